@@ -1,0 +1,287 @@
+package org.incrowd.discussion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.incrowd.discussion.internal.PostRepository;
+import org.incrowd.discussion.internal.PostRepository.Row;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posting, replying, editing and reacting. Who may write where is the jam module's rule
+ * ({@link JamService#requirePostingRights}); what a good post is, is this module's ({@link PostRules}).
+ */
+@Service
+public class DiscussionService {
+
+    public static final int IDEAS_PER_PAGE = 20;
+    public static final int REPLIES_PER_PAGE = 50;
+
+    private final PostRepository posts;
+    private final JamService jams;
+    private final IdentityService identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int postsPerMinute;
+
+    DiscussionService(PostRepository posts, JamService jams, IdentityService identity,
+                      ApplicationEventPublisher events, Clock clock,
+                      @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
+        this.posts = posts;
+        this.jams = jams;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+        this.postsPerMinute = postsPerMinute;
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------------------
+
+    /** Starts a thread with an idea. */
+    @Transactional
+    public Post startThread(Actor actor, long forumId, PostDraft draft) {
+        var place = jams.requirePostingRights(actor, forumId);
+        var checked = check(actor, draft, true);
+        Instant now = clock.instant();
+        long id = posts.insert(place.jam().id(), forumId, null, null, actor.personId(), checked.title(),
+                checked.body(), SafeMarkdown.toHtml(checked.body()), 0, now);
+        posts.replaceTags(id, checked.tags());
+        events.publishEvent(new DiscussionEvents.PostPublished(id, place.jam().id(), forumId, id, null,
+                actor.personId()));
+        return require(actor, id);
+    }
+
+    /** Replies to any post of a thread, building on it. */
+    @Transactional
+    public Post reply(Actor actor, long parentId, PostDraft draft) {
+        var parent = requireRow(actor, parentId);
+        jams.requirePostingRights(actor, parent.forumId());
+        var checked = check(actor, draft, false);
+        Instant now = clock.instant();
+        long id = posts.insert(parent.jamId(), parent.forumId(), parent.threadId(), parent.id(), actor.personId(),
+                checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), parent.depth() + 1, now);
+        posts.replaceTags(id, checked.tags());
+        events.publishEvent(new DiscussionEvents.PostPublished(id, parent.jamId(), parent.forumId(),
+                parent.threadId(), parent.id(), actor.personId()));
+        return require(actor, id);
+    }
+
+    /** The author edits within the edit window; the earlier version is kept in the history. */
+    @Transactional
+    public Post edit(Actor actor, long postId, PostDraft draft) {
+        var row = requireRow(actor, postId);
+        if (row.authorId() != actor.personId()) {
+            throw Refusal.forbidden("post.edit.notAuthor");
+        }
+        jams.requirePostingRights(actor, row.forumId());
+        Instant now = clock.instant();
+        if (!PostRules.withinEditWindow(row.createdAt(), now)) {
+            throw Refusal.conflict("post.edit.windowClosed", PostRules.EDIT_WINDOW.toMinutes());
+        }
+        var errors = FieldErrors.none();
+        var checked = PostRules.check(draft, row.parentId() == null, errors);
+        errors.throwIfAny();
+        posts.addRevision(postId, row.title(), row.body(), now);
+        posts.update(postId, checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), now);
+        posts.replaceTags(postId, checked.tags());
+        events.publishEvent(new DiscussionEvents.PostEdited(postId, row.jamId(), row.forumId(), row.threadId()));
+        return require(actor, postId);
+    }
+
+    /** Agree, disagree or pass; changing one's reaction is allowed, repeating it is refused. */
+    @Transactional
+    public Post react(Actor actor, long postId, ReactionKind kind) {
+        if (kind == null) {
+            throw Refusal.invalid("kind", "reaction.kind.invalid");
+        }
+        var row = requireRow(actor, postId);
+        jams.requirePostingRights(actor, row.forumId());
+        if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
+            throw Refusal.conflict("reaction.already", kind.name().toLowerCase());
+        }
+        posts.saveReaction(postId, actor.personId(), kind, clock.instant());
+        events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), actor.personId(), kind));
+        return require(actor, postId);
+    }
+
+    @Transactional
+    public Post withdrawReaction(Actor actor, long postId) {
+        var row = requireRow(actor, postId);
+        jams.requirePostingRights(actor, row.forumId());
+        if (posts.deleteReaction(postId, actor.personId()) == 0) {
+            throw Refusal.conflict("reaction.none");
+        }
+        events.publishEvent(new DiscussionEvents.ReactionWithdrawn(postId, row.jamId(), actor.personId()));
+        return require(actor, postId);
+    }
+
+    @Transactional
+    public Post markHelpful(Actor actor, long postId) {
+        var row = requireRow(actor, postId);
+        jams.requirePostingRights(actor, row.forumId());
+        if (!posts.markHelpful(postId, actor.personId(), clock.instant())) {
+            throw Refusal.conflict("helpful.already");
+        }
+        events.publishEvent(new DiscussionEvents.MarkedHelpful(postId, row.jamId(), actor.personId()));
+        return require(actor, postId);
+    }
+
+    @Transactional
+    public Post unmarkHelpful(Actor actor, long postId) {
+        var row = requireRow(actor, postId);
+        jams.requirePostingRights(actor, row.forumId());
+        if (posts.unmarkHelpful(postId, actor.personId()) == 0) {
+            throw Refusal.conflict("helpful.none");
+        }
+        return require(actor, postId);
+    }
+
+    private PostRules.Checked check(Actor actor, PostDraft draft, boolean idea) {
+        var errors = FieldErrors.none();
+        var checked = PostRules.check(draft, idea, errors);
+        errors.throwIfAny();
+        if (posts.postsSince(actor.personId(), clock.instant().minus(Duration.ofMinutes(1))) >= postsPerMinute) {
+            throw Refusal.tooMany("post.tooFast", postsPerMinute);
+        }
+        return checked;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------------
+
+    public Post require(Actor actor, long postId) {
+        return views(actor, List.of(requireRow(actor, postId))).getFirst();
+    }
+
+    public ForumPage ideas(Actor actor, long forumId, int page) {
+        jams.requireForum(actor, forumId);
+        int current = Math.max(page, 0);
+        var rows = posts.ideas(forumId, current * IDEAS_PER_PAGE, IDEAS_PER_PAGE + 1);
+        boolean hasMore = rows.size() > IDEAS_PER_PAGE;
+        return new ForumPage(views(actor, rows.subList(0, Math.min(rows.size(), IDEAS_PER_PAGE))), current, hasMore);
+    }
+
+    /** An idea with one page of its replies, each reply right after the post it builds on. */
+    public ThreadPage thread(Actor actor, long ideaId, int page) {
+        var idea = requireRow(actor, ideaId);
+        if (idea.parentId() != null) {
+            throw Refusal.notFound("thread.notFound");
+        }
+        var ordered = conversationOrder(posts.replies(ideaId));
+        int pages = Math.max(1, (ordered.size() + REPLIES_PER_PAGE - 1) / REPLIES_PER_PAGE);
+        int current = Math.clamp(page, 0, pages - 1);
+        var slice = ordered.subList(current * REPLIES_PER_PAGE, Math.min(ordered.size(), (current + 1) * REPLIES_PER_PAGE));
+        var all = views(actor, Stream.concat(Stream.of(idea), slice.stream()).toList());
+        return new ThreadPage(all.getFirst(), all.subList(1, all.size()), current, pages);
+    }
+
+    /** Which page of its thread a reply is on, to send its author straight to it. */
+    public int pageOf(Actor actor, long ideaId, long postId) {
+        requireRow(actor, ideaId);
+        var ordered = conversationOrder(posts.replies(ideaId));
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).id() == postId) {
+                return i / REPLIES_PER_PAGE;
+            }
+        }
+        return 0;
+    }
+
+    public List<Post> latestInJam(Actor actor, long jamId, int limit) {
+        jams.require(actor, jamId);
+        return views(actor, posts.latestInJam(jamId, Math.clamp(limit, 1, 100)));
+    }
+
+    public long countInJam(long jamId) {
+        return posts.countInJam(jamId);
+    }
+
+    public long countIdeasInJam(long jamId) {
+        return posts.countIdeasInJam(jamId);
+    }
+
+    public List<Revision> history(Actor actor, long postId) {
+        requireRow(actor, postId);
+        return posts.revisions(postId);
+    }
+
+    /** A post exists and its Jam is visible to this person; otherwise "not found". */
+    private Row requireRow(Actor actor, long postId) {
+        var row = posts.find(postId).orElseThrow(() -> Refusal.notFound("post.notFound"));
+        jams.require(actor, row.jamId());
+        return row;
+    }
+
+    /** Depth-first: every reply directly after its parent, siblings oldest first. */
+    static List<Row> conversationOrder(List<Row> replies) {
+        var children = new LinkedHashMap<Long, List<Row>>();
+        for (Row reply : replies) {
+            children.computeIfAbsent(reply.parentId(), k -> new ArrayList<>()).add(reply);
+        }
+        var ids = new HashSet<Long>();
+        replies.forEach(r -> ids.add(r.id()));
+        var ordered = new ArrayList<Row>(replies.size());
+        var stack = new ArrayList<Row>();
+        // Roots of the walk: replies whose parent is the idea (or missing from the list).
+        var roots = replies.stream().filter(r -> !ids.contains(r.parentId())).toList();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.add(roots.get(i));
+        }
+        while (!stack.isEmpty()) {
+            var next = stack.removeLast();
+            ordered.add(next);
+            var kids = children.getOrDefault(next.id(), List.of());
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                stack.add(kids.get(i));
+            }
+        }
+        return ordered;
+    }
+
+    private List<Post> views(Actor actor, List<Row> rows) {
+        var ids = rows.stream().map(Row::id).toList();
+        var authorIds = new HashSet<Long>();
+        rows.forEach(r -> authorIds.add(r.authorId()));
+        Map<Long, Long> parentAuthors = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.parentId() != null) {
+                posts.find(row.parentId()).ifPresent(p -> {
+                    parentAuthors.put(row.id(), p.authorId());
+                    authorIds.add(p.authorId());
+                });
+            }
+        }
+        Map<Long, Person> people = identity.findAll(authorIds);
+        var tags = posts.tags(ids);
+        var counts = posts.counts(ids);
+        var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
+        var mine = posts.reactionsOf(actor.personId(), ids);
+        var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
+        return rows.stream().map(r -> new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
+                r.authorId(), name(people, r.authorId()),
+                parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null, r.title(),
+                r.body(), r.bodyHtml(), tags.getOrDefault(r.id(), List.of()), r.createdAt(), r.editedAt(), r.depth(),
+                counts.getOrDefault(r.id(), ReactionCounts.NONE), mine.get(r.id()), helpful.contains(r.id()),
+                replyCounts.getOrDefault(r.id(), 0L))).toList();
+    }
+
+    private static String name(Map<Long, Person> people, long id) {
+        var person = people.get(id);
+        return person == null ? "?" : person.displayName();
+    }
+
+}

@@ -1,0 +1,22 @@
+package org.incrowd.discussion;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post as readers see it. {@code bodyHtml} is already sanitised; {@code body} is the author's Markdown, for editing.
+ * {@code parentAuthorName} names the post this one builds on (null for ideas).
+ */
+public record Post(long id, long jamId, long forumId, long threadId, Long parentId, long authorId,
+                   String authorName, String parentAuthorName, String title, String body, String bodyHtml,
+                   List<String> tags, Instant createdAt, Instant editedAt, int depth, ReactionCounts counts,
+                   ReactionKind myReaction, boolean markedHelpful, long replyCount) {
+
+    public boolean isIdea() {
+        return parentId == null;
+    }
+
+    public boolean edited() {
+        return editedAt != null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.incrowd.discussion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.incrowd.web.FieldErrors;
+
+/** What a valid post is, and how long its author may edit it. */
+final class PostRules {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = 10_000;
+    static final int MAX_TAGS = 5;
+    /** Long enough to fix a typo, short enough that replies can rely on what they answered. */
+    static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,29}");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+
+    private PostRules() {
+    }
+
+    record Checked(String title, String body, List<String> tags) {
+    }
+
+    static Checked check(PostDraft draft, boolean idea, FieldErrors errors) {
+        String title = draft.title() == null ? null : draft.title().strip();
+        if (idea && (title == null || title.isEmpty())) {
+            errors.add("title", "post.title.required");
+        } else if (title != null && (title.length() > MAX_TITLE || CONTROL.matcher(title).find())) {
+            errors.add("title", "post.title.tooLong");
+        }
+        String body = draft.body() == null ? "" : draft.body().strip();
+        if (body.isEmpty()) {
+            errors.add("body", "post.body.required");
+        } else if (body.length() > MAX_BODY) {
+            errors.add("body", "post.body.tooLong");
+        } else if (CONTROL.matcher(body).find()) {
+            errors.add("body", "post.body.invalid");
+        }
+        var tags = new LinkedHashSet<String>();
+        if (draft.tags() != null) {
+            Arrays.stream(draft.tags().split("[,\\s]+")).map(t -> t.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT))
+                    .filter(t -> !t.isEmpty()).forEach(tag -> {
+                        if (!TAG.matcher(tag).matches()) {
+                            errors.add("tags", "post.tags.invalid");
+                        } else {
+                            tags.add(tag);
+                        }
+                    });
+        }
+        if (tags.size() > MAX_TAGS) {
+            errors.add("tags", "post.tags.tooMany");
+        }
+        return new Checked(idea ? title : (title == null || title.isEmpty() ? null : title), body, List.copyOf(tags));
+    }
+
+    /** Authors may edit their own post within the window after writing it. */
+    static boolean withinEditWindow(Instant createdAt, Instant now) {
+        return !now.isAfter(createdAt.plus(EDIT_WINDOW));
+    }
+}

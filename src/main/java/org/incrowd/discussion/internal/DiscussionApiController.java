@@ -1,0 +1,102 @@
+package org.incrowd.discussion.internal;
+
+import java.util.List;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.ForumPage;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.discussion.Revision;
+import org.incrowd.discussion.ThreadPage;
+import org.incrowd.identity.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Threads, posts and reactions through the API; the same service and rules as the pages. */
+@RestController
+@RequestMapping("/api/v1")
+class DiscussionApiController {
+
+    private final DiscussionService discussion;
+    private final CurrentActor currentActor;
+
+    DiscussionApiController(DiscussionService discussion, CurrentActor currentActor) {
+        this.discussion = discussion;
+        this.currentActor = currentActor;
+    }
+
+    record ReactionRequest(ReactionKind kind) {
+    }
+
+    @GetMapping("/forums/{forumId}/threads")
+    ForumPage threads(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page) {
+        return discussion.ideas(currentActor.require(), forumId, page);
+    }
+
+    @PostMapping("/forums/{forumId}/threads")
+    @ResponseStatus(HttpStatus.CREATED)
+    Post startThread(@PathVariable long forumId, @RequestBody PostDraft draft) {
+        return discussion.startThread(currentActor.require(), forumId, draft);
+    }
+
+    @GetMapping("/threads/{ideaId}")
+    ThreadPage thread(@PathVariable long ideaId, @RequestParam(defaultValue = "0") int page) {
+        return discussion.thread(currentActor.require(), ideaId, page);
+    }
+
+    @GetMapping("/jams/{jamId}/activity")
+    List<Post> activity(@PathVariable long jamId, @RequestParam(defaultValue = "20") int limit) {
+        return discussion.latestInJam(currentActor.require(), jamId, limit);
+    }
+
+    @GetMapping("/posts/{postId}")
+    Post post(@PathVariable long postId) {
+        return discussion.require(currentActor.require(), postId);
+    }
+
+    @PostMapping("/posts/{postId}/replies")
+    @ResponseStatus(HttpStatus.CREATED)
+    Post reply(@PathVariable long postId, @RequestBody PostDraft draft) {
+        return discussion.reply(currentActor.require(), postId, draft);
+    }
+
+    @PatchMapping("/posts/{postId}")
+    Post edit(@PathVariable long postId, @RequestBody PostDraft draft) {
+        return discussion.edit(currentActor.require(), postId, draft);
+    }
+
+    @GetMapping("/posts/{postId}/history")
+    List<Revision> history(@PathVariable long postId) {
+        return discussion.history(currentActor.require(), postId);
+    }
+
+    @PutMapping("/posts/{postId}/reaction")
+    Post react(@PathVariable long postId, @RequestBody ReactionRequest request) {
+        return discussion.react(currentActor.require(), postId, request == null ? null : request.kind());
+    }
+
+    @DeleteMapping("/posts/{postId}/reaction")
+    Post withdraw(@PathVariable long postId) {
+        return discussion.withdrawReaction(currentActor.require(), postId);
+    }
+
+    @PostMapping("/posts/{postId}/helpful")
+    Post helpful(@PathVariable long postId) {
+        return discussion.markHelpful(currentActor.require(), postId);
+    }
+
+    @DeleteMapping("/posts/{postId}/helpful")
+    Post notHelpful(@PathVariable long postId) {
+        return discussion.unmarkHelpful(currentActor.require(), postId);
+    }
+}

@@ -1,0 +1,185 @@
+package org.incrowd.discussion.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.CurrentActor;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Forum and thread pages. Every form works without JavaScript (post, then redirect back to the post); with htmx,
+ * reactions swap just their own bar. A refused post re-shows the page with the text as typed.
+ */
+@Controller
+class DiscussionController {
+
+    private final DiscussionService discussion;
+    private final JamService jams;
+    private final CurrentActor currentActor;
+
+    DiscussionController(DiscussionService discussion, JamService jams, CurrentActor currentActor) {
+        this.discussion = discussion;
+        this.jams = jams;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/forums/{forumId}")
+    String forum(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page, Model model) {
+        return forumPage(forumId, page, model, new PostDraft("", "", ""), FieldErrors.none());
+    }
+
+    @PostMapping("/forums/{forumId}/threads")
+    String startThread(@PathVariable long forumId, PostDraft draft, Model model, HttpServletResponse response) {
+        try {
+            var idea = discussion.startThread(currentActor.require(), forumId, draft);
+            return "redirect:/threads/" + idea.id();
+        } catch (Refusal refusal) {
+            response.setStatus(refusal.status().value());
+            return forumPage(forumId, 0, model, draft, errorsOf(refusal));
+        }
+    }
+
+    @GetMapping("/threads/{ideaId}")
+    String thread(@PathVariable long ideaId, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(required = false) Long replyTo, Model model) {
+        return threadPage(ideaId, page, model, replyTo, new PostDraft("", "", ""), FieldErrors.none());
+    }
+
+    @PostMapping("/posts/{postId}/replies")
+    String reply(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        try {
+            var reply = discussion.reply(actor, postId, draft);
+            int page = discussion.pageOf(actor, reply.threadId(), reply.id());
+            return "redirect:/threads/" + reply.threadId() + "?page=" + page + "#post-" + reply.id();
+        } catch (Refusal refusal) {
+            var parent = discussion.require(actor, postId);
+            response.setStatus(refusal.status().value());
+            return threadPage(parent.threadId(), 0, model, postId, draft, errorsOf(refusal));
+        }
+    }
+
+    @PostMapping("/posts/{postId}/reaction")
+    String react(@PathVariable long postId, @RequestParam(defaultValue = "") String kind, Model model,
+                 HttpServletRequest request) {
+        var actor = currentActor.require();
+        var post = switch (kind) {
+            case "WITHDRAW" -> discussion.withdrawReaction(actor, postId);
+            default -> discussion.react(actor, postId, parseKind(kind));
+        };
+        return afterReaction(post, actor, model, request);
+    }
+
+    @PostMapping("/posts/{postId}/helpful")
+    String helpful(@PathVariable long postId, @RequestParam(defaultValue = "true") boolean helpful, Model model,
+                   HttpServletRequest request) {
+        var actor = currentActor.require();
+        var post = helpful ? discussion.markHelpful(actor, postId) : discussion.unmarkHelpful(actor, postId);
+        return afterReaction(post, actor, model, request);
+    }
+
+    @GetMapping("/posts/{postId}/edit")
+    String editPage(@PathVariable long postId, Model model) {
+        var post = discussion.require(currentActor.require(), postId);
+        model.addAttribute("post", post);
+        model.addAttribute("draft", new PostDraft(post.title(), post.body(), String.join(", ", post.tags())));
+        model.addAttribute("errors", FieldErrors.none());
+        return "discussion/edit";
+    }
+
+    @PostMapping("/posts/{postId}/edit")
+    String edit(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        try {
+            var post = discussion.edit(actor, postId, draft);
+            return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
+        } catch (Refusal refusal) {
+            response.setStatus(refusal.status().value());
+            model.addAttribute("post", discussion.require(actor, postId));
+            model.addAttribute("draft", draft);
+            model.addAttribute("errors", errorsOf(refusal));
+            return "discussion/edit";
+        }
+    }
+
+    @GetMapping("/posts/{postId}/history")
+    String history(@PathVariable long postId, Model model) {
+        var actor = currentActor.require();
+        model.addAttribute("post", discussion.require(actor, postId));
+        model.addAttribute("revisions", discussion.history(actor, postId));
+        return "discussion/history";
+    }
+
+    private String afterReaction(org.incrowd.discussion.Post post, Actor actor, Model model,
+                                 HttpServletRequest request) {
+        if (request.getHeader("HX-Request") != null) {
+            model.addAttribute("post", post);
+            model.addAttribute("canPost", true);
+            return "discussion/reactions";
+        }
+        return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
+    }
+
+    private String forumPage(long forumId, int page, Model model, PostDraft draft, FieldErrors errors) {
+        var actor = currentActor.require();
+        var place = jams.requireForum(actor, forumId);
+        model.addAttribute("place", place);
+        model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
+        model.addAttribute("ideas", discussion.ideas(actor, forumId, page));
+        model.addAttribute("canPost", canPost(actor, place.jam().id(), forumId));
+        model.addAttribute("draft", draft);
+        model.addAttribute("errors", errors);
+        return "discussion/forum";
+    }
+
+    private String threadPage(long ideaId, int page, Model model, Long replyTo, PostDraft draft, FieldErrors errors) {
+        var actor = currentActor.require();
+        var thread = discussion.thread(actor, ideaId, page);
+        var place = jams.requireForum(actor, thread.idea().forumId());
+        model.addAttribute("place", place);
+        model.addAttribute("thread", thread);
+        model.addAttribute("canPost", canPost(actor, place.jam().id(), place.forum().id()));
+        // Replying to a post of another thread, or to an unknown post, falls back to replying to the idea.
+        var target = replyTo == null ? thread.idea() : discussion.require(actor, replyTo);
+        model.addAttribute("replyTo", target.threadId() == ideaId ? target : thread.idea());
+        model.addAttribute("draft", draft);
+        model.addAttribute("errors", errors);
+        model.addAttribute("actorId", actor.personId());
+        return "discussion/thread";
+    }
+
+    /** Whether to show the writing forms; the service checks again on submit. */
+    private boolean canPost(Actor actor, long jamId, long forumId) {
+        try {
+            jams.requirePostingRights(actor, forumId);
+            return true;
+        } catch (Refusal refusal) {
+            return false;
+        }
+    }
+
+    private static FieldErrors errorsOf(Refusal refusal) {
+        return refusal.field() != null ? refusal.errors() : FieldErrors.none().add("form", refusal.messageKey());
+    }
+
+    private static ReactionKind parseKind(String kind) {
+        for (ReactionKind value : ReactionKind.values()) {
+            if (value.name().equals(kind)) {
+                return value;
+            }
+        }
+        throw Refusal.invalid("kind", "reaction.kind.invalid");
+    }
+
+}

@@ -1,0 +1,219 @@
+package org.incrowd.discussion.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.incrowd.discussion.ReactionCounts;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.discussion.Revision;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Posts, revisions, tags, reactions and helpful marks in plain SQL. */
+@Repository
+public class PostRepository {
+
+    private static final String COLUMNS = "id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, "
+            + "body_html, created_at, edited_at, depth";
+
+    /** A post row before names, counts and the reader's own reaction are added. */
+    public record Row(long id, long jamId, long forumId, long threadId, Long parentId, long authorId, String title,
+                      String body, String bodyHtml, Instant createdAt, Instant editedAt, int depth) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PostRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long jamId, long forumId, Long threadId, Long parentId, long authorId, String title,
+                       String body, String bodyHtml, int depth, Instant now) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into post (jam_id, forum_id, thread_id, parent_id, author_id, title, body, body_html,
+                                  created_at, depth)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(jamId, forumId, threadId, parentId, authorId, title, body, bodyHtml, Timestamp.from(now), depth)
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        if (threadId == null) {
+            jdbc.sql("update post set thread_id = ? where id = ?").params(id, id).update();
+        }
+        return id;
+    }
+
+    public void update(long id, String title, String body, String bodyHtml, Instant now) {
+        jdbc.sql("update post set title = ?, body = ?, body_html = ?, edited_at = ? where id = ?")
+                .params(title, body, bodyHtml, Timestamp.from(now), id).update();
+    }
+
+    public void addRevision(long postId, String title, String body, Instant replacedAt) {
+        jdbc.sql("insert into post_revision (post_id, title, body, edited_at) values (?, ?, ?, ?)")
+                .params(postId, title, body, Timestamp.from(replacedAt)).update();
+    }
+
+    public List<Revision> revisions(long postId) {
+        return jdbc.sql("select title, body, edited_at from post_revision where post_id = ? order by id desc")
+                .param(postId)
+                .query((rs, n) -> new Revision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    public void replaceTags(long postId, Collection<String> tags) {
+        jdbc.sql("delete from post_tag where post_id = ?").param(postId).update();
+        for (String tag : tags) {
+            jdbc.sql("insert into post_tag (post_id, tag) values (?, ?)").params(postId, tag).update();
+        }
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from post where id = ?").param(id).query(PostRepository::row).optional();
+    }
+
+    /** A forum's ideas, newest first. */
+    public List<Row> ideas(long forumId, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from post where forum_id = ? and parent_id is null order by id desc "
+                        + "limit ? offset ?")
+                .params(forumId, limit, offset).query(PostRepository::row).list();
+    }
+
+    /** Every reply of a thread, oldest first (the service orders them as a conversation). */
+    public List<Row> replies(long threadId) {
+        return jdbc.sql("select " + COLUMNS + " from post where thread_id = ? and parent_id is not null order by id")
+                .param(threadId).query(PostRepository::row).list();
+    }
+
+    public List<Row> latestInJam(long jamId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from post where jam_id = ? order by id desc limit ?")
+                .params(jamId, limit).query(PostRepository::row).list();
+    }
+
+    public long countInJam(long jamId) {
+        return jdbc.sql("select count(*) from post where jam_id = ?").param(jamId).query(Long.class).single();
+    }
+
+    public long countIdeasInJam(long jamId) {
+        return jdbc.sql("select count(*) from post where jam_id = ? and parent_id is null").param(jamId)
+                .query(Long.class).single();
+    }
+
+    public long countIdeas(long forumId) {
+        return jdbc.sql("select count(*) from post where forum_id = ? and parent_id is null").param(forumId)
+                .query(Long.class).single();
+    }
+
+    public Map<Long, List<String>> tags(Collection<Long> postIds) {
+        var tags = new HashMap<Long, List<String>>();
+        if (postIds.isEmpty()) {
+            return tags;
+        }
+        jdbc.sql("select post_id, tag from post_tag where post_id in (:ids) order by tag").param("ids", postIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return tags;
+    }
+
+    public Map<Long, ReactionCounts> counts(Collection<Long> postIds) {
+        var counts = new HashMap<Long, ReactionCounts>();
+        if (postIds.isEmpty()) {
+            return counts;
+        }
+        var reactions = new HashMap<Long, long[]>();
+        jdbc.sql("select post_id, kind, count(*) from reaction where post_id in (:ids) group by post_id, kind")
+                .param("ids", postIds)
+                .query((rs, n) -> {
+                    reactions.computeIfAbsent(rs.getLong(1), k -> new long[4])[ReactionKind.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
+                    return null;
+                }).list();
+        jdbc.sql("select post_id, count(*) from helpful_mark where post_id in (:ids) group by post_id")
+                .param("ids", postIds)
+                .query((rs, n) -> {
+                    reactions.computeIfAbsent(rs.getLong(1), k -> new long[4])[3] = rs.getLong(2);
+                    return null;
+                }).list();
+        reactions.forEach((id, c) -> counts.put(id, new ReactionCounts(c[0], c[1], c[2], c[3])));
+        return counts;
+    }
+
+    public Map<Long, Long> replyCounts(Collection<Long> threadIds) {
+        var counts = new HashMap<Long, Long>();
+        if (threadIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select thread_id, count(*) from post where thread_id in (:ids) and parent_id is not null group by thread_id")
+                .param("ids", threadIds)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public Map<Long, ReactionKind> reactionsOf(long personId, Collection<Long> postIds) {
+        var mine = new HashMap<Long, ReactionKind>();
+        if (postIds.isEmpty()) {
+            return mine;
+        }
+        jdbc.sql("select post_id, kind from reaction where person_id = :person and post_id in (:ids)")
+                .param("person", personId).param("ids", postIds)
+                .query((rs, n) -> mine.put(rs.getLong(1), ReactionKind.valueOf(rs.getString(2)))).list();
+        return mine;
+    }
+
+    public List<Long> helpfulMarkedBy(long personId, Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select post_id from helpful_mark where person_id = :person and post_id in (:ids)")
+                .param("person", personId).param("ids", postIds).query(Long.class).list();
+    }
+
+    public Optional<ReactionKind> reaction(long postId, long personId) {
+        return jdbc.sql("select kind from reaction where post_id = ? and person_id = ?").params(postId, personId)
+                .query(String.class).optional().map(ReactionKind::valueOf);
+    }
+
+    public void saveReaction(long postId, long personId, ReactionKind kind, Instant now) {
+        jdbc.sql("delete from reaction where post_id = ? and person_id = ?").params(postId, personId).update();
+        jdbc.sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)")
+                .params(postId, personId, kind.name(), Timestamp.from(now)).update();
+    }
+
+    public int deleteReaction(long postId, long personId) {
+        return jdbc.sql("delete from reaction where post_id = ? and person_id = ?").params(postId, personId).update();
+    }
+
+    public boolean markHelpful(long postId, long personId, Instant now) {
+        if (jdbc.sql("select count(*) from helpful_mark where post_id = ? and person_id = ?").params(postId, personId)
+                .query(Long.class).single() > 0) {
+            return false;
+        }
+        jdbc.sql("insert into helpful_mark (post_id, person_id, marked_at) values (?, ?, ?)")
+                .params(postId, personId, Timestamp.from(now)).update();
+        return true;
+    }
+
+    public int unmarkHelpful(long postId, long personId) {
+        return jdbc.sql("delete from helpful_mark where post_id = ? and person_id = ?").params(postId, personId).update();
+    }
+
+    public long postsSince(long authorId, Instant since) {
+        return jdbc.sql("select count(*) from post where author_id = ? and created_at > ?")
+                .params(authorId, Timestamp.from(since)).query(Long.class).single();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        var edited = rs.getTimestamp("edited_at");
+        return new Row(rs.getLong("id"), rs.getLong("jam_id"), rs.getLong("forum_id"), rs.getLong("thread_id"),
+                parentId, rs.getLong("author_id"), rs.getString("title"), rs.getString("body"),
+                rs.getString("body_html"), rs.getTimestamp("created_at").toInstant(),
+                edited == null ? null : edited.toInstant(), rs.getInt("depth"));
+    }
+}

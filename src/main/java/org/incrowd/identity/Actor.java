@@ -1,0 +1,28 @@
+package org.incrowd.identity;
+
+import java.util.Set;
+
+/**
+ * The person a request acts for, as the modules check permissions: every service that changes data takes one, so
+ * authorisation lives beside the data it protects.
+ */
+public record Actor(long personId, Set<Role> roles, ParticipantType participantType, String email) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdministrator() {
+        return roles.contains(Role.ADMINISTRATOR);
+    }
+
+    /** Administrators and organisers create and run Jams. */
+    public boolean canOrganise() {
+        return isAdministrator() || roles.contains(Role.ORGANISER);
+    }
+
+    /** Observers read; everyone else with an account may take part where a Jam lets them. */
+    public boolean isReadOnly() {
+        return roles.contains(Role.OBSERVER) && !canOrganise() && !roles.contains(Role.PARTICIPANT);
+    }
+}

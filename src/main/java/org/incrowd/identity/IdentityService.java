@@ -1,0 +1,141 @@
+package org.incrowd.identity;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.incrowd.identity.internal.PersonRepository;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and profiles: the identity module's public service. */
+@Service
+public class IdentityService {
+
+    private final PersonRepository people;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+
+    IdentityService(PersonRepository people, PasswordEncoder passwords, ApplicationEventPublisher events) {
+        this.people = people;
+        this.passwords = passwords;
+        this.events = events;
+    }
+
+    /** Creates an account with the participant role; refuses with every problem of the registration at once. */
+    @Transactional
+    public Person register(Registration registration) {
+        return register(registration, EnumSet.of(Role.PARTICIPANT));
+    }
+
+    /** Creates an account with the given roles (first administrator, demo people, administrators' invitations). */
+    @Transactional
+    public Person register(Registration registration, Set<Role> roles) {
+        String email = ProfileRules.normaliseEmail(registration.email());
+        var errors = ProfileRules.check(new ProfileChange(registration.displayName(), registration.country(),
+                registration.orgUnit(), registration.jobRole(), registration.participantType(),
+                registration.language()));
+        ProfileRules.checkEmail(email, errors);
+        ProfileRules.checkPassword(registration.password(), errors);
+        if (!errors.has("email") && people.findByEmail(email).isPresent()) {
+            errors.add("email", "signup.email.taken");
+        }
+        errors.throwIfAny();
+        return registerChecked(registration, email, passwords.encode(registration.password()), roles);
+    }
+
+    /**
+     * Creates an account whose password hash is already known; used to seed many demo people without hashing the
+     * same password once per person.
+     */
+    @Transactional
+    public Person registerWithHash(Registration registration, String passwordHash, Set<Role> roles) {
+        return registerChecked(registration, ProfileRules.normaliseEmail(registration.email()), passwordHash, roles);
+    }
+
+    private Person registerChecked(Registration registration, String email, String passwordHash, Set<Role> roles) {
+        long id = people.insert(email, passwordHash, ProfileRules.clean(registration.displayName()),
+                ProfileRules.country(registration.country()), ProfileRules.clean(registration.orgUnit()),
+                ProfileRules.clean(registration.jobRole()), registration.participantType(),
+                ProfileRules.language(registration.language()));
+        people.setRoles(id, roles);
+        events.publishEvent(new PersonRegistered(id, email));
+        return people.findById(id).orElseThrow();
+    }
+
+    public String hashPassword(String password) {
+        return passwords.encode(password);
+    }
+
+    public Optional<Person> find(long id) {
+        return people.findById(id);
+    }
+
+    public Person require(long id) {
+        return find(id).orElseThrow(() -> Refusal.notFound("error.personNotFound"));
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return people.findByEmail(ProfileRules.normaliseEmail(email));
+    }
+
+    /** People by id, for showing authors and staff; unknown ids are left out. */
+    public Map<Long, Person> findAll(Collection<Long> ids) {
+        return people.findAll(ids);
+    }
+
+    /** The directory of people, for administrators. */
+    public List<Person> list(Actor actor, int offset, int limit) {
+        if (!actor.isAdministrator()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        return people.list(Math.max(offset, 0), Math.clamp(limit, 1, 200));
+    }
+
+    public long count() {
+        return people.count();
+    }
+
+    public boolean hasAdministrator() {
+        return people.countWithRole(Role.ADMINISTRATOR) > 0;
+    }
+
+    /** A person edits their own profile; administrators may edit anyone's. */
+    @Transactional
+    public Person updateProfile(Actor actor, long personId, ProfileChange change) {
+        if (actor.personId() != personId && !actor.isAdministrator()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        require(personId);
+        ProfileRules.check(change).throwIfAny();
+        people.update(personId, ProfileRules.clean(change.displayName()), ProfileRules.country(change.country()),
+                ProfileRules.clean(change.orgUnit()), ProfileRules.clean(change.jobRole()), change.participantType(),
+                ProfileRules.language(change.language()));
+        return require(personId);
+    }
+
+    /** Only administrators change roles, and none may remove the last administrator. */
+    @Transactional
+    public Person changeRoles(Actor actor, long personId, Set<Role> roles) {
+        if (!actor.isAdministrator()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        var person = require(personId);
+        if (roles.isEmpty()) {
+            throw Refusal.invalid("roles", "people.roles.empty");
+        }
+        if (person.roles().contains(Role.ADMINISTRATOR) && !roles.contains(Role.ADMINISTRATOR)
+                && people.countWithRole(Role.ADMINISTRATOR) == 1) {
+            throw Refusal.conflict("people.roles.lastAdministrator");
+        }
+        people.setRoles(personId, roles);
+        return require(personId);
+    }
+
+}

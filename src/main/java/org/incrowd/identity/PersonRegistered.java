@@ -1,0 +1,5 @@
+package org.incrowd.identity;
+
+/** Published when someone creates an account. */
+public record PersonRegistered(long personId, String email) {
+}

@@ -1,0 +1,90 @@
+package org.incrowd.identity;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.incrowd.web.FieldErrors;
+
+/** What a valid profile looks like; each rule reports the field it concerns. */
+final class ProfileRules {
+
+    static final int MAX_NAME = 80;
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+    static final Set<String> LANGUAGES = Set.of("en", "de");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private ProfileRules() {
+    }
+
+    static FieldErrors check(ProfileChange change) {
+        var errors = FieldErrors.none();
+        String name = clean(change.displayName());
+        if (name == null) {
+            errors.add("displayName", "profile.displayName.required");
+        } else if (name.length() > MAX_NAME || CONTROL.matcher(name).find()) {
+            errors.add("displayName", "profile.displayName.invalid");
+        }
+        String country = clean(change.country());
+        if (country != null && !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
+            errors.add("country", "profile.country.invalid");
+        }
+        checkLength(change.orgUnit(), "orgUnit", errors);
+        checkLength(change.jobRole(), "jobRole", errors);
+        if (change.participantType() == null) {
+            errors.add("participantType", "profile.participantType.required");
+        }
+        String language = clean(change.language());
+        if (language != null && !LANGUAGES.contains(language)) {
+            errors.add("language", "profile.language.invalid");
+        }
+        return errors;
+    }
+
+    static void checkEmail(String email, FieldErrors errors) {
+        if (email == null || email.isEmpty()) {
+            errors.add("email", "signup.email.required");
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "signup.email.invalid");
+        }
+    }
+
+    static void checkPassword(String password, FieldErrors errors) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            errors.add("password", "signup.password.tooShort");
+        } else if (password.length() > MAX_PASSWORD) {
+            errors.add("password", "signup.password.tooLong");
+        }
+    }
+
+    private static void checkLength(String value, String field, FieldErrors errors) {
+        String cleaned = clean(value);
+        if (cleaned != null && (cleaned.length() > MAX_NAME || CONTROL.matcher(cleaned).find())) {
+            errors.add(field, "profile.text.invalid");
+        }
+    }
+
+    static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Trims, and treats blank as absent. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    static String country(String value) {
+        String cleaned = clean(value);
+        return cleaned == null ? null : cleaned.toUpperCase(Locale.ROOT);
+    }
+
+    static String language(String value) {
+        return clean(value);
+    }
+}

@@ -1,0 +1,94 @@
+package org.incrowd.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.incrowd.identity.ApiToken;
+import org.incrowd.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: 32 random bytes shown to their owner once; only their SHA-256 is stored, which is enough to
+ * recognise them and useless to someone who reads the database.
+ */
+@Component
+public class ApiTokens {
+
+    static final String PREFIX = "ict_";
+    static final int MAX_PER_PERSON = 20;
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+
+    ApiTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates a token and returns its secret, the only time it is visible. */
+    @Transactional
+    public String create(long personId, String name) {
+        String cleaned = name == null ? "" : name.strip();
+        if (cleaned.isEmpty() || cleaned.length() > 80) {
+            throw Refusal.invalid("name", "tokens.name.invalid");
+        }
+        if (list(personId).size() >= MAX_PER_PERSON) {
+            throw Refusal.conflict("tokens.tooMany", MAX_PER_PERSON);
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("insert into api_token (person_id, name, token_hash, created_at) values (?, ?, ?, ?)")
+                .params(personId, cleaned, hash(secret), Timestamp.from(Instant.now())).update();
+        return secret;
+    }
+
+    public List<ApiToken> list(long personId) {
+        return jdbc.sql("""
+                select id, name, created_at, last_used_at from api_token
+                where person_id = ? and revoked_at is null order by id""")
+                .param(personId)
+                .query((rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** Revokes one of the person's own tokens; someone else's token is "not found", not "forbidden". */
+    @Transactional
+    public void revoke(long personId, long tokenId) {
+        int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and person_id = ? and revoked_at is null")
+                .params(Timestamp.from(Instant.now()), tokenId, personId).update();
+        if (changed == 0) {
+            throw Refusal.notFound("tokens.notFound");
+        }
+    }
+
+    /** The person a presented token belongs to, if it is a live token. */
+    Optional<Long> personFor(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        var owner = jdbc.sql("select person_id from api_token where token_hash = ? and revoked_at is null")
+                .param(hash).query(Long.class).optional();
+        owner.ifPresent(id -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
+                .params(Timestamp.from(Instant.now()), hash).update());
+        return owner;
+    }
+
+    private static String hash(String secret) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

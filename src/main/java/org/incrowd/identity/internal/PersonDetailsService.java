@@ -1,0 +1,24 @@
+package org.incrowd.identity.internal;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Loads a person for password sign-in. */
+@Component
+class PersonDetailsService implements UserDetailsService {
+
+    private final PersonRepository people;
+
+    PersonDetailsService(PersonRepository people) {
+        this.people = people;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String email) {
+        var person = people.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("No such person"));
+        return new SignedInPerson(person, people.passwordHash(person.id()).orElse(null));
+    }
+}

@@ -1,0 +1,140 @@
+package org.incrowd.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.incrowd.identity.ParticipantType;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The person, person_role tables in plain SQL that runs on H2 and PostgreSQL alike. */
+@Repository
+public class PersonRepository {
+
+    private static final String COLUMNS =
+            "id, email, display_name, country, org_unit, job_role, participant_type, language, created_at";
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String email, String passwordHash, String displayName, String country, String orgUnit,
+                       String jobRole, ParticipantType type, String language) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into person (email, password_hash, display_name, country, org_unit, job_role,
+                                    participant_type, language, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(email, passwordHash, displayName, country, orgUnit, jobRole, type.name(), language,
+                        Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    public void update(long id, String displayName, String country, String orgUnit, String jobRole,
+                       ParticipantType type, String language) {
+        jdbc.sql("""
+                update person set display_name = ?, country = ?, org_unit = ?, job_role = ?, participant_type = ?,
+                                  language = ?
+                where id = ?""")
+                .params(displayName, country, orgUnit, jobRole, type.name(), language, id)
+                .update();
+    }
+
+    public void setRoles(long id, Set<Role> roles) {
+        jdbc.sql("delete from person_role where person_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into person_role (person_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+    }
+
+    public Optional<Person> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id)
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from person where email = ?").param(email)
+                .query(this::row).optional().map(this::withRoles);
+    }
+
+    /** The password hash for signing in; never leaves this module. */
+    Optional<String> passwordHash(long id) {
+        return jdbc.sql("select password_hash from person where id = ?").param(id).query(String.class).optional();
+    }
+
+    public Map<Long, Person> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var distinct = List.copyOf(Set.copyOf(ids));
+        var found = new HashMap<Long, Person>();
+        // Chunks keep the IN list within what both databases accept comfortably.
+        for (int from = 0; from < distinct.size(); from += 500) {
+            var chunk = distinct.subList(from, Math.min(from + 500, distinct.size()));
+            var roles = rolesOf(chunk);
+            jdbc.sql("select " + COLUMNS + " from person where id in (:ids)").param("ids", chunk)
+                    .query(this::row).list()
+                    .forEach(p -> found.put(p.id(), copyWithRoles(p, roles.getOrDefault(p.id(), Set.of()))));
+        }
+        return found;
+    }
+
+    public List<Person> list(int offset, int limit) {
+        var page = jdbc.sql("select " + COLUMNS + " from person order by id limit ? offset ?")
+                .params(limit, offset).query(this::row).list();
+        var roles = rolesOf(page.stream().map(Person::id).toList());
+        return page.stream().map(p -> copyWithRoles(p, roles.getOrDefault(p.id(), Set.of()))).toList();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    public long countWithRole(Role role) {
+        return jdbc.sql("select count(*) from person_role where role = ?").param(role.name())
+                .query(Long.class).single();
+    }
+
+    private Map<Long, Set<Role>> rolesOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select person_id, role from person_role where person_id in (:ids)").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), Role.valueOf(rs.getString(2)))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(() -> EnumSet.noneOf(Role.class)))))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> (Set<Role>) e.getValue()));
+    }
+
+    private Person withRoles(Person person) {
+        return copyWithRoles(person, rolesOf(List.of(person.id())).getOrDefault(person.id(), Set.of()));
+    }
+
+    private static Person copyWithRoles(Person p, Set<Role> roles) {
+        return new Person(p.id(), p.email(), p.displayName(), p.country(), p.orgUnit(), p.jobRole(),
+                p.participantType(), p.language(), Set.copyOf(roles), p.createdAt());
+    }
+
+    private Person row(ResultSet rs, int rowNum) throws SQLException {
+        return new Person(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("country"), rs.getString("org_unit"), rs.getString("job_role"),
+                ParticipantType.valueOf(rs.getString("participant_type")), rs.getString("language"), Set.of(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+}

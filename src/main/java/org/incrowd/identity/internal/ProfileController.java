@@ -1,0 +1,91 @@
+package org.incrowd.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.incrowd.identity.CurrentActor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.ProfileChange;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A person's own profile page, with their personal API tokens. */
+@Controller
+class ProfileController {
+
+    private final IdentityService identity;
+    private final CurrentActor currentActor;
+    private final ApiTokens tokens;
+    private final SessionSignIn sessions;
+
+    ProfileController(IdentityService identity, CurrentActor currentActor, ApiTokens tokens,
+                      SessionSignIn sessions) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.currentActor = currentActor;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/profile")
+    String profile(Model model) {
+        var person = identity.require(currentActor.require().personId());
+        return page(model, ProfileForm.of(person), FieldErrors.none(), null);
+    }
+
+    @PostMapping("/profile")
+    String update(ProfileForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+        var actor = currentActor.require();
+        try {
+            var type = ParticipantTypes.parse(form.participantType());
+            var person = identity.updateProfile(actor, actor.personId(), new ProfileChange(form.displayName(),
+                    form.country(), form.orgUnit(), form.jobRole(), type, form.language()));
+            sessions.signIn(person, request, response);
+            return "redirect:/profile?saved";
+        } catch (Refusal refusal) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, form, refusal.errors(), null);
+        }
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(@RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        var person = identity.require(actor.personId());
+        try {
+            String secret = tokens.create(actor.personId(), name);
+            return page(model, ProfileForm.of(person), FieldErrors.none(), secret);
+        } catch (Refusal refusal) {
+            response.setStatus(refusal.status().value());
+            model.addAttribute("tokenName", name);
+            return page(model, ProfileForm.of(person), FieldErrors.none().add("tokenName", refusal.messageKey()),
+                    null);
+        }
+    }
+
+    @PostMapping("/profile/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable long tokenId) {
+        tokens.revoke(currentActor.require().personId(), tokenId);
+        return "redirect:/profile?revoked";
+    }
+
+    private String page(Model model, ProfileForm form, FieldErrors errors, String newToken) {
+        var actor = currentActor.require();
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("tokens", tokens.list(actor.personId()));
+        model.addAttribute("newToken", newToken);
+        if (!model.containsAttribute("tokenName")) {
+            model.addAttribute("tokenName", "");
+        }
+        return "identity/profile";
+    }
+
+
+}

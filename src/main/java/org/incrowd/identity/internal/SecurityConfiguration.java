@@ -1,0 +1,76 @@
+package org.incrowd.identity.internal;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach which URL at all: guests see only the front door; everything else needs an account, and the modules
+ * then check what that account may do with their data. Pages use sessions with CSRF tokens; the API also accepts
+ * personal tokens, which need no CSRF token because a browser never sends them by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere: user content can never run as script even if it slipped through. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm recorded in each hash so a stronger one can take over without a reset.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people, Clock clock,
+                                            @Value("${incrowd.sign-in.attempts-per-email:10}") int perEmail,
+                                            @Value("${incrowd.sign-in.attempts-per-address:100}") int perAddress)
+            throws Exception {
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**", "/webjars/**",
+                        "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/signin").loginProcessingUrl("/signin")
+                .usernameParameter("email").passwordParameter("password")
+                .failureUrl("/signin?error").defaultSuccessUrl("/", false))
+            .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthentication::carriesToken))
+            .exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
+                        HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer …'."),
+                        API)
+                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        "Forbidden: " + e.getMessage()), API))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+            .addFilterBefore(new SignInRateLimit(perEmail, perAddress, clock), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+}

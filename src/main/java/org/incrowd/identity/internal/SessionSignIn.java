@@ -1,0 +1,31 @@
+package org.incrowd.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.incrowd.identity.Person;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a person into the browser session: after sign-up, and after a profile change so name and language show on
+ * the next page without signing in again.
+ */
+@Component
+class SessionSignIn {
+
+    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
+        var principal = new SignedInPerson(person, null);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a new session id on every change of identity: no session fixation
+        }
+        sessions.saveContext(context, request, response);
+    }
+}

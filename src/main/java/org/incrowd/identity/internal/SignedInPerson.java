@@ -1,0 +1,78 @@
+package org.incrowd.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.web.Viewer;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The principal kept in the session (and set for API token requests). */
+public final class SignedInPerson implements UserDetails, CredentialsContainer, Viewer {
+
+    private final long personId;
+    private final String email;
+    private final String displayName;
+    private final String language;
+    private final Set<Role> roles;
+    private String passwordHash;
+
+    SignedInPerson(Person person, String passwordHash) {
+        this.personId = person.id();
+        this.email = person.email();
+        this.displayName = person.displayName();
+        this.language = person.language();
+        this.roles = Set.copyOf(person.roles());
+        this.passwordHash = passwordHash;
+    }
+
+    @Override
+    public long personId() {
+        return personId;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public boolean isAdministrator() {
+        return roles.contains(Role.ADMINISTRATOR);
+    }
+
+    @Override
+    public boolean canOrganise() {
+        return isAdministrator() || roles.contains(Role.ORGANISER);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.isEmpty() ? List.of()
+                : roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

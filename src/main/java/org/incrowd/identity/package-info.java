@@ -1,0 +1,7 @@
+/**
+ * People and how they sign in: accounts with e-mail and password, profiles (country, organisational unit, job role,
+ * participant type, language), global roles, personal API tokens. Other modules ask {@link
+ * org.incrowd.identity.CurrentActor} who is acting and {@link org.incrowd.identity.IdentityService} about people.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package org.incrowd.identity;

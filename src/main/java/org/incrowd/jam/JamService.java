@@ -1,0 +1,313 @@
+package org.incrowd.jam;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.jam.internal.JamRepository;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Jams and forums, and the rules about who sees, joins and posts where. Every method takes the acting person so
+ * that authorisation sits here, beside the data.
+ */
+@Service
+public class JamService {
+
+    private final JamRepository jams;
+    private final IdentityService identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JamService(JamRepository jams, IdentityService identity, ApplicationEventPublisher events, Clock clock) {
+        this.jams = jams;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------------
+
+    /** The Jams this person may see, live ones first. */
+    public List<Jam> visibleTo(Actor actor) {
+        Instant now = now();
+        return jams.all().stream().filter(jam -> canSee(actor, jam))
+                .sorted(java.util.Comparator.comparing((Jam jam) -> jam.phase(now).ordinal() == JamPhase.LIVE.ordinal() ? 0 : 1))
+                .toList();
+    }
+
+    /** A Jam the person may see; one they may not see is "not found", so its existence does not leak. */
+    public Jam require(Actor actor, long jamId) {
+        return jams.find(jamId).filter(jam -> canSee(actor, jam))
+                .orElseThrow(() -> Refusal.notFound("jam.notFound"));
+    }
+
+    public Place requireForum(Actor actor, long forumId) {
+        var forum = jams.findForum(forumId).orElseThrow(() -> Refusal.notFound("forum.notFound"));
+        return new Place(require(actor, forum.jamId()), forum);
+    }
+
+    public List<Forum> forums(Actor actor, long jamId) {
+        require(actor, jamId);
+        return jams.forums(jamId);
+    }
+
+    /** Hosts and facilitators of the given forums, by forum id. */
+    public Map<Long, List<ForumStaff>> staff(Collection<Forum> forums) {
+        var rows = jams.staff(forums.stream().map(Forum::id).toList());
+        var people = identity.findAll(rows.stream().map(JamRepository.StaffRow::personId).toList());
+        return rows.stream().filter(row -> people.containsKey(row.personId()))
+                .map(row -> new ForumStaff(row.forumId(), row.personId(), people.get(row.personId()).displayName(),
+                        row.role()))
+                .collect(Collectors.groupingBy(ForumStaff::forumId));
+    }
+
+    public boolean isMember(long jamId, long personId) {
+        return jams.isMember(jamId, personId);
+    }
+
+    public boolean isStaff(long forumId, long personId) {
+        return jams.isStaff(forumId, personId);
+    }
+
+    public List<String> invitations(Actor actor, long jamId) {
+        requireOrganiser(actor);
+        return jams.invitations(jamId);
+    }
+
+    public JamStats stats(long jamId) {
+        var members = jams.members(jamId);
+        long countries = identity.findAll(members).values().stream().map(Person::country).filter(Objects::nonNull)
+                .distinct().count();
+        return new JamStats(members.size(), countries);
+    }
+
+    // ---- taking part ---------------------------------------------------------------------------------------------
+
+    /** Whether this person could join now (ignoring the terms, which they accept when joining). */
+    public boolean mayJoin(Actor actor, Jam jam) {
+        return joinRefusal(actor, jam) == null;
+    }
+
+    /** Joins a Jam, accepting its terms; joining twice is harmless. */
+    @Transactional
+    public void join(Actor actor, long jamId, boolean acceptedTerms) {
+        var jam = require(actor, jamId);
+        String refusal = joinRefusal(actor, jam);
+        if (refusal != null) {
+            throw Refusal.forbidden(refusal);
+        }
+        if (jam.hasTerms() && !acceptedTerms) {
+            throw Refusal.invalid("acceptTerms", "join.terms.required");
+        }
+        if (jams.addMember(jamId, actor.personId(), now())) {
+            events.publishEvent(new JamEvents.MemberJoined(jamId, actor.personId()));
+        }
+    }
+
+    private String joinRefusal(Actor actor, Jam jam) {
+        if (actor.isReadOnly()) {
+            return "join.readOnly";
+        }
+        if (!PostingPolicy.acceptsMembers(jam, now())) {
+            return "join.notOpen";
+        }
+        if (!actor.canOrganise() && !mayEnter(actor, jam)) {
+            return "join.notInAudience";
+        }
+        return null;
+    }
+
+    /**
+     * Where this person may write now: the Jam takes posts, they are not read-only, and they joined the Jam, serve
+     * the forum, or organise.
+     */
+    public Place requirePostingRights(Actor actor, long forumId) {
+        var place = requireForum(actor, forumId);
+        if (actor.isReadOnly()) {
+            throw Refusal.forbidden("post.readOnly");
+        }
+        if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
+            throw Refusal.conflict("post.jamNotOpen");
+        }
+        if (!actor.canOrganise() && !jams.isMember(place.jam().id(), actor.personId())
+                && !jams.isStaff(forumId, actor.personId())) {
+            throw Refusal.forbidden("post.joinFirst");
+        }
+        return place;
+    }
+
+    // ---- organising ----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Jam create(Actor actor, JamDraft draft) {
+        requireOrganiser(actor);
+        var errors = FieldErrors.none();
+        var checked = JamRules.check(draft, errors);
+        errors.throwIfAny();
+        long id = jams.insert(new Jam(0, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
+                checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(), false,
+                false, false, actor.personId()), now());
+        jams.replaceInvitations(id, checked.invitations());
+        events.publishEvent(new JamEvents.JamCreated(id));
+        return jams.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Jam update(Actor actor, long jamId, JamDraft draft) {
+        requireOrganiser(actor);
+        var jam = require(actor, jamId);
+        var errors = FieldErrors.none();
+        var checked = JamRules.check(draft, errors);
+        errors.throwIfAny();
+        jams.update(new Jam(jamId, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
+                checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(),
+                jam.published(), jam.community(), jam.communityPosting(), jam.createdBy()));
+        jams.replaceInvitations(jamId, checked.invitations());
+        events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
+        return jams.find(jamId).orElseThrow();
+    }
+
+    /** From draft to scheduled (or live, if its start has passed). */
+    @Transactional
+    public Jam publish(Actor actor, long jamId) {
+        return change(actor, jamId, jam -> withSchedule(jam, true, jam.startsAt(), jam.endsAt(), false, false));
+    }
+
+    /** Opens now, ahead of the schedule. */
+    @Transactional
+    public Jam openNow(Actor actor, long jamId) {
+        Instant now = now();
+        return change(actor, jamId, jam -> {
+            if (jam.phase(now) == JamPhase.LIVE) {
+                throw Refusal.conflict("jam.alreadyLive");
+            }
+            if (!jam.endsAt().isAfter(now)) {
+                throw Refusal.conflict("jam.endPassed");
+            }
+            return withSchedule(jam, true, now, jam.endsAt(), false, false);
+        });
+    }
+
+    /** Closes now, ahead of the schedule. */
+    @Transactional
+    public Jam closeNow(Actor actor, long jamId) {
+        Instant now = now();
+        return change(actor, jamId, jam -> {
+            if (jam.phase(now) != JamPhase.LIVE) {
+                throw Refusal.conflict("jam.notLive");
+            }
+            return withSchedule(jam, true, jam.startsAt(), now, false, false);
+        });
+    }
+
+    /** After the close, the forums live on as a community; posting there is the organiser's choice. */
+    @Transactional
+    public Jam enterCommunity(Actor actor, long jamId, boolean allowPosting) {
+        Instant now = now();
+        return change(actor, jamId, jam -> {
+            if (jam.phase(now) != JamPhase.CLOSED && jam.phase(now) != JamPhase.COMMUNITY) {
+                throw Refusal.conflict("jam.notClosed");
+            }
+            return withSchedule(jam, true, jam.startsAt(), jam.endsAt(), true, allowPosting);
+        });
+    }
+
+    private Jam change(Actor actor, long jamId, java.util.function.UnaryOperator<Jam> change) {
+        requireOrganiser(actor);
+        var changed = change.apply(require(actor, jamId));
+        jams.update(changed);
+        events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
+        return changed;
+    }
+
+    private static Jam withSchedule(Jam j, boolean published, Instant starts, Instant ends, boolean community,
+                                    boolean communityPosting) {
+        return new Jam(j.id(), j.title(), j.purpose(), j.question(), starts, ends, j.timeZone(), j.audience(),
+                j.invitationOnly(), j.terms(), published, community, communityPosting, j.createdBy());
+    }
+
+    @Transactional
+    public Forum addForum(Actor actor, long jamId, ForumDraft draft) {
+        requireOrganiser(actor);
+        require(actor, jamId);
+        var errors = FieldErrors.none();
+        var checked = JamRules.check(draft, errors);
+        errors.throwIfAny();
+        return jams.findForum(jams.insertForum(jamId, checked.title(), checked.question())).orElseThrow();
+    }
+
+    @Transactional
+    public Forum updateForum(Actor actor, long forumId, ForumDraft draft) {
+        requireOrganiser(actor);
+        requireForum(actor, forumId);
+        var errors = FieldErrors.none();
+        var checked = JamRules.check(draft, errors);
+        errors.throwIfAny();
+        jams.updateForum(forumId, checked.title(), checked.question());
+        return jams.findForum(forumId).orElseThrow();
+    }
+
+    /** Names a host or facilitator by e-mail; they may then post in the forum without joining. */
+    @Transactional
+    public ForumStaff assignStaff(Actor actor, long forumId, String email, ForumRole role) {
+        requireOrganiser(actor);
+        requireForum(actor, forumId);
+        if (role == null) {
+            throw Refusal.invalid("role", "staff.role.required");
+        }
+        var person = identity.findByEmail(email == null ? "" : email)
+                .orElseThrow(() -> Refusal.invalid("email", "staff.email.unknown"));
+        jams.addStaff(forumId, person.id(), role);
+        return new ForumStaff(forumId, person.id(), person.displayName(), role);
+    }
+
+    @Transactional
+    public void removeStaff(Actor actor, long forumId, long personId, ForumRole role) {
+        requireOrganiser(actor);
+        requireForum(actor, forumId);
+        if (jams.removeStaff(forumId, personId, role) == 0) {
+            throw Refusal.notFound("staff.notFound");
+        }
+    }
+
+    private static void requireOrganiser(Actor actor) {
+        if (!actor.canOrganise()) {
+            throw Refusal.forbidden("jam.organisersOnly");
+        }
+    }
+
+    private boolean canSee(Actor actor, Jam jam) {
+        if (actor.canOrganise()) {
+            return true;
+        }
+        if (!jam.published()) {
+            return false;
+        }
+        return mayEnter(actor, jam) || jams.isMember(jam.id(), actor.personId())
+                || jams.isStaffOfJam(jam.id(), actor.personId());
+    }
+
+    /** In the audience, and invited where the Jam is invitation-only. Observers may read any open Jam. */
+    private boolean mayEnter(Actor actor, Jam jam) {
+        if (jam.invitationOnly()) {
+            return jams.isInvited(jam.id(), actor.email());
+        }
+        return jam.audience().contains(actor.participantType()) || actor.isReadOnly();
+    }
+
+}

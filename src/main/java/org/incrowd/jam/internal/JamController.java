@@ -1,0 +1,238 @@
+package org.incrowd.jam.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Comparator;
+import java.util.List;
+import org.incrowd.identity.CurrentActor;
+import org.incrowd.jam.ForumDraft;
+import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.JamPageSection;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The Jam pages: list, home, the organiser's form and controls, joining. */
+@Controller
+class JamController {
+
+    private final JamService jams;
+    private final CurrentActor currentActor;
+    private final List<JamPageSection> sections;
+
+    JamController(JamService jams, CurrentActor currentActor, List<JamPageSection> sections) {
+        this.jams = jams;
+        this.currentActor = currentActor;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(JamPageSection::order)).toList();
+    }
+
+    @GetMapping("/jams")
+    String list(Model model) {
+        model.addAttribute("jams", jams.visibleTo(currentActor.require()));
+        model.addAttribute("now", jams.now());
+        return "jam/list";
+    }
+
+    @GetMapping("/jams/{jamId}")
+    String home(@PathVariable long jamId, Model model) {
+        var actor = currentActor.require();
+        var jam = jams.require(actor, jamId);
+        var forums = jams.forums(actor, jamId);
+        model.addAttribute("jam", jam);
+        model.addAttribute("now", jams.now());
+        model.addAttribute("forums", forums);
+        model.addAttribute("staff", jams.staff(forums));
+        model.addAttribute("stats", jams.stats(jamId));
+        model.addAttribute("member", jams.isMember(jamId, actor.personId()));
+        model.addAttribute("mayJoin", jams.mayJoin(actor, jam));
+        model.addAttribute("actor", actor);
+        model.addAttribute("sections", sections);
+        return "jam/home";
+    }
+
+    @GetMapping("/jams/new")
+    String newJam(Model model) {
+        if (!currentActor.require().canOrganise()) {
+            throw Refusal.forbidden("jam.organisersOnly");
+        }
+        return form(model, null, JamForm.blank(), FieldErrors.none(), FieldErrors.none(), "");
+    }
+
+    @PostMapping("/jams")
+    String create(JamForm form, Model model, HttpServletResponse response) {
+        try {
+            var jam = jams.create(currentActor.require(), form.toDraft());
+            return "redirect:/jams/" + jam.id() + "/edit?created";
+        } catch (Refusal refusal) {
+            return refused(refusal, response, () -> form(model, null, form, refusal.errors(), FieldErrors.none(), ""));
+        }
+    }
+
+    @GetMapping("/jams/{jamId}/edit")
+    String edit(@PathVariable long jamId, Model model) {
+        var actor = currentActor.require();
+        var jam = jams.require(actor, jamId);
+        return form(model, jamId, JamForm.of(jam, jams.invitations(actor, jamId)), FieldErrors.none(),
+                FieldErrors.none(), "");
+    }
+
+    @PostMapping("/jams/{jamId}")
+    String update(@PathVariable long jamId, JamForm form, Model model, HttpServletResponse response) {
+        try {
+            jams.update(currentActor.require(), jamId, form.toDraft());
+            return "redirect:/jams/" + jamId + "/edit?saved";
+        } catch (Refusal refusal) {
+            return refused(refusal, response, () -> form(model, jamId, form, refusal.errors(), FieldErrors.none(), ""));
+        }
+    }
+
+    @PostMapping("/jams/{jamId}/publish")
+    String publish(@PathVariable long jamId) {
+        jams.publish(currentActor.require(), jamId);
+        return "redirect:/jams/" + jamId;
+    }
+
+    @PostMapping("/jams/{jamId}/open")
+    String open(@PathVariable long jamId) {
+        jams.openNow(currentActor.require(), jamId);
+        return "redirect:/jams/" + jamId;
+    }
+
+    @PostMapping("/jams/{jamId}/close")
+    String close(@PathVariable long jamId) {
+        jams.closeNow(currentActor.require(), jamId);
+        return "redirect:/jams/" + jamId;
+    }
+
+    @PostMapping("/jams/{jamId}/community")
+    String community(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean allowPosting) {
+        jams.enterCommunity(currentActor.require(), jamId, allowPosting);
+        return "redirect:/jams/" + jamId;
+    }
+
+    @PostMapping("/jams/{jamId}/forums")
+    String addForum(@PathVariable long jamId, @RequestParam(defaultValue = "") String forumTitle,
+                    @RequestParam(defaultValue = "") String forumQuestion, Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        var forum = new ForumDraft(forumTitle, forumQuestion);
+        try {
+            jams.addForum(actor, jamId, forum);
+            return "redirect:/jams/" + jamId + "/edit?forumAdded";
+        } catch (Refusal refusal) {
+            var jam = jams.require(actor, jamId);
+            model.addAttribute("forumDraft", forum);
+            return refused(refusal, response, () -> form(model, jamId, JamForm.of(jam, jams.invitations(actor, jamId)),
+                    FieldErrors.none(), refusal.errors(), ""));
+        }
+    }
+
+    @PostMapping("/forums/{forumId}/staff")
+    String addStaff(@PathVariable long forumId, @RequestParam(defaultValue = "") String email,
+                    @RequestParam(defaultValue = "") String role, Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        var place = jams.requireForum(actor, forumId);
+        try {
+            jams.assignStaff(actor, forumId, email, parseRole(role));
+            return "redirect:/jams/" + place.jam().id() + "/edit?staffAdded";
+        } catch (Refusal refusal) {
+            var jam = place.jam();
+            var errors = FieldErrors.none().add("staff-" + forumId, refusal.messageKey());
+            return refused(refusal, response, () -> form(model, jam.id(),
+                    JamForm.of(jam, jams.invitations(actor, jam.id())), FieldErrors.none(), errors, email));
+        }
+    }
+
+    @PostMapping("/forums/{forumId}/staff/{personId}/{role}/remove")
+    String removeStaff(@PathVariable long forumId, @PathVariable long personId, @PathVariable String role) {
+        var actor = currentActor.require();
+        var place = jams.requireForum(actor, forumId);
+        var parsed = parseRole(role);
+        if (parsed == null) {
+            throw Refusal.notFound("staff.notFound");
+        }
+        jams.removeStaff(actor, forumId, personId, parsed);
+        return "redirect:/jams/" + place.jam().id() + "/edit";
+    }
+
+    @GetMapping("/jams/{jamId}/join")
+    String joinPage(@PathVariable long jamId, Model model) {
+        var actor = currentActor.require();
+        model.addAttribute("jam", jams.require(actor, jamId));
+        model.addAttribute("mayJoin", jams.mayJoin(actor, jams.require(actor, jamId)));
+        model.addAttribute("errors", FieldErrors.none());
+        return "jam/join";
+    }
+
+    @PostMapping("/jams/{jamId}/join")
+    String join(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean acceptTerms, Model model,
+                HttpServletResponse response) {
+        var actor = currentActor.require();
+        try {
+            jams.join(actor, jamId, acceptTerms);
+            return "redirect:/jams/" + jamId + "?joined";
+        } catch (Refusal refusal) {
+            if (refusal.field() == null) {
+                throw refusal;
+            }
+            response.setStatus(refusal.status().value());
+            var jam = jams.require(actor, jamId);
+            model.addAttribute("jam", jam);
+            model.addAttribute("mayJoin", jams.mayJoin(actor, jam));
+            model.addAttribute("errors", refusal.errors());
+            return "jam/join";
+        }
+    }
+
+    private String form(Model model, Long jamId, JamForm form, FieldErrors errors, FieldErrors forumErrors,
+                        String staffEmail) {
+        var actor = currentActor.require();
+        if (!actor.canOrganise()) {
+            throw Refusal.forbidden("jam.organisersOnly");
+        }
+        model.addAttribute("jamId", jamId);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("forumErrors", forumErrors);
+        model.addAttribute("staffEmail", staffEmail);
+        if (!model.containsAttribute("forumDraft")) {
+            model.addAttribute("forumDraft", new ForumDraft("", ""));
+        }
+        if (jamId != null) {
+            var jam = jams.require(actor, jamId);
+            var forums = jams.forums(actor, jamId);
+            model.addAttribute("jam", jam);
+            model.addAttribute("forums", forums);
+            model.addAttribute("staff", jams.staff(forums));
+            model.addAttribute("phase", jam.phase(jams.now()));
+        } else {
+            model.addAttribute("jam", null);
+            model.addAttribute("forums", List.of());
+            model.addAttribute("staff", java.util.Map.of());
+            model.addAttribute("phase", null);
+        }
+        return "jam/form";
+    }
+
+    /** Refusals that belong to a field re-show the form with the text kept; others go to the error page. */
+    private static String refused(Refusal refusal, HttpServletResponse response, java.util.function.Supplier<String> page) {
+        if (refusal.field() == null) {
+            throw refusal;
+        }
+        response.setStatus(refusal.status().value());
+        return page.get();
+    }
+
+    private static ForumRole parseRole(String role) {
+        for (ForumRole value : ForumRole.values()) {
+            if (value.name().equalsIgnoreCase(role)) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

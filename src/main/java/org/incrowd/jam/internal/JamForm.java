@@ -1,0 +1,52 @@
+package org.incrowd.jam.internal;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.incrowd.identity.ParticipantType;
+import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamDraft;
+
+/** The Jam form as typed, kept whole when it is refused so nothing is lost. */
+public record JamForm(String title, String purpose, String question, String startsAt, String endsAt, String timeZone,
+                      List<String> audience, boolean invitationOnly, String invitations, String terms) {
+
+    static JamForm blank() {
+        var start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        return new JamForm("", "", "", start.toString(), start.plusHours(72).toString(), "UTC",
+                List.of(ParticipantType.EMPLOYEE.name()), false, "", "");
+    }
+
+    static JamForm of(Jam jam, List<String> invitations) {
+        return new JamForm(jam.title(), nz(jam.purpose()), nz(jam.question()),
+                LocalDateTime.ofInstant(jam.startsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
+                LocalDateTime.ofInstant(jam.endsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
+                jam.timeZone().getId(), jam.audience().stream().map(Enum::name).toList(), jam.invitationOnly(),
+                String.join("\n", invitations), nz(jam.terms()));
+    }
+
+    JamDraft toDraft() {
+        Set<ParticipantType> types = EnumSet.noneOf(ParticipantType.class);
+        if (audience != null) {
+            for (String value : audience) {
+                for (ParticipantType type : ParticipantType.values()) {
+                    if (type.name().equals(value)) {
+                        types.add(type);
+                    }
+                }
+            }
+        }
+        return new JamDraft(title, purpose, question, startsAt, endsAt, timeZone, types, invitationOnly, invitations,
+                terms);
+    }
+
+    public boolean includes(ParticipantType type) {
+        return audience != null && audience.contains(type.name());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

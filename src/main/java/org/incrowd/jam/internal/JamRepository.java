@@ -1,0 +1,192 @@
+package org.incrowd.jam.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.incrowd.identity.ParticipantType;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.Jam;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Jam, forum, staff, membership and invitation tables. */
+@Repository
+public class JamRepository {
+
+    private static final String JAM_COLUMNS = "id, title, purpose, question, starts_at, ends_at, time_zone, audience, "
+            + "invitation_only, terms, published, community, community_posting, created_by";
+
+    private final JdbcClient jdbc;
+
+    JamRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Jam jam, Instant now) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into jam (title, purpose, question, starts_at, ends_at, time_zone, audience, invitation_only,
+                                 terms, published, community, community_posting, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(jam.title(), jam.purpose(), jam.question(), Timestamp.from(jam.startsAt()),
+                        Timestamp.from(jam.endsAt()), jam.timeZone().getId(), audience(jam.audience()),
+                        jam.invitationOnly(), jam.terms(), jam.published(), jam.community(), jam.communityPosting(),
+                        jam.createdBy(), Timestamp.from(now))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    public void update(Jam jam) {
+        jdbc.sql("""
+                update jam set title = ?, purpose = ?, question = ?, starts_at = ?, ends_at = ?, time_zone = ?,
+                               audience = ?, invitation_only = ?, terms = ?, published = ?, community = ?,
+                               community_posting = ?
+                where id = ?""")
+                .params(jam.title(), jam.purpose(), jam.question(), Timestamp.from(jam.startsAt()),
+                        Timestamp.from(jam.endsAt()), jam.timeZone().getId(), audience(jam.audience()),
+                        jam.invitationOnly(), jam.terms(), jam.published(), jam.community(), jam.communityPosting(),
+                        jam.id())
+                .update();
+    }
+
+    public Optional<Jam> find(long id) {
+        return jdbc.sql("select " + JAM_COLUMNS + " from jam where id = ?").param(id).query(this::jam).optional();
+    }
+
+    public List<Jam> all() {
+        return jdbc.sql("select " + JAM_COLUMNS + " from jam order by starts_at desc, id desc").query(this::jam).list();
+    }
+
+    public long insertForum(long jamId, String title, String question) {
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from forum where jam_id = ?").param(jamId)
+                .query(Integer.class).single();
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("insert into forum (jam_id, title, question, position) values (?, ?, ?, ?)")
+                .params(jamId, title, question, position).update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    public void updateForum(long forumId, String title, String question) {
+        jdbc.sql("update forum set title = ?, question = ? where id = ?").params(title, question, forumId).update();
+    }
+
+    public Optional<Forum> findForum(long forumId) {
+        return jdbc.sql("select id, jam_id, title, question, position from forum where id = ?").param(forumId)
+                .query(JamRepository::forum).optional();
+    }
+
+    public List<Forum> forums(long jamId) {
+        return jdbc.sql("select id, jam_id, title, question, position from forum where jam_id = ? order by position")
+                .param(jamId).query(JamRepository::forum).list();
+    }
+
+    public record StaffRow(long forumId, long personId, ForumRole role) {
+    }
+
+    public List<StaffRow> staff(Collection<Long> forumIds) {
+        if (forumIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select forum_id, person_id, role from forum_staff where forum_id in (:ids) order by role, person_id")
+                .param("ids", forumIds)
+                .query((rs, n) -> new StaffRow(rs.getLong(1), rs.getLong(2), ForumRole.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    public boolean isStaff(long forumId, long personId) {
+        return jdbc.sql("select count(*) from forum_staff where forum_id = ? and person_id = ?")
+                .params(forumId, personId).query(Long.class).single() > 0;
+    }
+
+    public boolean isStaffOfJam(long jamId, long personId) {
+        return jdbc.sql("""
+                select count(*) from forum_staff s join forum f on f.id = s.forum_id
+                where f.jam_id = ? and s.person_id = ?""")
+                .params(jamId, personId).query(Long.class).single() > 0;
+    }
+
+    public void addStaff(long forumId, long personId, ForumRole role) {
+        jdbc.sql("delete from forum_staff where forum_id = ? and person_id = ? and role = ?")
+                .params(forumId, personId, role.name()).update();
+        jdbc.sql("insert into forum_staff (forum_id, person_id, role) values (?, ?, ?)")
+                .params(forumId, personId, role.name()).update();
+    }
+
+    public int removeStaff(long forumId, long personId, ForumRole role) {
+        return jdbc.sql("delete from forum_staff where forum_id = ? and person_id = ? and role = ?")
+                .params(forumId, personId, role.name()).update();
+    }
+
+    public boolean isMember(long jamId, long personId) {
+        return jdbc.sql("select count(*) from jam_member where jam_id = ? and person_id = ?")
+                .params(jamId, personId).query(Long.class).single() > 0;
+    }
+
+    /** Adds a member once; joining twice changes nothing. */
+    public boolean addMember(long jamId, long personId, Instant now) {
+        if (isMember(jamId, personId)) {
+            return false;
+        }
+        jdbc.sql("insert into jam_member (jam_id, person_id, joined_at) values (?, ?, ?)")
+                .params(jamId, personId, Timestamp.from(now)).update();
+        return true;
+    }
+
+    public List<Long> members(long jamId) {
+        return jdbc.sql("select person_id from jam_member where jam_id = ?").param(jamId).query(Long.class).list();
+    }
+
+    public long memberCount(long jamId) {
+        return jdbc.sql("select count(*) from jam_member where jam_id = ?").param(jamId).query(Long.class).single();
+    }
+
+    public void replaceInvitations(long jamId, Set<String> emails) {
+        jdbc.sql("delete from jam_invitation where jam_id = ?").param(jamId).update();
+        for (String email : emails) {
+            jdbc.sql("insert into jam_invitation (jam_id, email) values (?, ?)").params(jamId, email).update();
+        }
+    }
+
+    public List<String> invitations(long jamId) {
+        return jdbc.sql("select email from jam_invitation where jam_id = ? order by email").param(jamId)
+                .query(String.class).list();
+    }
+
+    public boolean isInvited(long jamId, String email) {
+        return jdbc.sql("select count(*) from jam_invitation where jam_id = ? and email = ?").params(jamId, email)
+                .query(Long.class).single() > 0;
+    }
+
+    private static String audience(Set<ParticipantType> audience) {
+        return audience.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<ParticipantType> audience(String stored) {
+        var types = EnumSet.noneOf(ParticipantType.class);
+        Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).map(ParticipantType::valueOf).forEach(types::add);
+        return types;
+    }
+
+    private Jam jam(ResultSet rs, int n) throws SQLException {
+        return new Jam(rs.getLong("id"), rs.getString("title"), rs.getString("purpose"), rs.getString("question"),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                ZoneId.of(rs.getString("time_zone")), audience(rs.getString("audience")),
+                rs.getBoolean("invitation_only"), rs.getString("terms"), rs.getBoolean("published"),
+                rs.getBoolean("community"), rs.getBoolean("community_posting"), rs.getLong("created_by"));
+    }
+
+    private static Forum forum(ResultSet rs, int n) throws SQLException {
+        return new Forum(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+    }
+}

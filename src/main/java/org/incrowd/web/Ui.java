@@ -1,0 +1,119 @@
+package org.incrowd.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every template needs besides its own data: the reader's language, their messages, the CSRF token for forms
+ * and who is signed in. One instance per request, added to every model by the shell.
+ */
+public final class Ui {
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final String csrfParameter;
+    private final String csrfToken;
+    private final Viewer viewer;
+    private final String path;
+
+    public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
+              String path) {
+        this.messages = messages;
+        this.locale = locale;
+        this.csrfParameter = csrfParameter;
+        this.csrfToken = csrfToken;
+        this.viewer = viewer;
+        this.path = path;
+    }
+
+    /** The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. */
+    public String t(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    /** The signed-in person, or null for a guest. */
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    public boolean canOrganise() {
+        return viewer != null && viewer.canOrganise();
+    }
+
+    public boolean isAdministrator() {
+        return viewer != null && viewer.isAdministrator();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean isCurrent(String prefix) {
+        return path != null && (path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    /** The message next to a form field, or null when the field is fine. */
+    public String error(FieldErrors errors, String field) {
+        if (errors == null || !errors.has(field)) {
+            return null;
+        }
+        return t(errors.keyFor(field));
+    }
+
+    public String dateTime(Instant instant, ZoneId zone) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone == null ? ZoneId.of("UTC") : zone).format(instant)
+                + " (" + (zone == null ? "UTC" : zone.getId()) + ")";
+    }
+
+    public String dateTime(Instant instant) {
+        return dateTime(instant, ZoneId.of("UTC"));
+    }
+
+    /** "3 days 4 hours", "12 minutes": how long until or since a moment, coarse enough to read at a glance. */
+    public String duration(Duration duration) {
+        long minutes = Math.abs(duration.toMinutes());
+        long days = minutes / (24 * 60);
+        long hours = (minutes / 60) % 24;
+        if (days > 0) {
+            return t("time.daysHours", days, hours);
+        }
+        if (hours > 0) {
+            return t("time.hoursMinutes", hours, minutes % 60);
+        }
+        return t("time.minutes", Math.max(minutes, 1));
+    }
+
+    /** "5 minutes ago" style for post times. */
+    public String ago(Instant instant) {
+        return t("time.ago", duration(Duration.between(instant, Instant.now())));
+    }
+}

@@ -1,0 +1,90 @@
+package org.incrowd.web.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.incrowd.web.Refusal;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal into a clear answer: a ProblemDetail (RFC 9457) with a readable detail for the API, an error
+ * page in the reader's language for people. The status always says what kind of problem it was.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    private final MessageSource messages;
+
+    ErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Refusal.class)
+    Object refusal(Refusal refusal, HttpServletRequest request, Locale locale) {
+        return answer(request, locale, refusal.status(), refusal.messageKey(), refusal.field(), refusal.arguments());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object accessDenied(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.FORBIDDEN, "error.forbidden", null);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    Object badParameter(Exception e, HttpServletRequest request, Locale locale) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return answer(request, locale, HttpStatus.BAD_REQUEST, "error.badParameter", name, name);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.BAD_REQUEST, "error.unreadableBody", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object mediaType(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.METHOD_NOT_ALLOWED, "error.method", null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.NOT_FOUND, "error.notFound", null);
+    }
+
+    private Object answer(HttpServletRequest request, Locale locale, HttpStatus status, String key, String field,
+                          Object... arguments) {
+        String detail = messages.getMessage(key, arguments, key, locale);
+        if (request.getRequestURI().startsWith("/api/")) {
+            var problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setProperty("code", key);
+            if (field != null) {
+                problem.setProperty("field", field);
+            }
+            return ResponseEntity.status(status).body(problem);
+        }
+        var page = new ModelAndView("web/error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", detail);
+        page.addObject("ui", UiAdvice.uiFor(request, locale, messages));
+        return page;
+    }
+
+}

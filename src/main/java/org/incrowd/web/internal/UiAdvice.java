@@ -1,0 +1,37 @@
+package org.incrowd.web.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.incrowd.web.Ui;
+import org.incrowd.web.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the {@link Ui} into every page's model. */
+@ControllerAdvice
+class UiAdvice {
+
+    private final MessageSource messages;
+
+    UiAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ModelAttribute("ui")
+    Ui ui(HttpServletRequest request, Locale locale) {
+        return UiAdvice.uiFor(request, locale, messages);
+    }
+
+    static Ui uiFor(HttpServletRequest request, Locale locale, MessageSource messages) {
+        var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var viewer = authentication != null && authentication.getPrincipal() instanceof Viewer v ? v : null;
+        return new Ui(messages, locale,
+                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken(),
+                viewer, request.getRequestURI());
+    }
+}

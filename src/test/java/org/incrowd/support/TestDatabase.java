@@ -1,0 +1,105 @@
+package org.incrowd.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every Spring test context a database of its own, of the kind named by the system property
+ * {@code incrowd.test.db}: {@code h2} (default; an in-memory H2 database) or {@code postgres} (a fresh database in
+ * one real PostgreSQL server per JVM). The surefire runs in pom.xml set the property.
+ *
+ * <p>The settings go into the highest-precedence property source, so they win over application properties,
+ * profiles and environment variables such as {@code SPRING_DATASOURCE_URL}.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String KIND_PROPERTY = "incrowd.test.db";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("incrowd-test-database", settingsFor(kind())));
+    }
+
+    /** The database kind this JVM tests against: "h2" or "postgres". */
+    public static String kind() {
+        return System.getProperty(KIND_PROPERTY, "h2").trim().toLowerCase();
+    }
+
+    static Map<String, Object> settingsFor(String kind) {
+        return switch (kind) {
+            // DB_CLOSE_DELAY=-1 keeps the database while the context lives, even when the pool holds no connection.
+            case "h2" -> Map.of(
+                    "spring.datasource.url", "jdbc:h2:mem:incrowd-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "spring.datasource.driver-class-name", "org.h2.Driver",
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", "");
+            case "postgres" -> Map.of(
+                    "spring.datasource.url", Postgres.createDatabase(),
+                    "spring.datasource.driver-class-name", "org.postgresql.Driver",
+                    "spring.datasource.username", Postgres.USER,
+                    "spring.datasource.password", "");
+            default -> throw new IllegalStateException(
+                    "Unknown " + KIND_PROPERTY + "=" + kind + " (use h2 or postgres)");
+        };
+    }
+
+    /**
+     * One embedded PostgreSQL server per JVM, started on first use (the holder class is loaded, and the server
+     * started, only when a postgres test asks for it) and stopped by a JVM shutdown hook.
+     *
+     * <p>The binaries come from the io.zonky.test.postgres jar, so no PostgreSQL needs to be installed. PostgreSQL
+     * refuses to run as root; when the JVM runs as root, zonky (2.1+) starts initdb, pg_ctl and the server through
+     * {@code unshare -U}, i.e. as an unprivileged user in a new user namespace. That needs user namespaces to be
+     * allowed (they are on stock Debian/Ubuntu kernels and Docker); {@code ./incrowd test} checks this up front.
+     */
+    private static final class Postgres {
+        static final String USER = "postgres";
+        private static final AtomicInteger DATABASES = new AtomicInteger();
+        private static final EmbeddedPostgres SERVER = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                EmbeddedPostgres server = EmbeddedPostgres.builder()
+                        .setPGStartupWait(Duration.ofSeconds(60)) // a loaded 2-core CI machine can be slow
+                        .start();
+                // zonky registers a hook too; close() is idempotent, this one just makes the lifetime explicit.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (IOException e) {
+                        System.err.println("Could not stop the embedded PostgreSQL: " + e);
+                    }
+                }, "incrowd-test-postgres-stop"));
+                return server;
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("Could not start the embedded PostgreSQL for the tests"
+                        + ("root".equals(System.getProperty("user.name"))
+                                ? " (running as root: PostgreSQL then needs `unshare -U` to work on this machine)"
+                                : ""), e);
+            }
+        }
+
+        /** Creates an empty database and returns its JDBC URL. */
+        static String createDatabase() {
+            String name = "incrowd_" + DATABASES.incrementAndGet();
+            try (Connection connection = SERVER.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create test database " + name, e);
+            }
+            return "jdbc:postgresql://localhost:" + SERVER.getPort() + "/" + name;
+        }
+    }
+}
