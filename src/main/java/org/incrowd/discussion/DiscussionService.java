@@ -112,7 +112,7 @@ public class DiscussionService {
         var row = requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
         if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
-            throw Refusal.conflict("reaction.already", kind.name().toLowerCase());
+            throw Refusal.conflict("reaction.already");
         }
         posts.saveReaction(postId, actor.personId(), kind, clock.instant());
         events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), actor.personId(), kind));

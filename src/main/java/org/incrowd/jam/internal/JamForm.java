@@ -11,7 +11,12 @@ import org.incrowd.jam.JamDraft;
 
 /** The Jam form as typed, kept whole when it is refused so nothing is lost. */
 public record JamForm(String title, String purpose, String question, String startsAt, String endsAt, String timeZone,
-                      List<String> audience, boolean invitationOnly, String invitations, String terms) {
+                      List<String> audience, Boolean invitationOnly, String invitations, String terms) {
+
+    /** An unticked checkbox sends nothing at all. */
+    public boolean invitationOnlyChecked() {
+        return Boolean.TRUE.equals(invitationOnly);
+    }
 
     static JamForm blank() {
         var start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
@@ -38,7 +43,7 @@ public record JamForm(String title, String purpose, String question, String star
                 }
             }
         }
-        return new JamDraft(title, purpose, question, startsAt, endsAt, timeZone, types, invitationOnly, invitations,
+        return new JamDraft(title, purpose, question, startsAt, endsAt, timeZone, types, invitationOnlyChecked(), invitations,
                 terms);
     }
 

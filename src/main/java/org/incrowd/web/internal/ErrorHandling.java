@@ -48,6 +48,19 @@ class ErrorHandling {
         return answer(request, locale, HttpStatus.BAD_REQUEST, "error.badParameter", name, name);
     }
 
+    /** A form field that cannot be read as its type (text where a number belongs, say). */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    Object unbindable(org.springframework.validation.BindException e, HttpServletRequest request, Locale locale) {
+        String name = e.getFieldError() == null ? "?" : e.getFieldError().getField();
+        return answer(request, locale, HttpStatus.BAD_REQUEST, "error.badParameter", name, name);
+    }
+
+    /** Two requests changed the same thing at once; the loser is told to try again. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    Object conflict(HttpServletRequest request, Locale locale) {
+        return answer(request, locale, HttpStatus.CONFLICT, "error.conflict", null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpServletRequest request, Locale locale) {
         return answer(request, locale, HttpStatus.BAD_REQUEST, "error.unreadableBody", null);

@@ -1,0 +1,50 @@
+package org.incrowd.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Chromium from the operating system (Debian's chromium package), driven by Playwright. Playwright's own
+ * browser download is switched off: these machines reach no download site, and the system browser is what users run.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final Path EXECUTABLE = Path.of(System.getProperty("incrowd.test.chromium", "/usr/bin/chromium"));
+    /** Screenshots land here so a person can look at what the browser saw. */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    public Chromium() {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            throw new IllegalStateException("Browser tests need Chromium at " + EXECUTABLE
+                    + ": install the Debian package chromium (./incrowd test does this when it may).");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    public static Path screenshot(String name) {
+        return SCREENSHOTS.resolve(name + ".png");
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
