@@ -27,15 +27,15 @@ class FirstAdministrator implements ApplicationRunner {
     private final IdentityService identity;
     private final String email;
     private final String password;
-    private final int port;
+    private final org.springframework.core.env.Environment environment;
 
     FirstAdministrator(IdentityService identity, @Value("${incrowd.admin.email:}") String email,
                        @Value("${incrowd.admin.password:}") String password,
-                       @Value("${server.port:8080}") int port) {
+                       org.springframework.core.env.Environment environment) {
         this.identity = identity;
         this.email = email;
         this.password = password;
-        this.port = port;
+        this.environment = environment;
     }
 
     @Override
@@ -49,6 +49,8 @@ class FirstAdministrator implements ApplicationRunner {
             log.info("Created the first administrator {} from the configuration", email);
             return;
         }
+        // local.server.port is the port actually bound (server.port may be 0 for "any free port").
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String message = "Incrowd has no administrator yet: open http://localhost:" + port
                 + "/setup to create one (once), or start with INCROWD_ADMIN_EMAIL and INCROWD_ADMIN_PASSWORD set.";
         log.warn(message);

@@ -1,0 +1,522 @@
+package org.incrowd.demo;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.ParticipantType;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Registration;
+import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.ForumDraft;
+import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamDraft;
+import org.incrowd.jam.JamService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills a new installation with demo content when Incrowd runs with {@code incrowd.demo=true} ({@code ./incrowd run}):
+ * people → live Jam → forums and staff → posts → reactions, then a scheduled and a closed Jam. Only the modules'
+ * public services are used, so every rule (validation, phases, posting rights, rate limits) holds for demo data too.
+ *
+ * <p>Seeding happens once, in one transaction (a failed start leaves nothing half-made), and is skipped when the
+ * demo administrator exists already or the installation has an administrator of its own. The banner with the URL and
+ * the demo accounts is printed on every start in demo mode. Everything random comes from {@code new Random(42)}, so
+ * the same data gives the same demo.
+ */
+@Component
+@ConditionalOnBooleanProperty("incrowd.demo")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before identity's FirstAdministrator, which then finds the demo administrator
+class DemoContent implements ApplicationRunner {
+
+    static final String ADMIN_EMAIL = "admin@" + DemoPeople.DOMAIN;
+    static final String ADMIN_PASSWORD = "demo-admin-password";
+    static final String PARTICIPANT_EMAIL = "participant@" + DemoPeople.DOMAIN;
+    static final String PARTICIPANT_PASSWORD = "demo-participant-password";
+    static final String ORGANISER_EMAIL = "organiser@" + DemoPeople.DOMAIN;
+    static final String ORGANISER_PASSWORD = "demo-organiser-password";
+    /** The password of every other demo person (first.last@demo.incrowd.example). */
+    static final String PEOPLE_PASSWORD = "demo-people-password";
+
+    static final int CROWD_SIZE = 120;
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final Set<ParticipantType> AUDIENCE = EnumSet.of(ParticipantType.EMPLOYEE, ParticipantType.CLIENT,
+            ParticipantType.PARTNER, ParticipantType.ACADEMIC, ParticipantType.FAMILY_MEMBER);
+
+    /** A forum of a demo Jam, and the ArgKP topic its posts come from. */
+    record Topic(String argKpTopic, String tag, String title, String question) {
+    }
+
+    static final List<Topic> LIVE_TOPICS = List.of(
+            new Topic(DemoArguments.RETIREMENT, "retirement", "Working later in life",
+                    "Should we end mandatory retirement, so that people may keep working as long as they want to?"),
+            new Topic(DemoArguments.VOCATIONAL, "training", "Skills and vocational training",
+                    "Should we pay for vocational education and apprenticeships, for our people and our region?"),
+            new Topic(DemoArguments.IP, "ownership", "Who owns an idea?",
+                    "Should we abolish intellectual property rights and share what we invent?"),
+            new Topic(DemoArguments.URBANIZATION, "cities", "Cities, towns and where we work",
+                    "Should we resist urbanisation, and bring work to smaller towns rather than big cities?"));
+    static final Topic CLOSED_TOPIC = new Topic(DemoArguments.JOURNALISM, "news", "Trusted news",
+            "Should public money support journalism?");
+    static final Topic SCHEDULED_TOPIC = new Topic(DemoArguments.SPACE, "space", "Beyond the horizon",
+            "Should we support space exploration, and what should it bring back to Earth?");
+
+    /** Ideas among the posts of one forum of the live Jam, and the posts in all (ideas and replies). */
+    static final int IDEAS_PER_FORUM = 14;
+    static final int POSTS_PER_FORUM = 70;
+    static final int CLOSED_JAM_POSTS = 20;
+    /** How likely a member reacts to an idea, and to a reply, of a Jam they joined. */
+    static final double REACT_TO_IDEA = 0.35;
+    static final double REACT_TO_REPLY = 0.04;
+    static final int TITLE_LENGTH = 60;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+
+    private final IdentityService identity;
+    private final JamService jams;
+    private final DiscussionService discussion;
+    private final TransactionTemplate transaction;
+    private final Environment environment;
+    private final Path dataDir;
+    private final int postsPerMinute;
+
+    DemoContent(IdentityService identity, JamService jams, DiscussionService discussion,
+                PlatformTransactionManager transactions, Environment environment,
+                @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
+                @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
+        this.identity = identity;
+        this.jams = jams;
+        this.discussion = discussion;
+        this.transaction = new TransactionTemplate(transactions);
+        this.environment = environment;
+        this.dataDir = Path.of(dataDir);
+        this.postsPerMinute = postsPerMinute;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (seedingNeeded()) {
+            long started = System.nanoTime();
+            var summary = transaction.execute(status -> seed());
+            log.info("Demo content created in {} ms: {}", (System.nanoTime() - started) / 1_000_000, summary);
+        }
+        if (identity.findByEmail(ADMIN_EMAIL).isPresent()) {
+            printBanner();
+        }
+    }
+
+    /** Only a new installation gets demo content, and only once. */
+    boolean seedingNeeded() {
+        if (identity.findByEmail(ADMIN_EMAIL).isPresent()) {
+            log.info("Demo content is there already (found {}); nothing to add", ADMIN_EMAIL);
+            return false;
+        }
+        if (identity.hasAdministrator()) {
+            log.warn("incrowd.demo=true, but this installation has an administrator of its own: no demo content is "
+                    + "added to it");
+            return false;
+        }
+        return true;
+    }
+
+    /** What seeding made, for the log. */
+    record Summary(int people, int jams, int forums, int posts, int reactions, String steps) {
+    }
+
+    private Summary seed() {
+        var random = new Random(42);
+        var topics = new ArrayList<String>();
+        LIVE_TOPICS.forEach(t -> topics.add(t.argKpTopic()));
+        topics.add(CLOSED_TOPIC.argKpTopic());
+        var texts = DemoArguments.load(dataDir, topics);
+        log.info("Demo posts: {}", texts.source());
+        var timer = new Timer();
+
+        staffed = 0;
+        var cast = people(random);
+        var authors = new Authors(Math.max(1, postsPerMinute - 1));
+        timer.lap("people");
+
+        Jam live = liveJam(cast.organiser(), texts);
+        var liveForums = forums(cast, live, LIVE_TOPICS);
+        var liveMembers = join(cast.crowd(), live, 0.85, random);
+        timer.lap("live Jam");
+        var livePosts = posts(liveForums, LIVE_TOPICS, texts, authors.among(liveMembers), random, IDEAS_PER_FORUM,
+                POSTS_PER_FORUM);
+        timer.lap("posts");
+        int reactions = reactions(livePosts, liveMembers, random);
+        timer.lap("reactions");
+
+        Jam scheduled = scheduledJam(cast);
+        join(cast.crowd(), scheduled, 0.12, random);
+
+        Jam closed = closedJamOpened(cast.organiser());
+        var closedForums = forums(cast, closed, List.of(CLOSED_TOPIC));
+        var closedMembers = join(cast.crowd(), closed, 0.4, random);
+        var closedPosts = posts(closedForums, List.of(CLOSED_TOPIC), texts, authors.among(closedMembers), random, 5,
+                CLOSED_JAM_POSTS);
+        reactions += reactions(closedPosts, closedMembers, random);
+        jams.closeNow(cast.organiser().asActor(), closed.id());
+        timer.lap("scheduled and closed Jams");
+
+        return new Summary(cast.crowd().size() + 3, 3, liveForums.size() + closedForums.size() + 1,
+                livePosts.size() + closedPosts.size(), reactions, timer.toString());
+    }
+
+    /** Milliseconds per step of the seeding, for the log. */
+    private static final class Timer {
+        private final StringBuilder laps = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            laps.append(laps.isEmpty() ? "" : ", ").append(step).append(' ').append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.toString();
+        }
+    }
+
+    // ---- people --------------------------------------------------------------------------------------------------
+
+    /** The three demo accounts with their own passwords, and the crowd sharing one. */
+    record Cast(Person admin, Person organiser, Person participant, List<Person> crowd) {
+    }
+
+    private Cast people(Random random) {
+        var admin = identity.register(new Registration(ADMIN_EMAIL, ADMIN_PASSWORD, "Demo Administrator", "DE",
+                "HR", "Jam programme lead", ParticipantType.EMPLOYEE, "en"),
+                EnumSet.of(Role.ADMINISTRATOR, Role.ORGANISER, Role.PARTICIPANT));
+        var organiser = identity.register(new Registration(ORGANISER_EMAIL, ORGANISER_PASSWORD, "Olivia Organiser",
+                "GB", "Communications", "internal communications manager", ParticipantType.EMPLOYEE, "en"),
+                EnumSet.of(Role.ORGANISER, Role.PARTICIPANT));
+        var participant = identity.register(new Registration(PARTICIPANT_EMAIL, PARTICIPANT_PASSWORD,
+                "Pat Participant", "NL", "Service", "service engineer", ParticipantType.EMPLOYEE, "en"));
+        String hash = identity.hashPassword(PEOPLE_PASSWORD);
+        var crowd = DemoPeople.invent(CROWD_SIZE, random).stream()
+                .map(r -> identity.registerWithHash(r, hash, EnumSet.of(Role.PARTICIPANT))).toList();
+        return new Cast(admin, organiser, participant, crowd);
+    }
+
+    // ---- Jams and forums -----------------------------------------------------------------------------------------
+
+    /** Started a day ago, ends in about two days: 72 hours, like IBM's Jams. */
+    private Jam liveJam(Person organiser, DemoArguments.Loaded texts) {
+        LocalDateTime start = hoursFromNow(-24);
+        String purpose = """
+                Seventy-two hours to shape how we work, learn and share ideas over the next ten years. Employees, \
+                clients, partners, academics and our families: every view counts. Post an idea, build on the ideas \
+                of others, and react to them (agree, disagree or pass) so that everyone can see where we agree and \
+                where we differ. Hosts answer in each forum; facilitators guide the conversation around the clock."""
+                + (texts.real() ? "\n\nThe demo posts are real arguments written by crowd contributors for the IBM "
+                        + "Debater® ArgKP data set (© IBM 2020, Community Data License Agreement – Sharing 1.0; "
+                        + "Bar-Haim et al., ACL 2020)." : "");
+        var jam = jams.create(organiser.asActor(), new JamDraft("Future of Work Jam", purpose,
+                "How should we work, learn and share ideas in the next ten years?", start.toString(),
+                start.plusHours(72).toString(), ZONE.getId(), AUDIENCE, false, null, TERMS));
+        return jams.publish(organiser.asActor(), jam.id());
+    }
+
+    static final String TERMS = """
+            By joining this Jam you agree that:
+            - what you post is visible, under your name, to everyone in this Jam's audience;
+            - you keep the credit for your ideas: you stay their author, and the organisation names you when it \
+            takes one up;
+            - the organisation may use, adapt and build on the ideas posted here, without payment, to improve its \
+            work, and so may other participants within this Jam;
+            - you post only what you may share: no confidential customer data, nobody else's work without credit.
+            Facilitators may hide posts that break these terms, and will tell you why.""";
+
+    /** Starts a week from now, so people can look ahead and join early. */
+    private Jam scheduledJam(Cast cast) {
+        LocalDateTime start = LocalDateTime.now(ZONE).plusDays(7).truncatedTo(ChronoUnit.DAYS).withHour(9);
+        var organiser = cast.organiser().asActor();
+        var jam = jams.create(organiser, new JamDraft("Innovation Jam: beyond the horizon",
+                "Three days on the long view: the technologies, places and partnerships that will matter in twenty "
+                        + "years.", "What should we start now that will matter in twenty years?",
+                start.toString(), start.plusHours(72).toString(), ZONE.getId(), AUDIENCE, false, null, TERMS));
+        jam = jams.publish(organiser, jam.id());
+        forums(cast, jam, List.of(SCHEDULED_TOPIC));
+        return jam;
+    }
+
+    /** A Jam that ran for a few days; it is closed once its posts are in (a closed Jam takes no posts). */
+    private Jam closedJamOpened(Person organiser) {
+        LocalDateTime start = hoursFromNow(-24 * 5);
+        var jam = jams.create(organiser.asActor(), new JamDraft("Listening session: trusted information",
+                "How do we keep each other well informed, and whom do we trust for news?",
+                "Where should trustworthy information come from?", start.toString(),
+                hoursFromNow(24).toString(), ZONE.getId(), AUDIENCE, false, null, TERMS));
+        return jams.publish(organiser.asActor(), jam.id());
+    }
+
+    private static LocalDateTime hoursFromNow(int hours) {
+        return LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(hours);
+    }
+
+    /** One forum per topic, each with a host and a facilitator from the crowd. */
+    private List<Forum> forums(Cast cast, Jam jam, List<Topic> topics) {
+        var organiser = cast.organiser().asActor();
+        // Facilitators from HR and Reception; hosts, the subject experts, are managers and researchers elsewhere.
+        var facilitators = cast.crowd().stream().filter(p -> p.participantType() == ParticipantType.EMPLOYEE)
+                .filter(p -> "HR".equals(p.orgUnit()) || "Reception".equals(p.orgUnit())).toList();
+        var hosts = cast.crowd().stream().filter(p -> p.participantType() == ParticipantType.EMPLOYEE)
+                .filter(p -> "manager".equals(p.jobRole()) || "Research".equals(p.orgUnit()))
+                .filter(p -> !facilitators.contains(p)).toList();
+        var forums = new ArrayList<Forum>();
+        for (var topic : topics) {
+            var forum = jams.addForum(organiser, jam.id(), new ForumDraft(topic.title(), topic.question()));
+            int n = staffed++;
+            jams.assignStaff(organiser, forum.id(), pickOrAny(hosts, cast.crowd(), n).email(), ForumRole.HOST);
+            jams.assignStaff(organiser, forum.id(), pickOrAny(facilitators, cast.crowd(), n).email(),
+                    ForumRole.FACILITATOR);
+            forums.add(forum);
+        }
+        return forums;
+    }
+
+    /** How many forums have staff so far, so that staff rotate across forums and Jams. */
+    private int staffed;
+
+    private static Person pickOrAny(List<Person> preferred, List<Person> all, int n) {
+        var from = preferred.isEmpty() ? all : preferred;
+        return from.get(n % from.size());
+    }
+
+    /** Each person of the crowd joins (accepting the terms) with the given probability. */
+    private List<Person> join(List<Person> crowd, Jam jam, double probability, Random random) {
+        var members = new ArrayList<Person>();
+        for (var person : crowd) {
+            if (random.nextDouble() < probability) {
+                jams.join(person.asActor(), jam.id(), true);
+                members.add(person);
+            }
+        }
+        return members;
+    }
+
+    // ---- posts ---------------------------------------------------------------------------------------------------
+
+    /** A post made by the demo, with the stance of the argument it carries and the index of its topic. */
+    record Seeded(Post post, int topic, boolean pro) {
+    }
+
+    /**
+     * Per forum: ideas from some arguments (balanced pro and con), then replies from other arguments on the same
+     * topic, each building on the idea or on a reply to it, up to three levels deep.
+     */
+    private List<Seeded> posts(List<Forum> forums, List<Topic> topics, DemoArguments.Loaded texts,
+                               Supplier<Actor> authors, Random random, int ideasPerForum, int postsPerForum) {
+        var seeded = new ArrayList<Seeded>();
+        for (int f = 0; f < forums.size(); f++) {
+            var topic = topics.get(f);
+            int topicIndex = topicIndex(topic);
+            var chosen = choose(texts, topic, random, ideasPerForum, postsPerForum);
+            var threads = new ArrayList<List<Seeded>>();
+            for (var argument : chosen.ideas()) {
+                var post = discussion.startThread(authors.get(), forums.get(f).id(),
+                        new PostDraft(titleOf(argument.text()), argument.text(), tags(topic, argument)));
+                var idea = new Seeded(post, topicIndex, argument.pro());
+                threads.add(new ArrayList<>(List.of(idea)));
+                seeded.add(idea);
+            }
+            for (var argument : chosen.replies()) {
+                var thread = threads.get(random.nextInt(threads.size()));
+                var parent = parentIn(thread, random);
+                var post = discussion.reply(authors.get(), parent.post().id(),
+                        new PostDraft(null, argument.text(), tags(topic, argument)));
+                var reply = new Seeded(post, topicIndex, argument.pro());
+                thread.add(reply);
+                seeded.add(reply);
+            }
+        }
+        return seeded;
+    }
+
+    private record Chosen(List<DemoArguments.Argument> ideas, List<DemoArguments.Argument> replies) {
+    }
+
+    /**
+     * Real data: a shuffled sample, the ideas taken alternately pro and con from the arguments of a readable
+     * length. Built-in data: a third of its few posts become ideas, in their written order.
+     */
+    private static Chosen choose(DemoArguments.Loaded texts, Topic topic, Random random, int ideas, int posts) {
+        var all = new ArrayList<>(texts.of(topic.argKpTopic()));
+        if (!texts.real()) {
+            int n = Math.max(1, all.size() / 3);
+            return new Chosen(all.subList(0, n), all.subList(n, all.size()));
+        }
+        Collections.shuffle(all, random);
+        var chosenIdeas = new ArrayList<DemoArguments.Argument>();
+        for (boolean pro : new boolean[] {true, false}) {
+            all.stream().filter(a -> a.pro() == pro && a.text().length() >= 60).limit((ideas + (pro ? 1 : 0)) / 2)
+                    .forEach(chosenIdeas::add);
+        }
+        chosenIdeas.sort((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
+        all.removeAll(chosenIdeas);
+        return new Chosen(chosenIdeas, all.subList(0, Math.min(all.size(), Math.max(0, posts - chosenIdeas.size()))));
+    }
+
+    /** Half of the replies answer the idea itself, the others build on a reply (never deeper than three levels). */
+    private static Seeded parentIn(List<Seeded> thread, Random random) {
+        var candidates = thread.stream().filter(s -> s.post().depth() < 3).toList();
+        if (candidates.size() == 1 || random.nextBoolean()) {
+            return thread.getFirst();
+        }
+        return candidates.get(1 + random.nextInt(candidates.size() - 1));
+    }
+
+    private static String tags(Topic topic, DemoArguments.Argument argument) {
+        return (argument.pro() ? "pro" : "con") + ", " + topic.tag();
+    }
+
+    private static int topicIndex(Topic topic) {
+        int index = LIVE_TOPICS.indexOf(topic);
+        return index >= 0 ? index : LIVE_TOPICS.size();
+    }
+
+    /** The first words of the argument, cut at a word boundary near {@value #TITLE_LENGTH} characters. */
+    static String titleOf(String text) {
+        String firstSentence = text.split("(?<=[.!?])\\s", 2)[0];
+        String candidate = firstSentence.replaceFirst("[.!?]+$", "");
+        if (candidate.length() <= TITLE_LENGTH) {
+            return candidate;
+        }
+        int cut = candidate.lastIndexOf(' ', TITLE_LENGTH);
+        String head = candidate.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH);
+        return head.replaceFirst("[\\s,;:\\-–]+$", "") + "…";
+    }
+
+    /**
+     * Spreads posts over the members of a Jam, round robin, so that no author reaches the posting rate limit (which
+     * counts each author's posts of the last minute, across all Jams).
+     */
+    private static final class Authors {
+        private final int perAuthor;
+        private final Map<Long, Integer> written = new HashMap<>();
+
+        Authors(int perAuthor) {
+            this.perAuthor = perAuthor;
+        }
+
+        Supplier<Actor> among(List<Person> members) {
+            int[] next = {0};
+            return () -> {
+                for (int tried = 0; tried < members.size(); tried++) {
+                    var person = members.get(next[0]++ % members.size());
+                    if (written.merge(person.id(), 1, Integer::sum) <= perAuthor) {
+                        return person.asActor();
+                    }
+                }
+                throw new IllegalStateException("Too few demo authors for the posting rate limit");
+            };
+        }
+    }
+
+    // ---- reactions -----------------------------------------------------------------------------------------------
+
+    /**
+     * Members react mostly to ideas and sometimes to replies. Each belongs to one of three opinion camps (always
+     * for, always against, or for work-life topics and against the rest), with a little personal variation, and
+     * agrees mostly with arguments on their side: the raw material for opinion groups.
+     */
+    private int reactions(List<Seeded> posts, List<Person> members, Random random) {
+        int count = 0;
+        for (var member : members) {
+            var leaning = leaning(random);
+            var actor = member.asActor();
+            for (var seeded : posts) {
+                var post = seeded.post();
+                double chance = post.isIdea() ? REACT_TO_IDEA : REACT_TO_REPLY;
+                if (post.authorId() == member.id() || random.nextDouble() >= chance) {
+                    continue;
+                }
+                discussion.react(actor, post.id(), reaction(seeded.pro() == leaning[seeded.topic()], random));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** For each topic (the live Jam's, then the closed Jam's): whether this person leans towards "pro". */
+    private static boolean[] leaning(Random random) {
+        int camp = random.nextInt(3);
+        var leaning = new boolean[LIVE_TOPICS.size() + 1];
+        for (int t = 0; t < leaning.length; t++) {
+            boolean pro = switch (camp) {
+                case 0 -> true;
+                case 1 -> false;
+                default -> t < 2 || t == LIVE_TOPICS.size();
+            };
+            leaning[t] = random.nextDouble() < 0.1 ? !pro : pro;
+        }
+        return leaning;
+    }
+
+    private static ReactionKind reaction(boolean onMySide, Random random) {
+        double roll = random.nextDouble();
+        if (onMySide) {
+            return roll < 0.75 ? ReactionKind.AGREE : roll < 0.85 ? ReactionKind.DISAGREE : ReactionKind.PASS;
+        }
+        return roll < 0.15 ? ReactionKind.AGREE : roll < 0.8 ? ReactionKind.DISAGREE : ReactionKind.PASS;
+    }
+
+    // ---- banner --------------------------------------------------------------------------------------------------
+
+    String banner() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return """
+
+                ===============================================================================
+                 Incrowd is running with demo content: http://localhost:%s
+                 Sign in as
+                   the demo administrator:  %s / %s
+                   a demo participant:      %s / %s
+                   the demo organiser:      %s / %s
+                   any other demo person:   <first.last>@%s / %s
+                 The demo passwords are public: do not keep real data in a demo installation.
+                ===============================================================================
+                """.formatted(port, ADMIN_EMAIL, ADMIN_PASSWORD, PARTICIPANT_EMAIL, PARTICIPANT_PASSWORD,
+                ORGANISER_EMAIL, ORGANISER_PASSWORD, DemoPeople.DOMAIN, PEOPLE_PASSWORD);
+    }
+
+    private void printBanner() {
+        String banner = banner();
+        log.info("Incrowd demo: http://localhost:{} - sign in as {} / {} or {} / {}",
+                environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
+                ADMIN_EMAIL, ADMIN_PASSWORD, PARTICIPANT_EMAIL, PARTICIPANT_PASSWORD);
+        System.out.println(banner);
+    }
+}

@@ -1,0 +1,209 @@
+package org.incrowd.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Post;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.ForumStaff;
+import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamPhase;
+import org.incrowd.jam.JamService;
+import org.incrowd.support.IncrowdTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What a visitor of {@code ./incrowd run} finds: the demo accounts, a live Jam full of real conversation. */
+@IncrowdTest
+@TestPropertySource(properties = "incrowd.demo=true")
+class DemoContentTests {
+
+    /** Where the ArgKP texts are when the tests run from the project root; elsewhere the built-in set is used. */
+    private static final boolean ARGKP = Files.isDirectory(Path.of("../shared/data/argkp"));
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JamService jams;
+    @Autowired
+    DiscussionService discussion;
+    @Autowired
+    DemoContent demo;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void demoAdministratorExistsWithTheAdministratorRole() {
+        assertThat(admin().roles()).contains(Role.ADMINISTRATOR);
+        assertThat(identity.findByEmail(DemoContent.PARTICIPANT_EMAIL)).hasValueSatisfying(
+                p -> assertThat(p.roles()).containsExactly(Role.PARTICIPANT));
+    }
+
+    @Test
+    void demoAccountsSignInWithTheDocumentedPasswords() throws Exception {
+        mvc.perform(formLogin("/signin").userParameter("email").user(DemoContent.ADMIN_EMAIL)
+                .password(DemoContent.ADMIN_PASSWORD)).andExpect(authenticated());
+        mvc.perform(formLogin("/signin").userParameter("email").user(DemoContent.PARTICIPANT_EMAIL)
+                .password(DemoContent.PARTICIPANT_PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void liveJamHasForumsEachWithAHostAndAFacilitator() {
+        var forums = jams.forums(actor(), liveJam().id());
+        assertThat(forums).hasSizeBetween(3, 5);
+        var staff = jams.staff(forums);
+        for (Forum forum : forums) {
+            assertThat(staff.get(forum.id())).as(forum.title()).extracting(ForumStaff::role)
+                    .contains(ForumRole.HOST, ForumRole.FACILITATOR);
+            assertThat(staff.get(forum.id())).as(forum.title()).extracting(ForumStaff::personId)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void liveJamIsFullOfIdeasRepliesAndReactions() {
+        var live = liveJam();
+        assertThat(live.hasTerms()).isTrue();
+        var posts = allPosts(live);
+        assertThat(discussion.countInJam(live.id())).isEqualTo(posts.size());
+        assertThat(posts).hasSizeGreaterThanOrEqualTo(ARGKP ? 200 : 20);
+        assertThat(posts).anyMatch(p -> p.depth() >= 2);
+        assertThat(posts).allSatisfy(p -> assertThat(p.tags()).containsAnyOf("pro", "con"));
+        assertThat(posts.stream().map(Post::authorId).distinct().count()).isGreaterThan(50);
+        long reactions = posts.stream().mapToLong(p -> p.counts().agree() + p.counts().disagree()
+                + p.counts().pass()).sum();
+        assertThat(reactions).isGreaterThanOrEqualTo(ARGKP ? 200 : 50);
+    }
+
+    @Test
+    void demoPeopleComeFromManyCountries() {
+        assertThat(jams.stats(liveJam().id()).countries()).isGreaterThanOrEqualTo(10);
+        var countries = new HashSet<String>();
+        var types = new HashSet<>();
+        for (int offset = 0; ; offset += 200) {
+            var page = identity.list(actor(), offset, 200);
+            page.forEach(p -> {
+                countries.add(p.country());
+                types.add(p.participantType());
+            });
+            if (page.size() < 200) {
+                break;
+            }
+        }
+        assertThat(countries).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(types).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aScheduledAndAClosedJamShowTheOtherPhases() {
+        var phases = jams.visibleTo(actor()).stream().map(j -> j.phase(jams.now())).collect(Collectors.toSet());
+        assertThat(phases).contains(JamPhase.LIVE, JamPhase.SCHEDULED, JamPhase.CLOSED);
+    }
+
+    @Test
+    void seedingAgainAddsNothing() throws Exception {
+        long people = identity.count();
+        var jamIds = jams.visibleTo(actor()).stream().map(Jam::id).toList();
+        long posts = discussion.countInJam(liveJam().id());
+
+        demo.run(new DefaultApplicationArguments());
+
+        assertThat(identity.count()).isEqualTo(people);
+        assertThat(jams.visibleTo(actor()).stream().map(Jam::id).toList()).isEqualTo(jamIds);
+        assertThat(discussion.countInJam(liveJam().id())).isEqualTo(posts);
+        assertThat(demo.seedingNeeded()).isFalse();
+    }
+
+    @Test
+    void bannerSaysWhereAndHowToSignIn() {
+        assertThat(demo.banner()).contains("http://localhost:", DemoContent.ADMIN_EMAIL, DemoContent.ADMIN_PASSWORD,
+                DemoContent.PARTICIPANT_EMAIL, DemoContent.PARTICIPANT_PASSWORD);
+    }
+
+    @Test
+    void ideaTitlesAreTheFirstWordsCutAtAWordBoundary() {
+        assertThat(DemoContent.titleOf("A person should have the dignity to choose how they die."))
+                .isEqualTo("A person should have the dignity to choose how they die");
+        String title = DemoContent.titleOf("Abolishing intellectual property rights removes the financial "
+                + "incentive to innovation and would hurt small inventors most of all");
+        assertThat(title).hasSizeLessThanOrEqualTo(DemoContent.TITLE_LENGTH + 1).endsWith("…")
+                .startsWith("Abolishing intellectual property rights removes the");
+        assertThat(title.charAt(title.length() - 2)).isNotEqualTo(' ');
+    }
+
+    @Test
+    void fallsBackToBuiltInPostsWhereTheArgKpFolderIsMissing() {
+        var topics = new ArrayList<String>();
+        DemoContent.LIVE_TOPICS.forEach(t -> topics.add(t.argKpTopic()));
+        topics.add(DemoContent.CLOSED_TOPIC.argKpTopic());
+
+        var loaded = DemoArguments.load(Path.of("no-such-folder"), topics);
+
+        assertThat(loaded.real()).isFalse();
+        assertThat(loaded.source()).startsWith("built-in");
+        assertThat(loaded.byTopic().values().stream().mapToInt(List::size).sum()).isBetween(25, 40);
+        for (String topic : topics) {
+            assertThat(loaded.of(topic)).as(topic).hasSizeGreaterThanOrEqualTo(4)
+                    .anyMatch(DemoArguments.Argument::pro).anyMatch(a -> !a.pro());
+        }
+    }
+
+    @Test
+    void readsArgKpCsvWithQuotedFieldsAndTidiesTheText() {
+        assertThat(DemoArguments.Csv.parse("arg_id,argument\r\narg_1,\"say \"\"no\"\", then\nstop\",x\n"))
+                .containsExactly(List.of("arg_id", "argument"), List.of("arg_1", "say \"no\", then\nstop", "x"));
+        assertThat(DemoArguments.tidy("`people reach their limit. i think   so"))
+                .isEqualTo("People reach their limit. I think so");
+    }
+
+    private Person admin() {
+        return identity.findByEmail(DemoContent.ADMIN_EMAIL).orElseThrow();
+    }
+
+    private Actor actor() {
+        return admin().asActor();
+    }
+
+    private Jam liveJam() {
+        return jams.visibleTo(actor()).stream().filter(j -> j.phase(jams.now()) == JamPhase.LIVE).findFirst()
+                .orElseThrow();
+    }
+
+    /** Every post of the Jam as readers page through it: forum by forum, idea by idea, reply page by reply page. */
+    private List<Post> allPosts(Jam jam) {
+        var posts = new ArrayList<Post>();
+        for (Forum forum : jams.forums(actor(), jam.id())) {
+            for (int page = 0; ; page++) {
+                var ideas = discussion.ideas(actor(), forum.id(), page);
+                for (Post idea : ideas.ideas()) {
+                    posts.add(idea);
+                    for (int replies = 0, pages = 1; replies < pages; replies++) {
+                        var thread = discussion.thread(actor(), idea.id(), replies);
+                        posts.addAll(thread.replies());
+                        pages = thread.pages();
+                    }
+                }
+                if (!ideas.hasMore()) {
+                    break;
+                }
+            }
+        }
+        return posts;
+    }
+}
