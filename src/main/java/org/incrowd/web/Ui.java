@@ -114,6 +114,7 @@ public final class Ui {
 
     /** "5 minutes ago" style for post times. */
     public String ago(Instant instant) {
-        return t("time.ago", duration(Duration.between(instant, Instant.now())));
+        var elapsed = Duration.between(instant, Instant.now());
+        return elapsed.toMinutes() < 1 ? t("time.justNow") : t("time.ago", duration(elapsed));
     }
 }
