@@ -51,6 +51,35 @@ public class IdentityService {
     }
 
     /**
+     * The account of a person who signed in through the organisation's OpenID Connect provider, matched by e-mail
+     * address; on their first such sign-in a new participant account (employee, no password) named after the
+     * provider's {@code name}, else {@code preferred_username}, else the e-mail address's local part. Refuses an
+     * address the provider explicitly reports as unverified, and a missing or malformed address.
+     */
+    @Transactional
+    public Person findOrRegisterFromSingleSignOn(SingleSignOnClaims claims) {
+        if (Boolean.FALSE.equals(claims.emailVerified())) {
+            throw Refusal.forbidden("signin.sso.emailUnverified");
+        }
+        String email = ProfileRules.normaliseEmail(claims.email());
+        var emailErrors = FieldErrors.none();
+        ProfileRules.checkEmail(email, emailErrors);
+        if (!emailErrors.isEmpty()) {
+            throw Refusal.forbidden("signin.sso.emailMissing");
+        }
+        var existing = people.findByEmail(email);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var registration = new Registration(email, null,
+                ProfileRules.nameFromProvider(claims.name(), claims.preferredUsername(), email), null, null, null,
+                ParticipantType.EMPLOYEE, null);
+        ProfileRules.check(new ProfileChange(registration.displayName(), null, null, null,
+                registration.participantType(), null)).throwIfAny();
+        return registerChecked(registration, email, null, EnumSet.of(Role.PARTICIPANT));
+    }
+
+    /**
      * Creates an account whose password hash is already known; used to seed many demo people without hashing the
      * same password once per person.
      */

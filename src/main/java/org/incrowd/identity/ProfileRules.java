@@ -15,6 +15,7 @@ final class ProfileRules {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
 
     private ProfileRules() {
     }
@@ -64,6 +65,26 @@ final class ProfileRules {
         if (cleaned != null && (cleaned.length() > MAX_NAME || CONTROL.matcher(cleaned).find())) {
             errors.add(field, "profile.text.invalid");
         }
+    }
+
+    /**
+     * A display name from what a sign-in provider knows: the first of its full name, its user name and the e-mail
+     * address's local part that has any text, with control characters removed and cut to the allowed length, so a
+     * provider's odd value never blocks a sign-in.
+     */
+    static String nameFromProvider(String name, String preferredUsername, String email) {
+        String localPart = email == null ? null : email.substring(0, Math.max(email.indexOf('@'), 0));
+        for (String candidate : new String[] {name, preferredUsername, localPart}) {
+            String cleaned = candidate == null ? null : clean(CONTROL_OR_SPACE.matcher(candidate).replaceAll(" "));
+            if (cleaned != null) {
+                if (cleaned.length() <= MAX_NAME) {
+                    return cleaned;
+                }
+                int end = Character.isHighSurrogate(cleaned.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+                return cleaned.substring(0, end).strip();
+            }
+        }
+        return null;
     }
 
     static String normaliseEmail(String email) {

@@ -19,6 +19,9 @@ class PersonDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         var person = people.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No such person"));
-        return new SignedInPerson(person, people.passwordHash(person.id()).orElse(null));
+        // An account made by single sign-on has no password: it cannot sign in with one (a plain "not right").
+        var passwordHash = people.passwordHash(person.id())
+                .orElseThrow(() -> new UsernameNotFoundException("No password for this person"));
+        return new SignedInPerson(person, passwordHash);
     }
 }

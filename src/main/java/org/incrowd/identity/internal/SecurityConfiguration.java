@@ -16,7 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach which URL at all: guests see only the front door; everything else needs an account, and the modules
  * then check what that account may do with their data. Pages use sessions with CSRF tokens; the API also accepts
- * personal tokens, which need no CSRF token because a browser never sends them by itself.
+ * personal tokens, which need no CSRF token because a browser never sends them by itself. Where the operator configured
+ * an OpenID Connect provider, people may also sign in there (see {@link SingleSignOnSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,14 +37,22 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people, Clock clock,
+                                            SingleSignOnProviders singleSignOnProviders,
+                                            SingleSignOnSignIn singleSignOn,
                                             @Value("${incrowd.sign-in.attempts-per-email:10}") int perEmail,
                                             @Value("${incrowd.sign-in.attempts-per-address:100}") int perAddress)
             throws Exception {
+        boolean withSingleSignOn = singleSignOnProviders.configured();
         http
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**", "/webjars/**",
-                        "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
-                .anyRequest().authenticated())
+            .authorizeHttpRequests(requests -> {
+                requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
+                        "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
+                        "/v3/api-docs/**").permitAll();
+                if (withSingleSignOn) {
+                    requests.requestMatchers("/oauth2/**", "/login/oauth2/**").permitAll();
+                }
+                requests.anyRequest().authenticated();
+            })
             .formLogin(form -> form
                 .loginPage("/signin").loginProcessingUrl("/signin")
                 .usernameParameter("email").passwordParameter("password")
@@ -62,6 +71,15 @@ class SecurityConfiguration {
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(perEmail, perAddress, clock), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class);
+        if (withSingleSignOn) {
+            // Only when an operator configured an OpenID Connect provider: /oauth2/authorization/<id> starts the
+            // sign-in there, /login/oauth2/code/<id> receives the answer; the session then holds a SignedInPerson.
+            http.oauth2Login(login -> login
+                .loginPage("/signin")
+                .authorizedClientRepository(SingleSignOnSignIn.NO_TOKENS_KEPT)
+                .successHandler(singleSignOn)
+                .failureHandler(singleSignOn));
+        }
         return http.build();
     }
 

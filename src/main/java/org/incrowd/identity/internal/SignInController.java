@@ -20,16 +20,22 @@ class SignInController {
 
     private final IdentityService identity;
     private final SessionSignIn sessions;
+    private final SingleSignOnProviders singleSignOn;
 
-    SignInController(IdentityService identity, SessionSignIn sessions) {
+    SignInController(IdentityService identity, SessionSignIn sessions, SingleSignOnProviders singleSignOn) {
         this.identity = identity;
         this.sessions = sessions;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping("/signin")
     String signIn(HttpServletRequest request, Model model) {
         model.addAttribute("failed", request.getParameter("error") != null);
         model.addAttribute("locked", request.getParameter("locked") != null);
+        var problem = SingleSignOnSignIn.Problem.fromParameter(
+                request.getParameter(SingleSignOnSignIn.PROBLEM_PARAMETER));
+        model.addAttribute("singleSignOnProblem", problem == null ? null : problem.messageKey);
+        model.addAttribute("singleSignOn", singleSignOn.links());
         return "identity/signin";
     }
 
