@@ -30,8 +30,10 @@ final class PostRules {
         String title = draft.title() == null ? null : draft.title().strip();
         if (idea && (title == null || title.isEmpty())) {
             errors.add("title", "post.title.required");
-        } else if (title != null && (title.length() > MAX_TITLE || CONTROL.matcher(title).find())) {
+        } else if (title != null && title.length() > MAX_TITLE) {
             errors.add("title", "post.title.tooLong");
+        } else if (title != null && CONTROL.matcher(title).find()) {
+            errors.add("title", "post.title.invalid");
         }
         String body = draft.body() == null ? "" : draft.body().strip();
         if (body.isEmpty()) {

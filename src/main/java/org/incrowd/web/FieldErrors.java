@@ -10,6 +10,7 @@ import java.util.Map;
 public final class FieldErrors {
 
     private final Map<String, String> messageKeys = new LinkedHashMap<>();
+    private final Map<String, Object[]> arguments = new LinkedHashMap<>();
 
     public static FieldErrors none() {
         return new FieldErrors();
@@ -21,7 +22,15 @@ public final class FieldErrors {
     }
 
     public FieldErrors add(Refusal refusal) {
-        return add(refusal.field() == null ? "form" : refusal.field(), refusal.messageKey());
+        String field = refusal.field() == null ? "form" : refusal.field();
+        add(field, refusal.messageKey());
+        arguments.putIfAbsent(field, refusal.arguments());
+        return this;
+    }
+
+    /** The arguments of the field's message ("at most {0} minutes"), none when it has none. */
+    public Object[] argumentsFor(String field) {
+        return arguments.getOrDefault(field, new Object[0]);
     }
 
     public boolean isEmpty() {

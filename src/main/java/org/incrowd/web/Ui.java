@@ -82,7 +82,7 @@ public final class Ui {
         if (errors == null || !errors.has(field)) {
             return null;
         }
-        return t(errors.keyFor(field));
+        return t(errors.keyFor(field), errors.argumentsFor(field));
     }
 
     public String dateTime(Instant instant, ZoneId zone) {

@@ -91,7 +91,11 @@ class DiscussionController {
 
     @GetMapping("/posts/{postId}/edit")
     String editPage(@PathVariable long postId, Model model) {
-        var post = discussion.require(currentActor.require(), postId);
+        var actor = currentActor.require();
+        var post = discussion.require(actor, postId);
+        if (post.authorId() != actor.personId()) {
+            throw Refusal.forbidden("post.edit.notAuthor");
+        }
         model.addAttribute("post", post);
         model.addAttribute("draft", new PostDraft(post.title(), post.body(), String.join(", ", post.tags())));
         model.addAttribute("errors", FieldErrors.none());
@@ -170,7 +174,7 @@ class DiscussionController {
     }
 
     private static FieldErrors errorsOf(Refusal refusal) {
-        return refusal.field() != null ? refusal.errors() : FieldErrors.none().add("form", refusal.messageKey());
+        return refusal.field() != null ? refusal.errors() : FieldErrors.none().add(refusal);
     }
 
     private static ReactionKind parseKind(String kind) {

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,7 +28,7 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
+    private static final RequestMatcher API = request -> pathOf(request).startsWith("/api/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,11 +59,14 @@ class SecurityConfiguration {
                 .usernameParameter("email").passwordParameter("password")
                 .failureUrl("/signin?error").defaultSuccessUrl("/", false))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthentication::carriesToken))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
+                    || (API.matches(request) && request.getSession(false) == null)))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer …'."),
                         API)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
+                        request -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                         "Forbidden: " + e.getMessage()), API))
             .headers(headers -> headers
@@ -81,6 +85,11 @@ class SecurityConfiguration {
                 .failureHandler(singleSignOn));
         }
         return http.build();
+    }
+
+    /** The path inside the application, whatever servlet path or context path it is deployed under. */
+    static String pathOf(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)

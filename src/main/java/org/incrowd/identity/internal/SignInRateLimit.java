@@ -35,7 +35,7 @@ class SignInRateLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/signin".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod()) && "/signin".equals(SecurityConfiguration.pathOf(request)));
     }
 
     @Override

@@ -1,0 +1,750 @@
+package org.incrowd.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.Jam;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may do what, over every page and every API endpoint: one table, rows are endpoints and columns are the kinds
+ * of person. Denied calls must leave the data exactly as it was.
+ *
+ * <p>Lines starting with {@code #} are comments. Cells: a status code; {@code signin} = redirected to the sign-in page (guests on pages). A 302 must go to the
+ * place named in {@link #REDIRECTS}. API calls are signed with the person's personal API token; page calls with a
+ * real password sign-in and a CSRF token.
+ *
+ * <p>Path placeholders: {@code {jam}}, {@code {forum}}, {@code {idea}} are a live Jam, its forum and an idea in it;
+ * {@code {membersIdea}} an idea written by the member; {@code {draftJam}} an unpublished Jam; {@code {secretJam}},
+ * {@code {secretForum}}, {@code {secretIdea}} an invitation-only Jam that invites nobody; {@code {bystander}} a
+ * participant who takes no part; {@code {othersToken}} the bystander's API token. Placeholders starting with
+ * {@code new} are made afresh for each call (a Jam that is then live/closed/draft, an idea, an idea the caller reacted
+ * to or marked helpful, a token of the caller's own), so one call's change never decides another call's answer.
+ */
+@IncrowdTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationIntegrationTests {
+
+    /** Columns, in the order of the table. */
+    enum Who { GUEST, OBSERVER, MEMBER, OUTSIDER, HOST, FACILITATOR, ORGANISER, ADMIN }
+
+    static final String MATRIX = """
+            endpoint                                                 | guest  | observer | member | outsider | host | facilitator | organiser | admin
+            ---------------------------------------------------------+--------+----------+--------+----------+------+-------------+-----------+------
+            GET    /                                                 | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /signin                                           | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /signup                                           | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /setup                                            | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /setup                                            | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /signup (e-mail taken)                            | 422    | 422      | 422    | 422      | 422  | 422         | 422       | 422
+            POST   /signout                                          | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /profile                                          | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /profile                                          | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /profile/tokens                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /profile/tokens/{othersToken}/revoke              | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /admin/people                                     | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/people/{bystander}/roles                   | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            GET    /jams                                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/new                                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams                                             | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}                                       | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{draftJam}                                  | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{secretJam}                                 | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{jam}/edit                                  | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/edit                            | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newDraftJam}                               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newDraftJam}/publish                       | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newDraftJam}/open                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/forums                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /forums/{newForum}/staff                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /forums/{newStaffedForum}/staff/{bystander}/HOST/remove | signin | 403 | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/join                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /jams/{newLiveJam}/join                           | signin | 403      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /jams/{secretJam}/join                            | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /forums/{forum}                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /forums/{forum}/threads                           | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /forums/{secretForum}/threads                     | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /threads/{idea}                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /threads/{secretIdea}                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /posts/{idea}/replies                             | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /posts/{secretIdea}/replies                       | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            POST   /posts/{newIdea}/reaction                         | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /posts/{newIdea}/helpful                          | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            # Only the author may open the edit form (today everyone who can read the post gets it: reported).
+            GET    /posts/{membersIdea}/edit                         | signin | 403      | 200    | 403      | 403  | 403         | 403       | 403
+            POST   /posts/{membersIdea}/edit                         | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            GET    /posts/{idea}/history                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /posts/{secretIdea}/history                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # Guests on the API get 401 whatever the method (not 403 "CSRF token missing", which would send a script
+            # author looking in the wrong place).
+            GET    /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            PATCH  /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/me/tokens                                 | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /api/v1/me/tokens                                 | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
+            DELETE /api/v1/me/tokens/{myNewToken}                    | 401    | 204      | 204    | 204      | 204  | 204         | 204       | 204
+            DELETE /api/v1/me/tokens/{othersToken}                   | 401    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /api/v1/jams                                      | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /api/v1/jams                                      | 401    | 403      | 403    | 403      | 403  | 403         | 201       | 201
+            GET    /api/v1/jams/{jam}                                | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{draftJam}                           | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{secretJam}                          | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            PUT    /api/v1/jams/{newDraftJam}                        | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newDraftJam}/publish                | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newDraftJam}/open                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newLiveJam}/close                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newLiveJam}/join                    | 401    | 403      | 204    | 204      | 204  | 204         | 204       | 204
+            POST   /api/v1/jams/{secretJam}/join                     | 401    | 404      | 404    | 404      | 404  | 404         | 204       | 204
+            GET    /api/v1/jams/{jam}/forums                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/forums                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /api/v1/jams/{newLiveJam}/forums                  | 401    | 403      | 403    | 403      | 403  | 403         | 201       | 201
+            GET    /api/v1/jams/{jam}/activity                       | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/activity                 | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/forums/{forum}                            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/forums/{secretForum}                      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/forums/{forum}/threads                    | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/forums/{secretForum}/threads              | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /api/v1/forums/{forum}/threads                    | 401    | 403      | 201    | 403      | 201  | 201         | 201       | 201
+            POST   /api/v1/forums/{secretForum}/threads              | 401    | 404      | 404    | 404      | 404  | 404         | 201       | 201
+            GET    /api/v1/threads/{idea}                            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/threads/{secretIdea}                      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/posts/{idea}                              | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/posts/{secretIdea}                        | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /api/v1/posts/{idea}/replies                      | 401    | 403      | 201    | 403      | 201  | 201         | 201       | 201
+            POST   /api/v1/posts/{secretIdea}/replies                | 401    | 404      | 404    | 404      | 404  | 404         | 201       | 201
+            PATCH  /api/v1/posts/{membersIdea}                       | 401    | 403      | 200    | 403      | 403  | 403         | 403       | 403
+            GET    /api/v1/posts/{idea}/history                      | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/posts/{secretIdea}/history                | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            PUT    /api/v1/posts/{newIdea}/reaction                  | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            DELETE /api/v1/posts/{newIdeaIReactedTo}/reaction        | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            POST   /api/v1/posts/{newIdea}/helpful                   | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            DELETE /api/v1/posts/{newIdeaIMarkedHelpful}/helpful     | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            PUT    /api/v1/posts/{secretIdea}/reaction               | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            """;
+
+    /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
+    static final Map<String, String> REDIRECTS = Map.ofEntries(
+            Map.entry("POST /signout", "/?signedOut"),
+            Map.entry("POST /profile", "/profile?saved"),
+            Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
+            Map.entry("POST /jams", "/jams/*/edit?created"),
+            Map.entry("POST /jams/{newDraftJam}", "/jams/{newDraftJam}/edit?saved"),
+            Map.entry("POST /jams/{newDraftJam}/publish", "/jams/{newDraftJam}"),
+            Map.entry("POST /jams/{newDraftJam}/open", "/jams/{newDraftJam}"),
+            Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
+            Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
+            Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
+            Map.entry("POST /forums/{newForum}/staff", "/jams/*/edit?staffAdded"),
+            Map.entry("POST /forums/{newStaffedForum}/staff/{bystander}/HOST/remove", "/jams/*/edit"),
+            Map.entry("POST /jams/{newLiveJam}/join", "/jams/{newLiveJam}?joined"),
+            Map.entry("POST /jams/{secretJam}/join", "/jams/{secretJam}?joined"),
+            Map.entry("POST /forums/{forum}/threads", "/threads/*"),
+            Map.entry("POST /forums/{secretForum}/threads", "/threads/*"),
+            Map.entry("POST /posts/{idea}/replies", "/threads/{idea}?page=*#post-*"),
+            Map.entry("POST /posts/{secretIdea}/replies", "/threads/{secretIdea}?page=*#post-*"),
+            Map.entry("POST /posts/{newIdea}/reaction", "/threads/{newIdea}#post-{newIdea}"),
+            Map.entry("POST /posts/{newIdea}/helpful", "/threads/{newIdea}#post-{newIdea}"),
+            Map.entry("POST /posts/{membersIdea}/edit", "/threads/{membersIdea}#post-{membersIdea}"));
+
+    /** What the calls send; the keys are the first column of the table. */
+    final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+
+    Fixtures fixtures;
+    final Map<Who, Person> people = new EnumMap<>(Who.class);
+    final Map<Who, MockHttpSession> sessions = new EnumMap<>(Who.class);
+    Person bystander;
+    Actor admin;
+    Jam jam;
+    Forum forum;
+    Post idea;
+    Post membersIdea;
+    Jam draftJam;
+    Jam secretJam;
+    Forum secretForum;
+    Post secretIdea;
+    long othersToken;
+    String othersTokenSecret;
+
+    @BeforeAll
+    void world() {
+        fixtures = Fixtures.of(context);
+        people.put(Who.OBSERVER, fixtures.person("Olive Observer", Role.OBSERVER));
+        people.put(Who.MEMBER, fixtures.person("Mia Member", Role.PARTICIPANT));
+        people.put(Who.OUTSIDER, fixtures.person("Otto Outsider", Role.PARTICIPANT));
+        people.put(Who.HOST, fixtures.person("Hana Host", Role.PARTICIPANT));
+        people.put(Who.FACILITATOR, fixtures.person("Felix Facilitator", Role.PARTICIPANT));
+        people.put(Who.ORGANISER, fixtures.person("Orla Organiser", Role.ORGANISER));
+        people.put(Who.ADMIN, fixtures.person("Ada Administrator", Role.ADMINISTRATOR));
+        bystander = fixtures.person("Bea Bystander", Role.PARTICIPANT);
+        admin = people.get(Who.ADMIN).asActor();
+
+        jam = fixtures.liveJam("Matrix Jam");
+        forum = fixtures.forum(jam, "Matrix forum");
+        fixtures.host(forum, people.get(Who.HOST));
+        fixtures.facilitator(forum, people.get(Who.FACILITATOR));
+        fixtures.join(jam, people.get(Who.MEMBER));
+        idea = fixtures.idea(forum, "Shared idea");
+        membersIdea = fixtures.idea(forum, people.get(Who.MEMBER), "Mia's idea", "As first written.");
+
+        draftJam = fixtures.jam("Draft Jam").draft().create();
+        secretJam = fixtures.jam("Secret Jam").invitationOnly().create();
+        secretForum = fixtures.forum(secretJam, "Secret forum");
+        secretIdea = fixtures.idea(secretForum, fixtures.organiser(), "Secret idea", "Only organisers see this.");
+
+        othersTokenSecret = fixtures.tokens().create(bystander.id(), "bystander's token");
+        othersToken = fixtures.tokens().list(bystander.id()).getLast().id();
+
+        defineBodies();
+    }
+
+    void defineBodies() {
+        bodies.put("POST /setup", (r, c) -> r.param("email", fixtures.email("second-admin"))
+                .param("password", Fixtures.PASSWORD).param("displayName", "Second administrator")
+                .param("participantType", "EMPLOYEE"));
+        bodies.put("POST /signup (e-mail taken)", (r, c) -> r.param("email", bystander.email())
+                .param("password", Fixtures.PASSWORD).param("displayName", "Copycat")
+                .param("participantType", "EMPLOYEE"));
+        bodies.put("POST /profile", (r, c) -> r.param("displayName", c.person == null ? "Guest" : c.person.displayName())
+                .param("participantType", "EMPLOYEE").param("country", "").param("language", ""));
+        bodies.put("POST /profile/tokens", (r, c) -> r.param("name", "matrix"));
+        bodies.put("POST /admin/people/{bystander}/roles", (r, c) -> r.param("roles", "PARTICIPANT"));
+        bodies.put("POST /jams", this::jamForm);
+        bodies.put("POST /jams/{newDraftJam}", this::jamForm);
+        bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
+        bodies.put("POST /jams/{newLiveJam}/forums", (r, c) -> r.param("forumTitle", "Matrix forum 2"));
+        bodies.put("POST /forums/{newForum}/staff", (r, c) -> r.param("email", bystander.email()).param("role", "HOST"));
+        bodies.put("POST /jams/{newLiveJam}/join", (r, c) -> r.param("acceptTerms", "true"));
+        bodies.put("POST /jams/{secretJam}/join", (r, c) -> r.param("acceptTerms", "true"));
+        bodies.put("POST /forums/{forum}/threads", this::ideaForm);
+        bodies.put("POST /forums/{secretForum}/threads", this::ideaForm);
+        bodies.put("POST /posts/{idea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
+        bodies.put("POST /posts/{secretIdea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
+        bodies.put("POST /posts/{newIdea}/reaction", (r, c) -> r.param("kind", "AGREE"));
+        bodies.put("POST /posts/{newIdea}/helpful", (r, c) -> r.param("helpful", "true"));
+        bodies.put("POST /posts/{membersIdea}/edit", (r, c) -> r.param("title", "Mia's idea")
+                .param("body", "Edited by " + c.who).param("tags", ""));
+
+        bodies.put("PATCH /api/v1/me", json("{}"));
+        bodies.put("POST /api/v1/me/tokens", json("""
+                {"name": "matrix"}"""));
+        bodies.put("POST /api/v1/jams", (r, c) -> json(jamJson()).accept(r, c));
+        bodies.put("PUT /api/v1/jams/{newDraftJam}", (r, c) -> json(jamJson()).accept(r, c));
+        bodies.put("POST /api/v1/jams/{newLiveJam}/join", json("""
+                {"acceptTerms": true}"""));
+        bodies.put("POST /api/v1/jams/{secretJam}/join", json("""
+                {"acceptTerms": true}"""));
+        bodies.put("POST /api/v1/jams/{newLiveJam}/forums", json("""
+                {"title": "API forum", "question": "Why?"}"""));
+        bodies.put("POST /api/v1/forums/{forum}/threads", json("""
+                {"title": "API idea", "body": "From the matrix.", "tags": "matrix"}"""));
+        bodies.put("POST /api/v1/forums/{secretForum}/threads", json("""
+                {"title": "API idea", "body": "From the matrix."}"""));
+        bodies.put("POST /api/v1/posts/{idea}/replies", json("""
+                {"body": "An API reply."}"""));
+        bodies.put("POST /api/v1/posts/{secretIdea}/replies", json("""
+                {"body": "An API reply."}"""));
+        bodies.put("PATCH /api/v1/posts/{membersIdea}", json("""
+                {"title": "Mia's idea", "body": "Edited through the API."}"""));
+        bodies.put("PUT /api/v1/posts/{newIdea}/reaction", json("""
+                {"kind": "AGREE"}"""));
+        bodies.put("PUT /api/v1/posts/{secretIdea}/reaction", json("""
+                {"kind": "AGREE"}"""));
+    }
+
+    // ---- the matrix --------------------------------------------------------------------------------------------
+
+    Stream<Arguments> matrix() {
+        return rows().flatMap(row -> Arrays.stream(Who.values())
+                .map(who -> Arguments.of(row.endpoint, who, row.expected.get(who))));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEachKindOfPersonAsTheTableSays(String endpoint, Who who, String expected) throws Exception {
+        var call = new Call(endpoint, who, who == Who.GUEST ? null : people.get(who));
+        String path = call.resolve(call.path);
+        String before = fingerprint(call);
+
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(call.method), path);
+        bodies.getOrDefault(endpoint, (r, c) -> { }).accept(request, call);
+        if (call.api) {
+            if (call.person != null) {
+                request.with(Fixtures.bearer(fixtures.token(call.person))); // no CSRF token: none is needed
+            }
+        } else {
+            request.with(Fixtures.browser());
+            if (call.person != null) {
+                // Signing out ends the session, so it gets a session of its own.
+                request.session(endpoint.equals("POST /signout") ? fixtures.signIn(call.person) : session(who));
+            }
+            if (!call.method.equals("GET")) {
+                request.with(csrf());
+            }
+        }
+        MvcResult result = perform(request).andReturn();
+
+        assertAnswer(call, expected, result.getResponse());
+        if (!isAllowed(expected) || call.method.equals("GET")) {
+            assertThat(fingerprint(call)).as("data after %s %s as %s (%s)", call.method, path, who, expected)
+                    .isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theTableCoversEveryEndpointOfTheApplication() {
+        var listed = rows().map(row -> normalise(row.endpoint.replaceAll(" \\(.*\\)$", "")))
+                .collect(Collectors.toSet());
+        var mappings = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        var missing = new ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("org.incrowd")) {
+                return; // API docs, error controller
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    String key = normalise(method.name() + " " + pattern);
+                    if (!listed.contains(key)) {
+                        missing.add(key + " (" + handler.getShortLogMessage() + ")");
+                    }
+                }
+            }
+        });
+        assertThat(missing).as("endpoints without a row in the matrix").isEmpty();
+    }
+
+    /** "POST /forums/{forumId}/staff/{personId}/{role}/remove" and the table's spelling alike. */
+    static String normalise(String endpoint) {
+        return endpoint.replaceAll("\\{[^}]+}", "{}").replace("/HOST/", "/{}/");
+    }
+
+    @Test
+    void theFingerprintSeesTheChangesItIsMeantToCatch() throws Exception {
+        var call = new Call("POST /posts/{newIdea}/reaction", Who.MEMBER, people.get(Who.MEMBER));
+        long ideaId = call.ref("newIdea").id();
+        String before = fingerprint(call);
+
+        fixtures.discussion().react(people.get(Who.MEMBER).asActor(), ideaId, ReactionKind.AGREE);
+
+        assertThat(fingerprint(call)).isNotEqualTo(before);
+    }
+
+    // ---- CSRF and tokens -----------------------------------------------------------------------------------------
+
+    @Test
+    void aPagePostWithoutCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        long before = fixtures.discussion().countInJam(jam.id());
+
+        var response = perform(post("/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
+                .param("title", "Forged").param("body", "Sent by another site.")).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aPagePostWithAWrongCsrfTokenIsRefused() throws Exception {
+        long before = fixtures.discussion().countInJam(jam.id());
+
+        var response = perform(post("/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
+                .with(csrf().useInvalidToken()).param("title", "Forged").param("body", "Sent by another site."))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+    }
+
+    @Test
+    void anApiCallSignedInOnlyByTheSessionCookieNeedsACsrfToken() throws Exception {
+        long before = fixtures.discussion().countInJam(jam.id());
+
+        var response = perform(post("/api/v1/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "Forged", "body": "A cookie alone must not be enough."}"""))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+    }
+
+    @Test
+    void anApiCallWithABearerTokenNeedsNoCsrfToken() throws Exception {
+        var response = perform(post("/api/v1/forums/" + forum.id() + "/threads")
+                .with(fixtures.bearer(people.get(Who.MEMBER))).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "From a script", "body": "Tokens are not sent by browsers on their own."}"""))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getContentAsString()).contains("\"title\":\"From a script\"");
+    }
+
+    @Test
+    void aRevokedTokenIsAnswered401AndNoLongerActs() throws Exception {
+        var owner = people.get(Who.MEMBER);
+        String secret = fixtures.tokens().create(owner.id(), "soon revoked");
+        long id = fixtures.tokens().list(owner.id()).getLast().id();
+        assertThat(perform(get("/api/v1/me").with(Fixtures.bearer(secret))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+
+        assertThat(perform(delete("/api/v1/me/tokens/" + id).with(Fixtures.bearer(secret))).andReturn()
+                .getResponse().getStatus()).isEqualTo(204);
+
+        var me = perform(get("/api/v1/me").with(Fixtures.bearer(secret))).andReturn().getResponse();
+        assertThat(me.getStatus()).isEqualTo(401);
+        assertThat(me.getContentType()).startsWith("application/problem+json");
+        assertThat(me.getContentAsString()).contains("\"status\":401").doesNotContain(owner.email());
+        long posts = fixtures.discussion().countInJam(jam.id());
+        var write = perform(post("/api/v1/forums/" + forum.id() + "/threads").with(Fixtures.bearer(secret))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "Too late", "body": "The token is gone."}""")).andReturn().getResponse();
+        assertThat(write.getStatus()).isEqualTo(401);
+        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(posts);
+    }
+
+    @Test
+    void anUnknownOrMalformedTokenIsAnswered401EvenOnPublicPages() throws Exception {
+        for (String token : List.of("ict_not-a-real-token", "not-even-the-prefix", "", "ict_" + "x".repeat(200))) {
+            var response = perform(get("/api/v1/me").with(Fixtures.bearer(token))).andReturn().getResponse();
+            assertThat(response.getStatus()).as("token '%s'", token).isEqualTo(401);
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(perform(get("/").with(Fixtures.bearer("ict_nope"))).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenActsOnlyForItsOwnerWithTheOwnersCurrentRoles() throws Exception {
+        // The bystander's token works, and acts as the bystander: a participant, not an organiser.
+        var me = perform(get("/api/v1/me").with(Fixtures.bearer(othersTokenSecret))).andReturn().getResponse();
+        assertThat(me.getStatus()).isEqualTo(200);
+        assertThat(me.getContentAsString()).contains(bystander.email());
+        var create = perform(post("/api/v1/jams").with(Fixtures.bearer(othersTokenSecret))
+                .contentType(MediaType.APPLICATION_JSON).content(jamJson())).andReturn().getResponse();
+        assertThat(create.getStatus()).isEqualTo(403);
+        assertThat(create.getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aGuestIsSentToSignInAndComesBackToThePageTheyWanted() throws Exception {
+        var first = perform(get("/forums/" + forum.id()).with(Fixtures.browser())).andReturn();
+        assertThat(first.getResponse().getRedirectedUrl()).endsWith("/signin");
+        var session = (MockHttpSession) first.getRequest().getSession();
+
+        var signIn = perform(post("/signin").session(session).with(csrf())
+                .with(Fixtures.from(Fixtures.newAddress())).with(Fixtures.browser())
+                .param("email", people.get(Who.MEMBER).email()).param("password", Fixtures.PASSWORD)).andReturn();
+
+        assertThat(signIn.getResponse().getRedirectedUrl()).contains("/forums/" + forum.id());
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    void assertAnswer(Call call, String expected, MockHttpServletResponse response) throws Exception {
+        String what = call.method + " " + call.resolve(call.path) + " as " + call.who;
+        int status = response.getStatus();
+        String body = response.getContentAsString();
+        switch (expected) {
+            case "signin" -> {
+                assertThat(status).as("%s: status (body %s)", what, abbreviate(body)).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).as(what).matches("(http://localhost)?/signin");
+            }
+            case "401" -> {
+                assertThat(status).as("%s: status (body %s)", what, abbreviate(body)).isEqualTo(401);
+                assertThat(response.getContentType()).as(what).startsWith("application/problem+json");
+                assertThat(body).as(what).contains("\"status\":401");
+            }
+            default -> {
+                int want = Integer.parseInt(expected);
+                assertThat(status).as("%s: status (redirect %s, body %s)", what, response.getRedirectedUrl(),
+                        abbreviate(body)).isEqualTo(want);
+                if (want == 302) {
+                    String template = REDIRECTS.get(call.endpoint);
+                    assertThat(template).as("%s: REDIRECTS has no entry", call.endpoint).isNotNull();
+                    assertThat(response.getRedirectedUrl()).as(what).matches(redirectPattern(call.resolve(template)));
+                } else if (want != 204 && call.api) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want >= 400 ? "application/problem+json" : "application/json");
+                } else if (want != 204 && !call.api && body.length() > 0) {
+                    assertThat(response.getContentType()).as(what).startsWith("text/html");
+                }
+            }
+        }
+    }
+
+    /** As a request to the real server: MockMvc leaves the servlet path empty, Tomcat does not. */
+    ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(Fixtures.servletPath()));
+    }
+
+    static boolean isAllowed(String expected) {
+        return expected.startsWith("2") || expected.equals("302");
+    }
+
+    static Pattern redirectPattern(String resolved) {
+        return Pattern.compile(Arrays.stream(resolved.split("\\*", -1)).map(Pattern::quote)
+                .collect(Collectors.joining("\\d+")));
+    }
+
+    /** Everything a call could touch, as readers see it: compared before and after calls that must change nothing. */
+    String fingerprint(Call call) {
+        var jams = fixtures.jams();
+        var discussion = fixtures.discussion();
+        var identity = fixtures.identity();
+        var text = new StringBuilder();
+        text.append("people=").append(identity.count())
+                .append(" jams=").append(jams.visibleTo(admin).size())
+                .append(" posts=").append(discussion.countInJam(jam.id()))
+                .append(" secretPosts=").append(discussion.countInJam(secretJam.id()))
+                .append(" membersIdea=").append(discussion.require(admin, membersIdea.id()))
+                .append(" bystander=").append(identity.find(bystander.id()).orElseThrow())
+                .append(" othersTokens=").append(fixtures.tokens().list(bystander.id()).size());
+        for (var ref : call.refs.entrySet()) {
+            long id = ref.getValue().id;
+            text.append('\n').append(ref.getKey()).append('=');
+            switch (ref.getValue().kind) {
+                case JAM -> {
+                    var forums = jams.forums(admin, id);
+                    text.append(jams.require(admin, id)).append(forums).append(jams.staff(forums))
+                            .append(jams.stats(id)).append(discussion.countInJam(id));
+                }
+                case FORUM -> {
+                    var place = jams.requireForum(admin, id);
+                    text.append(place).append(jams.staff(List.of(place.forum())))
+                            .append(discussion.ideas(admin, id, 0));
+                }
+                case POST -> text.append(discussion.require(admin, id)).append(discussion.history(admin, id));
+                case PERSON -> text.append(identity.find(id).orElseThrow());
+                case TOKENS -> text.append(fixtures.tokens().list(id));
+                case TOKEN_ID -> text.append(id);
+            }
+        }
+        return text.toString();
+    }
+
+    MockHttpSession session(Who who) throws Exception {
+        var session = sessions.get(who);
+        if (session == null || session.isInvalid()) {
+            session = fixtures.signIn(people.get(who));
+            sessions.put(who, session);
+        }
+        return session;
+    }
+
+    void jamForm(MockHttpServletRequestBuilder request, Call call) {
+        var start = LocalDateTime.now(ZoneOffset.UTC).plusDays(10).truncatedTo(ChronoUnit.MINUTES);
+        request.param("title", "Jam from the matrix").param("question", "Does it work?")
+                .param("startsAt", start.toString()).param("endsAt", start.plusDays(3).toString())
+                .param("timeZone", "UTC").param("audience", "EMPLOYEE");
+    }
+
+    void ideaForm(MockHttpServletRequestBuilder request, Call call) {
+        request.param("title", "Idea from the matrix").param("body", "Posted by " + call.who).param("tags", "matrix");
+    }
+
+    static String jamJson() {
+        var start = LocalDateTime.now(ZoneOffset.UTC).plusDays(10).truncatedTo(ChronoUnit.MINUTES);
+        return """
+                {"title": "API Jam", "question": "Does it work?", "startsAt": "%s", "endsAt": "%s",
+                 "timeZone": "UTC", "audience": ["EMPLOYEE"], "invitationOnly": false}"""
+                .formatted(start, start.plusDays(3));
+    }
+
+    static BiConsumer<MockHttpServletRequestBuilder, Call> json(String json) {
+        return (request, call) -> request.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    // ---- table parsing and placeholders ------------------------------------------------------------------------
+
+    record Row(String endpoint, Map<Who, String> expected) {
+    }
+
+    static Stream<Row> rows() {
+        var rows = new ArrayList<Row>();
+        var seen = new HashSet<String>();
+        for (String line : MATRIX.strip().split("\n")) {
+            if (line.startsWith("endpoint") || line.startsWith("---") || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            if (cells.length != Who.values().length + 1) {
+                throw new IllegalStateException("Row with the wrong number of cells: " + line);
+            }
+            String endpoint = cells[0].strip().replaceAll("\\s+", " ");
+            if (!seen.add(endpoint)) {
+                throw new IllegalStateException("Row twice: " + endpoint);
+            }
+            var expected = new EnumMap<Who, String>(Who.class);
+            for (Who who : Who.values()) {
+                expected.put(who, cells[who.ordinal() + 1].strip());
+            }
+            rows.add(new Row(endpoint, expected));
+        }
+        return rows.stream();
+    }
+
+    /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
+    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID }
+
+    record Ref(Kind kind, long id) {
+    }
+
+    /** One call of the matrix: its endpoint, who makes it, and the objects its placeholders stand for. */
+    final class Call {
+        private static final Pattern ENDPOINT = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) (\\S+)( \\(.*\\))?");
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+        final String endpoint;
+        final String method;
+        final String path;
+        final boolean api;
+        final Who who;
+        final Person person;
+        final Map<String, Ref> refs = new LinkedHashMap<>();
+
+        Call(String endpoint, Who who, Person person) {
+            Matcher m = ENDPOINT.matcher(endpoint);
+            if (!m.matches()) {
+                throw new IllegalStateException("Not an endpoint: " + endpoint);
+            }
+            this.endpoint = endpoint;
+            this.method = m.group(1);
+            this.path = m.group(2);
+            this.api = path.startsWith("/api/");
+            this.who = who;
+            this.person = person;
+        }
+
+        String resolve(String template) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            var out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Long.toString(ref(m.group(1)).id));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        Ref ref(String name) {
+            var known = refs.get(name);
+            if (known != null) {
+                return known;
+            }
+            var made = make(name);
+            refs.put(name, made);
+            return made;
+        }
+
+        private Ref make(String name) {
+            var organiser = fixtures.organiser().asActor();
+            return switch (name) {
+                case "jam" -> new Ref(Kind.JAM, jam.id());
+                case "forum" -> new Ref(Kind.FORUM, forum.id());
+                case "idea" -> new Ref(Kind.POST, idea.id());
+                case "membersIdea" -> new Ref(Kind.POST, membersIdea.id());
+                case "draftJam" -> new Ref(Kind.JAM, draftJam.id());
+                case "secretJam" -> new Ref(Kind.JAM, secretJam.id());
+                case "secretForum" -> new Ref(Kind.FORUM, secretForum.id());
+                case "secretIdea" -> new Ref(Kind.POST, secretIdea.id());
+                case "bystander" -> new Ref(Kind.PERSON, bystander.id());
+                case "othersToken" -> {
+                    refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
+                    yield new Ref(Kind.TOKEN_ID, othersToken);
+                }
+                case "myNewToken" -> {
+                    long owner = person == null ? bystander.id() : person.id();
+                    fixtures.tokens().create(owner, "to revoke");
+                    refs.put("myNewToken.owner", new Ref(Kind.TOKENS, owner));
+                    yield new Ref(Kind.TOKEN_ID, fixtures.tokens().list(owner).getLast().id());
+                }
+                case "newDraftJam" -> new Ref(Kind.JAM, fixtures.jam("New draft").draft().create().id());
+                case "newLiveJam" -> new Ref(Kind.JAM, fixtures.liveJam("New live").id());
+                case "newClosedJam" -> new Ref(Kind.JAM, fixtures.closeNow(fixtures.liveJam("New closed")).id());
+                case "newForum" -> new Ref(Kind.FORUM, fixtures.forum(fixtures.liveJam("New forum's Jam"), "New").id());
+                case "newStaffedForum" -> {
+                    var staffed = fixtures.forum(fixtures.liveJam("Staffed forum's Jam"), "Staffed");
+                    fixtures.jams().assignStaff(organiser, staffed.id(), bystander.email(), ForumRole.HOST);
+                    yield new Ref(Kind.FORUM, staffed.id());
+                }
+                case "newIdea" -> new Ref(Kind.POST, fixtures.idea(forum, "Fresh idea").id());
+                case "newIdeaIReactedTo" -> {
+                    var fresh = fixtures.idea(forum, "Fresh idea to react to");
+                    ifPermitted(() -> fixtures.discussion().react(person.asActor(), fresh.id(), ReactionKind.AGREE));
+                    yield new Ref(Kind.POST, fresh.id());
+                }
+                case "newIdeaIMarkedHelpful" -> {
+                    var fresh = fixtures.idea(forum, "Fresh idea to mark");
+                    ifPermitted(() -> fixtures.discussion().markHelpful(person.asActor(), fresh.id()));
+                    yield new Ref(Kind.POST, fresh.id());
+                }
+                default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
+            };
+        }
+
+        /** Prepares what this person may do; people who may not are left as they are. */
+        private void ifPermitted(Runnable action) {
+            if (person == null) {
+                return;
+            }
+            try {
+                action.run();
+            } catch (Refusal refused) {
+                // observers and outsiders cannot react; the call under test is then refused too
+            }
+        }
+    }
+}
