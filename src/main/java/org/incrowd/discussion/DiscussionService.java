@@ -256,13 +256,13 @@ public class DiscussionService {
         var ids = rows.stream().map(Row::id).toList();
         var authorIds = new HashSet<Long>();
         rows.forEach(r -> authorIds.add(r.authorId()));
+        // One query for the authors of every post these build on, not one per reply.
+        var authorOfParent = posts.authorsOf(rows.stream().map(Row::parentId).filter(java.util.Objects::nonNull).toList());
         Map<Long, Long> parentAuthors = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.parentId() != null) {
-                posts.find(row.parentId()).ifPresent(p -> {
-                    parentAuthors.put(row.id(), p.authorId());
-                    authorIds.add(p.authorId());
-                });
+            if (row.parentId() != null && authorOfParent.containsKey(row.parentId())) {
+                parentAuthors.put(row.id(), authorOfParent.get(row.parentId()));
+                authorIds.add(authorOfParent.get(row.parentId()));
             }
         }
         Map<Long, Person> people = identity.findAll(authorIds);

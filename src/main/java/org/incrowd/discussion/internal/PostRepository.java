@@ -154,6 +154,17 @@ public class PostRepository {
         return counts;
     }
 
+    /** The author of each of the given posts, by post id. */
+    public Map<Long, Long> authorsOf(Collection<Long> postIds) {
+        var authors = new HashMap<Long, Long>();
+        if (postIds.isEmpty()) {
+            return authors;
+        }
+        jdbc.sql("select id, author_id from post where id in (:ids)").param("ids", postIds.stream().distinct().toList())
+                .query((rs, n) -> authors.put(rs.getLong(1), rs.getLong(2))).list();
+        return authors;
+    }
+
     public Map<Long, ReactionKind> reactionsOf(long personId, Collection<Long> postIds) {
         var mine = new HashMap<Long, ReactionKind>();
         if (postIds.isEmpty()) {
