@@ -102,6 +102,7 @@ class AuthorisationIntegrationTests {
             POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/forums                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /forums/{newForum}                                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}/staff                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newStaffedForum}/staff/{bystander}/HOST/remove | signin | 403 | 403    | 403      | 403  | 403         | 302       | 302
             GET    /jams/{jam}/join                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -117,7 +118,7 @@ class AuthorisationIntegrationTests {
             POST   /posts/{secretIdea}/replies                       | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             POST   /posts/{newIdea}/reaction                         | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
             POST   /posts/{newIdea}/helpful                          | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
-            # Only the author may open the edit form (today everyone who can read the post gets it: reported).
+            # Only the author may open the edit form.
             GET    /posts/{membersIdea}/edit                         | signin | 403      | 200    | 403      | 403  | 403         | 403       | 403
             POST   /posts/{membersIdea}/edit                         | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
             GET    /posts/{idea}/history                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -146,6 +147,7 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/jams/{newLiveJam}/forums                  | 401    | 403      | 403    | 403      | 403  | 403         | 201       | 201
             GET    /api/v1/jams/{jam}/activity                       | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/jams/{secretJam}/activity                 | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            PUT    /api/v1/forums/{newForum}                         | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /api/v1/forums/{forum}                            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/forums/{secretForum}                      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /api/v1/forums/{forum}/threads                    | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -180,6 +182,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
             Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
             Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
+            Map.entry("POST /forums/{newForum}", "/jams/*/edit?forumSaved"),
             Map.entry("POST /forums/{newForum}/staff", "/jams/*/edit?staffAdded"),
             Map.entry("POST /forums/{newStaffedForum}/staff/{bystander}/HOST/remove", "/jams/*/edit"),
             Map.entry("POST /jams/{newLiveJam}/join", "/jams/{newLiveJam}?joined"),
@@ -263,6 +266,9 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
         bodies.put("POST /jams/{newLiveJam}/forums", (r, c) -> r.param("forumTitle", "Matrix forum 2"));
+        bodies.put("POST /forums/{newForum}", (r, c) -> r.param("forumTitle", "Renamed forum"));
+        bodies.put("PUT /api/v1/forums/{newForum}", json("""
+                {"title": "Renamed by API", "question": "Why?"}"""));
         bodies.put("POST /forums/{newForum}/staff", (r, c) -> r.param("email", bystander.email()).param("role", "HOST"));
         bodies.put("POST /jams/{newLiveJam}/join", (r, c) -> r.param("acceptTerms", "true"));
         bodies.put("POST /jams/{secretJam}/join", (r, c) -> r.param("acceptTerms", "true"));

@@ -109,6 +109,12 @@ class JamApiController {
         return view(jams.addForum(currentActor.require(), jamId, draft), List.of());
     }
 
+    @PutMapping("/forums/{forumId}")
+    ForumView updateForum(@PathVariable long forumId, @RequestBody ForumDraft draft) {
+        var forum = jams.updateForum(currentActor.require(), forumId, draft);
+        return view(forum, jams.staff(List.of(forum)).getOrDefault(forumId, List.of()));
+    }
+
     @GetMapping("/forums/{forumId}")
     ForumView forum(@PathVariable long forumId) {
         var forum = jams.requireForum(currentActor.require(), forumId).forum();

@@ -131,6 +131,25 @@ class JamController {
         }
     }
 
+    @PostMapping("/forums/{forumId}")
+    String updateForum(@PathVariable long forumId, @RequestParam(defaultValue = "") String forumTitle,
+                       @RequestParam(defaultValue = "") String forumQuestion, Model model,
+                       HttpServletResponse response) {
+        var actor = currentActor.require();
+        var place = jams.requireForum(actor, forumId);
+        try {
+            jams.updateForum(actor, forumId, new ForumDraft(forumTitle, forumQuestion));
+            return "redirect:/jams/" + place.jam().id() + "/edit?forumSaved";
+        } catch (Refusal refusal) {
+            var jam = place.jam();
+            // The edited forum's own fields carry the message, next to what was typed.
+            var errors = FieldErrors.none().add("forum-" + forumId, refusal.messageKey());
+            model.addAttribute("editedForum", new ForumDraft(forumTitle, forumQuestion));
+            return refused(refusal, response, () -> form(model, jam.id(),
+                    JamForm.of(jam, jams.invitations(actor, jam.id())), FieldErrors.none(), errors, ""));
+        }
+    }
+
     @PostMapping("/forums/{forumId}/staff")
     String addStaff(@PathVariable long forumId, @RequestParam(defaultValue = "") String email,
                     @RequestParam(defaultValue = "") String role, Model model, HttpServletResponse response) {
