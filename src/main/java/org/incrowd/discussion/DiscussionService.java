@@ -31,6 +31,8 @@ public class DiscussionService {
 
     public static final int IDEAS_PER_PAGE = 20;
     public static final int REPLIES_PER_PAGE = 50;
+    /** Far beyond any real forum, small enough that page × size never overflows. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final PostRepository posts;
     private final JamService jams;
@@ -169,7 +171,7 @@ public class DiscussionService {
 
     public ForumPage ideas(Actor actor, long forumId, int page) {
         jams.requireForum(actor, forumId);
-        int current = Math.max(page, 0);
+        int current = Math.clamp(page, 0, MAX_PAGE);
         var rows = posts.ideas(forumId, current * IDEAS_PER_PAGE, IDEAS_PER_PAGE + 1);
         boolean hasMore = rows.size() > IDEAS_PER_PAGE;
         return new ForumPage(views(actor, rows.subList(0, Math.min(rows.size(), IDEAS_PER_PAGE))), current, hasMore);

@@ -69,6 +69,11 @@ public class IdentityService {
         }
         var existing = people.findByEmail(email);
         if (existing.isPresent()) {
+            // Someone may have registered this address with a password without owning it: only a provider that
+            // vouches for the address may take over such an account.
+            if (people.hasPassword(existing.get().id()) && !Boolean.TRUE.equals(claims.emailVerified())) {
+                throw Refusal.forbidden("signin.sso.emailUnverified");
+            }
             return existing.get();
         }
         var registration = new Registration(email, null,
@@ -141,7 +146,14 @@ public class IdentityService {
         if (actor.personId() != personId && !actor.isAdministrator()) {
             throw Refusal.forbidden("error.forbidden");
         }
-        require(personId);
+        var current = require(personId);
+        // Jams choose their audience by participant type, so people cannot change their own: an administrator does.
+        var type = change.participantType() == null ? current.participantType() : change.participantType();
+        if (type != current.participantType() && !actor.isAdministrator()) {
+            throw Refusal.invalid("participantType", "profile.participantType.administratorsOnly");
+        }
+        change = new ProfileChange(change.displayName(), change.country(), change.orgUnit(), change.jobRole(), type,
+                change.language());
         ProfileRules.check(change).throwIfAny();
         people.update(personId, ProfileRules.clean(change.displayName()), ProfileRules.country(change.country()),
                 ProfileRules.clean(change.orgUnit()), ProfileRules.clean(change.jobRole()), change.participantType(),

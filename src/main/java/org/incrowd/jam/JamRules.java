@@ -19,7 +19,8 @@ final class JamRules {
     static final int MAX_QUESTION = 500;
     static final int MAX_PURPOSE = 4000;
     static final int MAX_TERMS = 10000;
-    static final int MAX_INVITATIONS = 5000;
+    /** Bounded so the whole form stays within the request size limit. */
+    static final int MAX_INVITATIONS = 1000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     private JamRules() {

@@ -668,7 +668,7 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    void afterTenFailedSignInsForOneAddressEvenTheRightPasswordIsLockedOutForTenMinutes() throws Exception {
+    void afterTenFailedSignInsFromOneAddressEvenTheRightPasswordIsLockedOutThereForTenMinutes() throws Exception {
         var person = fixtures.person("Locked Lou", Role.PARTICIPANT);
         String address = Fixtures.newAddress();
         for (int attempt = 1; attempt <= 10; attempt++) {
@@ -676,24 +676,54 @@ class BadInputIntegrationTests {
             assertThat(failed.getResponse().getRedirectedUrl()).as("attempt %d", attempt).isEqualTo("/signin?error");
         }
 
-        var locked = signIn(person.email(), Fixtures.PASSWORD, Fixtures.newAddress());
+        var locked = signIn(person.email(), Fixtures.PASSWORD, address);
         assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/signin?locked");
         assertThat(locked.getResponse().getHeader("Retry-After")).isEqualTo("600");
         assertThat(perform(get("/profile").session((MockHttpSession) locked.getRequest().getSession())
                 .with(Fixtures.browser())).andReturn().getResponse().getRedirectedUrl()).endsWith("/signin");
-        var lockedOtherSpelling = signIn("  " + person.email().toUpperCase() + " ", Fixtures.PASSWORD,
-                Fixtures.newAddress());
+        var lockedOtherSpelling = signIn("  " + person.email().toUpperCase() + " ", Fixtures.PASSWORD, address);
         assertThat(lockedOtherSpelling.getResponse().getRedirectedUrl()).isEqualTo("/signin?locked");
 
         // where "/signin?locked" leads (MockMvc reads a bare "?locked" as no parameter; Tomcat as an empty one)
         var page = perform(get("/signin").param("locked", "").with(Fixtures.browser())).andReturn().getResponse();
         assertThat(page.getContentAsString()).satisfies(says(message("signin.locked")));
 
-        // Others are not affected; and after ten minutes the person gets in again.
-        assertThat(fixtures.signIn(other)).isNotNull();
-        clock.advance(Duration.ofMinutes(11));
+        // A stranger's guesses do not lock the person out elsewhere; others are not affected; after ten minutes
+        // the person gets in from that address again.
         assertThat(signIn(person.email(), Fixtures.PASSWORD, Fixtures.newAddress()).getResponse().getRedirectedUrl())
                 .isEqualTo("/");
+        assertThat(fixtures.signIn(other)).isNotNull();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(signIn(person.email(), Fixtures.PASSWORD, address).getResponse().getRedirectedUrl())
+                .isEqualTo("/");
+    }
+
+    @Test
+    void guessingOnePasswordFromManyAddressesLocksTheAccountEverywhere() throws Exception {
+        var person = fixtures.person("Targeted Tess", Role.PARTICIPANT);
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            signIn(person.email(), "guess " + attempt, Fixtures.newAddress());
+        }
+        assertThat(signIn(person.email(), Fixtures.PASSWORD, Fixtures.newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/signin?locked");
+    }
+
+    @Test
+    void successfulSignInsNeverLockAnyoneOut() throws Exception {
+        var person = fixtures.person("Busy Office", Role.PARTICIPANT);
+        String office = Fixtures.newAddress();
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            assertThat(signIn(person.email(), Fixtures.PASSWORD, office).getResponse().getRedirectedUrl())
+                    .as("sign-in %d", attempt).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void aRefusedSignInKeepsTheTypedEmailAddress() throws Exception {
+        var failed = signIn("someone@example.org", "not the password", Fixtures.newAddress());
+        var page = perform(get("/signin").param("error", "").session((MockHttpSession) failed.getRequest().getSession())
+                .with(Fixtures.browser())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"someone@example.org\"").satisfies(says(message("signin.failed")));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -74,19 +74,18 @@ class DiscussionController {
     String react(@PathVariable long postId, @RequestParam(defaultValue = "") String kind, Model model,
                  HttpServletRequest request) {
         var actor = currentActor.require();
-        var post = switch (kind) {
+        return reacting(actor, postId, model, request, () -> switch (kind) {
             case "WITHDRAW" -> discussion.withdrawReaction(actor, postId);
             default -> discussion.react(actor, postId, parseKind(kind));
-        };
-        return afterReaction(post, actor, model, request);
+        });
     }
 
     @PostMapping("/posts/{postId}/helpful")
     String helpful(@PathVariable long postId, @RequestParam(defaultValue = "true") boolean helpful, Model model,
                    HttpServletRequest request) {
         var actor = currentActor.require();
-        var post = helpful ? discussion.markHelpful(actor, postId) : discussion.unmarkHelpful(actor, postId);
-        return afterReaction(post, actor, model, request);
+        return reacting(actor, postId, model, request,
+                () -> helpful ? discussion.markHelpful(actor, postId) : discussion.unmarkHelpful(actor, postId));
     }
 
     @GetMapping("/posts/{postId}/edit")
@@ -125,14 +124,30 @@ class DiscussionController {
         return "discussion/history";
     }
 
-    private String afterReaction(org.incrowd.discussion.Post post, Actor actor, Model model,
-                                 HttpServletRequest request) {
-        if (request.getHeader("HX-Request") != null) {
+    /**
+     * Runs a reaction. Without JavaScript the browser goes back to the post (refusals show the error page); with
+     * htmx only the reaction bar is swapped, and a refusal comes back inside it as a message, because htmx does not
+     * swap error responses and the click would otherwise seem to do nothing.
+     */
+    private String reacting(Actor actor, long postId, Model model, HttpServletRequest request,
+                            java.util.function.Supplier<org.incrowd.discussion.Post> reaction) {
+        boolean htmx = request.getHeader("HX-Request") != null;
+        try {
+            var post = reaction.get();
+            if (!htmx) {
+                return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
+            }
             model.addAttribute("post", post);
             model.addAttribute("canPost", true);
-            return "discussion/reactions";
+        } catch (Refusal refusal) {
+            if (!htmx) {
+                throw refusal;
+            }
+            model.addAttribute("post", discussion.require(actor, postId));
+            model.addAttribute("canPost", canPost(actor, postId));
+            model.addAttribute("problem", refusal.messageKey());
         }
-        return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
+        return "discussion/reactions";
     }
 
     private String forumPage(long forumId, int page, Model model, PostDraft draft, FieldErrors errors) {
@@ -155,12 +170,24 @@ class DiscussionController {
         model.addAttribute("thread", thread);
         model.addAttribute("canPost", canPost(actor, place.jam().id(), place.forum().id()));
         // Replying to a post of another thread, or to an unknown post, falls back to replying to the idea.
-        var target = replyTo == null ? thread.idea() : discussion.require(actor, replyTo);
+        var target = thread.idea();
+        if (replyTo != null) {
+            try {
+                target = discussion.require(actor, replyTo);
+            } catch (Refusal unknownPost) {
+                target = thread.idea();
+            }
+        }
         model.addAttribute("replyTo", target.threadId() == ideaId ? target : thread.idea());
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("actorId", actor.personId());
         return "discussion/thread";
+    }
+
+    private boolean canPost(Actor actor, long postId) {
+        var post = discussion.require(actor, postId);
+        return canPost(actor, post.jamId(), post.forumId());
     }
 
     /** Whether to show the writing forms; the service checks again on submit. */

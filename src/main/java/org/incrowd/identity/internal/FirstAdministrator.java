@@ -25,14 +25,16 @@ class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     private final IdentityService identity;
+    private final SetupCode setupCode;
     private final String email;
     private final String password;
     private final org.springframework.core.env.Environment environment;
 
-    FirstAdministrator(IdentityService identity, @Value("${incrowd.admin.email:}") String email,
+    FirstAdministrator(IdentityService identity, SetupCode setupCode, @Value("${incrowd.admin.email:}") String email,
                        @Value("${incrowd.admin.password:}") String password,
                        org.springframework.core.env.Environment environment) {
         this.identity = identity;
+        this.setupCode = setupCode;
         this.email = email;
         this.password = password;
         this.environment = environment;
@@ -52,7 +54,8 @@ class FirstAdministrator implements ApplicationRunner {
         // local.server.port is the port actually bound (server.port may be 0 for "any free port").
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String message = "Incrowd has no administrator yet: open http://localhost:" + port
-                + "/setup to create one (once), or start with INCROWD_ADMIN_EMAIL and INCROWD_ADMIN_PASSWORD set.";
+                + "/setup and enter the setup code " + setupCode.issue()
+                + " to create one, or start with INCROWD_ADMIN_EMAIL and INCROWD_ADMIN_PASSWORD set.";
         log.warn(message);
         System.out.println(message);
     }

@@ -72,6 +72,11 @@ public class PersonRepository {
                 .query(this::row).optional().map(this::withRoles);
     }
 
+    public boolean hasPassword(long id) {
+        return jdbc.sql("select count(*) from person where id = ? and password_hash is not null").param(id)
+                .query(Long.class).single() > 0;
+    }
+
     /** The password hash for signing in; never leaves this module. */
     Optional<String> passwordHash(long id) {
         return jdbc.sql("select password_hash from person where id = ?").param(id).query(String.class).optional();

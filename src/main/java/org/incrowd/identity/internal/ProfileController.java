@@ -50,7 +50,11 @@ class ProfileController {
             return "redirect:/profile?saved";
         } catch (Refusal refusal) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, form, refusal.errors(), null);
+            // A locked (disabled) choice is not sent: show the one on record.
+            var shown = form.participantType() != null ? form : new ProfileForm(form.displayName(), form.country(),
+                    form.orgUnit(), form.jobRole(),
+                    identity.require(actor.personId()).participantType().name(), form.language());
+            return page(model, shown, refusal.errors(), null);
         }
     }
 

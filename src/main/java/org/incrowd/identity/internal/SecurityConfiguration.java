@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -12,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -28,7 +30,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    private static final RequestMatcher API = request -> pathOf(request).startsWith("/api/");
+    /** Answered for programs (401/403 as problem JSON, no sign-in page): the API and the operations endpoints. */
+    private static final RequestMatcher API = request -> pathOf(request).startsWith("/api/")
+            || pathOf(request).startsWith("/actuator/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -37,18 +41,25 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people, Clock clock,
-                                            SingleSignOnProviders singleSignOnProviders,
-                                            SingleSignOnSignIn singleSignOn,
-                                            @Value("${incrowd.sign-in.attempts-per-email:10}") int perEmail,
-                                            @Value("${incrowd.sign-in.attempts-per-address:100}") int perAddress)
-            throws Exception {
+    SignInAttempts signInAttempts(Clock clock,
+                                  @Value("${incrowd.sign-in.failures-per-email-and-address:10}") int perPair,
+                                  @Value("${incrowd.sign-in.failures-per-email:50}") int perEmail,
+                                  @Value("${incrowd.sign-in.failures-per-address:200}") int perAddress) {
+        return new SignInAttempts(new SignInAttempts.Limits(perPair, perEmail, perAddress), clock);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
+                                            SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
+                                            SingleSignOnSignIn singleSignOn) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
+        var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
             .authorizeHttpRequests(requests -> {
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
-                        "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
-                        "/v3/api-docs/**").permitAll();
+                        "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
+                requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {
                     requests.requestMatchers("/oauth2/**", "/login/oauth2/**").permitAll();
                 }
@@ -57,7 +68,8 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/signin").loginProcessingUrl("/signin")
                 .usernameParameter("email").passwordParameter("password")
-                .failureUrl("/signin?error").defaultSuccessUrl("/", false))
+                .successHandler(new SignInOutcome.Succeeded(attempts))
+                .failureHandler(new SignInOutcome.Failed(attempts)))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
                     || (API.matches(request) && request.getSession(false) == null)))
@@ -68,12 +80,13 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                         request -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                        "Forbidden: " + e.getMessage()), API))
+                        "Forbidden: " + e.getMessage()), API)
+                .defaultAccessDeniedHandlerFor(SignInOutcome::refusedPage, request -> !API.matches(request)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
-            .addFilterBefore(new SignInRateLimit(perEmail, perAddress, clock), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class);
         if (withSingleSignOn) {
             // Only when an operator configured an OpenID Connect provider: /oauth2/authorization/<id> starts the

@@ -13,20 +13,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-in, sign-up and the one-time creation of the first administrator. */
 @Controller
 class SignInController {
 
     private final IdentityService identity;
+    private final SetupCode setupCode;
     private final SessionSignIn sessions;
     private final SingleSignOnProviders singleSignOn;
 
-    SignInController(IdentityService identity, SessionSignIn sessions, SingleSignOnProviders singleSignOn) {
+    SignInController(IdentityService identity, SetupCode setupCode, SessionSignIn sessions,
+                     SingleSignOnProviders singleSignOn) {
         this.identity = identity;
+        this.setupCode = setupCode;
         this.sessions = sessions;
         this.singleSignOn = singleSignOn;
     }
+
+    /** Session attribute carrying the e-mail address of a refused sign-in back to the form. */
+    static final String TYPED_EMAIL = "incrowd.signin.email";
 
     @GetMapping("/signin")
     String signIn(HttpServletRequest request, Model model) {
@@ -36,6 +43,12 @@ class SignInController {
                 request.getParameter(SingleSignOnSignIn.PROBLEM_PARAMETER));
         model.addAttribute("singleSignOnProblem", problem == null ? null : problem.messageKey);
         model.addAttribute("singleSignOn", singleSignOn.links());
+        var session = request.getSession(false);
+        Object typed = session == null ? null : session.getAttribute(TYPED_EMAIL);
+        if (session != null) {
+            session.removeAttribute(TYPED_EMAIL);
+        }
+        model.addAttribute("email", typed instanceof String email && email.length() <= 254 ? email : "");
         return "identity/signin";
     }
 
@@ -60,10 +73,21 @@ class SignInController {
     }
 
     @PostMapping("/setup")
-    String setup(SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String setup(SignUpForm form, @RequestParam(defaultValue = "") String setupCode, Model model,
+                 HttpServletRequest request, HttpServletResponse response) {
         requireNoAdministrator();
-        return registerAndSignIn(form, EnumSet.of(Role.ADMINISTRATOR, Role.ORGANISER, Role.PARTICIPANT),
+        if (!this.setupCode.matches(setupCode)) {
+            model.addAttribute("form", form.withoutPassword());
+            model.addAttribute("errors", FieldErrors.none().add("setupCode", "setup.code.wrong"));
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "identity/setup";
+        }
+        String outcome = registerAndSignIn(form, EnumSet.of(Role.ADMINISTRATOR, Role.ORGANISER, Role.PARTICIPANT),
                 "identity/setup", model, request, response);
+        if (identity.hasAdministrator()) {
+            this.setupCode.forget();
+        }
+        return outcome;
     }
 
     private void requireNoAdministrator() {

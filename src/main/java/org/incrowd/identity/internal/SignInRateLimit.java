@@ -5,77 +5,38 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits password sign-in attempts per e-mail address and per client address within a sliding window, so guessing
- * a password is slow while a person who mistypes twice is not locked out.
+ * Turns away password sign-ins while {@link SignInAttempts} says the e-mail or address is locked. It recognises a
+ * sign-in with the very matcher the sign-in filter uses, so no spelling of the path slips past one and not the other.
  */
 class SignInRateLimit extends OncePerRequestFilter {
 
-    static final Duration WINDOW = Duration.ofMinutes(10);
-    /** Bounds memory when someone tries many different addresses. */
-    private static final int MAX_KEYS = 100_000;
-    private final int perEmail;
-    private final int perAddress;
-    private final Clock clock;
-    private final Map<String, ArrayDeque<Long>> attempts = new ConcurrentHashMap<>();
+    private final SignInAttempts attempts;
+    private final RequestMatcher signIn;
 
-    SignInRateLimit(int perEmail, int perAddress, Clock clock) {
-        this.perEmail = perEmail;
-        this.perAddress = perAddress;
-        this.clock = clock;
+    SignInRateLimit(SignInAttempts attempts, RequestMatcher signIn) {
+        this.attempts = attempts;
+        this.signIn = signIn;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/signin".equals(SecurityConfiguration.pathOf(request)));
+        return !signIn.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String email = String.valueOf(request.getParameter("email")).strip().toLowerCase(Locale.ROOT);
-        boolean allowed = record("email:" + email, perEmail) & record("address:" + request.getRemoteAddr(), perAddress);
-        if (!allowed) {
+        if (attempts.isLocked(request.getParameter("email"), request.getRemoteAddr())) {
             // A redirect rather than a bare 429 keeps the no-JavaScript form flow: the page explains the wait.
-            response.setHeader("Retry-After", String.valueOf(WINDOW.toSeconds()));
-            response.sendRedirect("/signin?locked");
+            response.setHeader("Retry-After", String.valueOf(SignInAttempts.WINDOW.toSeconds()));
+            request.getSession().setAttribute(SignInController.TYPED_EMAIL, request.getParameter("email"));
+            response.sendRedirect(request.getContextPath() + "/signin?locked");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** Counts one attempt under {@code key}; false when the window already holds {@code limit} attempts. */
-    boolean record(String key, int limit) {
-        long now = clock.millis();
-        if (attempts.size() > MAX_KEYS) {
-            forgetQuietKeys(now);
-        }
-        var window = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (window) {
-            while (!window.isEmpty() && window.peekFirst() < now - WINDOW.toMillis()) {
-                window.pollFirst();
-            }
-            if (window.size() >= limit) {
-                return false;
-            }
-            window.addLast(now);
-            return true;
-        }
-    }
-
-    private void forgetQuietKeys(long now) {
-        attempts.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || e.getValue().peekLast() < now - WINDOW.toMillis();
-            }
-        });
     }
 }

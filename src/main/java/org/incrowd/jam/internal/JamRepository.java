@@ -138,9 +138,13 @@ public class JamRepository {
         if (isMember(jamId, personId)) {
             return false;
         }
-        jdbc.sql("insert into jam_member (jam_id, person_id, joined_at) values (?, ?, ?)")
-                .params(jamId, personId, Timestamp.from(now)).update();
-        return true;
+        try {
+            jdbc.sql("insert into jam_member (jam_id, person_id, joined_at) values (?, ?, ?)")
+                    .params(jamId, personId, Timestamp.from(now)).update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException joinedAtTheSameMoment) {
+            return false; // a second click that raced the first: already a member, which is what was asked
+        }
     }
 
     public List<Long> members(long jamId) {

@@ -56,7 +56,7 @@ class ErrorHandling {
     }
 
     /** Two requests changed the same thing at once; the loser is told to try again. */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     Object conflict(HttpServletRequest request, Locale locale) {
         return answer(request, locale, HttpStatus.CONFLICT, "error.conflict", null);
     }
