@@ -75,7 +75,7 @@ class SecurityConfiguration {
                     || (API.matches(request) && request.getSession(false) == null)))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
-                        HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer …'."),
+                        HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),
                         API)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                         request -> !API.matches(request))
