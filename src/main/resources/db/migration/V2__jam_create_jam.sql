@@ -37,6 +37,7 @@ create table jam_member (
     jam_id    bigint not null references jam (id),
     person_id bigint not null references person (id),
     joined_at timestamp with time zone not null,
+    country   varchar(2), -- where the member was when joining: counted on the Jam page without reading everyone
     primary key (jam_id, person_id)
 );
 create index jam_member_person on jam_member (person_id);

@@ -13,7 +13,6 @@ final class ProfileRules {
     static final int MAX_PASSWORD = 128;
     static final Set<String> LANGUAGES = Set.of("en", "de");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
 
@@ -47,7 +46,7 @@ final class ProfileRules {
     static void checkEmail(String email, FieldErrors errors) {
         if (email == null || email.isEmpty()) {
             errors.add("email", "signup.email.required");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        } else if (!EmailAddress.isValid(email)) {
             errors.add("email", "signup.email.invalid");
         }
     }
@@ -88,7 +87,7 @@ final class ProfileRules {
     }
 
     static String normaliseEmail(String email) {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalise(email);
     }
 
     /** Trims, and treats blank as absent. */

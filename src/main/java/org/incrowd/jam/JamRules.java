@@ -6,10 +6,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import org.incrowd.identity.EmailAddress;
 import org.incrowd.web.FieldErrors;
 
 /** What a valid Jam and forum look like; every problem is reported against its field. */
@@ -21,7 +20,6 @@ final class JamRules {
     static final int MAX_TERMS = 10000;
     /** Bounded so the whole form stays within the request size limit. */
     static final int MAX_INVITATIONS = 1000;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     private JamRules() {
     }
@@ -95,9 +93,9 @@ final class JamRules {
         if (value == null) {
             return emails;
         }
-        Arrays.stream(value.split("[,;\\s]+")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+        Arrays.stream(value.split("[,;\\s]+")).map(EmailAddress::normalise)
                 .filter(s -> !s.isEmpty()).forEach(email -> {
-                    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                    if (!EmailAddress.isValid(email)) {
                         errors.add("invitations", "jam.invitations.invalid");
                     } else {
                         emails.add(email);

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.jam.internal.JamRepository;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
@@ -90,10 +88,7 @@ public class JamService {
     }
 
     public JamStats stats(long jamId) {
-        var members = jams.members(jamId);
-        long countries = identity.findAll(members).values().stream().map(Person::country).filter(Objects::nonNull)
-                .distinct().count();
-        return new JamStats(members.size(), countries);
+        return jams.stats(jamId);
     }
 
     // ---- taking part ---------------------------------------------------------------------------------------------
@@ -114,7 +109,8 @@ public class JamService {
         if (jam.hasTerms() && !acceptedTerms) {
             throw Refusal.invalid("acceptTerms", "join.terms.required");
         }
-        if (jams.addMember(jamId, actor.personId(), now())) {
+        String country = identity.require(actor.personId()).country();
+        if (jams.addMember(jamId, actor.personId(), country, now())) {
             events.publishEvent(new JamEvents.MemberJoined(jamId, actor.personId()));
         }
     }

@@ -17,7 +17,7 @@ class PersonDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        var person = people.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
+        var person = people.findByEmail(email == null ? "" : org.incrowd.identity.EmailAddress.normalise(email))
                 .orElseThrow(() -> new UsernameNotFoundException("No such person"));
         // An account made by single sign-on has no password: it cannot sign in with one (a plain "not right").
         var passwordHash = people.passwordHash(person.id())

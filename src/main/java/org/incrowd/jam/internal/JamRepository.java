@@ -16,6 +16,7 @@ import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamStats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -134,21 +135,23 @@ public class JamRepository {
     }
 
     /** Adds a member once; joining twice changes nothing. */
-    public boolean addMember(long jamId, long personId, Instant now) {
+    public boolean addMember(long jamId, long personId, String country, Instant now) {
         if (isMember(jamId, personId)) {
             return false;
         }
         try {
-            jdbc.sql("insert into jam_member (jam_id, person_id, joined_at) values (?, ?, ?)")
-                    .params(jamId, personId, Timestamp.from(now)).update();
+            jdbc.sql("insert into jam_member (jam_id, person_id, joined_at, country) values (?, ?, ?, ?)")
+                    .params(jamId, personId, Timestamp.from(now), country).update();
             return true;
         } catch (org.springframework.dao.DuplicateKeyException joinedAtTheSameMoment) {
             return false; // a second click that raced the first: already a member, which is what was asked
         }
     }
 
-    public List<Long> members(long jamId) {
-        return jdbc.sql("select person_id from jam_member where jam_id = ?").param(jamId).query(Long.class).list();
+    /** Members and the countries they come from, counted in the database. */
+    public JamStats stats(long jamId) {
+        return jdbc.sql("select count(*), count(distinct country) from jam_member where jam_id = ?").param(jamId)
+                .query((rs, n) -> new JamStats(rs.getLong(1), rs.getLong(2))).single();
     }
 
     public long memberCount(long jamId) {
