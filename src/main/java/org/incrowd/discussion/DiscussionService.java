@@ -183,24 +183,22 @@ public class DiscussionService {
         if (idea.parentId() != null) {
             throw Refusal.notFound("thread.notFound");
         }
-        var ordered = conversationOrder(posts.replies(ideaId));
+        // Order the whole thread by its links alone; read the text of just the page shown.
+        var ordered = conversationOrder(posts.replyLinks(ideaId));
         int pages = Math.max(1, (ordered.size() + REPLIES_PER_PAGE - 1) / REPLIES_PER_PAGE);
         int current = Math.clamp(page, 0, pages - 1);
         var slice = ordered.subList(current * REPLIES_PER_PAGE, Math.min(ordered.size(), (current + 1) * REPLIES_PER_PAGE));
-        var all = views(actor, Stream.concat(Stream.of(idea), slice.stream()).toList());
+        var rows = posts.findAll(slice);
+        var pageRows = slice.stream().map(rows::get).filter(java.util.Objects::nonNull);
+        var all = views(actor, Stream.concat(Stream.of(idea), pageRows).toList());
         return new ThreadPage(all.getFirst(), all.subList(1, all.size()), current, pages);
     }
 
     /** Which page of its thread a reply is on, to send its author straight to it. */
     public int pageOf(Actor actor, long ideaId, long postId) {
         requireRow(actor, ideaId);
-        var ordered = conversationOrder(posts.replies(ideaId));
-        for (int i = 0; i < ordered.size(); i++) {
-            if (ordered.get(i).id() == postId) {
-                return i / REPLIES_PER_PAGE;
-            }
-        }
-        return 0;
+        int index = conversationOrder(posts.replyLinks(ideaId)).indexOf(postId);
+        return Math.max(index, 0) / REPLIES_PER_PAGE;
     }
 
     public List<Post> latestInJam(Actor actor, long jamId, int limit) {
@@ -228,16 +226,16 @@ public class DiscussionService {
         return row;
     }
 
-    /** Depth-first: every reply directly after its parent, siblings oldest first. */
-    static List<Row> conversationOrder(List<Row> replies) {
-        var children = new LinkedHashMap<Long, List<Row>>();
-        for (Row reply : replies) {
-            children.computeIfAbsent(reply.parentId(), k -> new ArrayList<>()).add(reply);
-        }
+    /** Depth-first: every reply directly after its parent, siblings oldest first. Returns the reply ids. */
+    static List<Long> conversationOrder(List<PostRepository.Link> replies) {
+        var children = new LinkedHashMap<Long, List<PostRepository.Link>>();
         var ids = new HashSet<Long>();
-        replies.forEach(r -> ids.add(r.id()));
-        var ordered = new ArrayList<Row>(replies.size());
-        var stack = new ArrayList<Row>();
+        for (var reply : replies) {
+            children.computeIfAbsent(reply.parentId(), k -> new ArrayList<>()).add(reply);
+            ids.add(reply.id());
+        }
+        var ordered = new ArrayList<Long>(replies.size());
+        var stack = new ArrayList<PostRepository.Link>();
         // Roots of the walk: replies whose parent is the idea (or missing from the list).
         var roots = replies.stream().filter(r -> !ids.contains(r.parentId())).toList();
         for (int i = roots.size() - 1; i >= 0; i--) {
@@ -245,7 +243,7 @@ public class DiscussionService {
         }
         while (!stack.isEmpty()) {
             var next = stack.removeLast();
-            ordered.add(next);
+            ordered.add(next.id());
             var kids = children.getOrDefault(next.id(), List.of());
             for (int i = kids.size() - 1; i >= 0; i--) {
                 stack.add(kids.get(i));

@@ -85,10 +85,25 @@ public class PostRepository {
                 .params(forumId, limit, offset).query(PostRepository::row).list();
     }
 
-    /** Every reply of a thread, oldest first (the service orders them as a conversation). */
-    public List<Row> replies(long threadId) {
-        return jdbc.sql("select " + COLUMNS + " from post where thread_id = ? and parent_id is not null order by id")
-                .param(threadId).query(PostRepository::row).list();
+    /** A reply's place in its thread: enough to order a conversation without reading its text. */
+    public record Link(long id, Long parentId) {
+    }
+
+    /** Every reply of a thread as links, oldest first (the service orders them as a conversation). */
+    public List<Link> replyLinks(long threadId) {
+        return jdbc.sql("select id, parent_id from post where thread_id = ? and parent_id is not null order by id")
+                .param(threadId).query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** The given posts, by id; unknown ids are left out. */
+    public Map<Long, Row> findAll(Collection<Long> ids) {
+        var rows = new HashMap<Long, Row>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("select " + COLUMNS + " from post where id in (:ids)").param("ids", ids)
+                .query(PostRepository::row).list().forEach(row -> rows.put(row.id(), row));
+        return rows;
     }
 
     public List<Row> latestInJam(long jamId, int limit) {
