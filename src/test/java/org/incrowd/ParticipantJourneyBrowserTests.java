@@ -136,6 +136,11 @@ class ParticipantJourneyBrowserTests {
 
         page.reload();
         assertThat(idea.locator("button.reaction-disagree .count")).hasText("1");
+
+        // The Jam's activity stream names the reply and the idea it answers.
+        page.navigate(url("/jams/" + jam.id()));
+        assertThat(page.locator("#activity-stream li").first())
+                .containsText("Amina replied to Night shifts need a quiet room");
     }
 
     @Test

@@ -271,10 +271,11 @@ public class DiscussionService {
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
         var mine = posts.reactionsOf(actor.personId(), ids);
         var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
+        var threadTitles = posts.titlesOf(rows.stream().map(Row::threadId).distinct().toList());
         return rows.stream().map(r -> new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
                 r.authorId(), name(people, r.authorId()),
                 parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null, r.title(),
-                r.body(), r.bodyHtml(), tags.getOrDefault(r.id(), List.of()), r.createdAt(), r.editedAt(), r.depth(),
+                threadTitles.get(r.threadId()), r.body(), r.bodyHtml(), tags.getOrDefault(r.id(), List.of()), r.createdAt(), r.editedAt(), r.depth(),
                 counts.getOrDefault(r.id(), ReactionCounts.NONE), mine.get(r.id()), helpful.contains(r.id()),
                 replyCounts.getOrDefault(r.id(), 0L))).toList();
     }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * A post as readers see it. {@code bodyHtml} is already sanitised; {@code body} is the author's Markdown, for editing.
- * {@code parentAuthorName} names the post this one builds on (null for ideas).
+ * {@code parentAuthorName} names the post this one builds on (null for ideas); {@code threadTitle} is the title of
+ * the idea that started the thread, so a reply can be named where it appears alone (activity streams).
  */
 public record Post(long id, long jamId, long forumId, long threadId, Long parentId, long authorId,
-                   String authorName, String parentAuthorName, String title, String body, String bodyHtml,
+                   String authorName, String parentAuthorName, String title, String threadTitle, String body,
+                   String bodyHtml,
                    List<String> tags, Instant createdAt, Instant editedAt, int depth, ReactionCounts counts,
                    ReactionKind myReaction, boolean markedHelpful, long replyCount) {
 

@@ -169,15 +169,29 @@ public class PostRepository {
         return counts;
     }
 
+    /** The title of each of the given posts (ideas have one), by post id. */
+    public Map<Long, String> titlesOf(Collection<Long> postIds) {
+        return columnById("title", postIds, (rs, column) -> rs.getString(column));
+    }
+
     /** The author of each of the given posts, by post id. */
     public Map<Long, Long> authorsOf(Collection<Long> postIds) {
-        var authors = new HashMap<Long, Long>();
+        return columnById("author_id", postIds, (rs, column) -> rs.getLong(column));
+    }
+
+    private interface ColumnReader<T> {
+        T read(ResultSet rs, int column) throws SQLException;
+    }
+
+    private <T> Map<Long, T> columnById(String column, Collection<Long> postIds, ColumnReader<T> reader) {
+        var values = new HashMap<Long, T>();
         if (postIds.isEmpty()) {
-            return authors;
+            return values;
         }
-        jdbc.sql("select id, author_id from post where id in (:ids)").param("ids", postIds.stream().distinct().toList())
-                .query((rs, n) -> authors.put(rs.getLong(1), rs.getLong(2))).list();
-        return authors;
+        jdbc.sql("select id, " + column + " from post where id in (:ids)")
+                .param("ids", postIds.stream().distinct().toList())
+                .query((rs, n) -> values.put(rs.getLong(1), reader.read(rs, 2))).list();
+        return values;
     }
 
     public Map<Long, ReactionKind> reactionsOf(long personId, Collection<Long> postIds) {
