@@ -30,6 +30,12 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
         this.passwordHash = passwordHash;
     }
 
+    /** Whether this session still shows the person as they are now (name, language, roles). */
+    boolean reflects(Person person) {
+        return person.id() == personId && person.email().equals(email) && person.displayName().equals(displayName)
+                && java.util.Objects.equals(person.language(), language) && person.roles().equals(roles);
+    }
+
     @Override
     public long personId() {
         return personId;

@@ -16,7 +16,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Jams choose their audience by participant type, so people cannot change their own; administrators can. */
+/**
+ * A person's profile and session: people cannot change their own participant type (Jams choose their audience by
+ * it), administrators can; a change of roles shows on the person's very next page.
+ */
 @IncrowdTest
 class ProfileTests {
 
@@ -61,5 +64,23 @@ class ProfileTests {
         var changed = identity.updateProfile(admin.asActor(), client.id(), new org.incrowd.identity.ProfileChange(
                 client.displayName(), null, null, null, ParticipantType.PARTNER, null));
         assertThat(changed.participantType()).isEqualTo(ParticipantType.PARTNER);
+    }
+
+    @Test
+    void anOrganiserWhoLosesTheRoleNoLongerSeesTheNewJamLink() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var admin = fixtures.person("Role Admin", Role.ADMINISTRATOR);
+        var organiser = fixtures.person("Former Organiser", Role.ORGANISER, Role.PARTICIPANT);
+        var session = fixtures.signIn(organiser);
+        assertThat(home(session)).contains("href=\"/jams/new\"");
+
+        identity.changeRoles(admin.asActor(), organiser.id(), java.util.EnumSet.of(Role.PARTICIPANT));
+
+        assertThat(home(session)).doesNotContain("href=\"/jams/new\"").contains("Former Organiser");
+    }
+
+    private String home(org.springframework.mock.web.MockHttpSession session) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                .session(session).accept("text/html")).andReturn().getResponse().getContentAsString();
     }
 }
