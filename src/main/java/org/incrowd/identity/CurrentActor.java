@@ -10,20 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentActor {
 
-    private final IdentityService identity;
-
-    CurrentActor(IdentityService identity) {
-        this.identity = identity;
-    }
-
     /** The signed-in person as an actor with their current roles, or empty for a guest. */
     public Optional<Actor> current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedInPerson signedIn)) {
             return Optional.empty();
         }
-        // Roles are read afresh so that a change by an administrator applies at once, not at the next sign-in.
-        return identity.find(signedIn.personId()).map(Person::asActor);
+        // Current as of this request: API tokens are resolved afresh, and sessions are brought up to date with the
+        // person's roles and participant type before the request reaches any controller (SessionRefresh).
+        return Optional.of(signedIn.asActor());
     }
 
     /** The signed-in person; a guest is sent to sign in (pages) or answered 401 (API). */

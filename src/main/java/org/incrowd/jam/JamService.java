@@ -134,17 +134,30 @@ public class JamService {
      */
     public Place requirePostingRights(Actor actor, long forumId) {
         var place = requireForum(actor, forumId);
-        if (actor.isReadOnly()) {
-            throw Refusal.forbidden("post.readOnly");
-        }
-        if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
-            throw Refusal.conflict("post.jamNotOpen");
-        }
-        if (!actor.canOrganise() && !jams.isMember(place.jam().id(), actor.personId())
-                && !jams.isStaff(forumId, actor.personId())) {
-            throw Refusal.forbidden("post.joinFirst");
+        var refusal = postingRefusal(actor, place);
+        if (refusal != null) {
+            throw refusal;
         }
         return place;
+    }
+
+    /** Whether this person may write in a place they can already see (to show or hide the writing forms). */
+    public boolean mayPost(Actor actor, Place place) {
+        return postingRefusal(actor, place) == null;
+    }
+
+    private Refusal postingRefusal(Actor actor, Place place) {
+        if (actor.isReadOnly()) {
+            return Refusal.forbidden("post.readOnly");
+        }
+        if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
+            return Refusal.conflict("post.jamNotOpen");
+        }
+        if (!actor.canOrganise() && !jams.isMember(place.jam().id(), actor.personId())
+                && !jams.isStaff(place.forum().id(), actor.personId())) {
+            return Refusal.forbidden("post.joinFirst");
+        }
+        return null;
     }
 
     // ---- organising ----------------------------------------------------------------------------------------------

@@ -143,8 +143,9 @@ class DiscussionController {
             if (!htmx) {
                 throw refusal;
             }
-            model.addAttribute("post", discussion.require(actor, postId));
-            model.addAttribute("canPost", canPost(actor, postId));
+            var post = discussion.require(actor, postId);
+            model.addAttribute("post", post);
+            model.addAttribute("canPost", jams.mayPost(actor, jams.requireForum(actor, post.forumId())));
             model.addAttribute("problem", refusal.messageKey());
         }
         return "discussion/reactions";
@@ -156,7 +157,7 @@ class DiscussionController {
         model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
         model.addAttribute("ideas", discussion.ideas(actor, forumId, page));
-        model.addAttribute("canPost", canPost(actor, place.jam().id(), forumId));
+        model.addAttribute("canPost", jams.mayPost(actor, place));
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         return "discussion/forum";
@@ -168,7 +169,7 @@ class DiscussionController {
         var place = jams.requireForum(actor, thread.idea().forumId());
         model.addAttribute("place", place);
         model.addAttribute("thread", thread);
-        model.addAttribute("canPost", canPost(actor, place.jam().id(), place.forum().id()));
+        model.addAttribute("canPost", jams.mayPost(actor, place));
         // Replying to a post of another thread, or to an unknown post, falls back to replying to the idea.
         var target = thread.idea();
         if (replyTo != null) {
@@ -183,21 +184,6 @@ class DiscussionController {
         model.addAttribute("errors", errors);
         model.addAttribute("actorId", actor.personId());
         return "discussion/thread";
-    }
-
-    private boolean canPost(Actor actor, long postId) {
-        var post = discussion.require(actor, postId);
-        return canPost(actor, post.jamId(), post.forumId());
-    }
-
-    /** Whether to show the writing forms; the service checks again on submit. */
-    private boolean canPost(Actor actor, long jamId, long forumId) {
-        try {
-            jams.requirePostingRights(actor, forumId);
-            return true;
-        } catch (Refusal refusal) {
-            return false;
-        }
     }
 
     private static FieldErrors errorsOf(Refusal refusal) {

@@ -1,10 +1,8 @@
 package org.incrowd.identity.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.identity.ProfileChange;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
@@ -23,12 +21,9 @@ class ProfileController {
     private final IdentityService identity;
     private final CurrentActor currentActor;
     private final ApiTokens tokens;
-    private final SessionSignIn sessions;
 
-    ProfileController(IdentityService identity, CurrentActor currentActor, ApiTokens tokens,
-                      SessionSignIn sessions) {
+    ProfileController(IdentityService identity, CurrentActor currentActor, ApiTokens tokens) {
         this.identity = identity;
-        this.sessions = sessions;
         this.currentActor = currentActor;
         this.tokens = tokens;
     }
@@ -40,13 +35,13 @@ class ProfileController {
     }
 
     @PostMapping("/profile")
-    String update(ProfileForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String update(ProfileForm form, Model model, HttpServletResponse response) {
         var actor = currentActor.require();
         try {
             var type = ParticipantTypes.parse(form.participantType());
-            var person = identity.updateProfile(actor, actor.personId(), new ProfileChange(form.displayName(),
+            // The session picks up the new name and language on the next page (SessionRefresh).
+            identity.updateProfile(actor, actor.personId(), new ProfileChange(form.displayName(),
                     form.country(), form.orgUnit(), form.jobRole(), type, form.language()));
-            sessions.signIn(person, request, response);
             return "redirect:/profile?saved";
         } catch (Refusal refusal) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

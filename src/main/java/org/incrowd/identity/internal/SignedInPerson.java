@@ -3,6 +3,8 @@ package org.incrowd.identity.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.web.Viewer;
@@ -19,6 +21,7 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
     private final String displayName;
     private final String language;
     private final Set<Role> roles;
+    private final ParticipantType participantType;
     private String passwordHash;
 
     SignedInPerson(Person person, String passwordHash) {
@@ -27,13 +30,20 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
         this.displayName = person.displayName();
         this.language = person.language();
         this.roles = Set.copyOf(person.roles());
+        this.participantType = person.participantType();
         this.passwordHash = passwordHash;
     }
 
     /** Whether this session still shows the person as they are now (name, language, roles). */
     boolean reflects(Person person) {
         return person.id() == personId && person.email().equals(email) && person.displayName().equals(displayName)
-                && java.util.Objects.equals(person.language(), language) && person.roles().equals(roles);
+                && java.util.Objects.equals(person.language(), language) && person.roles().equals(roles)
+                && person.participantType() == participantType;
+    }
+
+    /** The person as services see them when checking permissions. */
+    public Actor asActor() {
+        return new Actor(personId, roles, participantType, email);
     }
 
     @Override
