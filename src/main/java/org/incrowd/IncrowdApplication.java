@@ -10,6 +10,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class IncrowdApplication {
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            // Command-line tools (./incrowd analyse ...) run without starting the application.
+            System.exit(Commands.run(java.util.List.of(args), System.out, System.err));
+        }
         SpringApplication.run(IncrowdApplication.class, args);
     }
 }

@@ -12,10 +12,14 @@ public final class DiscussionEvents {
     public record PostEdited(long postId, long jamId, long forumId, long threadId) {
     }
 
-    public record ReactionCast(long postId, long jamId, long personId, ReactionKind kind) {
+    public record ReactionCast(long postId, long jamId, long forumId, long threadId, long personId, ReactionKind kind) {
     }
 
-    public record ReactionWithdrawn(long postId, long jamId, long personId) {
+    public record ReactionWithdrawn(long postId, long jamId, long forumId, long threadId, long personId) {
+    }
+
+    /** An organiser imported a conversation from another system into a forum. */
+    public record ConversationImported(long jamId, long forumId, int statements, int reactions) {
     }
 
     public record MarkedHelpful(long postId, long jamId, long personId) {

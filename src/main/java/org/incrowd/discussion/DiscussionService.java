@@ -40,16 +40,18 @@ public class DiscussionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int postsPerMinute;
+    private final List<IdeaRanking> rankings;
 
     DiscussionService(PostRepository posts, JamService jams, IdentityService identity,
                       ApplicationEventPublisher events, Clock clock,
-                      @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
+                      @Value("${incrowd.posting.per-minute:20}") int postsPerMinute, List<IdeaRanking> rankings) {
         this.posts = posts;
         this.jams = jams;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
         this.postsPerMinute = postsPerMinute;
+        this.rankings = List.copyOf(rankings);
     }
 
     // ---- writing -------------------------------------------------------------------------------------------------
@@ -117,7 +119,8 @@ public class DiscussionService {
             throw Refusal.conflict("reaction.already");
         }
         posts.saveReaction(postId, actor.personId(), kind, clock.instant());
-        events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), actor.personId(), kind));
+        events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), row.forumId(), row.threadId(),
+                actor.personId(), kind));
         return require(actor, postId);
     }
 
@@ -128,7 +131,8 @@ public class DiscussionService {
         if (posts.deleteReaction(postId, actor.personId()) == 0) {
             throw Refusal.conflict("reaction.none");
         }
-        events.publishEvent(new DiscussionEvents.ReactionWithdrawn(postId, row.jamId(), actor.personId()));
+        events.publishEvent(new DiscussionEvents.ReactionWithdrawn(postId, row.jamId(), row.forumId(),
+                row.threadId(), actor.personId()));
         return require(actor, postId);
     }
 
@@ -163,6 +167,47 @@ public class DiscussionService {
         return checked;
     }
 
+    // ---- importing (organisers bring a conversation from another system) -----------------------------------------
+
+    /**
+     * Adds statements as ideas of a forum, whatever its phase and without the posting rate limit: they were written
+     * elsewhere, earlier. Returns the new post ids in the order given.
+     */
+    @Transactional
+    public List<Long> importStatements(Actor actor, long forumId, List<ImportedStatement> statements) {
+        var place = requireImportRights(actor, forumId);
+        var ids = new ArrayList<Long>(statements.size());
+        for (var statement : statements) {
+            String body = PostRules.importedBody(statement.text());
+            long id = posts.insert(place.jam().id(), forumId, null, null, statement.authorId(),
+                    PostRules.titleFrom(body), body, SafeMarkdown.toHtml(body), 0, statement.createdAt());
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Adds reactions to imported ideas of a forum in one batch; announces nothing (see {@link #finishImport}). */
+    @Transactional
+    public void importReactions(Actor actor, long forumId, List<ImportedReaction> reactions) {
+        requireImportRights(actor, forumId);
+        posts.saveReactions(reactions);
+    }
+
+    /** One event for a whole import, not one per vote, so that listeners catch up once. */
+    public void finishImport(Actor actor, long forumId, int statements, int reactions) {
+        var place = requireImportRights(actor, forumId);
+        events.publishEvent(new DiscussionEvents.ConversationImported(place.jam().id(), forumId, statements,
+                reactions));
+    }
+
+    private org.incrowd.jam.Place requireImportRights(Actor actor, long forumId) {
+        var place = jams.requireForum(actor, forumId);
+        if (!actor.canOrganise()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        return place;
+    }
+
     // ---- reading -------------------------------------------------------------------------------------------------
 
     public Post require(Actor actor, long postId) {
@@ -170,11 +215,50 @@ public class DiscussionService {
     }
 
     public ForumPage ideas(Actor actor, long forumId, int page) {
-        jams.requireForum(actor, forumId);
+        return ideas(actor, forumId, page, IdeaOrder.NEWEST);
+    }
+
+    /** One page of a forum's ideas in the order asked for: newest, most agreed, or another module's ranking. */
+    public ForumPage ideas(Actor actor, long forumId, int page, String order) {
+        var place = jams.requireForum(actor, forumId);
         int current = Math.clamp(page, 0, MAX_PAGE);
-        var rows = posts.ideas(forumId, current * IDEAS_PER_PAGE, IDEAS_PER_PAGE + 1);
+        int offset = current * IDEAS_PER_PAGE;
+        if (orders().stream().noneMatch(known -> known.key().equals(order))) {
+            throw Refusal.invalid("order", "forum.order.unknown", order);
+        }
+        var ranking = rankings.stream().filter(r -> r.key().equals(order)).findFirst();
+        List<Row> rows;
+        if (ranking.isPresent()) {
+            var ids = ranked(ranking.get().rank(place.jam().id(), forumId), posts.ideaIds(forumId));
+            var slice = ids.subList(Math.min(offset, ids.size()), Math.min(ids.size(), offset + IDEAS_PER_PAGE + 1));
+            var found = posts.findAll(slice);
+            rows = slice.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        } else if (IdeaOrder.MOST_AGREED.equals(order)) {
+            rows = posts.ideasByAgreement(forumId, offset, IDEAS_PER_PAGE + 1);
+        } else {
+            rows = posts.ideas(forumId, offset, IDEAS_PER_PAGE + 1);
+        }
         boolean hasMore = rows.size() > IDEAS_PER_PAGE;
-        return new ForumPage(views(actor, rows.subList(0, Math.min(rows.size(), IDEAS_PER_PAGE))), current, hasMore);
+        var shown = views(actor, rows.subList(0, Math.min(rows.size(), IDEAS_PER_PAGE)));
+        return new ForumPage(shown, current, hasMore, ranking.map(IdeaRanking::key).orElse(
+                IdeaOrder.MOST_AGREED.equals(order) ? IdeaOrder.MOST_AGREED : IdeaOrder.NEWEST), orders());
+    }
+
+    /** The orders the forum page offers, as (key, message key): the built-in two, then other modules' rankings. */
+    public List<IdeaOrder> orders() {
+        var orders = new ArrayList<IdeaOrder>(List.of(new IdeaOrder(IdeaOrder.NEWEST, "forum.order.newest"),
+                new IdeaOrder(IdeaOrder.MOST_AGREED, "forum.order.mostAgreed")));
+        rankings.forEach(r -> orders.add(new IdeaOrder(r.key(), r.labelKey())));
+        return orders;
+    }
+
+    /** The ranking's ideas of this forum first, in its order; the rest after, newest first. */
+    static List<Long> ranked(List<Long> ranking, List<Long> ideasNewestFirst) {
+        var ideas = new java.util.LinkedHashSet<>(ideasNewestFirst);
+        var ordered = new java.util.LinkedHashSet<Long>();
+        ranking.stream().filter(ideas::contains).forEach(ordered::add);
+        ordered.addAll(ideas);
+        return new ArrayList<>(ordered);
     }
 
     /** An idea with one page of its replies, each reply right after the post it builds on. */
@@ -212,6 +296,35 @@ public class DiscussionService {
 
     public long countIdeasInJam(long jamId) {
         return posts.countIdeasInJam(jamId);
+    }
+
+    /** The given posts that this person may read, in the order asked for; unknown ids are left out. */
+    public List<Post> find(Actor actor, List<Long> ids) {
+        var rows = posts.findAll(ids);
+        var visibleJams = new HashSet<Long>();
+        rows.values().stream().map(Row::jamId).distinct().forEach(jamId -> {
+            jams.require(actor, jamId);
+            visibleJams.add(jamId);
+        });
+        return views(actor, ids.stream().distinct().map(rows::get).filter(java.util.Objects::nonNull)
+                .filter(row -> visibleJams.contains(row.jamId())).toList());
+    }
+
+    /** Every reaction in a Jam, for analysis (no actor: the caller shows only aggregates to people who may read). */
+    @Transactional(readOnly = true)
+    public void forEachReaction(long jamId, ReactionVisitor visitor) {
+        posts.forEachReaction(jamId, visitor);
+    }
+
+    /** The posts most agreed with (raw counts) in a Jam, or in one of its forums when forumId is not null. */
+    public List<Post> mostAgreed(Actor actor, long jamId, Long forumId, int limit) {
+        jams.require(actor, jamId);
+        return find(actor, posts.mostAgreed(jamId, forumId, Math.clamp(limit, 1, 100)));
+    }
+
+    /** Jams that have any reaction at all: those worth analysing at start-up. */
+    public List<Long> jamsWithReactions() {
+        return posts.jamsWithReactions();
     }
 
     public List<Revision> history(Actor actor, long postId) {

@@ -16,6 +16,8 @@ final class PostRules {
     static final int MAX_BODY = 10_000;
     static final int MAX_TAGS = 5;
     /** Long enough to fix a typo, short enough that replies can rely on what they answered. */
+    /** Short enough to scan in a list of ideas; the whole statement is the body. */
+    static final int IMPORTED_TITLE = 90;
     static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,29}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
@@ -58,6 +60,25 @@ final class PostRules {
             errors.add("tags", "post.tags.tooMany");
         }
         return new Checked(idea ? title : (title == null || title.isEmpty() ? null : title), body, List.copyOf(tags));
+    }
+
+    /** Imported text made to fit: control characters dropped, cut to the longest body a post may have. */
+    static String importedBody(String text) {
+        String clean = CONTROL.matcher(text == null ? "" : text).replaceAll("").strip();
+        if (clean.isEmpty()) {
+            return "…";
+        }
+        return clean.length() <= MAX_BODY ? clean : clean.substring(0, MAX_BODY - 1) + "…";
+    }
+
+    /** A title for a statement that came without one: its first line, cut at a word near {@link #IMPORTED_TITLE}. */
+    static String titleFrom(String body) {
+        String line = body.strip().lines().findFirst().orElse("").replaceAll("\\s+", " ");
+        if (line.length() <= IMPORTED_TITLE) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', IMPORTED_TITLE);
+        return line.substring(0, cut > IMPORTED_TITLE / 2 ? cut : IMPORTED_TITLE).strip() + "…";
     }
 
     /** Authors may edit their own post within the window after writing it. */

@@ -22,6 +22,9 @@ public class IdentityService {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
 
+    /** RFC 2606 reserves .invalid: such an address can never receive mail nor be claimed through a provider. */
+    private static final String IMPORTED_DOMAIN = "@imported.invalid";
+
     IdentityService(PersonRepository people, PasswordEncoder passwords, ApplicationEventPublisher events) {
         this.people = people;
         this.passwords = passwords;
@@ -101,6 +104,22 @@ public class IdentityService {
         people.setRoles(id, roles);
         events.publishEvent(new PersonRegistered(id, email));
         return people.findById(id).orElseThrow();
+    }
+
+    /** Accounts for people whose contributions an organiser imports; existing ones (same key) are reused. */
+    @Transactional
+    public Map<String, Long> importPeople(Actor actor, List<ImportedPerson> imported) {
+        if (!actor.canOrganise()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        var ids = new java.util.LinkedHashMap<String, Long>();
+        for (var person : imported) {
+            String email = ProfileRules.normaliseEmail(person.key() + IMPORTED_DOMAIN);
+            long id = people.findByEmail(email).map(Person::id).orElseGet(() -> people.insert(email, null,
+                    ProfileRules.clean(person.displayName()), null, null, null, ParticipantType.PUBLIC, null));
+            ids.put(person.key(), id);
+        }
+        return ids;
     }
 
     public String hashPassword(String password) {

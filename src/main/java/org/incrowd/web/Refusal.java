@@ -20,7 +20,8 @@ public class Refusal extends RuntimeException {
         this.messageKey = messageKey;
         this.field = field;
         this.arguments = arguments;
-        this.errors = field == null ? FieldErrors.none() : FieldErrors.none().add(field, messageKey);
+        // The field's message keeps its arguments ("could not be read: {0}").
+        this.errors = field == null ? FieldErrors.none() : FieldErrors.none().add(this);
     }
 
     private Refusal(FieldErrors errors) {

@@ -36,6 +36,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return System.getProperty(KIND_PROPERTY, "h2").trim().toLowerCase();
     }
 
+    /** Settings for a new, empty database on the shared PostgreSQL server, for tests that start several nodes. */
+    public static Map<String, Object> freshPostgres() {
+        return settingsFor("postgres");
+    }
+
     static Map<String, Object> settingsFor(String kind) {
         return switch (kind) {
             // DB_CLOSE_DELAY=-1 keeps the database while the context lives, even when the pool holds no connection.

@@ -122,6 +122,21 @@ class AuthorisationIntegrationTests {
             GET    /posts/{membersIdea}/edit                         | signin | 403      | 200    | 403      | 403  | 403         | 403       | 403
             POST   /posts/{membersIdea}/edit                         | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
             GET    /posts/{idea}/history                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{jam}/opinions                              | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/opinions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /forums/{forum}/opinions                          | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/opinions                    | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/opinions/recompute                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{secretJam}/opinions/recompute              | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            # Live streams: the same readers as the Jam's pages (a guest is sent to sign in like on any page).
+            GET    /live/jams/{jam}                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /live/jams/{secretJam}                            | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /forums/{forum}/import/polis                      | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /forums/{secretForum}/import/polis                | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # Without files the organiser's upload is refused as incomplete: the rights are checked first.
+            POST   /forums/{forum}/import/polis                      | signin | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            POST   /forums/{secretForum}/import/polis                | signin | 404      | 404    | 404      | 404  | 404         | 422       | 422
+            GET    /forums/{forum}/import/polis/{unknownImport}      | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /posts/{secretIdea}/history                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             # Guests on the API get 401 whatever the method (not 403 "CSRF token missing", which would send a script
             # author looking in the wrong place).
@@ -168,11 +183,21 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/posts/{newIdea}/helpful                   | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
             DELETE /api/v1/posts/{newIdeaIMarkedHelpful}/helpful     | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
             PUT    /api/v1/posts/{secretIdea}/reaction               | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{jam}/opinions                       | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/opinions                 | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{jam}/opinions/points                | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/opinions/points          | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/forums/{forum}/opinions                   | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/forums/{secretForum}/opinions             | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/forums/{forum}/opinions/points            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/forums/{secretForum}/opinions/points      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
     static final Map<String, String> REDIRECTS = Map.ofEntries(
             Map.entry("POST /signout", "/?signedOut"),
+            Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
+            Map.entry("POST /jams/{secretJam}/opinions/recompute", "/jams/{secretJam}/opinions"),
             Map.entry("POST /profile", "/profile?saved"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
             Map.entry("POST /jams", "/jams/*/edit?created"),
@@ -520,6 +545,9 @@ class AuthorisationIntegrationTests {
                 } else if (want != 204 && call.api) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want >= 400 ? "application/problem+json" : "application/json");
+                } else if (want != 204 && call.endpoint.matches("GET\\s+/live/.*")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "text/event-stream" : "text/plain");
                 } else if (want != 204 && !call.api && body.length() > 0) {
                     assertThat(response.getContentType()).as(what).startsWith("text/html");
                 }
@@ -707,6 +735,8 @@ class AuthorisationIntegrationTests {
                 case "secretForum" -> new Ref(Kind.FORUM, secretForum.id());
                 case "secretIdea" -> new Ref(Kind.POST, secretIdea.id());
                 case "bystander" -> new Ref(Kind.PERSON, bystander.id());
+                // Imports are known by a random id; 0 is never one.
+                case "unknownImport" -> new Ref(Kind.TOKEN_ID, 0);
                 case "othersToken" -> {
                     refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
                     yield new Ref(Kind.TOKEN_ID, othersToken);

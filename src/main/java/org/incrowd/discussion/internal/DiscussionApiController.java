@@ -2,6 +2,7 @@ package org.incrowd.discussion.internal;
 
 import java.util.List;
 import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.IdeaOrder;
 import org.incrowd.discussion.ForumPage;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
@@ -39,8 +40,9 @@ class DiscussionApiController {
     }
 
     @GetMapping("/forums/{forumId}/threads")
-    ForumPage threads(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page) {
-        return discussion.ideas(currentActor.require(), forumId, page);
+    ForumPage threads(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = IdeaOrder.NEWEST) String order) {
+        return discussion.ideas(currentActor.require(), forumId, page, order);
     }
 
     @PostMapping("/forums/{forumId}/threads")

@@ -3,6 +3,7 @@ package org.incrowd.discussion.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.IdeaOrder;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Actor;
@@ -35,8 +36,9 @@ class DiscussionController {
     }
 
     @GetMapping("/forums/{forumId}")
-    String forum(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page, Model model) {
-        return forumPage(forumId, page, model, new PostDraft("", "", ""), FieldErrors.none());
+    String forum(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(defaultValue = IdeaOrder.NEWEST) String order, Model model) {
+        return forumPage(forumId, page, order, model, new PostDraft("", "", ""), FieldErrors.none());
     }
 
     @PostMapping("/forums/{forumId}/threads")
@@ -46,7 +48,7 @@ class DiscussionController {
             return "redirect:/threads/" + idea.id();
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
-            return forumPage(forumId, 0, model, draft, errorsOf(refusal));
+            return forumPage(forumId, 0, IdeaOrder.NEWEST, model, draft, errorsOf(refusal));
         }
     }
 
@@ -151,12 +153,13 @@ class DiscussionController {
         return "discussion/reactions";
     }
 
-    private String forumPage(long forumId, int page, Model model, PostDraft draft, FieldErrors errors) {
+    private String forumPage(long forumId, int page, String order, Model model, PostDraft draft,
+                             FieldErrors errors) {
         var actor = currentActor.require();
         var place = jams.requireForum(actor, forumId);
         model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
-        model.addAttribute("ideas", discussion.ideas(actor, forumId, page));
+        model.addAttribute("ideas", discussion.ideas(actor, forumId, page, order));
         model.addAttribute("canPost", jams.mayPost(actor, place));
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);

@@ -32,7 +32,7 @@ class LatestActivitySection implements JamPageSection {
     public Content render(Jam jam, Actor viewer, Ui ui) {
         var latest = discussion.latestInJam(viewer, jam.id(), LATEST);
         var model = Map.<String, Object>of("ui", ui, "latest", latest, "posts", discussion.countInJam(jam.id()),
-                "ideas", discussion.countIdeasInJam(jam.id()));
+                "ideas", discussion.countIdeasInJam(jam.id()), "jamId", jam.id());
         return output -> templates.render("discussion/activity.jte", model, output);
     }
 }

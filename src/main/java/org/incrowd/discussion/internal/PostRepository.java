@@ -9,9 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.incrowd.discussion.ImportedReaction;
 import org.incrowd.discussion.ReactionCounts;
 import org.incrowd.discussion.ReactionKind;
+import org.incrowd.discussion.ReactionVisitor;
 import org.incrowd.discussion.Revision;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -28,10 +33,19 @@ public class PostRepository {
                       String body, String bodyHtml, Instant createdAt, Instant editedAt, int depth) {
     }
 
-    private final JdbcClient jdbc;
+    /** Rows read in chunks: PostgreSQL's driver otherwise holds a whole Jam's reactions in memory at once. */
+    private static final int STREAM_FETCH_SIZE = 10_000;
 
-    PostRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final JdbcTemplate batch;
+
+    PostRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
+        this.batch = new JdbcTemplate(dataSource);
     }
 
     public long insert(long jamId, long forumId, Long threadId, Long parentId, long authorId, String title,
@@ -83,6 +97,20 @@ public class PostRepository {
         return jdbc.sql("select " + COLUMNS + " from post where forum_id = ? and parent_id is null order by id desc "
                         + "limit ? offset ?")
                 .params(forumId, limit, offset).query(PostRepository::row).list();
+    }
+
+    /** A forum's ideas with the most agree reactions first, newest first among equals. */
+    public List<Row> ideasByAgreement(long forumId, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from post p where forum_id = ? and parent_id is null order by "
+                        + "(select count(*) from reaction r where r.post_id = p.id and r.kind = 'AGREE') desc, id desc "
+                        + "limit ? offset ?")
+                .params(forumId, limit, offset).query(PostRepository::row).list();
+    }
+
+    /** Ids of a forum's ideas, newest first: cheap enough to merge with another module's ranking. */
+    public List<Long> ideaIds(long forumId) {
+        return jdbc.sql("select id from post where forum_id = ? and parent_id is null order by id desc")
+                .param(forumId).query(Long.class).list();
     }
 
     /** A reply's place in its thread: enough to order a conversation without reading its text. */
@@ -222,6 +250,48 @@ public class PostRepository {
         jdbc.sql("delete from reaction where post_id = ? and person_id = ?").params(postId, personId).update();
         jdbc.sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)")
                 .params(postId, personId, kind.name(), Timestamp.from(now)).update();
+    }
+
+    /** Every reaction on the Jam's posts; callers run it in a read-only transaction so the rows stream. */
+    public void forEachReaction(long jamId, ReactionVisitor visitor) {
+        streaming.sql("""
+                        select p.forum_id, r.post_id, r.person_id, r.kind
+                        from reaction r join post p on p.id = r.post_id
+                        where p.jam_id = ?""")
+                .param(jamId)
+                .query((RowCallbackHandler) rs -> visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        ReactionKind.valueOf(rs.getString(4))));
+    }
+
+    /** Ideas and replies with the most agree reactions in a Jam, or in one forum when forumId is not null. */
+    public List<Long> mostAgreed(long jamId, Long forumId, int limit) {
+        return jdbc.sql("""
+                        select p.id from post p join reaction r on r.post_id = p.id
+                        where p.jam_id = :jam and (cast(:forum as bigint) is null or p.forum_id = :forum)
+                          and r.kind = 'AGREE'
+                        group by p.id order by count(*) desc, p.id limit :limit""")
+                .param("jam", jamId).param("forum", forumId).param("limit", limit).query(Long.class).list();
+    }
+
+    public List<Long> jamsWithReactions() {
+        return jdbc.sql("select distinct p.jam_id from reaction r join post p on p.id = r.post_id order by p.jam_id")
+                .query(Long.class).list();
+    }
+
+    /** Many reactions in one round trip; an existing reaction of the same person on the same post is replaced. */
+    public void saveReactions(List<ImportedReaction> reactions) {
+        batch.batchUpdate("delete from reaction where post_id = ? and person_id = ?", reactions, reactions.size(),
+                (statement, reaction) -> {
+                    statement.setLong(1, reaction.postId());
+                    statement.setLong(2, reaction.personId());
+                });
+        batch.batchUpdate("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)",
+                reactions, reactions.size(), (statement, reaction) -> {
+                    statement.setLong(1, reaction.postId());
+                    statement.setLong(2, reaction.personId());
+                    statement.setString(3, reaction.kind().name());
+                    statement.setTimestamp(4, Timestamp.from(reaction.reactedAt()));
+                });
     }
 
     public int deleteReaction(long postId, long personId) {

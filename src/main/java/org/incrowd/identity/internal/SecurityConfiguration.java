@@ -57,6 +57,10 @@ class SecurityConfiguration {
         var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
             .authorizeHttpRequests(requests -> {
+                // The request itself was checked; the end of a live stream (async dispatch) and error pages of an
+                // already refused request need no second check, which would fail on a committed response.
+                requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC,
+                        jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
                         "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).

@@ -84,6 +84,11 @@ class ErrorHandling {
     private Object answer(HttpServletRequest request, Locale locale, HttpStatus status, String key, String field,
                           Object... arguments) {
         String detail = messages.getMessage(key, arguments, key, locale);
+        if (request.getRequestURI().startsWith("/live/")) {
+            // An event stream cannot carry an error page; EventSource clients see only the status, scripts the text.
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                    .body(detail);
+        }
         if (request.getRequestURI().startsWith("/api/")) {
             var problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setProperty("code", key);

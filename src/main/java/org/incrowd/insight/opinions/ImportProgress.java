@@ -1,0 +1,26 @@
+package org.incrowd.insight.opinions;
+
+import java.time.Instant;
+
+/**
+ * How far an import of a Pol.is conversation has come, as the progress page shows it.
+ *
+ * @param leftOut statements not imported because Pol.is's moderators had hidden them (their votes are left out too)
+ * @param problem why the import stopped, when it failed
+ */
+public record ImportProgress(String id, long jamId, long forumId, State state, int people, int statements,
+                             int statementsTotal, int leftOut, long votes, long votesTotal, String problem,
+                             Instant startedAt, Instant finishedAt) {
+
+    public enum State { RUNNING, DONE, FAILED }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+
+    /** Overall share done, weighing each vote and statement alike. */
+    public int percent() {
+        long total = statementsTotal + votesTotal;
+        return total == 0 ? 100 : (int) (100 * (statements + votes) / total);
+    }
+}

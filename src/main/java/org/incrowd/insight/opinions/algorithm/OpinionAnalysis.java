@@ -1,0 +1,114 @@
+package org.incrowd.insight.opinions.algorithm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * The opinion pipeline, in Pol.is's named stages: vote matrix → principal components → groups → representativeness →
+ * consensus. Plain Java, deterministic: the same votes give the same result on every run and machine, whatever the
+ * number of threads.
+ *
+ * <p>The stages: {@link VoteMatrix}; {@code PrincipalComponents} (two components, Pol.is's sparsity-aware
+ * placement); {@code Participation} (who is grouped) and {@code GroupClustering} (base clusters, then groups chosen
+ * by silhouette); {@code Representativeness} (Pol.is's representative statements per group); {@code Consensus}
+ * and {@code MinorityReport}. The scores of the result's lists, all from Pol.is's smoothed shares
+ * (n + 1) / (votes + 2) per group:
+ * <ul>
+ *   <li>consensus: the product over groups of the share voting the statement's way (agree or disagree), listed
+ *       when more than half of every group votes that way; the top {@code listSize} of each way, merged;</li>
+ *   <li>divisive: the largest minus the smallest agree share among groups with at least 5 votes on it;</li>
+ *   <li>minority: for a group under a quarter of the grouped participants, positions at least 70 % of it hold,
+ *       with everyone else at least 30 points lower (and the gap significant), largest gap first;</li>
+ *   <li>bridging: the geometric mean of the groups' agree shares, for every statement grouped people voted on.</li>
+ * </ul>
+ */
+public final class OpinionAnalysis {
+
+    private OpinionAnalysis() {}
+
+    /** A full computation from the votes alone. */
+    public static OpinionResult analyse(VoteMatrix votes, OpinionSettings settings) {
+        return analyse(votes, settings, MissingVotes.STATEMENT_AVERAGE);
+    }
+
+    /** A full computation, following the given generation of Pol.is's treatment of unseen statements. */
+    public static OpinionResult analyse(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes) {
+        return run(votes, settings, missingVotes, null);
+    }
+
+    /**
+     * A recomputation that starts from an earlier result's model (much faster after a few new votes): the principal
+     * components start from the previous ones, which after a few new votes need one to a few steps instead of a
+     * dozen or more. Everything else follows the rules of {@link #analyse}, so the groups are those a full
+     * computation finds (a participant could differ only if sitting within the components' tolerance of a group
+     * boundary).
+     */
+    public static OpinionResult update(OpinionResult previous, VoteMatrix votes, OpinionSettings settings) {
+        return run(votes, settings, previous.model().missingVotes(), previous.model());
+    }
+
+    private static OpinionResult run(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes,
+            OpinionModel previous) {
+        check(settings);
+        // Stage 2: principal components and each participant's place.
+        var components = PrincipalComponents.fit(votes, missingVotes,
+                previous == null ? null : previous.components());
+        double[][] place = components.project(votes);
+        // Stage 3: who is grouped, and the groups.
+        boolean[] grouped = Participation.grouped(votes, settings.minVotes(), missingVotes);
+        int[] rows = rowsWhere(grouped);
+        double[] gx = new double[rows.length];
+        double[] gy = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            gx[i] = place[0][rows[i]];
+            gy[i] = place[1][rows[i]];
+        }
+        var clustering = GroupClustering.cluster(gx, gy, settings.baseClusters(), settings.maxGroups());
+        int[] groupOfRow = new int[votes.participants()];
+        Arrays.fill(groupOfRow, Placement.UNGROUPED);
+        for (int i = 0; i < rows.length; i++) {
+            groupOfRow[rows[i]] = clustering.group()[i];
+        }
+        // Stages 4 and 5: what sets each group apart, and where the groups stand together.
+        var tallies = GroupTallies.count(votes, groupOfRow, clustering.groups());
+        long[] keys = votes.statementKeys();
+        var groups = new ArrayList<OpinionGroup>();
+        for (int g = 0; g < clustering.groups(); g++) {
+            groups.add(new OpinionGroup(g, tallies.size(g),
+                    Representativeness.of(tallies, g, keys, settings.representativePerGroup())));
+        }
+        var placements = new ArrayList<Placement>(votes.participants());
+        for (int i = 0; i < votes.participants(); i++) {
+            placements.add(new Placement(votes.participantKey(i), place[0][i], place[1][i], groupOfRow[i],
+                    votes.votesOf(i)));
+        }
+        var model = new OpinionModel(missingVotes, components);
+        return new OpinionResult(votes.participants(), votes.statements(), votes.votes(), placements, groups,
+                Consensus.consensus(tallies, keys, settings.listSize()),
+                Consensus.divisive(tallies, keys, settings.listSize()),
+                MinorityReport.of(tallies, keys, settings.listSize()), Consensus.bridging(tallies, keys), model);
+    }
+
+    private static int[] rowsWhere(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        int[] rows = new int[count];
+        int next = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                rows[next++] = i;
+            }
+        }
+        return rows;
+    }
+
+    private static void check(OpinionSettings settings) {
+        if (settings.minVotes() < 1 || settings.maxGroups() < 1 || settings.baseClusters() < 1
+                || settings.representativePerGroup() < 0 || settings.listSize() < 0) {
+            throw new IllegalArgumentException("Opinion settings out of range: " + settings
+                    + " (votes, groups and base clusters at least 1; list sizes at least 0)");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.incrowd.insight.opinions.algorithm;
+
+import java.util.Arrays;
+
+/**
+ * Who is placed in a group, by Pol.is's rule: a participant who has voted on at least min(minVotes, statements)
+ * statements. A few votes say too little about someone to put them in a group, and their point on the map is mostly
+ * the sparsity factor's guess.
+ *
+ * <p>Also Pol.is's: while fewer than {@value #AT_LEAST} participants qualify, the most active of the others (with at
+ * least one vote) are added, most votes first, ties by key, until there are {@value #AT_LEAST}, so that a young
+ * conversation shows groups at all.
+ *
+ * <p>Not Pol.is's: once in, a Pol.is participant stays in for good, even if a later rule would leave them out. That
+ * depends on the history of recomputations; here the same votes always group the same participants.
+ */
+final class Participation {
+
+    /** Pol.is's "greedy" minimum of grouped participants. */
+    static final int AT_LEAST = 15;
+
+    private Participation() {}
+
+    /** Per matrix row, whether the participant is grouped. */
+    static boolean[] grouped(VoteMatrix votes, int minVotes, MissingVotes missing) {
+        int n = votes.participants();
+        // Pol.is in 2017 counted excluded statements as voted on by everyone (they were columns of zeros).
+        int alsoCounted = missing == MissingVotes.PASS ? votes.excludedStatementsWithVotes() : 0;
+        int threshold = Math.min(minVotes, votes.statements() + alsoCounted);
+        boolean[] in = new boolean[n];
+        if (threshold == 0) {
+            return in; // no statement to have an opinion on
+        }
+        int count = 0;
+        int[] counted = new int[n];
+        for (int i = 0; i < n; i++) {
+            counted[i] = votes.votesOf(i) + alsoCounted;
+            in[i] = counted[i] >= threshold;
+            count += in[i] ? 1 : 0;
+        }
+        if (count < AT_LEAST) {
+            Integer[] others = new Integer[n - count];
+            int o = 0;
+            for (int i = 0; i < n; i++) {
+                if (!in[i]) {
+                    others[o++] = i;
+                }
+            }
+            // Rows are in key order, so a stable sort by votes keeps ties by key.
+            Arrays.sort(others, (a, b) -> Integer.compare(counted[b], counted[a]));
+            for (int i = 0; i < others.length && count < AT_LEAST && counted[others[i]] > 0; i++) {
+                in[others[i]] = true;
+                count++;
+            }
+        }
+        return in;
+    }
+}

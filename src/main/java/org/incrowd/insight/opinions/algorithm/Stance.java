@@ -1,0 +1,7 @@
+package org.incrowd.insight.opinions.algorithm;
+
+/** Which way a group, or everyone, leans on a statement. */
+public enum Stance {
+    AGREE,
+    DISAGREE
+}

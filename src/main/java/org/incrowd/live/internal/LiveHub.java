@@ -1,0 +1,159 @@
+package org.incrowd.live.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.incrowd.live.LiveEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's fan-out: reads the event log in id order and hands each event to the streams that want it.
+ *
+ * <p>Ids come from a sequence, and transactions commit in any order: id 11 may be visible before id 10 commits. The
+ * dispatcher therefore advances only over an unbroken run of ids. A hole is waited for up to {@link #HOLE_TIMEOUT}
+ * (longer than any write transaction takes) and then taken as a rolled-back transaction, so no committed event is
+ * skipped and none is sent twice.
+ */
+@Component
+class LiveHub implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    static final Duration HOLE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int BATCH = 1_000;
+
+    private final LiveLog events;
+    private final WakeUps wakeUps;
+    private final Clock clock;
+    private final Duration poll;
+    private final Duration keep;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Object dispatching = new Object();
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Every event with an id up to here has been handed out (or was never committed). */
+    private long dispatchedUpTo;
+    private Instant holeSeen;
+
+    LiveHub(LiveLog events, WakeUps wakeUps, Clock clock,
+            @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
+            @Value("${incrowd.live.keep-hours:48}") long keepHours) {
+        this.events = events;
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+        this.poll = Duration.ofMillis(pollMillis);
+        this.keep = Duration.ofHours(keepHours);
+    }
+
+    /**
+     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log, under the same
+     * lock as dispatching, so the replay and the live events meet without a gap or an overlap.
+     */
+    void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
+        synchronized (dispatching) {
+            subscriber.startAfter(lastEventId == null ? dispatchedUpTo : lastEventId);
+            if (lastEventId != null && lastEventId < dispatchedUpTo) {
+                Long oldest = events.oldestId();
+                if (oldest == null || oldest > lastEventId + 1) {
+                    subscriber.refresh();
+                } else {
+                    for (LiveEvent event : events.between(jamId, lastEventId, dispatchedUpTo)) {
+                        subscriber.offer(event);
+                    }
+                }
+            }
+            subscribers.add(subscriber);
+        }
+    }
+
+    void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    int connected() {
+        return subscribers.size();
+    }
+
+    long dispatchedUpTo() {
+        synchronized (dispatching) {
+            return dispatchedUpTo;
+        }
+    }
+
+    /** Hands out every event committed since the last round, in id order. */
+    void dispatch() {
+        synchronized (dispatching) {
+            boolean more = true;
+            while (more) {
+                var batch = events.after(dispatchedUpTo, BATCH);
+                more = batch.size() == BATCH;
+                for (LiveEvent event : batch) {
+                    if (event.id() != dispatchedUpTo + 1 && !holeExpired()) {
+                        return; // wait for the missing id to commit, or to time out
+                    }
+                    holeSeen = null;
+                    for (Subscriber subscriber : subscribers) {
+                        if (!subscriber.offer(event)) {
+                            subscribers.remove(subscriber);
+                        }
+                    }
+                    dispatchedUpTo = event.id();
+                }
+            }
+        }
+    }
+
+    private boolean holeExpired() {
+        var now = clock.instant();
+        if (holeSeen == null) {
+            holeSeen = now; // the missing event's own commit wakes the dispatcher; else the next poll looks again
+            return false;
+        }
+        return now.isAfter(holeSeen.plus(HOLE_TIMEOUT));
+    }
+
+    /** The log keeps {@code incrowd.live.keep-hours}; older reconnects get a refresh instead of a replay. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void prune() {
+        int removed = events.deleteBefore(clock.instant().minus(keep));
+        if (removed > 0) {
+            log.info("Removed {} live events older than {}", removed, keep);
+        }
+    }
+
+    @Override
+    public void start() {
+        dispatchedUpTo = events.latestId();
+        running.set(true);
+        Thread.ofPlatform().daemon().name("live-dispatch").start(() -> {
+            while (running.get()) {
+                try {
+                    wakeUps.await(poll);
+                    dispatch();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Live dispatch failed; trying again", e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        subscribers.forEach(Subscriber::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

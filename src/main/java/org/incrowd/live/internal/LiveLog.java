@@ -1,0 +1,60 @@
+package org.incrowd.live.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.incrowd.live.LiveEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The live_event table. */
+@Repository
+class LiveLog {
+
+    private final JdbcClient jdbc;
+
+    LiveLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs in the caller's transaction: the event exists exactly when the change does. */
+    void append(long jamId, Long forumId, Long threadId, String type, String payload, Instant now) {
+        jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+    }
+
+    /** Events after {@code id}, oldest first. */
+    List<LiveEvent> after(long id, int limit) {
+        return jdbc.sql("select id, jam_id, forum_id, thread_id, type, payload from live_event where id > ? "
+                        + "order by id limit ?")
+                .params(id, limit).query(LiveLog::event).list();
+    }
+
+    /** Events of one Jam in (after, upTo], oldest first: what a reconnecting browser missed. */
+    List<LiveEvent> between(long jamId, long after, long upTo) {
+        return jdbc.sql("select id, jam_id, forum_id, thread_id, type, payload from live_event "
+                        + "where jam_id = ? and id > ? and id <= ? order by id")
+                .params(jamId, after, upTo).query(LiveLog::event).list();
+    }
+
+    long latestId() {
+        return jdbc.sql("select coalesce(max(id), 0) from live_event").query(Long.class).single();
+    }
+
+    /** The oldest id still kept, or null when the log is empty. */
+    Long oldestId() {
+        return jdbc.sql("select min(id) from live_event").query(Long.class).optional().orElse(null);
+    }
+
+    int deleteBefore(Instant cutoff) {
+        return jdbc.sql("delete from live_event where created_at < ?").param(Timestamp.from(cutoff)).update();
+    }
+
+    private static LiveEvent event(ResultSet rs, int row) throws SQLException {
+        return new LiveEvent(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
+                (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6));
+    }
+}

@@ -1,0 +1,75 @@
+package org.incrowd.live.internal;
+
+import java.time.Clock;
+import org.incrowd.discussion.DiscussionEvents;
+import org.incrowd.insight.OpinionMapsRecomputed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes the other modules' events into the event log. The listeners run synchronously inside the transaction that
+ * published the event, so a change and its live event commit or roll back together; the wake-up goes out only after
+ * the commit, never inside a user's transaction.
+ */
+@Component
+class LiveRecorder {
+
+    private final LiveLog log;
+    private final WakeUps wakeUps;
+    private final Clock clock;
+
+    LiveRecorder(LiveLog log, WakeUps wakeUps, Clock clock) {
+        this.log = log;
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(DiscussionEvents.PostPublished event) {
+        record(event.jamId(), event.forumId(), event.threadId(), "post",
+                "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + ",\"parent\":" + event.parentId()
+                        + ",\"forum\":" + event.forumId() + "}");
+    }
+
+    @EventListener
+    void on(DiscussionEvents.PostEdited event) {
+        record(event.jamId(), event.forumId(), event.threadId(), "post-edited",
+                "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + "}");
+    }
+
+    @EventListener
+    void on(DiscussionEvents.ReactionCast event) {
+        record(event.jamId(), event.forumId(), event.threadId(), "reaction", "{\"post\":" + event.postId() + "}");
+    }
+
+    @EventListener
+    void on(DiscussionEvents.ReactionWithdrawn event) {
+        record(event.jamId(), event.forumId(), event.threadId(), "reaction", "{\"post\":" + event.postId() + "}");
+    }
+
+    @EventListener
+    void on(DiscussionEvents.ConversationImported event) {
+        record(event.jamId(), event.forumId(), null, "import", "{\"forum\":" + event.forumId() + "}");
+    }
+
+    @EventListener
+    void on(OpinionMapsRecomputed event) {
+        record(event.jamId(), null, null, "opinions", "{\"computedAt\":\"" + event.computedAt() + "\"}");
+    }
+
+    private void record(long jamId, Long forumId, Long threadId, String type, String payload) {
+        log.append(jamId, forumId, threadId, type, payload, clock.instant());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUps.committed();
+                }
+            });
+        } else {
+            wakeUps.committed();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.incrowd.live.internal;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.incrowd.live.LiveEvent;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One browser's stream. The dispatcher only offers events to its bounded queue; a virtual thread of its own writes
+ * them out, so a slow client never holds up the others. A client whose queue fills up is cut off: it reconnects with
+ * {@code Last-Event-ID} and the log gives it what it missed, so memory per connection stays bounded.
+ */
+final class Subscriber {
+
+    /** Far more than a person can read in the time a healthy connection needs to take them. */
+    static final int QUEUE = 512;
+    private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, "refresh", "{}");
+    private static final long HEARTBEAT_SECONDS = 15;
+    private static final long RECONNECT_MILLIS = 2_000;
+
+    private final long jamId;
+    private final Long forumId;
+    private final Long threadId;
+    private final SseEmitter emitter;
+    private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
+    private long lastOffered;
+    private volatile boolean closed;
+
+    Subscriber(long jamId, Long forumId, Long threadId, SseEmitter emitter) {
+        this.jamId = jamId;
+        this.forumId = forumId;
+        this.threadId = threadId;
+        this.emitter = emitter;
+    }
+
+    /** Events up to this id are not sent: the browser has them (or, on a first connect, the page shows them). */
+    void startAfter(long id) {
+        lastOffered = id;
+    }
+
+    /**
+     * Jam-wide events go to every page of the Jam; forum events to the Jam page, that forum and its threads; thread
+     * events to the Jam page, their forum page and that thread.
+     */
+    boolean wants(LiveEvent event) {
+        if (event.jamId() != jamId) {
+            return false;
+        }
+        if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
+            return false;
+        }
+        return threadId == null || event.threadId() == null || threadId.equals(event.threadId());
+    }
+
+    /** Called by the dispatcher (one thread); false when the client is too slow and was cut off. */
+    boolean offer(LiveEvent event) {
+        if (closed || event.id() <= lastOffered || !wants(event)) {
+            return !closed;
+        }
+        lastOffered = event.id();
+        if (!queue.offer(event)) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    /** The browser's last event is older than the log keeps: it should reload rather than miss something. */
+    void refresh() {
+        queue.offer(REFRESH);
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. */
+    void drain() {
+        try {
+            // Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop.
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+            while (!closed) {
+                var event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                if (event == null) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                    continue;
+                }
+                var message = SseEmitter.event().name(event.type()).data(event.payload(), MediaType.TEXT_PLAIN);
+                if (event != REFRESH) {
+                    message.id(Long.toString(event.id()));
+                }
+                emitter.send(message);
+                if (event == REFRESH) {
+                    close();
+                }
+            }
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+        }
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            emitter.complete();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * Live pages: one Server-Sent Events stream per page (the URL is on the first element with data-live-url). Events
+ * are small ("post 42 in thread 7"); each region marked data-live-on="post reaction ..." is fetched again with htmx
+ * when such an event arrives, at most once a second, and never while the reader's focus is inside it (it is
+ * fetched as soon as focus leaves). The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
+ * server replays what was missed; a "refresh" event means too much was missed and the page reloads.
+ */
+(function () {
+    "use strict";
+
+    var MIN_INTERVAL_MS = 1000;
+    var first = document.querySelector("[data-live-url]");
+    if (!first || !window.EventSource || !window.htmx) {
+        return;
+    }
+    var lastFetch = {};
+    var timers = {};
+
+    function fetchRegion(region) {
+        if (region.contains(document.activeElement)) {
+            region.addEventListener("focusout", function later() {
+                region.removeEventListener("focusout", later);
+                schedule(region.id);
+            });
+            return;
+        }
+        lastFetch[region.id] = Date.now();
+        window.htmx.ajax("GET", window.location.pathname + window.location.search,
+            {target: "#" + region.id, select: "#" + region.id, swap: "outerHTML"});
+    }
+
+    function schedule(id) {
+        if (timers[id]) {
+            return;
+        }
+        var wait = Math.max(0, (lastFetch[id] || 0) + MIN_INTERVAL_MS - Date.now());
+        timers[id] = window.setTimeout(function () {
+            delete timers[id];
+            var region = document.getElementById(id);
+            if (region) {
+                fetchRegion(region);
+            }
+        }, wait);
+    }
+
+    var source = new EventSource(first.dataset.liveUrl);
+    ["post", "post-edited", "reaction", "import", "opinions"].forEach(function (type) {
+        source.addEventListener(type, function () {
+            document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
+                schedule(region.id);
+            });
+        });
+    });
+    source.addEventListener("refresh", function () {
+        source.close();
+        window.location.reload();
+    });
+})();

@@ -1,0 +1,235 @@
+package org.incrowd.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
+import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
+import org.incrowd.insight.opinions.algorithm.OpinionGroup;
+import org.incrowd.insight.opinions.algorithm.OpinionResult;
+import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.opinions.algorithm.Placement;
+import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+import org.incrowd.insight.opinions.polis.PolisConversations;
+
+/**
+ * {@code ./incrowd bench opinions}: the opinion-groups algorithm at Jam scale (see {@link SyntheticJam#JAM}) and its
+ * agreement with Pol.is. Writes {@code bench/results/opinions.json}:
+ * <ul>
+ *   <li>{@code seconds_full}: median wall time of a full {@code OpinionAnalysis.analyse} (after warm-up runs);</li>
+ *   <li>{@code ms_incremental}: median wall time of taking in 1,000 new reactions, i.e. {@code VoteMatrix.plus}
+ *       and {@code OpinionAnalysis.update}, each update starting from the previous one;</li>
+ *   <li>{@code peak_heap_mb}: the highest heap use seen during a full analysis and an update (sum of the heap
+ *       pools' peaks, garbage included; an upper bound), with the heap limit the run had;</li>
+ *   <li>{@code live_heap_mb}: heap in use after a full collection while the matrix and a result are held;</li>
+ *   <li>{@code ari}: adjusted Rand index with Pol.is's groups per conversation (see PolisAgreementTests).</li>
+ * </ul>
+ * The JMH benchmark {@code OpinionsJmhBenchmark} measures the same two operations with JMH's statistics.
+ */
+public final class OpinionsBenchmark {
+
+    static final Path RESULTS = Path.of("bench", "results", "opinions.json");
+    private static final int FULL_WARMUPS = 3;
+    private static final int FULL_RUNS = 7;
+    private static final int UPDATE_WARMUPS = 10;
+    private static final int UPDATE_RUNS = 20;
+    private static final int NEW_VOTES = 1_000;
+
+    private OpinionsBenchmark() {}
+
+    public static void main(String[] args) {
+        boolean polis = !Arrays.asList(args).contains("--skip-polis");
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        var jam = SyntheticJam.JAM;
+        long started = System.nanoTime();
+        VoteMatrix matrix = jam.matrix();
+        double buildSeconds = seconds(started);
+        System.out.printf("Synthetic Jam: %,d participants x %,d statements, %,d votes (built in %.1f s)%n",
+                matrix.participants(), matrix.statements(), matrix.votes(), buildSeconds);
+
+        var full = new ArrayList<Double>();
+        OpinionResult result = null;
+        for (int run = 0; run < FULL_WARMUPS + FULL_RUNS; run++) {
+            long t = System.nanoTime();
+            result = OpinionAnalysis.analyse(matrix, OpinionSettings.DEFAULT);
+            if (run >= FULL_WARMUPS) {
+                full.add(seconds(t));
+            }
+        }
+        System.out.printf("Full analysis: median %.3f s (min %.3f, max %.3f) over %d runs; groups %s%n",
+                median(full), min(full), max(full), full.size(), sizes(result));
+
+        var incremental = new ArrayList<Double>();
+        var updateOnly = new ArrayList<Double>();
+        var deltas = new ArrayList<VoteMatrix>();
+        for (int i = 0; i < UPDATE_WARMUPS + UPDATE_RUNS; i++) {
+            deltas.add(jam.moreVotes(NEW_VOTES, i));
+        }
+        VoteMatrix current = matrix;
+        OpinionResult latest = result;
+        int warmSteps = 0;
+        var agreement = new ArrayList<Double>();
+        for (int i = 0; i < deltas.size(); i++) {
+            long t = System.nanoTime();
+            current = current.plus(deltas.get(i));
+            long merged = System.nanoTime();
+            latest = OpinionAnalysis.update(latest, current, OpinionSettings.DEFAULT);
+            if (i >= UPDATE_WARMUPS) {
+                incremental.add(seconds(t) * 1000);
+                updateOnly.add(seconds(merged) * 1000);
+                warmSteps = Math.max(warmSteps, latest.model().componentIterations());
+            }
+            if (i % 5 == 4) {
+                // Not timed: does the update group like a full analysis of the same votes?
+                var fresh = OpinionAnalysis.analyse(current, OpinionSettings.DEFAULT);
+                agreement.add(AdjustedRandIndex.of(groups(latest), groups(fresh)));
+            }
+        }
+        System.out.printf("Update after %,d new reactions: median %.1f ms (update alone %.1f ms; min %.1f, max %.1f)"
+                + "; adjusted Rand index with a full analysis of the same votes: median %.5f, lowest %.5f%n",
+                NEW_VOTES, median(incremental), median(updateOnly), min(incremental), max(incremental),
+                median(agreement), min(agreement));
+
+        var heap = heap(matrix, current, latest);
+        System.out.printf("Heap: peak %.0f MB (limit %.0f MB), live %.0f MB%n", heap.get("peak_heap_mb"),
+                heap.get("heap_limit_mb"), heap.get("live_heap_mb"));
+
+        var values = new LinkedHashMap<String, Object>();
+        values.put("seconds_full", round(median(full), 3));
+        values.put("ms_incremental", round(median(incremental), 1));
+        values.putAll(heap);
+        values.put("opinions_detail", detail(matrix, buildSeconds, full, incremental, updateOnly, agreement,
+                latest, result.model().componentIterations(), warmSteps));
+        if (polis) {
+            values.putAll(polis());
+        }
+        var machine = machine();
+        // Other work on the machine slows the measurements: the one-minute load average before and after says how
+        // quiet it was (2 cores: 1.0 is one core busy).
+        machine.put("load_average_before", round(loadBefore, 2));
+        machine.put("load_average_after",
+                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        values.put("opinions_machine", machine);
+        BenchResults.merge(RESULTS, values);
+        System.out.println("Wrote " + RESULTS.toAbsolutePath().normalize());
+    }
+
+    private static Map<String, Object> detail(VoteMatrix matrix, double buildSeconds, List<Double> full,
+            List<Double> incremental, List<Double> updateOnly, List<Double> updateAgreement, OpinionResult result,
+            int coldSteps, int warmSteps) {
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("participants", matrix.participants());
+        detail.put("statements", matrix.statements());
+        detail.put("votes", matrix.votes());
+        detail.put("new_votes_per_update", NEW_VOTES);
+        detail.put("groups", sizes(result));
+        detail.put("seconds_full_runs", full.stream().map(s -> round(s, 3)).toList());
+        detail.put("ms_incremental_runs", incremental.stream().map(s -> round(s, 1)).toList());
+        detail.put("ms_update_without_merge", round(median(updateOnly), 1));
+        // Every fifth update of the chain against a full analysis of the same votes. Where the full analyses
+        // themselves switch between two near-equal k-means optima as votes arrive, an update can land on the other.
+        detail.put("ari_update_vs_full_median", round(median(updateAgreement), 5));
+        detail.put("ari_update_vs_full_lowest", round(min(updateAgreement), 5));
+        detail.put("ari_update_vs_full_checkpoints", updateAgreement.stream().map(a -> round(a, 5)).toList());
+        detail.put("power_iteration_steps_full", coldSteps);
+        detail.put("power_iteration_steps_update_max", warmSteps);
+        detail.put("seconds_build_matrix_from_votes", round(buildSeconds, 2));
+        return detail;
+    }
+
+    private static Map<String, Object> polis() {
+        var ari = new LinkedHashMap<String, Object>();
+        var current = new LinkedHashMap<String, Object>();
+        var how = new LinkedHashMap<String, Object>();
+        for (String name : PolisConversations.names()) {
+            var agreement = PolisConversations.agreement(name);
+            ari.put(name, round(agreement.ari(), 3));
+            current.put(name, round(agreement.currentMethodAri(), 3));
+            var method = PolisConversations.methodOf(name);
+            how.put(name, method.missingVotes() + ": " + method.why()
+                    + (agreement.variants() > 1 ? String.format("; median of %d variants, %.3f to %.3f",
+                            agreement.variants(), agreement.minimum(), agreement.maximum()) : ""));
+            System.out.printf("Pol.is %-22s ARI %.3f (Pol.is's current math, no meta statements: %.3f)%n", name,
+                    agreement.ari(), agreement.currentMethodAri());
+        }
+        if (ari.isEmpty()) {
+            System.out.println("No Pol.is data in " + PolisConversations.FOLDER.toAbsolutePath().normalize());
+            return Map.of();
+        }
+        return Map.of("ari", ari, "ari_polis_current_math", current, "ari_how", how);
+    }
+
+    /** Peak heap during a full analysis and an update, and live heap afterwards (see the class comment). */
+    private static Map<String, Double> heap(VoteMatrix matrix, VoteMatrix current, OpinionResult latest) {
+        var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var result = OpinionAnalysis.analyse(matrix, OpinionSettings.DEFAULT);
+        var updated = OpinionAnalysis.update(result, current, OpinionSettings.DEFAULT);
+        double peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
+        System.gc();
+        double live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
+        var heap = new LinkedHashMap<String, Double>();
+        heap.put("peak_heap_mb", (double) Math.round(peak));
+        heap.put("heap_limit_mb", (double) Math.round(Runtime.getRuntime().maxMemory() / 1e6));
+        heap.put("live_heap_mb", (double) Math.round(live));
+        // Keep the results reachable until measured.
+        if (updated.placements().size() + latest.placements().size() < 0) {
+            throw new AssertionError();
+        }
+        return heap;
+    }
+
+    private static Map<String, Object> machine() {
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        machine.put("jvm_arguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        machine.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        machine.put("command", "./incrowd bench opinions");
+        return machine;
+    }
+
+    private static List<Integer> groups(OpinionResult result) {
+        return result.placements().stream().map(Placement::group).toList();
+    }
+
+    private static List<Integer> sizes(OpinionResult result) {
+        return result.groups().stream().map(OpinionGroup::size).toList();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,96 @@
+package org.incrowd.bench;
+
+import java.util.SplittableRandom;
+import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+
+/**
+ * A Jam-sized vote matrix made up deterministically (fixed seed): participants in a few latent opinion camps, each
+ * camp with its own chance of agreeing with each statement, so that opinion groups exist to be found. Every
+ * participant votes on a random handful of statements, as people do in a Jam.
+ */
+public final class SyntheticJam {
+
+    /** The Jam the targets are set for: 150,000 participants, 5,000 statements, 5,000,000 votes. */
+    public static final SyntheticJam JAM = new SyntheticJam(150_000, 5_000, 5_000_000, 4, 20260521L);
+
+    private final int participants;
+    private final int statements;
+    private final long votes;
+    private final int camps;
+    private final long seed;
+
+    public SyntheticJam(int participants, int statements, long votes, int camps, long seed) {
+        this.participants = participants;
+        this.statements = statements;
+        this.votes = votes;
+        this.camps = camps;
+        this.seed = seed;
+    }
+
+    public int participants() {
+        return participants;
+    }
+
+    public int statements() {
+        return statements;
+    }
+
+    /** All the votes. Participant keys are 1..participants, statement keys 1..statements. */
+    public VoteMatrix matrix() {
+        var builder = VoteMatrix.builder();
+        forEachVote(votes, seed, builder);
+        return builder.build();
+    }
+
+    /** {@code count} further votes (new ones and changed minds), from another seed: a batch of new reactions. */
+    public VoteMatrix moreVotes(int count, long batch) {
+        var builder = VoteMatrix.builder();
+        forEachVote(count, seed ^ (0x9E3779B97F4A7C15L * (batch + 1)), builder);
+        return builder.build();
+    }
+
+    private void forEachVote(long count, long voteSeed, VoteMatrix.Builder builder) {
+        double[][] agree = new double[camps][statements];
+        double[][] disagree = new double[camps][statements];
+        var shape = new SplittableRandom(seed);
+        for (int s = 0; s < statements; s++) {
+            // A statement is consensual (every camp alike), or splits the camps around its own centre.
+            boolean consensual = shape.nextDouble() < 0.2;
+            double base = shape.nextDouble();
+            for (int c = 0; c < camps; c++) {
+                double lean = consensual ? base : clamp(base + (shape.nextDouble() - 0.5) * 1.4);
+                agree[c][s] = 0.85 * lean;
+                disagree[c][s] = 0.85 * (1 - lean);
+            }
+        }
+        var random = new SplittableRandom(voteSeed);
+        for (long v = 0; v < count; v++) {
+            int person = random.nextInt(participants);
+            int camp = campOf(person);
+            int statement = random.nextInt(statements);
+            double roll = random.nextDouble();
+            int value = roll < agree[camp][statement] ? 1 : roll < agree[camp][statement] + disagree[camp][statement]
+                    ? -1 : 0;
+            builder.vote(person + 1L, statement + 1L, value);
+        }
+    }
+
+    /** Camps of unequal size (40 %, 30 %, 20 %, 10 % for four), fixed by the participant's number. */
+    int campOf(int person) {
+        long h = (person + 1L) * 0x9E3779B97F4A7C15L;
+        double u = ((h ^ (h >>> 29)) >>> 11) * 0x1.0p-53;
+        double total = camps * (camps + 1) / 2.0;
+        double edge = 0;
+        for (int c = 0; c < camps; c++) {
+            edge += (camps - c) / total;
+            if (u < edge) {
+                return c;
+            }
+        }
+        return camps - 1;
+    }
+
+    private static double clamp(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+}

@@ -1,0 +1,288 @@
+package org.incrowd.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.incrowd.insight.opinions.polis.CsvReader;
+import org.incrowd.insight.themes.algorithm.Theme;
+import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
+import org.incrowd.insight.themes.algorithm.ThemeDocument;
+import org.incrowd.insight.themes.algorithm.ThemeResult;
+import org.incrowd.insight.themes.algorithm.ThemeSettings;
+
+/**
+ * {@code ./incrowd bench themes}: Incrowd's themes against two baselines run in the same process, Carrot2 Lingo and
+ * TF-IDF + k-means, on real data with reference groupings, and the speed of the themes pipeline.
+ * <ul>
+ * <li><b>ArgKP</b> (all 28 topics, train + dev): per topic, cluster all its arguments; score against the experts' key
+ * points over the arguments that match exactly one key point (ARI, NMI, purity, key-point coverage = share of key
+ * points that are the most common key point of some theme), then average over topics. The baselines are given the
+ * true number of key points of the topic; Incrowd chooses its number of themes itself.</li>
+ * <li><b>Banking77</b>: all 10,003 messages against the 77 intents (NMI, ARI, purity); baselines get k = 77.</li>
+ * <li><b>Speed</b>: Banking77 messages, deterministically perturbed (a word dropped, two words swapped or a word of
+ * another message added), as 50,000 and 2,000,000 posts; time of a full analysis, peak heap for 2,000,000 (input
+ * included), and the time to place one new post in the 50,000-post model.</li>
+ * </ul>
+ * Options: {@code --skip-2m}, {@code --quality-only}, {@code --speed-only}. Writes {@code bench/results/themes.json}.
+ */
+public final class ThemesBenchmark {
+
+    private static final long SEED = 42;
+    private static final int LINGO_LIMIT_SECONDS = 300;
+
+    private ThemesBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        var options = List.of(args);
+        Path data = Path.of("../shared/data");
+        var results = new LinkedHashMap<String, Object>();
+        results.put("machine", machine());
+        boolean quality = !options.contains("--speed-only");
+        if (quality && Files.isDirectory(data.resolve("argkp"))) {
+            results.put("argkp", argkp(data.resolve("argkp"), results));
+        }
+        List<String> banking = Files.isDirectory(data.resolve("banking77")) ? bankingTexts(data) : List.of();
+        if (quality && !banking.isEmpty()) {
+            results.put("banking77", banking77(data));
+        }
+        if (!options.contains("--quality-only") && !banking.isEmpty()) {
+            results.put("speed", speed(banking, !options.contains("--skip-2m")));
+        }
+        Path out = Path.of("bench/results/themes.json");
+        BenchResults.merge(out, results);
+        System.out.println("wrote " + out);
+    }
+
+    // ---- quality ----
+
+    private static Map<String, Object> argkp(Path dir, Map<String, Object> results) throws IOException {
+        var topics = new TreeMap<String, List<String[]>>(); // topic -> (arg id, text)
+        var keyPoints = new HashMap<String, String>(); // key point id -> text
+        var topicKeyPoints = new TreeMap<String, List<String>>();
+        var matches = new HashMap<String, List<String>>(); // arg id -> matching key point ids
+        for (String split : List.of("train", "dev")) {
+            for (List<String> row : csv(dir.resolve("arguments_" + split + ".csv"))) {
+                topics.computeIfAbsent(row.get(2), t -> new ArrayList<>()).add(new String[] {row.get(0), row.get(1)});
+            }
+            for (List<String> row : csv(dir.resolve("key_points_" + split + ".csv"))) {
+                keyPoints.put(row.get(0), row.get(1));
+                topicKeyPoints.computeIfAbsent(row.get(2), t -> new ArrayList<>()).add(row.get(0));
+            }
+            for (List<String> row : csv(dir.resolve("labels_" + split + ".csv"))) {
+                if (row.get(2).equals("1")) {
+                    matches.computeIfAbsent(row.get(0), a -> new ArrayList<>()).add(row.get(1));
+                }
+            }
+        }
+        var sums = new LinkedHashMap<String, Map<String, Double>>();
+        var examples = new ArrayList<Map<String, Object>>();
+        for (var topic : topics.entrySet()) {
+            List<String> texts = topic.getValue().stream().map(a -> a[1]).toList();
+            List<Integer> labelled = new ArrayList<>();
+            List<String> truth = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                List<String> kps = matches.getOrDefault(topic.getValue().get(i)[0], List.of());
+                if (kps.size() == 1) {
+                    labelled.add(i);
+                    truth.add(kps.getFirst());
+                }
+            }
+            int k = topicKeyPoints.get(topic.getKey()).size();
+            ThemeResult incrowd = ThemeAnalysis.analyse(texts.stream().map(ThemeDocument::of).toList(), ThemeSettings.DEFAULT);
+            score(sums, "incrowd", themesOf(incrowd), labelled, truth, true);
+            score(sums, "lingo", LingoBaseline.cluster(texts, k).assignment(), labelled, truth, true);
+            score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), labelled, truth, true);
+            if (examples.size() < 3) {
+                examples.add(Map.of("topic", topic.getKey(),
+                        "themes", incrowd.themes().stream().map(t -> t.label() + " (" + t.size() + ")").toList(),
+                        "key_points", topicKeyPoints.get(topic.getKey()).stream().map(keyPoints::get).toList()));
+            }
+        }
+        results.put("argkp_examples", examples);
+        return averages(sums, topics.size());
+    }
+
+    private static Map<String, Object> banking77(Path data) throws IOException {
+        List<List<String>> rows = csv(data.resolve("banking77/train.csv"));
+        List<String> texts = rows.stream().map(r -> r.get(0)).toList();
+        List<String> truth = rows.stream().map(r -> r.get(1)).toList();
+        List<Integer> all = java.util.stream.IntStream.range(0, texts.size()).boxed().toList();
+        int k = (int) truth.stream().distinct().count();
+        var sums = new LinkedHashMap<String, Map<String, Double>>();
+        long start = System.nanoTime();
+        ThemeResult incrowd = ThemeAnalysis.analyse(texts.stream().map(ThemeDocument::of).toList(), ThemeSettings.DEFAULT);
+        System.out.printf("banking77 incrowd: %d themes in %.1f s%n", incrowd.themes().size(), (System.nanoTime() - start) / 1e9);
+        score(sums, "incrowd", themesOf(incrowd), all, truth, false);
+        score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), all, truth, false);
+        List<Integer> lingo = lingoWithin(texts, k, LINGO_LIMIT_SECONDS);
+        if (lingo != null) {
+            score(sums, "lingo", lingo, all, truth, false);
+        }
+        var result = averages(sums, 1);
+        if (lingo == null) {
+            result.put("lingo", "did not finish within " + LINGO_LIMIT_SECONDS + " s (its NMF step on 10,003 documents)");
+        }
+        result.put("incrowd_labels_first_10", incrowd.themes().stream().limit(10).map(Theme::label).toList());
+        return result;
+    }
+
+    /** Lingo's clustering, or null if it takes longer than the limit (it can, on 10,000 documents). */
+    private static List<Integer> lingoWithin(List<String> texts, int k, int seconds) {
+        var task = new java.util.concurrent.FutureTask<>(() -> LingoBaseline.cluster(texts, k).assignment());
+        var thread = new Thread(task, "lingo");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null; // the daemon thread is left to die with the process
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Lingo failed", e);
+        }
+    }
+
+    private static List<Integer> themesOf(ThemeResult result) {
+        var themes = new ArrayList<Integer>(result.size());
+        for (int row = 0; row < result.size(); row++) {
+            Integer theme = result.theme(row);
+            themes.add(theme == null ? -1 : theme);
+        }
+        return themes;
+    }
+
+    private static void score(Map<String, Map<String, Double>> sums, String method, List<Integer> clusters,
+            List<Integer> labelled, List<String> truth, boolean coverage) {
+        List<Integer> predicted = labelled.stream().map(clusters::get).toList();
+        var metrics = sums.computeIfAbsent(method, m -> new LinkedHashMap<>());
+        metrics.merge("ari", ClusterScores.ari(predicted, truth), Double::sum);
+        metrics.merge("nmi", ClusterScores.nmi(predicted, truth), Double::sum);
+        metrics.merge("purity", ClusterScores.purity(predicted, truth), Double::sum);
+        if (coverage) {
+            metrics.merge("coverage", ClusterScores.coverage(predicted, truth), Double::sum);
+        }
+        metrics.merge("clusters", (double) clusters.stream().distinct().count(), Double::sum);
+    }
+
+    private static Map<String, Object> averages(Map<String, Map<String, Double>> sums, int count) {
+        var result = new LinkedHashMap<String, Object>();
+        sums.forEach((method, metrics) -> {
+            var averaged = new LinkedHashMap<String, Double>();
+            metrics.forEach((name, sum) -> averaged.put(name, Math.round(sum / count * 1000) / 1000.0));
+            result.put(method, averaged);
+            System.out.println(method + " " + averaged);
+        });
+        return result;
+    }
+
+    // ---- speed ----
+
+    private static Map<String, Object> speed(List<String> banking, boolean twoMillion) {
+        var result = new LinkedHashMap<String, Object>();
+        List<ThemeDocument> posts = perturbed(banking, 50_000, 1);
+        ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT); // warm-up
+        long start = System.nanoTime();
+        ThemeResult fifty = ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.put("seconds_50k", Math.round(seconds * 100) / 100.0);
+        result.put("themes_50k", fifty.themes().size());
+        System.out.printf("50k posts: %.2f s, %d themes%n", seconds, fifty.themes().size());
+
+        List<ThemeDocument> fresh = perturbed(banking, 2_000, 2);
+        for (int i = 0; i < 1_000; i++) {
+            fifty.model().assign(fresh.get(i));
+        }
+        double[] millis = new double[1_000];
+        for (int i = 0; i < millis.length; i++) {
+            long t = System.nanoTime();
+            fifty.model().assign(fresh.get(1_000 + i));
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        result.put("assign_ms", Math.round(millis[millis.length / 2] * 1000) / 1000.0);
+        result.put("assign_ms_p99", Math.round(millis[millis.length * 99 / 100] * 1000) / 1000.0);
+        System.out.printf("assign: median %.3f ms, p99 %.3f ms%n", millis[500], millis[990]);
+
+        if (twoMillion) {
+            posts = null;
+            fifty = null;
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            List<ThemeDocument> many = perturbed(banking, 2_000_000, 3);
+            start = System.nanoTime();
+            ThemeResult big = ThemeAnalysis.analyse(many, ThemeSettings.DEFAULT);
+            seconds = (System.nanoTime() - start) / 1e9;
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            result.put("seconds_2m", Math.round(seconds * 10) / 10.0);
+            result.put("peak_heap_mb_2m", peak / (1024 * 1024));
+            result.put("themes_2m", big.themes().size());
+            System.out.printf("2M posts: %.1f s, peak heap %d MB, %d themes%n", seconds, peak >> 20, big.themes().size());
+        }
+        return result;
+    }
+
+    /** {@code count} posts from the messages, each changed a little, the same on every run. */
+    static List<ThemeDocument> perturbed(List<String> texts, int count, long seed) {
+        var random = new SplittableRandom(seed);
+        var posts = new ArrayList<ThemeDocument>(count);
+        for (int i = 0; i < count; i++) {
+            String[] words = texts.get(random.nextInt(texts.size())).split(" ");
+            var list = new ArrayList<>(List.of(words));
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    if (list.size() > 3) {
+                        list.remove(random.nextInt(list.size()));
+                    }
+                }
+                case 1 -> {
+                    if (list.size() > 1) {
+                        int at = random.nextInt(list.size() - 1);
+                        list.set(at, list.set(at + 1, list.get(at)));
+                    }
+                }
+                default -> {
+                    String[] other = texts.get(random.nextInt(texts.size())).split(" ");
+                    list.add(other[random.nextInt(other.length)]);
+                }
+            }
+            posts.add(ThemeDocument.of(String.join(" ", list)));
+        }
+        return posts;
+    }
+
+    private static List<String> bankingTexts(Path data) throws IOException {
+        return csv(data.resolve("banking77/train.csv")).stream().map(r -> r.get(0)).toList();
+    }
+
+    /** The data rows of a CSV file (the header skipped). */
+    static List<List<String>> csv(Path file) throws IOException {
+        var rows = new ArrayList<List<String>>();
+        try (var reader = new CsvReader(Files.newBufferedReader(file), file.toString())) {
+            reader.next();
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> machine() {
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("note", "shared 2-core machine; other builds may run at the same time, so timings are noisy");
+        return machine;
+    }
+}

@@ -1,0 +1,116 @@
+package org.incrowd.insight.opinions;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.support.Chromium;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdBrowserTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The opinion map in a real browser: the chart is drawn beside its table, and a map computed while the page is open
+ * appears without a reload. Screenshots go to target/screenshots.
+ */
+@IncrowdBrowserTest
+class OpinionMapBrowserTests {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext application;
+    @Autowired
+    OpinionRecompute recompute;
+
+    private BrowserContext context;
+    private Page page;
+    private Fixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        fixtures = Fixtures.of(application);
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    private void signIn(Person person) {
+        page.navigate("http://localhost:" + port + "/signin");
+        page.getByLabel("E-mail address").fill(person.email());
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    @Test
+    void aMapComputedWhileThePageIsOpenAppearsWithoutReloadAndIsDrawn() {
+        var jam = fixtures.liveJam("Live map");
+        var forum = fixtures.forum(jam, "Canteen");
+        var reader = fixtures.person("Reader", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        signIn(reader);
+        page.navigate("http://localhost:" + port + "/jams/" + jam.id() + "/opinions");
+        assertThat(page.getByText("No opinion map yet")).isVisible();
+
+        // Two camps react while the page is open; the background pass is simulated by one recompute.
+        var ideas = new ArrayList<Post>();
+        var people = new ArrayList<Person>(List.of(reader));
+        for (int i = 0; i < 4; i++) {
+            ideas.add(fixtures.idea(forum, fixtures.poolAuthor(jam.id()), "Idea " + i, "Body " + i));
+        }
+        for (int i = 0; i < 10; i++) {
+            var person = fixtures.person("Camp person " + i, Role.PARTICIPANT);
+            fixtures.join(jam, person);
+            people.add(person);
+        }
+        for (int p = 0; p < people.size(); p++) {
+            for (int i = 0; i < ideas.size(); i++) {
+                boolean agrees = (p % 2 == 0) == (i % 2 == 0);
+                fixtures.discussion().react(fixtures.actor(people.get(p)), ideas.get(i).id(),
+                        agrees ? ReactionKind.AGREE : ReactionKind.DISAGREE);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(recompute.recompute(jam.id())).isTrue();
+
+        var groups = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName(
+                "Opinion groups, their size and where their people come from (most frequent first)"));
+        assertThat(groups).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        assertThat(page.getByText("You are closest to group")).isVisible();
+        assertThat(groups.getByRole(AriaRole.ROW)).hasCount(3);
+        assertThat(page.locator(".opinion-chart canvas")).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("opinion-map")).setFullPage(true));
+    }
+}

@@ -1,0 +1,157 @@
+package org.incrowd.insight.opinions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
+import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
+import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.opinions.polis.PolisExport;
+import org.incrowd.jam.Forum;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * An organiser imports a real Pol.is conversation (../shared/data/polis/brexit-consensus) into a forum: the comments
+ * become ideas, the votes reactions, and the forum's opinion map then groups the voters exactly as the analysis of
+ * the export files does (whose agreement with Pol.is's own groups PolisAgreementTests measures).
+ */
+@IncrowdTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolisImportIntegrationTests {
+
+    static final Path CONVERSATION = Path.of("../shared/data/polis/brexit-consensus");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PolisImports imports;
+    @Autowired
+    OpinionRecompute recompute;
+    @Autowired
+    OpinionSnapshots snapshots;
+
+    Fixtures fixtures;
+    Person organiser;
+
+    @BeforeAll
+    void setUp() {
+        fixtures = Fixtures.of(context);
+        organiser = fixtures.organiser();
+    }
+
+    MockMultipartFile file(String field, String name) throws Exception {
+        return new MockMultipartFile(field, name, "text/csv", Files.readAllBytes(CONVERSATION.resolve(name)));
+    }
+
+    MockHttpServletResponse upload(Forum forum, Person who, MockMultipartFile... files) throws Exception {
+        var request = multipart("/forums/" + forum.id() + "/import/polis");
+        for (var file : files) {
+            request.file(file);
+        }
+        return mvc.perform(request.with(fixtures.bearer(who)).accept("text/html")).andReturn().getResponse();
+    }
+
+    ImportProgress awaitDone(Forum forum, String id) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofMinutes(2));
+        var progress = imports.progress(organiser.asActor(), forum.id(), id);
+        while (progress.running() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            progress = imports.progress(organiser.asActor(), forum.id(), id);
+        }
+        return progress;
+    }
+
+    @Test
+    void anImportedConversationIsGroupedAsItsExportFilesAre() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).as("shared Pol.is data present").isTrue();
+        var export = PolisExport.read(CONVERSATION);
+        var jam = fixtures.liveJam("Brexit, imported");
+        var forum = fixtures.forum(jam, "Can there be consensus on Brexit?");
+
+        var answer = upload(forum, organiser, file("comments", "comments.csv"), file("votes", "votes.csv"));
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(302);
+        String id = answer.getRedirectedUrl().replaceAll("^.*/import/polis/", "");
+        var progress = awaitDone(forum, id);
+        assertThat(progress.state()).as(String.valueOf(progress.problem())).isEqualTo(ImportProgress.State.DONE);
+        long shown = export.comments().stream().filter(c -> !c.hidden()).count();
+        assertThat(progress.statements()).isEqualTo(shown);
+        assertThat(progress.statementsTotal()).isEqualTo(shown);
+        assertThat(progress.votes()).isEqualTo(progress.votesTotal()).isPositive();
+
+        var page = mvc.perform(get("/forums/" + forum.id() + "/import/polis/" + id).with(fixtures.bearer(organiser)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(shown + " of " + shown + " statements").contains("The conversation is imported.");
+
+        assertThat(recompute.recompute(jam.id())).isTrue();
+        var map = snapshots.latest(jam.id(), forum.id()).orElseThrow();
+        var fromTheFiles = OpinionAnalysis.analyse(export.voteMatrix(), OpinionSettings.DEFAULT);
+        var inTheForum = new ArrayList<Integer>();
+        var onTheCommandLine = new ArrayList<Integer>();
+        for (var placement : fromTheFiles.placements()) {
+            var person = fixtures.identity().findByEmail("polis-" + forum.id() + "-" + placement.participant()
+                    + "@imported.invalid").orElseThrow();
+            inTheForum.add(map.placementOf(person.id()).orElseThrow().group());
+            onTheCommandLine.add(placement.group());
+        }
+        assertThat(map.groups()).hasSameSizeAs(fromTheFiles.groups());
+        assertThat(AdjustedRandIndex.of(inTheForum, onTheCommandLine))
+                .as("the forum groups the imported voters exactly as the analysis of the export files does")
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithItsLineAndNothingIsWritten() throws Exception {
+        var jam = fixtures.liveJam("Broken import");
+        var forum = fixtures.forum(jam, "Broken");
+        var comments = new MockMultipartFile("comments", "comments.csv", "text/csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,notanumber,0,0,0,1,\"Hi\"\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        var votes = new MockMultipartFile("votes", "votes.csv", "text/csv",
+                "timestamp,datetime,comment-id,voter-id,vote\n".getBytes(StandardCharsets.UTF_8));
+        var answer = upload(forum, organiser, comments, votes);
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString()).contains("The files could not be read").contains("comments.csv")
+                .contains("line 2").doesNotContain("incrowd-polis-");
+        assertThat(fixtures.discussion().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
+    }
+
+    @Test
+    void withoutVotesTheUploadAsksForThem() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
+        var forum = fixtures.forum(fixtures.liveJam("Half an import"), "Half");
+        var answer = upload(forum, organiser, file("comments", "comments.csv"));
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString()).contains("Choose comments.csv and either votes.csv or participants-votes.csv.");
+    }
+
+    @Test
+    void participantsCannotImport() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
+        var forum = fixtures.forum(fixtures.liveJam("Not yours"), "Not yours");
+        var participant = fixtures.person("Curious", Role.PARTICIPANT);
+        var answer = upload(forum, participant, file("comments", "comments.csv"), file("votes", "votes.csv"));
+        assertThat(answer.getStatus()).isEqualTo(403);
+        assertThat(fixtures.discussion().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
+    }
+}

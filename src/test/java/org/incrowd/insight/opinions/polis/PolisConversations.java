@@ -1,0 +1,163 @@
+package org.incrowd.insight.opinions.polis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
+import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
+import org.incrowd.insight.opinions.algorithm.OpinionResult;
+import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.opinions.algorithm.Placement;
+import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+
+/**
+ * The real Pol.is conversations in {@code ../shared/data/polis} and how well Incrowd's groups agree with Pol.is's
+ * own, for the agreement tests and the benchmark.
+ *
+ * <p>Pol.is's math changed over the years, and an export holds the groups of the last recomputation. Two of the
+ * conversations (brexit-consensus and scoop-hivemind.ubi) ended in 2017; the other two had votes until 2019. The
+ * exports show the 2017 math's two marks: participants with only one to six votes were grouped (the 2017 math
+ * counted statements excluded from the analysis as voted on by everyone), and the groups match only when an unseen
+ * statement counts as a pass ({@link MissingVotes#PASS}). Pol.is also excludes "meta" statements (demographic
+ * questions) from the analysis, and the export does not say which statements were meta; we infer them as stated per
+ * conversation below.
+ */
+public final class PolisConversations {
+
+    /** Relative to the project root, the working directory of tests and of {@code ./incrowd bench}. */
+    public static final Path FOLDER = Path.of("..", "shared", "data", "polis");
+
+    /** How Pol.is computed a conversation's groups, as far as the export and its dates tell. */
+    public record Method(MissingVotes missingVotes, Set<Long> metaStatements, Set<Long> metaCandidates,
+            String why) {}
+
+    /** Agreement with Pol.is for one conversation. */
+    public record Agreement(String conversation, double ari, double minimum, double maximum, int variants,
+            double currentMethodAri, int groups, int polisGroups, int grouped, int polisGrouped) {}
+
+    private PolisConversations() {}
+
+    public static boolean available() {
+        return Files.isDirectory(FOLDER);
+    }
+
+    /** The conversation folders, by name. */
+    public static List<String> names() {
+        if (!available()) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(FOLDER)) {
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + FOLDER, e);
+        }
+    }
+
+    public static PolisExport read(String name) {
+        return PolisExport.read(FOLDER.resolve(name));
+    }
+
+    public static Method methodOf(String name) {
+        return switch (name) {
+            case "scoop-hivemind.ubi" -> new Method(MissingVotes.PASS, range(32, 42), Set.of(),
+                    "last votes 2017; statements 32-42 are demographic questions (age, where one lives, gender, "
+                            + "work), Pol.is's meta statements");
+            case "brexit-consensus" -> new Method(MissingVotes.PASS, Set.of(), Set.of(0L, 1L, 3L, 10L, 11L, 12L, 15L),
+                    "last votes 2017; meta statements unknown: of the seven statements about the participant "
+                            + "(0, 1, 3, 10, 11, 12, 15: how they voted, class, language...), every subset that "
+                            + "groups the same participants as Pol.is (bar the fewest) is tried");
+            default -> new Method(MissingVotes.STATEMENT_AVERAGE, Set.of(), Set.of(),
+                    "recomputed until 2019: Pol.is's current math");
+        };
+    }
+
+    /** Incrowd's groups for the conversation by the matched method (see the class comment), compared with Pol.is's. */
+    public static Agreement agreement(String name) {
+        var export = read(name);
+        var method = methodOf(name);
+        double current = ari(export, OpinionAnalysis.analyse(export.voteMatrix(), OpinionSettings.DEFAULT));
+        var variants = new ArrayList<Variant>();
+        for (Set<Long> meta : metaVariants(method)) {
+            var result = OpinionAnalysis.analyse(matrix(export, meta), OpinionSettings.DEFAULT, method.missingVotes());
+            variants.add(new Variant(result, ari(export, result), groupedDifference(export, result)));
+        }
+        // With candidates, keep the variants that group the same participants as Pol.is (bar the fewest).
+        int fewest = variants.stream().mapToInt(Variant::difference).min().orElseThrow();
+        var kept = variants.stream().filter(v -> v.difference() == fewest)
+                .sorted((a, b) -> Double.compare(a.ari(), b.ari())).toList();
+        var median = kept.get(kept.size() / 2);
+        int grouped = (int) median.result().placements().stream().filter(Placement::grouped).count();
+        int polisGroups = (int) export.polisGroups().values().stream().distinct().count();
+        return new Agreement(name, median.ari(), kept.getFirst().ari(), kept.getLast().ari(), kept.size(), current,
+                median.result().groups().size(), polisGroups, grouped, export.polisGroups().size());
+    }
+
+    private record Variant(OpinionResult result, double ari, int difference) {}
+
+    /** The export's votes, hidden comments and the given meta statements excluded. */
+    public static VoteMatrix matrix(PolisExport export, Set<Long> metaStatements) {
+        var builder = VoteMatrix.builder();
+        export.comments().stream().filter(c -> c.hidden() || metaStatements.contains(c.id()))
+                .forEach(c -> builder.exclude(c.id()));
+        export.votes().forEach(v -> builder.vote(v.voter(), v.comment(), v.value()));
+        return builder.build();
+    }
+
+    /**
+     * Adjusted Rand index over the participants Pol.is grouped; a participant Incrowd leaves ungrouped counts as a
+     * group of its own.
+     */
+    public static double ari(PolisExport export, OpinionResult result) {
+        var polis = new ArrayList<Integer>();
+        var ours = new ArrayList<Integer>();
+        for (var placement : result.placements()) {
+            Integer theirs = export.polisGroups().get(placement.participant());
+            if (theirs != null) {
+                polis.add(theirs);
+                ours.add(placement.group());
+            }
+        }
+        return AdjustedRandIndex.of(polis, ours);
+    }
+
+    /** How many participants one side grouped and the other did not. */
+    private static int groupedDifference(PolisExport export, OpinionResult result) {
+        int difference = 0;
+        for (var placement : result.placements()) {
+            if (placement.grouped() != export.polisGroups().containsKey(placement.participant())) {
+                difference++;
+            }
+        }
+        return difference;
+    }
+
+    private static List<Set<Long>> metaVariants(Method method) {
+        var candidates = new ArrayList<>(method.metaCandidates());
+        candidates.sort(null);
+        var variants = new ArrayList<Set<Long>>();
+        for (int mask = 0; mask < 1 << candidates.size(); mask++) {
+            var meta = new HashSet<>(method.metaStatements());
+            for (int i = 0; i < candidates.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    meta.add(candidates.get(i));
+                }
+            }
+            variants.add(meta);
+        }
+        return variants;
+    }
+
+    private static Set<Long> range(long from, long to) {
+        var set = new HashSet<Long>();
+        for (long id = from; id <= to; id++) {
+            set.add(id);
+        }
+        return set;
+    }
+}

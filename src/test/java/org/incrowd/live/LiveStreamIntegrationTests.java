@@ -1,0 +1,143 @@
+package org.incrowd.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import org.incrowd.discussion.PostDraft;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.Jam;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdBrowserTest;
+import org.incrowd.support.SseClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The live stream over real HTTP: new posts arrive as they are committed, and a browser that reconnects with
+ * Last-Event-ID gets exactly what it missed, in order, once.
+ */
+@IncrowdBrowserTest
+class LiveStreamIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures fixtures;
+    Jam jam;
+    Forum forum;
+    Person reader;
+    Person writer;
+
+    @BeforeEach
+    void jamWithTwoPeople() {
+        fixtures = Fixtures.of(context);
+        jam = fixtures.liveJam("Live " + System.nanoTime());
+        forum = fixtures.forum(jam, "Canteen");
+        reader = fixtures.person("Reader", Role.PARTICIPANT);
+        writer = fixtures.person("Writer", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        fixtures.join(jam, writer);
+    }
+
+    String url(String query) {
+        return "http://localhost:" + port + "/live/jams/" + jam.id() + query;
+    }
+
+    long post(String title) {
+        return fixtures.discussion().startThread(fixtures.actor(writer), forum.id(), new PostDraft(title, "Body", ""))
+                .id();
+    }
+
+    @Test
+    void aNewIdeaReachesSomeoneWatchingTheForum() throws Exception {
+        try (var stream = new SseClient(url("?forum=" + forum.id()), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            long id = post("Longer lunch");
+            var events = stream.next(1, "post", WAIT);
+            assertThat(events).hasSize(1);
+            assertThat(events.getFirst().data()).contains("\"post\":" + id);
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdReplaysWhatWasMissedInOrderOnce() throws Exception {
+        String lastSeen;
+        try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {
+            post("Seen while connected");
+            lastSeen = stream.next(1, "post", WAIT).getFirst().id();
+        }
+        var missed = new ArrayList<Long>();
+        for (int i = 0; i < 5; i++) {
+            missed.add(post("Missed " + i));
+        }
+        try (var stream = new SseClient(url(""), fixtures.token(reader), lastSeen)) {
+            var replayed = stream.next(5, "post", WAIT);
+            assertThat(replayed).extracting(e -> postOf(e.data())).containsExactlyElementsOf(missed);
+            assertThat(replayed).extracting(e -> Long.parseLong(e.id())).isSorted().doesNotHaveDuplicates();
+            long after = post("After the reconnect");
+            var next = stream.next(1, "post", WAIT);
+            assertThat(next).extracting(e -> postOf(e.data())).containsExactly(after);
+            assertThat(stream.next(Duration.ofMillis(2500))).as("nothing sent twice").isNull();
+        }
+    }
+
+    @Test
+    void aBrowserThatMissedMoreThanTheLogKeepsIsToldToRefresh() throws Exception {
+        post("Old news");
+        long oldest = jdbc.sql("select max(id) from live_event").query(Long.class).single();
+        post("Newer news");
+        jdbc.sql("delete from live_event where id <= ?").param(oldest).update();
+        try (var stream = new SseClient(url(""), fixtures.token(reader), Long.toString(oldest - 1))) {
+            var event = stream.next(WAIT);
+            assertThat(event).isNotNull();
+            assertThat(event.type()).isEqualTo("refresh");
+        }
+    }
+
+    @Test
+    void aThreadStreamCarriesOnlyThatThread() throws Exception {
+        long idea = post("Watched");
+        long other = post("Not watched");
+        try (var stream = new SseClient(url("?thread=" + idea), fixtures.token(reader), null)) {
+            fixtures.reply(fixtures.discussion().require(fixtures.actor(writer), other), writer, "elsewhere");
+            var reply = fixtures.reply(fixtures.discussion().require(fixtures.actor(writer), idea), writer, "here");
+            var events = stream.next(1, "post", WAIT);
+            assertThat(events).extracting(e -> postOf(e.data())).containsExactly(reply.id());
+        }
+    }
+
+    @Test
+    void aMalformedLastEventIdIsRefusedWithAReason() throws Exception {
+        try (var stream = new SseClient(url(""), fixtures.token(reader), "yesterday")) {
+            assertThat(stream.status()).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void someoneWhoMayNotSeeTheJamGetsNoStream() throws Exception {
+        var secret = fixtures.jam("Secret " + System.nanoTime()).invitationOnly("nobody@example.org").create();
+        try (var stream = new SseClient("http://localhost:" + port + "/live/jams/" + secret.id(),
+                fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    static long postOf(String data) {
+        var matcher = java.util.regex.Pattern.compile("\"post\":(\\d+)").matcher(data);
+        assertThat(matcher.find()).as(data).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
