@@ -3,13 +3,11 @@ package org.incrowd.live;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.discussion.ReactionKind;
-import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
@@ -44,15 +42,6 @@ class LivePagesBrowserTests {
         chromium.close();
     }
 
-    private Page signedIn(BrowserContext context, Person person) {
-        var page = context.newPage();
-        page.navigate("http://localhost:" + port + "/signin");
-        page.getByLabel("E-mail address").fill(person.email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        return page;
-    }
-
     @Test
     void anIdeaPostedInOneBrowserAppearsInTheOtherWithoutReload() {
         var fixtures = Fixtures.of(application);
@@ -64,9 +53,9 @@ class LivePagesBrowserTests {
         fixtures.join(jam, ben);
         try (var anasBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
              var bensBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-            var anasPage = signedIn(anasBrowser, ana);
+            var anasPage = Chromium.signIn(anasBrowser.newPage(), port, ana.email(), Fixtures.PASSWORD);
             anasPage.navigate("http://localhost:" + port + "/forums/" + forum.id());
-            var bensPage = signedIn(bensBrowser, ben);
+            var bensPage = Chromium.signIn(bensBrowser.newPage(), port, ben.email(), Fixtures.PASSWORD);
             bensPage.navigate("http://localhost:" + port + "/forums/" + forum.id());
             anasPage.waitForTimeout(500); // the stream is connected
 

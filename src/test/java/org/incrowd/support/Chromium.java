@@ -38,6 +38,17 @@ public final class Chromium implements AutoCloseable {
         return browser;
     }
 
+    /** Signs in through the sign-in page, as a person would, and returns the page they land on. */
+    public static com.microsoft.playwright.Page signIn(com.microsoft.playwright.Page page, int port, String email,
+                                                       String password) {
+        page.navigate("http://localhost:" + port + "/signin");
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
+    }
+
     public static Path screenshot(String name) {
         return SCREENSHOTS.resolve(name + ".png");
     }

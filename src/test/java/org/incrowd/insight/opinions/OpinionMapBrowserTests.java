@@ -68,20 +68,13 @@ class OpinionMapBrowserTests {
         context.close();
     }
 
-    private void signIn(Person person) {
-        page.navigate("http://localhost:" + port + "/signin");
-        page.getByLabel("E-mail address").fill(person.email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    }
-
     @Test
     void aMapComputedWhileThePageIsOpenAppearsWithoutReloadAndIsDrawn() {
         var jam = fixtures.liveJam("Live map");
         var forum = fixtures.forum(jam, "Canteen");
         var reader = fixtures.person("Reader", Role.PARTICIPANT);
         fixtures.join(jam, reader);
-        signIn(reader);
+        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
         page.navigate("http://localhost:" + port + "/jams/" + jam.id() + "/opinions");
         assertThat(page.getByText("No opinion map yet")).isVisible();
 
