@@ -322,9 +322,9 @@ public class DiscussionService {
         return find(actor, posts.mostAgreed(jamId, forumId, Math.clamp(limit, 1, 100)));
     }
 
-    /** Jams that have any reaction at all: those worth analysing at start-up. */
-    public List<Long> jamsWithReactions() {
-        return posts.jamsWithReactions();
+    /** Jams with any post: the only ones that can have reactions worth analysing at start-up. */
+    public List<Long> jamsWithPosts() {
+        return posts.jamsWithPosts();
     }
 
     public List<Revision> history(Actor actor, long postId) {

@@ -75,12 +75,12 @@ class OpinionMaps {
         return new OpinionPage(jam, forum, forums, map, statements, mine, votesNeeded(map, mine), mostAgreed);
     }
 
-    /** Pol.is's rule, as the algorithm applies it: min(minVotes, statements) reactions place a person. */
+    /** The algorithm's own rule (it may also place a few of the most active people early, in a young map). */
     private static int votesNeeded(OpinionSnapshot map, Placement mine) {
         if (mine != null && mine.grouped()) {
             return 0;
         }
-        int needed = Math.min(OpinionSettings.DEFAULT.minVotes(), map.statements());
+        int needed = OpinionSettings.DEFAULT.votesToBeGrouped(map.statements());
         return Math.max(1, needed - (mine == null ? 0 : mine.votes()));
     }
 

@@ -73,10 +73,10 @@ class OpinionRecompute {
         changed.add(imported.jamId());
     }
 
-    /** Jams that have reactions but no map yet (new installation, demo content, an import) get one soon. */
+    /** Jams with posts but no map yet (new installation, demo content, an import) get one at the first pass. */
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        discussion.jamsWithReactions().stream()
+        discussion.jamsWithPosts().stream()
                 .filter(jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isEmpty())
                 .forEach(changed::add);
     }

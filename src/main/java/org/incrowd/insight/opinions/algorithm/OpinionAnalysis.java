@@ -55,7 +55,7 @@ public final class OpinionAnalysis {
                 previous == null ? null : previous.components());
         double[][] place = components.project(votes);
         // Stage 3: who is grouped, and the groups.
-        boolean[] grouped = Participation.grouped(votes, settings.minVotes(), missingVotes);
+        boolean[] grouped = Participation.grouped(votes, settings, missingVotes);
         int[] rows = rowsWhere(grouped);
         double[] gx = new double[rows.length];
         double[] gy = new double[rows.length];

@@ -14,4 +14,9 @@ public record OpinionSettings(int minVotes, int maxGroups, int baseClusters, int
         int listSize) {
 
     public static final OpinionSettings DEFAULT = new OpinionSettings(7, 5, 100, 5, 10);
+
+    /** Pol.is's rule: how many statements someone must have voted on to be placed in a group. */
+    public int votesToBeGrouped(int statements) {
+        return Math.min(minVotes, statements);
+    }
 }

@@ -22,11 +22,11 @@ final class Participation {
     private Participation() {}
 
     /** Per matrix row, whether the participant is grouped. */
-    static boolean[] grouped(VoteMatrix votes, int minVotes, MissingVotes missing) {
+    static boolean[] grouped(VoteMatrix votes, OpinionSettings settings, MissingVotes missing) {
         int n = votes.participants();
         // Pol.is in 2017 counted excluded statements as voted on by everyone (they were columns of zeros).
         int alsoCounted = missing == MissingVotes.PASS ? votes.excludedStatementsWithVotes() : 0;
-        int threshold = Math.min(minVotes, votes.statements() + alsoCounted);
+        int threshold = settings.votesToBeGrouped(votes.statements() + alsoCounted);
         boolean[] in = new boolean[n];
         if (threshold == 0) {
             return in; // no statement to have an opinion on
