@@ -43,8 +43,16 @@
         }, wait);
     }
 
-    var source = new EventSource(first.dataset.liveUrl);
-    ["post", "post-edited", "reaction", "import", "opinions"].forEach(function (type) {
+    // The first connection asks for what happened since the page was made (the page may have been rendered just
+    // before an event the stream would otherwise never send); later reconnects send Last-Event-ID by themselves.
+    var url = first.dataset.liveUrl;
+    var renderedAt = document.body.dataset.renderedAt;
+    if (renderedAt) {
+        url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(renderedAt);
+    }
+    var source = new EventSource(url);
+    ["post", "post-edited", "reaction", "import", "opinions", "moderated", "moved", "announcement", "flag",
+        "guest"].forEach(function (type) {
         source.addEventListener(type, function () {
             document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
                 schedule(region.id);

@@ -174,6 +174,7 @@ class DemoContent implements ApplicationRunner {
         timer.lap("posts");
         int reactions = reactions(livePosts, liveMembers, random);
         timer.lap("reactions");
+        featured(cast.organiser(), livePosts.stream().map(Seeded::post).toList());
 
         Jam scheduled = scheduledJam(cast);
         join(cast.crowd(), scheduled, 0.12, random);
@@ -189,6 +190,16 @@ class DemoContent implements ApplicationRunner {
 
         return new Summary(cast.crowd().size() + 3, 3, liveForums.size() + closedForums.size() + 1,
                 livePosts.size() + closedPosts.size(), reactions, timer.toString());
+    }
+
+    /** Facilitators' work the demo shows: one pinned idea per forum, and two replies in the spotlight. */
+    private void featured(Person organiser, List<Post> posts) {
+        var actor = organiser.asActor();
+        var firstIdeaPerForum = new java.util.LinkedHashMap<Long, Post>();
+        posts.stream().filter(Post::isIdea).forEach(idea -> firstIdeaPerForum.putIfAbsent(idea.forumId(), idea));
+        firstIdeaPerForum.values().forEach(idea -> discussion.pin(actor, idea.id(), true));
+        posts.stream().filter(post -> !post.isIdea()).limit(2)
+                .forEach(post -> discussion.spotlight(actor, post.id(), true));
     }
 
     /** Milliseconds per step of the seeding, for the log. */

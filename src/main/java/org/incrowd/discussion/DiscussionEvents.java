@@ -22,6 +22,21 @@ public final class DiscussionEvents {
     public record ConversationImported(long jamId, long forumId, int statements, int reactions) {
     }
 
+    /** A facilitator hid a post; its author sees the reason, other readers a notice in its place. */
+    public record PostHidden(long postId, long jamId, long forumId, long threadId, long authorId) {
+    }
+
+    public record PostRestored(long postId, long jamId, long forumId, long threadId) {
+    }
+
+    /** A facilitator pinned or unpinned an idea, or spotlit a post or took the spotlight away. */
+    public record PostFeatured(long postId, long jamId, long forumId, long threadId, boolean pinned, boolean spotlit) {
+    }
+
+    /** A facilitator moved a thread, with all its replies, to a better forum of the same Jam. */
+    public record ThreadMoved(long threadId, long jamId, long fromForumId, long toForumId) {
+    }
+
     public record MarkedHelpful(long postId, long jamId, long personId) {
     }
 }

@@ -208,7 +208,108 @@ public class DiscussionService {
         return place;
     }
 
+    // ---- moderation (the forum's hosts and facilitators, and organisers: JamService.mayFacilitate) ---------------
+
+    /** Hides a post from everyone but its author and the forum's facilitators; the author sees the reason. */
+    @Transactional
+    public Post hide(Actor actor, long postId, String reason) {
+        var row = requireFacilitatedRow(actor, postId);
+        String checked = PostRules.moderationReason(reason);
+        if (row.hidden()) {
+            throw Refusal.conflict("moderation.alreadyHidden");
+        }
+        posts.hide(postId, checked, clock.instant());
+        events.publishEvent(new DiscussionEvents.PostHidden(postId, row.jamId(), row.forumId(), row.threadId(),
+                row.authorId()));
+        return require(actor, postId);
+    }
+
+    @Transactional
+    public Post restore(Actor actor, long postId) {
+        var row = requireFacilitatedRow(actor, postId);
+        if (!row.hidden()) {
+            throw Refusal.conflict("moderation.notHidden");
+        }
+        posts.restore(postId);
+        events.publishEvent(new DiscussionEvents.PostRestored(postId, row.jamId(), row.forumId(), row.threadId()));
+        return require(actor, postId);
+    }
+
+    /** Pins an idea to the top of its forum (or unpins it). Replies are read in their conversation, never pinned. */
+    @Transactional
+    public Post pin(Actor actor, long ideaId, boolean pinned) {
+        var row = requireFacilitatedRow(actor, ideaId);
+        if (row.parentId() != null) {
+            throw Refusal.conflict("moderation.pinIdeasOnly");
+        }
+        posts.pin(ideaId, pinned ? clock.instant() : null);
+        events.publishEvent(new DiscussionEvents.PostFeatured(ideaId, row.jamId(), row.forumId(), row.threadId(),
+                pinned, row.spotlitAt() != null));
+        return require(actor, ideaId);
+    }
+
+    /** Puts a post in the spotlight on its Jam's home page (or takes it out). */
+    @Transactional
+    public Post spotlight(Actor actor, long postId, boolean spotlit) {
+        var row = requireFacilitatedRow(actor, postId);
+        posts.spotlight(postId, spotlit ? clock.instant() : null);
+        events.publishEvent(new DiscussionEvents.PostFeatured(postId, row.jamId(), row.forumId(), row.threadId(),
+                row.pinnedAt() != null, spotlit));
+        return require(actor, postId);
+    }
+
+    /** Moves a thread with all its replies to another forum of the same Jam; the person must facilitate both. */
+    @Transactional
+    public Post moveThread(Actor actor, long ideaId, long toForumId) {
+        var row = requireFacilitatedRow(actor, ideaId);
+        if (row.parentId() != null) {
+            throw Refusal.conflict("moderation.moveIdeasOnly");
+        }
+        var target = jams.requireFacilitation(actor, toForumId);
+        if (target.jam().id() != row.jamId()) {
+            throw Refusal.invalid("forum", "moderation.move.otherJam");
+        }
+        if (toForumId == row.forumId()) {
+            throw Refusal.invalid("forum", "moderation.move.sameForum");
+        }
+        posts.moveThread(row.threadId(), toForumId);
+        events.publishEvent(new DiscussionEvents.ThreadMoved(row.threadId(), row.jamId(), row.forumId(), toForumId));
+        return require(actor, ideaId);
+    }
+
+    /**
+     * Marks a post as written by a guest during their session. Called by the module that schedules guests, inside
+     * the transaction that published the post, so the mark is there when the post is first shown.
+     */
+    @Transactional
+    public void labelAsGuest(long postId, String label) {
+        posts.labelAsGuest(postId, label);
+    }
+
+    private Row requireFacilitatedRow(Actor actor, long postId) {
+        var row = requireRow(actor, postId);
+        jams.requireFacilitation(actor, row.forumId());
+        return row;
+    }
+
     // ---- reading -------------------------------------------------------------------------------------------------
+
+    /** Posts in the spotlight on a Jam's home page, latest first. */
+    public List<Post> spotlit(Actor actor, long jamId, int limit) {
+        jams.require(actor, jamId);
+        return views(actor, posts.spotlit(jamId, Math.clamp(limit, 1, 20)));
+    }
+
+    /** What happened in a forum since a moment (a facilitator's last shift): new ideas and the busiest threads. */
+    public ShiftActivity activitySince(Actor actor, long forumId, Instant since) {
+        jams.requireFacilitation(actor, forumId);
+        var newIdeas = views(actor, posts.ideasSince(forumId, since, 10));
+        var busiest = posts.busiestThreadsSince(forumId, since, 5);
+        var ideas = posts.findAll(busiest.keySet());
+        var hot = views(actor, busiest.keySet().stream().map(ideas::get).filter(java.util.Objects::nonNull).toList())
+                .stream().map(idea -> new ShiftActivity.HotThread(idea, busiest.get(idea.id()))).toList();
+        return new ShiftActivity(since, newIdeas, hot);
+    }
 
     public Post require(Actor actor, long postId) {
         return views(actor, List.of(requireRow(actor, postId))).getFirst();
@@ -385,12 +486,35 @@ public class DiscussionService {
         var mine = posts.reactionsOf(actor.personId(), ids);
         var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
         var threadTitles = posts.titlesOf(rows.stream().map(Row::threadId).distinct().toList());
-        return rows.stream().map(r -> new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
-                r.authorId(), name(people, r.authorId()),
-                parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null, r.title(),
-                threadTitles.get(r.threadId()), r.body(), r.bodyHtml(), tags.getOrDefault(r.id(), List.of()), r.createdAt(), r.editedAt(), r.depth(),
-                counts.getOrDefault(r.id(), ReactionCounts.NONE), mine.get(r.id()), helpful.contains(r.id()),
-                replyCounts.getOrDefault(r.id(), 0L))).toList();
+        var facilitated = forumsFacilitated(actor, rows);
+        return rows.stream().map(r -> {
+            var moderation = moderation(actor, r, facilitated);
+            boolean withheld = moderation.withheld();
+            return new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
+                    r.authorId(), name(people, r.authorId()),
+                    parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null,
+                    withheld ? null : r.title(), threadTitles.get(r.threadId()), withheld ? "" : r.body(),
+                    withheld ? "" : r.bodyHtml(), withheld ? List.of() : tags.getOrDefault(r.id(), List.of()),
+                    r.createdAt(), r.editedAt(), r.depth(), counts.getOrDefault(r.id(), ReactionCounts.NONE),
+                    mine.get(r.id()), helpful.contains(r.id()), replyCounts.getOrDefault(r.id(), 0L), moderation);
+        }).toList();
+    }
+
+    /** The forums of hidden posts among these that the reader facilitates (only those need asking). */
+    private java.util.Set<Long> forumsFacilitated(Actor actor, List<Row> rows) {
+        var facilitated = new HashSet<Long>();
+        rows.stream().filter(Row::hidden).map(Row::forumId).distinct().forEach(forumId -> {
+            if (jams.mayFacilitate(actor, jams.requireForum(actor, forumId))) {
+                facilitated.add(forumId);
+            }
+        });
+        return facilitated;
+    }
+
+    private static Post.Moderation moderation(Actor actor, Row row, java.util.Set<Long> facilitated) {
+        boolean mayRead = row.authorId() == actor.personId() || facilitated.contains(row.forumId());
+        return new Post.Moderation(row.hidden(), row.hidden() && !mayRead, mayRead ? row.hiddenReason() : null,
+                row.pinnedAt() != null, row.spotlitAt() != null, row.guestLabel());
     }
 
     private static String name(Map<Long, Person> people, long id) {

@@ -12,7 +12,18 @@ public record Post(long id, long jamId, long forumId, long threadId, Long parent
                    String authorName, String parentAuthorName, String title, String threadTitle, String body,
                    String bodyHtml,
                    List<String> tags, Instant createdAt, Instant editedAt, int depth, ReactionCounts counts,
-                   ReactionKind myReaction, boolean markedHelpful, long replyCount) {
+                   ReactionKind myReaction, boolean markedHelpful, long replyCount, Moderation moderation) {
+
+    /**
+     * What facilitators did to the post. A hidden post's text is withheld from readers other than its author and
+     * the forum's facilitators (who also see the reason); {@code guestLabel} names a guest who wrote it during their
+     * session.
+     */
+    public record Moderation(boolean hidden, boolean withheld, String hiddenReason, boolean pinned, boolean spotlit,
+                             String guestLabel) {
+
+        public static final Moderation NONE = new Moderation(false, false, null, false, false, null);
+    }
 
     public boolean isIdea() {
         return parentId == null;

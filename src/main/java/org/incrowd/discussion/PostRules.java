@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.incrowd.web.FieldErrors;
+import org.incrowd.web.Refusal;
 
 /** What a valid post is, and how long its author may edit it. */
 final class PostRules {
@@ -84,5 +85,19 @@ final class PostRules {
     /** Authors may edit their own post within the window after writing it. */
     static boolean withinEditWindow(Instant createdAt, Instant now) {
         return !now.isAfter(createdAt.plus(EDIT_WINDOW));
+    }
+
+    static final int MAX_REASON = 500;
+
+    /** The author reads why their post was hidden: a reason is required, and kept short enough to read. */
+    static String moderationReason(String reason) {
+        String clean = reason == null ? "" : CONTROL.matcher(reason).replaceAll("").strip();
+        if (clean.isEmpty()) {
+            throw Refusal.invalid("reason", "moderation.reason.required");
+        }
+        if (clean.length() > MAX_REASON) {
+            throw Refusal.invalid("reason", "moderation.reason.tooLong", MAX_REASON);
+        }
+        return clean;
     }
 }

@@ -82,6 +82,20 @@ public class JamService {
         return jams.isStaff(forumId, personId);
     }
 
+    /** Hosts and facilitators guide their own forum; organisers every forum of every Jam. */
+    public boolean mayFacilitate(Actor actor, Place place) {
+        return actor.canOrganise() || jams.isStaff(place.forum().id(), actor.personId());
+    }
+
+    /** A forum this person may see and facilitate; "forbidden" for readers who may see but not facilitate it. */
+    public Place requireFacilitation(Actor actor, long forumId) {
+        var place = requireForum(actor, forumId);
+        if (!mayFacilitate(actor, place)) {
+            throw Refusal.forbidden("facilitation.forbidden");
+        }
+        return place;
+    }
+
     public List<String> invitations(Actor actor, long jamId) {
         requireOrganiser(actor);
         return jams.invitations(jamId);

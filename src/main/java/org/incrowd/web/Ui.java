@@ -20,6 +20,8 @@ public final class Ui {
     private final String csrfToken;
     private final Viewer viewer;
     private final String path;
+    /** When the page was made: a live page's stream starts from here, so nothing between page and stream is lost. */
+    private final java.time.Instant renderedAt = java.time.Instant.now();
 
     public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
               String path) {
@@ -34,6 +36,10 @@ public final class Ui {
     /** The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. */
     public String t(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, locale);
+    }
+
+    public long renderedAtMillis() {
+        return renderedAt.toEpochMilli();
     }
 
     public Locale locale() {

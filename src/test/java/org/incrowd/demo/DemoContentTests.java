@@ -92,6 +92,16 @@ class DemoContentTests {
     }
 
     @Test
+    void eachLiveForumOpensWithAPinnedIdeaAndTheJamHasPostsInTheSpotlight() {
+        var live = liveJam();
+        for (Forum forum : jams.forums(actor(), live.id())) {
+            var first = discussion.ideas(actor(), forum.id(), 0).ideas().getFirst();
+            assertThat(first.moderation().pinned()).as(forum.title()).isTrue();
+        }
+        assertThat(discussion.spotlit(actor(), live.id(), 5)).hasSize(2);
+    }
+
+    @Test
     void demoPeopleComeFromManyCountries() {
         assertThat(jams.stats(liveJam().id()).countries()).isGreaterThanOrEqualTo(10);
         var countries = new HashSet<String>();

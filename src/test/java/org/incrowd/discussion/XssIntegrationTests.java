@@ -168,7 +168,18 @@ class XssIntegrationTests {
 
         // A reply that builds on it, by someone else, quoting the payload.
         var replier = fixtures.poolAuthor(jamId);
-        fixtures.discussion().reply(replier.asActor(), ideaId, new PostDraft(null, "> " + payload, ""));
+        var reply = fixtures.discussion().reply(replier.asActor(), ideaId, new PostDraft(null, "> " + payload, ""));
+
+        // Facilitation: the replier flags the idea; the author, a host, announces, hides the reply with the payload as
+        // the reason, and leaves a note for the next shift.
+        assertThat(perform(post("/posts/" + ideaId + "/flag").with(fixtures.bearer(replier)).param("reason", "OTHER")
+                .param("detail", cut(payload, 500))).getStatus()).as("flag for %s", payload).isEqualTo(302);
+        assertThat(perform(post("/forums/" + forum.id() + "/announcements").with(fixtures.bearer(author))
+                .param("body", cut(payload, 1000))).getStatus()).as("announcement for %s", payload).isEqualTo(302);
+        assertThat(perform(post("/posts/" + reply.id() + "/hide").with(fixtures.bearer(author))
+                .param("reason", cut(payload, 500))).getStatus()).as("hiding for %s", payload).isEqualTo(302);
+        assertThat(perform(post("/forums/" + forum.id() + "/notes").with(fixtures.bearer(author))
+                .param("body", payload)).getStatus()).as("note for %s", payload).isEqualTo(302);
         return new Case(index, payload, author, name, jamId, forum.id(), ideaId, title);
     }
 
@@ -197,6 +208,10 @@ class XssIntegrationTests {
 
         page("/jams/" + c.jamId + "/join", fixtures.person("Xss reader " + index, Role.PARTICIPANT));
         page("/posts/" + c.ideaId + "/history", c.author);
+        page("/forums/" + c.forumId + "/console", c.author);
+        page("/posts/" + c.ideaId + "/flag", c.author);
+        page("/posts/" + c.ideaId + "/moderate", c.author);
+        page("/jams/" + c.jamId + "/console", organiser);
         page("/posts/" + c.ideaId + "/edit", c.author);
         page("/profile", c.author);
         page("/jams/" + c.jamId + "/edit", organiser);

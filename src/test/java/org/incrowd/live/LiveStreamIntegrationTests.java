@@ -73,6 +73,19 @@ class LiveStreamIntegrationTests {
     }
 
     @Test
+    void aPagesFirstConnectionGetsWhatHappenedBetweenRenderingThePageAndConnecting() throws Exception {
+        long pageRenderedAt = System.currentTimeMillis();
+        long id = post("Posted while the page was loading");
+
+        try (var stream = new SseClient(url("?forum=" + forum.id() + "&since=" + pageRenderedAt), fixtures.token(reader),
+                null)) {
+            var events = stream.next(1, "post", WAIT);
+            assertThat(events).hasSize(1);
+            assertThat(events.getFirst().data()).contains("\"post\":" + id);
+        }
+    }
+
+    @Test
     void reconnectingWithLastEventIdReplaysWhatWasMissedInOrderOnce() throws Exception {
         String lastSeen;
         try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {

@@ -138,6 +138,30 @@ class AuthorisationIntegrationTests {
             POST   /forums/{secretForum}/import/polis                | signin | 404      | 404    | 404      | 404  | 404         | 422       | 422
             GET    /forums/{forum}/import/polis/{unknownImport}      | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /posts/{secretIdea}/history                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- facilitation: participants flag; the forum's hosts and facilitators (and organisers) moderate ---
+            GET    /posts/{idea}/flag                                | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /posts/{secretIdea}/flag                          | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /posts/{newIdea}/flag                             | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /posts/{secretIdea}/flag                          | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /posts/{idea}/moderate                            | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /posts/{secretIdea}/moderate                      | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /posts/{newIdea}/hide                             | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /posts/{newHiddenIdea}/restore                    | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            # Without open flags there is nothing to keep: the rights are checked first.
+            POST   /posts/{newIdea}/keep                             | signin | 403      | 403    | 403      | 409  | 409         | 409       | 409
+            POST   /posts/{newIdea}/pin                              | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /posts/{newIdea}/spotlight                        | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            # Moving needs the right to facilitate both forums: the forum's own staff do not serve the second one.
+            POST   /posts/{newIdea}/move                             | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /forums/{forum}/console                           | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/console                     | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /forums/{forum}/announcements                     | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /forums/{secretForum}/announcements               | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            POST   /forums/{forum}/guests                            | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /forums/{forum}/notes                             | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            GET    /jams/{jam}/console                               | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/console                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/announcements                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             # Guests on the API get 401 whatever the method (not 403 "CSRF token missing", which would send a script
             # author looking in the wrong place).
             GET    /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -218,7 +242,19 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /posts/{secretIdea}/replies", "/threads/{secretIdea}?page=*#post-*"),
             Map.entry("POST /posts/{newIdea}/reaction", "/threads/{newIdea}#post-{newIdea}"),
             Map.entry("POST /posts/{newIdea}/helpful", "/threads/{newIdea}#post-{newIdea}"),
-            Map.entry("POST /posts/{membersIdea}/edit", "/threads/{membersIdea}#post-{membersIdea}"));
+            Map.entry("POST /posts/{membersIdea}/edit", "/threads/{membersIdea}#post-{membersIdea}"),
+            Map.entry("POST /posts/{newIdea}/flag", "/posts/{newIdea}/flag?sent"),
+            Map.entry("POST /posts/{secretIdea}/flag", "/posts/{secretIdea}/flag?sent"),
+            Map.entry("POST /posts/{newIdea}/hide", "/posts/{newIdea}/moderate"),
+            Map.entry("POST /posts/{newHiddenIdea}/restore", "/posts/{newHiddenIdea}/moderate"),
+            Map.entry("POST /posts/{newIdea}/pin", "/posts/{newIdea}/moderate"),
+            Map.entry("POST /posts/{newIdea}/spotlight", "/posts/{newIdea}/moderate"),
+            Map.entry("POST /posts/{newIdea}/move", "/posts/{newIdea}/moderate"),
+            Map.entry("POST /forums/{forum}/announcements", "/forums/{forum}/console"),
+            Map.entry("POST /forums/{secretForum}/announcements", "/forums/{secretForum}/console"),
+            Map.entry("POST /forums/{forum}/guests", "/forums/{forum}/console#guests"),
+            Map.entry("POST /forums/{forum}/notes", "/forums/{forum}/console"),
+            Map.entry("POST /jams/{jam}/announcements", "/jams/{jam}/console"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -235,6 +271,8 @@ class AuthorisationIntegrationTests {
     Actor admin;
     Jam jam;
     Forum forum;
+    /** A second forum of the same Jam, which the forum's hosts and facilitators do not serve. */
+    Forum secondForum;
     Post idea;
     Post membersIdea;
     Jam draftJam;
@@ -259,6 +297,7 @@ class AuthorisationIntegrationTests {
 
         jam = fixtures.liveJam("Matrix Jam");
         forum = fixtures.forum(jam, "Matrix forum");
+        secondForum = fixtures.forum(jam, "Second matrix forum");
         fixtures.host(forum, people.get(Who.HOST));
         fixtures.facilitator(forum, people.get(Who.FACILITATOR));
         fixtures.join(jam, people.get(Who.MEMBER));
@@ -305,6 +344,21 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /posts/{newIdea}/helpful", (r, c) -> r.param("helpful", "true"));
         bodies.put("POST /posts/{membersIdea}/edit", (r, c) -> r.param("title", "Mia's idea")
                 .param("body", "Edited by " + c.who).param("tags", ""));
+
+        bodies.put("POST /posts/{newIdea}/flag", (r, c) -> r.param("reason", "SPAM"));
+        bodies.put("POST /posts/{secretIdea}/flag", (r, c) -> r.param("reason", "OFF_TOPIC"));
+        bodies.put("POST /posts/{newIdea}/hide", (r, c) -> r.param("reason", "Matrix test"));
+        bodies.put("POST /posts/{newHiddenIdea}/restore", (r, c) -> r.param("reason", "Matrix test"));
+        bodies.put("POST /posts/{newIdea}/move", (r, c) -> r.param("forum", "" + secondForum.id()));
+        bodies.put("POST /forums/{forum}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
+        bodies.put("POST /forums/{secretForum}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
+        bodies.put("POST /jams/{jam}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
+        bodies.put("POST /forums/{forum}/notes", (r, c) -> r.param("body", "Matrix note"));
+        bodies.put("POST /forums/{forum}/guests", (r, c) -> {
+            var start = LocalDateTime.now(jam.timeZone()).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+            r.param("email", bystander.email()).param("label", "Expert").param("startsAt", start.toString())
+                    .param("endsAt", start.plusHours(1).toString());
+        });
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""
@@ -757,6 +811,11 @@ class AuthorisationIntegrationTests {
                     yield new Ref(Kind.FORUM, staffed.id());
                 }
                 case "newIdea" -> new Ref(Kind.POST, fixtures.idea(forum, "Fresh idea").id());
+                case "newHiddenIdea" -> {
+                    var fresh = fixtures.idea(forum, "Fresh idea to restore");
+                    fixtures.discussion().hide(organiser, fresh.id(), "Hidden for the matrix");
+                    yield new Ref(Kind.POST, fresh.id());
+                }
                 case "newIdeaIReactedTo" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to react to");
                     ifPermitted(() -> fixtures.discussion().react(person.asActor(), fresh.id(), ReactionKind.AGREE));

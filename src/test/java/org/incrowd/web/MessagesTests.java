@@ -148,6 +148,10 @@ class MessagesTests {
         keys.addAll(keys(JamPhase.values(), JamPhase::messageKey));
         keys.addAll(keys(ForumRole.values(), ForumRole::messageKey));
         keys.addAll(keys(ReactionKind.values(), ReactionKind::messageKey));
+        keys.addAll(keys(org.incrowd.facilitation.internal.FlagReason.values(),
+                org.incrowd.facilitation.internal.FlagReason::messageKey));
+        keys.addAll(keys(org.incrowd.facilitation.internal.AuditLog.Action.values(),
+                org.incrowd.facilitation.internal.AuditLog.Action::messageKey));
         assertThat(difference(keys, english.keySet())).as("missing from messages.properties").isEmpty();
         assertThat(difference(keys, german.keySet())).as("missing from messages_de.properties").isEmpty();
     }

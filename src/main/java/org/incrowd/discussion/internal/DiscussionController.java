@@ -9,6 +9,9 @@ import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
+import org.incrowd.jam.Place;
+import org.incrowd.jam.PlaceNotice;
+import org.incrowd.web.Ui;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
 import org.springframework.stereotype.Controller;
@@ -28,11 +31,14 @@ class DiscussionController {
     private final DiscussionService discussion;
     private final JamService jams;
     private final CurrentActor currentActor;
+    private final java.util.List<PlaceNotice> notices;
 
-    DiscussionController(DiscussionService discussion, JamService jams, CurrentActor currentActor) {
+    DiscussionController(DiscussionService discussion, JamService jams, CurrentActor currentActor,
+                         java.util.List<PlaceNotice> notices) {
         this.discussion = discussion;
         this.jams = jams;
         this.currentActor = currentActor;
+        this.notices = java.util.List.copyOf(notices);
     }
 
     @GetMapping("/forums/{forumId}")
@@ -161,6 +167,7 @@ class DiscussionController {
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
         model.addAttribute("ideas", discussion.ideas(actor, forumId, page, order));
         model.addAttribute("canPost", jams.mayPost(actor, place));
+        addFacilitation(actor, place, model);
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         return "discussion/forum";
@@ -173,6 +180,7 @@ class DiscussionController {
         model.addAttribute("place", place);
         model.addAttribute("thread", thread);
         model.addAttribute("canPost", jams.mayPost(actor, place));
+        addFacilitation(actor, place, model);
         // Replying to a post of another thread, or to an unknown post, falls back to replying to the idea.
         var target = thread.idea();
         if (replyTo != null) {
@@ -187,6 +195,13 @@ class DiscussionController {
         model.addAttribute("errors", errors);
         model.addAttribute("actorId", actor.personId());
         return "discussion/thread";
+    }
+
+    /** Whether the reader facilitates here (moderation links), and the notices other modules show in this place. */
+    private void addFacilitation(Actor actor, Place place, Model model) {
+        model.addAttribute("canFacilitate", jams.mayFacilitate(actor, place));
+        var ui = (Ui) model.getAttribute("ui");
+        model.addAttribute("notices", notices.stream().map(notice -> notice.render(place, actor, ui)).toList());
     }
 
     private static FieldErrors errorsOf(Refusal refusal) {

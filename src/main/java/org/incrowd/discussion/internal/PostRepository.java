@@ -26,12 +26,20 @@ import org.springframework.stereotype.Repository;
 public class PostRepository {
 
     private static final String COLUMNS = "id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, "
-            + "body_html, created_at, edited_at, depth";
+            + "body_html, created_at, edited_at, depth, hidden_at, hidden_reason, pinned_at, spotlit_at, guest_label";
 
     /** A post row before names, counts and the reader's own reaction are added. */
     public record Row(long id, long jamId, long forumId, long threadId, Long parentId, long authorId, String title,
-                      String body, String bodyHtml, Instant createdAt, Instant editedAt, int depth) {
+                      String body, String bodyHtml, Instant createdAt, Instant editedAt, int depth,
+                      Instant hiddenAt, String hiddenReason, Instant pinnedAt, Instant spotlitAt, String guestLabel) {
+
+        public boolean hidden() {
+            return hiddenAt != null;
+        }
     }
+
+    /** Facilitators pin ideas to the top of their forum, whatever order the reader chose. */
+    private static final String PINNED_FIRST = "case when pinned_at is null then 1 else 0 end, ";
 
     /** Rows read in chunks: PostgreSQL's driver otherwise holds a whole Jam's reactions in memory at once. */
     private static final int STREAM_FETCH_SIZE = 10_000;
@@ -94,7 +102,8 @@ public class PostRepository {
 
     /** A forum's ideas, newest first. */
     public List<Row> ideas(long forumId, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from post where forum_id = ? and parent_id is null order by id desc "
+        return jdbc.sql("select " + COLUMNS + " from post where forum_id = ? and parent_id is null order by "
+                        + PINNED_FIRST + "id desc "
                         + "limit ? offset ?")
                 .params(forumId, limit, offset).query(PostRepository::row).list();
     }
@@ -102,7 +111,7 @@ public class PostRepository {
     /** A forum's ideas with the most agree reactions first, newest first among equals. */
     public List<Row> ideasByAgreement(long forumId, int offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from post p where forum_id = ? and parent_id is null order by "
-                        + "(select count(*) from reaction r where r.post_id = p.id and r.kind = 'AGREE') desc, id desc "
+                        + PINNED_FIRST + "(select count(*) from reaction r where r.post_id = p.id and r.kind = 'AGREE') desc, id desc "
                         + "limit ? offset ?")
                 .params(forumId, limit, offset).query(PostRepository::row).list();
     }
@@ -135,7 +144,7 @@ public class PostRepository {
     }
 
     public List<Row> latestInJam(long jamId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from post where jam_id = ? order by id desc limit ?")
+        return jdbc.sql("select " + COLUMNS + " from post where jam_id = ? and hidden_at is null order by id desc limit ?")
                 .params(jamId, limit).query(PostRepository::row).list();
     }
 
@@ -324,6 +333,68 @@ public class PostRepository {
         return new Row(rs.getLong("id"), rs.getLong("jam_id"), rs.getLong("forum_id"), rs.getLong("thread_id"),
                 parentId, rs.getLong("author_id"), rs.getString("title"), rs.getString("body"),
                 rs.getString("body_html"), rs.getTimestamp("created_at").toInstant(),
-                edited == null ? null : edited.toInstant(), rs.getInt("depth"));
+                instant(edited), rs.getInt("depth"), instant(rs.getTimestamp("hidden_at")),
+                rs.getString("hidden_reason"), instant(rs.getTimestamp("pinned_at")),
+                instant(rs.getTimestamp("spotlit_at")), rs.getString("guest_label"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // ---- moderation ----------------------------------------------------------------------------------------------
+
+    public void hide(long postId, String reason, Instant now) {
+        jdbc.sql("update post set hidden_at = ?, hidden_reason = ? where id = ?")
+                .params(Timestamp.from(now), reason, postId).update();
+    }
+
+    public void restore(long postId) {
+        jdbc.sql("update post set hidden_at = null, hidden_reason = null where id = ?").param(postId).update();
+    }
+
+    public void pin(long postId, Instant pinnedAt) {
+        jdbc.sql("update post set pinned_at = ? where id = ?")
+                .params(pinnedAt == null ? null : Timestamp.from(pinnedAt), postId).update();
+    }
+
+    public void spotlight(long postId, Instant spotlitAt) {
+        jdbc.sql("update post set spotlit_at = ? where id = ?")
+                .params(spotlitAt == null ? null : Timestamp.from(spotlitAt), postId).update();
+    }
+
+    public void labelAsGuest(long postId, String label) {
+        jdbc.sql("update post set guest_label = ? where id = ?").params(label, postId).update();
+    }
+
+    /** A thread goes with all its replies. */
+    public void moveThread(long threadId, long toForumId) {
+        jdbc.sql("update post set forum_id = ? where thread_id = ?").params(toForumId, threadId).update();
+    }
+
+    /** Spotlit posts of a Jam that are not hidden, latest spotlight first. */
+    public List<Row> spotlit(long jamId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from post where jam_id = ? and spotlit_at is not null "
+                        + "and hidden_at is null order by spotlit_at desc, id desc limit ?")
+                .params(jamId, limit).query(PostRepository::row).list();
+    }
+
+    /** New ideas of a forum since a moment, newest first. */
+    public List<Row> ideasSince(long forumId, Instant since, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from post where forum_id = ? and parent_id is null and created_at > ? "
+                        + "order by id desc limit ?")
+                .params(forumId, Timestamp.from(since), limit).query(PostRepository::row).list();
+    }
+
+    /** Threads of a forum with the most replies since a moment: thread id → new replies, most first. */
+    public Map<Long, Long> busiestThreadsSince(long forumId, Instant since, int limit) {
+        var busiest = new java.util.LinkedHashMap<Long, Long>();
+        jdbc.sql("""
+                        select thread_id, count(*) from post
+                        where forum_id = ? and parent_id is not null and created_at > ?
+                        group by thread_id order by count(*) desc, thread_id limit ?""")
+                .params(forumId, Timestamp.from(since), limit)
+                .query((RowCallbackHandler) rs -> busiest.put(rs.getLong(1), rs.getLong(2)));
+        return busiest;
     }
 }

@@ -1,6 +1,8 @@
 package org.incrowd.live.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.Refusal;
@@ -22,26 +24,35 @@ class LiveController {
     /** Browsers reconnect by themselves; a bounded lifetime lets abandoned connections end even if no write fails. */
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
+    /** Events written this long before a page was made may still have been invisible to it (uncommitted). */
+    static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
+    /** A page older than this reloads rather than replays (it was most likely restored from the browser's cache). */
+    static final Duration OLDEST_PAGE = Duration.ofMinutes(2);
+
     private final LiveHub hub;
+    private final LiveLog log;
     private final JamService jams;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    LiveController(LiveHub hub, JamService jams, CurrentActor currentActor) {
+    LiveController(LiveHub hub, LiveLog log, JamService jams, CurrentActor currentActor, Clock clock) {
         this.hub = hub;
+        this.log = log;
         this.jams = jams;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     @GetMapping("/live/jams/{jamId}") // no "produces": refusals must be able to answer in plain text
     SseEmitter stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
-                      @RequestParam(required = false) Long thread,
+                      @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
             throw Refusal.notFound("error.notFound");
         }
-        Long last = parse(lastEventId);
+        Long last = lastEventId != null ? parse(lastEventId) : since == null ? null : startOfPage(since);
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var subscriber = new Subscriber(jamId, forum, thread, emitter);
         emitter.onCompletion(() -> hub.unsubscribe(subscriber));
@@ -50,6 +61,23 @@ class LiveController {
         hub.subscribe(subscriber, jamId, last);
         Thread.ofVirtual().name("live-stream-" + jamId).start(subscriber::drain);
         return emitter;
+    }
+
+    /**
+     * Where a page's first connection starts: a little before the page was made, because a transaction that wrote
+     * its event earlier may have committed after the page was read. Seeing an event twice only refreshes a region
+     * once more; never seeing it would leave the page behind. How far back a page may ask is bounded.
+     */
+    private Long startOfPage(long renderedAtMillis) {
+        var now = clock.instant();
+        var renderedAt = Instant.ofEpochMilli(renderedAtMillis);
+        if (renderedAt.isAfter(now)) {
+            renderedAt = now;
+        }
+        if (renderedAt.isBefore(now.minus(OLDEST_PAGE))) {
+            renderedAt = now.minus(OLDEST_PAGE);
+        }
+        return log.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
     }
 
     private static Long parse(String lastEventId) {

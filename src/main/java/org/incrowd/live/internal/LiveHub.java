@@ -58,11 +58,13 @@ class LiveHub implements SmartLifecycle {
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
         synchronized (dispatching) {
             subscriber.startAfter(lastEventId == null ? dispatchedUpTo : lastEventId);
-            if (lastEventId != null && lastEventId < dispatchedUpTo) {
+            if (lastEventId != null) {
+                // Whether the missed events are still in the log does not depend on how far this node has got.
                 Long oldest = events.oldestId();
-                if (oldest == null || oldest > lastEventId + 1) {
+                boolean pruned = oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
+                if (pruned) {
                     subscriber.refresh();
-                } else {
+                } else if (lastEventId < dispatchedUpTo) {
                     for (LiveEvent event : events.between(jamId, lastEventId, dispatchedUpTo)) {
                         subscriber.offer(event);
                     }

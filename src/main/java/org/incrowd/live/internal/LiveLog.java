@@ -40,6 +40,19 @@ class LiveLog {
                 .params(jamId, after, upTo).query(LiveLog::event).list();
     }
 
+    /**
+     * The id after which events were created at or after {@code time}: the newest older event's id, or just before
+     * the oldest kept event when all are newer; null when the log is empty.
+     */
+    Long lastIdBefore(Instant time) {
+        Long before = jdbc.sql("select max(id) from live_event where created_at < ?").param(Timestamp.from(time))
+                .query(Long.class).optional().orElse(null);
+        if (before != null) {
+            return before;
+        }
+        return jdbc.sql("select min(id) - 1 from live_event").query(Long.class).optional().orElse(null);
+    }
+
     long latestId() {
         return jdbc.sql("select coalesce(max(id), 0) from live_event").query(Long.class).single();
     }

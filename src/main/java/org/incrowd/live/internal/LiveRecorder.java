@@ -2,6 +2,7 @@ package org.incrowd.live.internal;
 
 import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
+import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -57,6 +58,51 @@ class LiveRecorder {
     @EventListener
     void on(OpinionMapsRecomputed event) {
         record(event.jamId(), null, null, "opinions", "{\"computedAt\":\"" + event.computedAt() + "\"}");
+    }
+
+    @EventListener
+    void on(DiscussionEvents.PostHidden event) {
+        moderated(event.jamId(), event.forumId(), event.threadId(), event.postId());
+    }
+
+    @EventListener
+    void on(DiscussionEvents.PostRestored event) {
+        moderated(event.jamId(), event.forumId(), event.threadId(), event.postId());
+    }
+
+    @EventListener
+    void on(DiscussionEvents.PostFeatured event) {
+        moderated(event.jamId(), event.forumId(), event.threadId(), event.postId());
+    }
+
+    /** Hidden, restored, pinned or spotlit: pages showing the post fetch it again. */
+    private void moderated(long jamId, long forumId, long threadId, long postId) {
+        record(jamId, forumId, threadId, "moderated", "{\"post\":" + postId + ",\"thread\":" + threadId + "}");
+    }
+
+    /** Both forums' pages change: one loses the thread, the other gains it. */
+    @EventListener
+    void on(DiscussionEvents.ThreadMoved event) {
+        String payload = "{\"thread\":" + event.threadId() + ",\"from\":" + event.fromForumId() + ",\"to\":"
+                + event.toForumId() + "}";
+        record(event.jamId(), event.fromForumId(), null, "moved", payload);
+        record(event.jamId(), event.toForumId(), null, "moved", payload);
+    }
+
+    @EventListener
+    void on(FacilitationEvents.AnnouncementMade event) {
+        record(event.jamId(), event.forumId(), null, "announcement", "{\"announcement\":" + event.announcementId() + "}");
+    }
+
+    @EventListener
+    void on(FacilitationEvents.PostFlagged event) {
+        // The post is not named: readers of the forum learn only that the queue changed.
+        record(event.jamId(), event.forumId(), null, "flag", "{}");
+    }
+
+    @EventListener
+    void on(FacilitationEvents.GuestSessionStarted event) {
+        record(event.jamId(), event.forumId(), null, "guest", "{\"session\":" + event.sessionId() + "}");
     }
 
     private void record(long jamId, Long forumId, Long threadId, String type, String payload) {

@@ -1,0 +1,9 @@
+/**
+ * Facilitation: what hosts, facilitators and organisers do to guide a Jam while it runs. Participants flag posts
+ * with a reason; facilitators work the moderation queue (hide with a reason the author sees, restore, keep), pin
+ * and spotlight posts, move threads, make announcements, schedule guests, and leave hand-off notes for the next
+ * shift. Every action is recorded (who, what, when, why) for organisers. Posts themselves stay the discussion
+ * module's: this module asks it to hide, pin or move them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Facilitation")
+package org.incrowd.facilitation;
