@@ -89,6 +89,8 @@ class FacilitationBrowserTests {
             console.getByLabel("Announcement (shown live to everyone here for a day)")
                     .fill("The head chef joins at 3 pm: bring your questions.");
             console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Announce")).click();
+            console.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("facilitation-console"))
+                    .setFullPage(true));
 
             assertThat(anasPage.locator("#notices").getByText("The head chef joins at 3 pm")).isVisible(SOON);
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("facilitation-announcement")));
