@@ -25,17 +25,21 @@ import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Participation figures of a Jam for its organisers and staff. Each module counts in its own tables (the audience's
  * profiles, the members, who posted or reacted and how often) and the figures are joined here by person id, so no
- * SQL crosses a module boundary. A result is kept for a few seconds: the page stays live-ish without recounting a
- * 150,000-person Jam for every reload.
+ * SQL crosses a module boundary. The last count is kept and redone in the background once it is older than a few
+ * seconds: the page stays live-ish without recounting a 150,000-person Jam for every reload.
  */
 @Service
 class Participation {
+
+    private static final Logger log = LoggerFactory.getLogger(Participation.class);
 
     private final JamService jams;
     private final IdentityService identity;
@@ -43,6 +47,8 @@ class Participation {
     private final int minGroupSize;
     private final Duration freshFor;
     private final Map<Scope, ParticipationPage> recent = new ConcurrentHashMap<>();
+    /** Scopes being recounted in the background: one recount at a time per Jam and forum. */
+    private final Set<Scope> refreshing = ConcurrentHashMap.newKeySet();
 
     Participation(JamService jams, IdentityService identity, DiscussionService discussion,
                   @Value("${incrowd.participation.min-group-size:5}") int minGroupSize,
@@ -57,22 +63,38 @@ class Participation {
     private record Scope(long jamId, Long forumId) {
     }
 
-    /** The figures of a Jam, or of one of its forums when {@code forumId} is not null; organisers and staff only. */
+    /**
+     * The figures of a Jam, or of one of its forums when {@code forumId} is not null; organisers and staff only.
+     * The first view counts while the person waits. After that the page gets the last count at once, and a count
+     * older than {@code fresh-seconds} is redone in the background for the next view. A Jam-sized count takes
+     * seconds (see docs/performance.md), so nobody should wait for it twice. {@code fresh-seconds=0} counts afresh
+     * on every view, for the benchmark.
+     */
     ParticipationPage of(Actor actor, long jamId, Long forumId) {
         var jam = jams.requireOrganiserOrStaff(actor, jamId);
         var forums = jams.forums(actor, jamId);
         var forum = forumId == null ? null : forums.stream().filter(f -> f.id() == forumId).findFirst()
                 .orElseThrow(() -> Refusal.notFound("forum.notFound"));
-        var audience = jams.audience(actor, jamId);
-        Instant now = jams.now();
         var scope = new Scope(jamId, forumId);
-        var cached = recent.get(scope);
-        if (cached != null && cached.computedAt().plus(freshFor).isAfter(now)) {
-            return cached;
+        var cached = freshFor.isZero() ? null : recent.get(scope);
+        if (cached == null) {
+            var page = compute(jam, forum, forums, jams.audience(actor, jamId));
+            recent.put(scope, page);
+            return page;
         }
-        var page = compute(jam, forum, forums, audience, now);
-        recent.put(scope, page);
-        return page;
+        if (!cached.computedAt().plus(freshFor).isAfter(jams.now()) && refreshing.add(scope)) {
+            var audience = jams.audience(actor, jamId);
+            Thread.ofVirtual().name("participation-" + jamId).start(() -> {
+                try {
+                    recent.put(scope, compute(jam, forum, forums, audience));
+                } catch (RuntimeException e) {
+                    log.warn("Recounting the participation of Jam {} failed; the last count stays", jamId, e);
+                } finally {
+                    refreshing.remove(scope);
+                }
+            });
+        }
+        return cached;
     }
 
     /** Whether this person may see a Jam's participation (to show the link on the Jam home). */
@@ -80,7 +102,8 @@ class Participation {
         return jams.isOrganiserOrStaff(actor, jam.id());
     }
 
-    private ParticipationPage compute(Jam jam, Forum forum, List<Forum> forums, Audience audience, Instant now) {
+    private ParticipationPage compute(Jam jam, Forum forum, List<Forum> forums, Audience audience) {
+        Instant now = jams.now();
         Long forumId = forum == null ? null : forum.id();
         var profiles = new HashMap<Long, ProfileFacts>();
         var invited = new HashSet<Long>();

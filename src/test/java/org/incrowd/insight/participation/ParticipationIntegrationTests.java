@@ -144,7 +144,7 @@ class ParticipationIntegrationTests {
         assertThat(csv("units")).doesNotContain("Tiny");
         var page = call(fixtures.organiser(), "/jams/" + jam.id() + "/participation").getContentAsString();
         assertThat(page).doesNotContain("Tiny")
-                .contains("1 groups with fewer than 5 people are not shown.")
+                .contains("One group with fewer than 5 people is not shown.")
                 .contains("Groups with fewer than 5 people are left out");
     }
 
@@ -155,7 +155,7 @@ class ParticipationIntegrationTests {
         String page = response.getContentAsString();
         assertThat(page).contains("<dd id=\"total-invited\">20</dd>", "<dd id=\"total-joined\">16</dd>",
                         "<dd id=\"total-active\">6</dd>", "<dd id=\"total-posts\">3</dd>")
-                .contains("1 invited addresses have no account yet.")
+                .contains("One invited address has no account yet.")
                 .contains("The addresses this invitation-only Jam invites.");
     }
 
