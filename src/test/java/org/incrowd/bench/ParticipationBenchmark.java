@@ -59,7 +59,8 @@ public final class ParticipationBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IncrowdApplication.class).run(
                 "--server.port=0", "--incrowd.data-dir=" + data, "--incrowd.demo=true",
                 "--incrowd.participation.fresh-seconds=0", "--incrowd.opinions.debounce-ms=3600000",
-                "--logging.level.root=WARN", "--logging.file.name=")) {
+                "--logging.level.root=WARN", "--logging.level.org.incrowd.insight.participation=DEBUG",
+                "--logging.file.name=")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             var admin = PageLatencyBenchmark.signedIn(port, "admin@demo.incrowd.example", "demo-admin-password");
             var jams = app.getBean(JamService.class);
