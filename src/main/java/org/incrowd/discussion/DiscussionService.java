@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
@@ -415,6 +416,20 @@ public class DiscussionService {
     @Transactional(readOnly = true)
     public void forEachReaction(long jamId, ReactionVisitor visitor) {
         posts.forEachReaction(jamId, visitor);
+    }
+
+    /**
+     * Everyone who posted or reacted in a Jam, or in one forum when forumId is not null, with how often (no actor:
+     * the caller shows only group counts to people who may see them).
+     */
+    @Transactional(readOnly = true)
+    public void forEachParticipant(long jamId, Long forumId, Consumer<ParticipantActivity> sink) {
+        posts.forEachParticipant(jamId, forumId, sink);
+    }
+
+    /** Posts and active people per time bucket from {@code origin}; buckets without activity are left out. */
+    public List<ActivityBucket> activityOverTime(long jamId, Long forumId, Instant origin, Duration bucket) {
+        return posts.activityOverTime(jamId, forumId, origin, bucket.toSeconds());
     }
 
     /** The posts most agreed with (raw counts) in a Jam, or in one of its forums when forumId is not null. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.incrowd.identity.internal.PersonRepository;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
@@ -141,6 +142,25 @@ public class IdentityService {
     /** People by id, for showing authors and staff; unknown ids are left out. */
     public Map<Long, Person> findAll(Collection<Long> ids) {
         return people.findAll(ids);
+    }
+
+    /**
+     * The grouping facts (country, unit, job role, type) of everyone of the given participant types, streamed for
+     * counting; no names leave this module this way.
+     */
+    @Transactional(readOnly = true)
+    public void forEachProfileOfTypes(Set<ParticipantType> types, Consumer<ProfileFacts> sink) {
+        people.forEachProfileOfTypes(types, sink);
+    }
+
+    /** Grouping facts of the people with these addresses; addresses without an account are left out. */
+    public void forEachProfileByEmail(Collection<String> emails, Consumer<ProfileFacts> sink) {
+        people.forEachProfileByEmail(emails.stream().map(ProfileRules::normaliseEmail).toList(), sink);
+    }
+
+    /** Grouping facts of these people; unknown ids are left out. */
+    public void forEachProfileById(Collection<Long> ids, Consumer<ProfileFacts> sink) {
+        people.forEachProfileById(ids, sink);
     }
 
     /** The directory of people, for administrators. */

@@ -101,6 +101,33 @@ public class JamService {
         return jams.invitations(jamId);
     }
 
+    /**
+     * A Jam whose participation figures this person may see: organisers, and the hosts and facilitators of any of
+     * its forums, who are the ones to reach out to quiet groups. Others get 403, or 404 where they cannot see the Jam.
+     */
+    public Jam requireOrganiserOrStaff(Actor actor, long jamId) {
+        var jam = require(actor, jamId);
+        if (!isOrganiserOrStaff(actor, jamId)) {
+            throw Refusal.forbidden("jam.staffOnly");
+        }
+        return jam;
+    }
+
+    public boolean isOrganiserOrStaff(Actor actor, long jamId) {
+        return actor.canOrganise() || jams.isStaffOfJam(jamId, actor.personId());
+    }
+
+    /** Who the Jam was opened to, for organisers and its staff: the addresses it invites, or the types it admits. */
+    public Audience audience(Actor actor, long jamId) {
+        var jam = requireOrganiserOrStaff(actor, jamId);
+        return jam.invitationOnly() ? Audience.invited(jams.invitations(jamId)) : Audience.ofTypes(jam.audience());
+    }
+
+    /** Everyone who joined the Jam, by person id. */
+    public void forEachMember(long jamId, java.util.function.LongConsumer sink) {
+        jams.forEachMember(jamId, sink);
+    }
+
     public JamStats stats(long jamId) {
         return jams.stats(jamId);
     }

@@ -56,6 +56,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, field, arguments);
     }
 
+    /** The request itself is malformed, e.g. an unknown choice in a query parameter; the message says what fits. */
+    public static Refusal badRequest(String field, String messageKey, Object... arguments) {
+        return new Refusal(HttpStatus.BAD_REQUEST, messageKey, field, arguments);
+    }
+
     /** Every problem found in one submission, for the form to show each beside its field. */
     public static Refusal invalid(FieldErrors errors) {
         return new Refusal(errors);

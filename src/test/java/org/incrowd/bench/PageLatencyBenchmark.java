@@ -56,7 +56,7 @@ public final class PageLatencyBenchmark {
 
             var clients = new ArrayList<HttpClient>();
             for (int i = 0; i < CLIENTS; i++) {
-                clients.add(signedIn(port));
+                clients.add(signedIn(port, "participant@demo.incrowd.example", "demo-participant-password"));
             }
             measure(clients, port, pages, WARM_UP);
             var idle = measure(clients, port, pages, PHASE);
@@ -104,7 +104,8 @@ public final class PageLatencyBenchmark {
                 "/jams/" + jam.id() + "/opinions");
     }
 
-    private static HttpClient signedIn(int port) throws Exception {
+    /** A client with a signed-in session (cookies kept), as a browser after the sign-in form. */
+    static HttpClient signedIn(int port, String email, String password) throws Exception {
         var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         var form = client.send(HttpRequest.newBuilder(uri(port, "/signin")).build(),
@@ -113,8 +114,8 @@ public final class PageLatencyBenchmark {
         if (!token.find()) {
             throw new IllegalStateException("No CSRF token on the sign-in page");
         }
-        String body = "email=" + encode("participant@demo.incrowd.example") + "&password="
-                + encode("demo-participant-password") + "&_csrf=" + encode(token.group(1));
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf="
+                + encode(token.group(1));
         var answer = client.send(HttpRequest.newBuilder(uri(port, "/signin"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
@@ -156,7 +157,7 @@ public final class PageLatencyBenchmark {
         return Latencies.of(samples, errors.get());
     }
 
-    private static URI uri(int port, String path) {
+    static URI uri(int port, String path) {
         return URI.create("http://localhost:" + port + path);
     }
 

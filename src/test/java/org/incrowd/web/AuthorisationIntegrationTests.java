@@ -215,6 +215,11 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/forums/{secretForum}/opinions             | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /api/v1/forums/{forum}/opinions/points            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/forums/{secretForum}/opinions/points      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- participation --- organisers and the Jam's hosts and facilitators (they reach out to quiet groups).
+            GET    /jams/{jam}/participation                         | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/participation                   | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{jam}/participation.csv                     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/participation.csv               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -359,6 +364,9 @@ class AuthorisationIntegrationTests {
             r.param("email", bystander.email()).param("label", "Expert").param("startsAt", start.toString())
                     .param("endsAt", start.plusHours(1).toString());
         });
+        // --- participation ---
+        bodies.put("GET /jams/{jam}/participation.csv", (r, c) -> r.param("table", "units"));
+        bodies.put("GET /jams/{secretJam}/participation.csv", (r, c) -> r.param("table", "units"));
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""
@@ -602,6 +610,8 @@ class AuthorisationIntegrationTests {
                 } else if (want != 204 && call.endpoint.matches("GET\\s+/live/.*")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "text/event-stream" : "text/plain");
+                } else if (call.path.endsWith(".csv")) {
+                    assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (want != 204 && !call.api && body.length() > 0) {
                     assertThat(response.getContentType()).as(what).startsWith("text/html");
                 }

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.incrowd.discussion.ActivityBucket;
+import org.incrowd.discussion.ParticipantActivity;
 import org.incrowd.discussion.ImportedReaction;
 import org.incrowd.discussion.ReactionCounts;
 import org.incrowd.discussion.ReactionKind;
@@ -270,6 +273,42 @@ public class PostRepository {
                 .param(jamId)
                 .query((RowCallbackHandler) rs -> visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         ReactionKind.valueOf(rs.getString(4))));
+    }
+
+    /** Everyone who posted or reacted in a Jam (or one forum), with how often, counted in the database. */
+    public void forEachParticipant(long jamId, Long forumId, Consumer<ParticipantActivity> sink) {
+        streaming.sql("""
+                        select person_id, sum(posts), sum(reactions) from (
+                            select author_id as person_id, 1 as posts, 0 as reactions from post
+                            where jam_id = :jam and (cast(:forum as bigint) is null or forum_id = :forum)
+                            union all
+                            select r.person_id, 0, 1 from reaction r join post p on p.id = r.post_id
+                            where p.jam_id = :jam and (cast(:forum as bigint) is null or p.forum_id = :forum)
+                        ) activity group by person_id""")
+                .param("jam", jamId).param("forum", forumId)
+                .query((RowCallbackHandler) rs -> sink.accept(
+                        new ParticipantActivity(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
+    }
+
+    /**
+     * Posts and different people active per time bucket of {@code bucketSeconds}, counted from {@code origin}; only
+     * buckets with activity are returned. Epoch arithmetic runs alike on H2 and PostgreSQL.
+     */
+    public List<ActivityBucket> activityOverTime(long jamId, Long forumId, Instant origin, long bucketSeconds) {
+        return jdbc.sql("""
+                        select bucket, count(distinct person_id), sum(posts) from (
+                            select cast(floor((extract(epoch from created_at) - :origin) / :size) as bigint) as bucket,
+                                   author_id as person_id, 1 as posts
+                            from post where jam_id = :jam and (cast(:forum as bigint) is null or forum_id = :forum)
+                            union all
+                            select cast(floor((extract(epoch from r.reacted_at) - :origin) / :size) as bigint),
+                                   r.person_id, 0
+                            from reaction r join post p on p.id = r.post_id
+                            where p.jam_id = :jam and (cast(:forum as bigint) is null or p.forum_id = :forum)
+                        ) activity group by bucket order by bucket""")
+                .param("jam", jamId).param("forum", forumId).param("origin", origin.getEpochSecond())
+                .param("size", bucketSeconds)
+                .query((rs, n) -> new ActivityBucket(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
     /** Ideas and replies with the most agree reactions in a Jam, or in one forum when forumId is not null. */

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import java.util.stream.Collectors;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
+import org.incrowd.identity.ProfileFacts;
 import org.incrowd.identity.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -28,8 +33,14 @@ public class PersonRepository {
 
     private final JdbcClient jdbc;
 
-    PersonRepository(JdbcClient jdbc) {
+    /** Reads a whole audience in chunks: PostgreSQL's driver otherwise holds every row in memory at once. */
+    private final JdbcClient streaming;
+
+    PersonRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(10_000);
+        this.streaming = JdbcClient.create(template);
     }
 
     public long insert(String email, String passwordHash, String displayName, String country, String orgUnit,
@@ -142,4 +153,42 @@ public class PersonRepository {
                 rs.getTimestamp("created_at").toInstant());
     }
 
+    // ---- profile facts for participation figures: only the grouping columns, streamed --------------------------
+
+    private static final String FACTS = "select id, country, org_unit, job_role, participant_type from person ";
+
+    public void forEachProfileOfTypes(Set<ParticipantType> types, Consumer<ProfileFacts> sink) {
+        if (types.isEmpty()) {
+            return;
+        }
+        streaming.sql(FACTS + "where participant_type in (:types)")
+                .param("types", types.stream().map(Enum::name).toList())
+                .query((RowCallbackHandler) rs -> sink.accept(facts(rs)));
+    }
+
+    public void forEachProfileByEmail(Collection<String> emails, Consumer<ProfileFacts> sink) {
+        forEachChunk(List.copyOf(emails), chunk -> jdbc.sql(FACTS + "where email in (:emails)").param("emails", chunk)
+                .query((RowCallbackHandler) rs -> sink.accept(facts(rs))));
+    }
+
+    public void forEachProfileById(Collection<Long> ids, Consumer<ProfileFacts> sink) {
+        forEachChunk(List.copyOf(ids), chunk -> jdbc.sql(FACTS + "where id in (:ids)").param("ids", chunk)
+                .query((RowCallbackHandler) rs -> sink.accept(facts(rs))));
+    }
+
+    /** Chunks keep the IN list within what both databases accept comfortably. */
+    private static <T> void forEachChunk(List<T> values, Consumer<List<T>> chunkSink) {
+        for (int from = 0; from < values.size(); from += 1_000) {
+            chunkSink.accept(values.subList(from, Math.min(from + 1_000, values.size())));
+        }
+    }
+
+    private static ProfileFacts facts(ResultSet rs) throws SQLException {
+        return new ProfileFacts(rs.getLong(1), blankToNull(rs.getString(2)), blankToNull(rs.getString(3)),
+                blankToNull(rs.getString(4)), ParticipantType.valueOf(rs.getString(5)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
 }

@@ -158,6 +158,11 @@ public class JamRepository {
         return jdbc.sql("select count(*) from jam_member where jam_id = ?").param(jamId).query(Long.class).single();
     }
 
+    public void forEachMember(long jamId, java.util.function.LongConsumer sink) {
+        jdbc.sql("select person_id from jam_member where jam_id = ?").param(jamId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(rs.getLong(1)));
+    }
+
     public void replaceInvitations(long jamId, Set<String> emails) {
         jdbc.sql("delete from jam_invitation where jam_id = ?").param(jamId).update();
         for (String email : emails) {
