@@ -16,6 +16,7 @@ import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+import org.incrowd.insight.shared.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
