@@ -44,7 +44,7 @@
     }
 
     var source = new EventSource(first.dataset.liveUrl);
-    ["post", "post-edited", "reaction", "import", "opinions"].forEach(function (type) {
+    ["post", "post-edited", "reaction", "import", "opinions", "themes"].forEach(function (type) {
         source.addEventListener(type, function () {
             document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
                 schedule(region.id);

@@ -316,6 +316,15 @@ public class DiscussionService {
         posts.forEachReaction(jamId, visitor);
     }
 
+    /**
+     * The Jam's posts after {@code afterPostId} (0 for all), oldest first, for analysis (no actor: the caller shows
+     * only aggregates and posts it reads again through {@link #find}).
+     */
+    @Transactional(readOnly = true)
+    public void forEachPostText(long jamId, long afterPostId, PostTextVisitor visitor) {
+        posts.forEachPostText(jamId, afterPostId, visitor);
+    }
+
     /** The posts most agreed with (raw counts) in a Jam, or in one of its forums when forumId is not null. */
     public List<Post> mostAgreed(Actor actor, long jamId, Long forumId, int limit) {
         jams.require(actor, jamId);

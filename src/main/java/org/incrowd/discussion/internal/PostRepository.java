@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.incrowd.discussion.ImportedReaction;
+import org.incrowd.discussion.PostTextVisitor;
 import org.incrowd.discussion.ReactionCounts;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.ReactionVisitor;
@@ -261,6 +262,19 @@ public class PostRepository {
                 .param(jamId)
                 .query((RowCallbackHandler) rs -> visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         ReactionKind.valueOf(rs.getString(4))));
+    }
+
+    /** The Jam's posts with an id above {@code afterId}, oldest first, as text for analysis. */
+    public void forEachPostText(long jamId, long afterId, PostTextVisitor visitor) {
+        streaming.sql("""
+                        select id, forum_id, author_id, created_at, title, body from post
+                        where jam_id = ? and id > ? order by id""")
+                .params(jamId, afterId)
+                .query((RowCallbackHandler) rs -> {
+                    String title = rs.getString(5);
+                    visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                            title == null ? rs.getString(6) : title + "\n\n" + rs.getString(6));
+                });
     }
 
     /** Ideas and replies with the most agree reactions in a Jam, or in one forum when forumId is not null. */

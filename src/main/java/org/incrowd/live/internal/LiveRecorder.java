@@ -3,6 +3,7 @@ package org.incrowd.live.internal;
 import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
+import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -57,6 +58,11 @@ class LiveRecorder {
     @EventListener
     void on(OpinionMapsRecomputed event) {
         record(event.jamId(), null, null, "opinions", "{\"computedAt\":\"" + event.computedAt() + "\"}");
+    }
+
+    @EventListener
+    void on(ThemesRecomputed event) {
+        record(event.jamId(), null, null, "themes", "{\"computedAt\":\"" + event.computedAt() + "\"}");
     }
 
     private void record(long jamId, Long forumId, Long threadId, String type, String payload) {
