@@ -18,4 +18,9 @@ import org.incrowd.insight.themes.algorithm.Trend;
 public record PulseTheme(String key, String label, boolean renamed, int size, int newPosts, int people,
                          List<Long> representatives, Trend trend, List<Integer> windows, GroupProfile spread,
                          boolean pinned, boolean hidden) {
+
+    /** The message naming the trend ("emerging", "fading" ...). */
+    public String trendMessage() {
+        return "pulse.trend." + trend.key();
+    }
 }

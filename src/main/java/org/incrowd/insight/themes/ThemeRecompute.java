@@ -22,6 +22,7 @@ import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -51,10 +52,14 @@ class ThemeRecompute {
     private final Leases leases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ThemeSettings settings;
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
 
+    /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
     ThemeRecompute(DiscussionService discussion, IdentityService identity, ThemeSnapshots snapshots,
-                   ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock) {
+                   ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
+                   @Value("${incrowd.themes.count:0}") int themes) {
+        this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
         this.identity = identity;
         this.snapshots = snapshots;
@@ -131,7 +136,7 @@ class ThemeRecompute {
     }
 
     private Computed analyse(long jamId, long forumId, Posts posts, Map<Long, Person> people, Instant computedAt) {
-        var result = ThemeAnalysis.analyse(posts.documents, ThemeSettings.DEFAULT);
+        var result = ThemeAnalysis.analyse(posts.documents, settings);
         int n = posts.ids.size();
         long[] ids = new long[n];
         int[] themeOfPost = new int[n];
