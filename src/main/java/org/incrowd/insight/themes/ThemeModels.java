@@ -28,9 +28,14 @@ class ThemeModels {
         this.discussion = discussion;
     }
 
+    /** {@code model} null: the snapshot has no themes to place posts in. */
     void keep(ThemeSnapshot snapshot, ThemeModel model) {
-        kept.put(new ThemeSnapshots.Scope(snapshot.jamId(), snapshot.forumId()),
-                new Kept(snapshot.computedAt(), model, new ConcurrentHashMap<>()));
+        var scope = new ThemeSnapshots.Scope(snapshot.jamId(), snapshot.forumId());
+        if (model == null) {
+            kept.remove(scope);
+        } else {
+            kept.put(scope, new Kept(snapshot.computedAt(), model, new ConcurrentHashMap<>()));
+        }
     }
 
     /** Whether this node can place new posts in this snapshot's themes (it has the model that computed them). */

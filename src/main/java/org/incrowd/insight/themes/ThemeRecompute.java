@@ -16,8 +16,10 @@ import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.insight.ThemesRecomputed;
 import org.incrowd.insight.shared.Leases;
+import org.incrowd.insight.themes.algorithm.Theme;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
 import org.incrowd.insight.themes.algorithm.ThemeDocument;
+import org.incrowd.insight.themes.algorithm.ThemeModel;
 import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
 import org.slf4j.Logger;
@@ -42,6 +44,8 @@ class ThemeRecompute {
     private static final Logger log = LoggerFactory.getLogger(ThemeRecompute.class);
     /** Far longer than a recompute at Jam scale (tens of seconds), short enough that a dead node's lease frees soon. */
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Below this many posts a scope has no themes yet: too few to group, and the page says so. */
+    static final int MIN_POSTS = 10;
     /** Keeps each IN list well below what databases accept. */
     private static final int BATCH = 1_000;
 
@@ -119,9 +123,13 @@ class ThemeRecompute {
             var people = people(scopes.get(ThemeSnapshot.WHOLE_JAM));
             var computedAt = clock.instant();
             for (var entry : scopes.entrySet()) {
-                var snapshot = analyse(jamId, entry.getKey(), entry.getValue(), people, computedAt);
-                snapshots.save(snapshot.snapshot());
-                models.keep(snapshot.snapshot(), snapshot.result().model());
+                try {
+                    var computed = analyse(jamId, entry.getKey(), entry.getValue(), people, computedAt);
+                    snapshots.save(computed.snapshot());
+                    models.keep(computed.snapshot(), computed.model());
+                } catch (RuntimeException e) { // one scope's failure keeps its previous themes, not the others'
+                    log.error("Themes of Jam {} forum {} could not be recomputed", jamId, entry.getKey(), e);
+                }
             }
             events.publishEvent(new ThemesRecomputed(jamId, computedAt));
             log.info("Themes of Jam {} recomputed ({} scopes) in {} ms", jamId, scopes.size(),
@@ -132,12 +140,13 @@ class ThemeRecompute {
         }
     }
 
-    private record Computed(ThemeSnapshot snapshot, ThemeResult result) {
+    /** {@code model} is null when the scope has too few posts for themes. */
+    private record Computed(ThemeSnapshot snapshot, ThemeModel model) {
     }
 
     private Computed analyse(long jamId, long forumId, Posts posts, Map<Long, Person> people, Instant computedAt) {
-        var result = ThemeAnalysis.analyse(posts.documents, settings);
         int n = posts.ids.size();
+        ThemeResult result = n < MIN_POSTS ? null : ThemeAnalysis.analyse(posts.documents, settings);
         long[] ids = new long[n];
         int[] themeOfPost = new int[n];
         int[] windowOfPost = new int[n];
@@ -146,26 +155,27 @@ class ThemeRecompute {
         var authorIndex = new HashMap<Long, Integer>();
         for (int i = 0; i < n; i++) {
             ids[i] = posts.ids.get(i);
-            Integer theme = result.theme(i);
+            Integer theme = result == null ? null : result.theme(i);
             themeOfPost[i] = theme == null ? -1 : theme;
-            windowOfPost[i] = result.window(i);
+            windowOfPost[i] = result == null ? -1 : result.window(i);
             authorOfPost[i] = authorIndex.computeIfAbsent(posts.authors.get(i), id -> {
                 authors.add(author(id, people.get(id)));
                 return authors.size() - 1;
             });
         }
         var previous = snapshots.latest(jamId, forumId).orElse(null);
-        var named = ThemeKeys.name(ids, themeOfPost, result.themes().size(), previous);
+        var computed = result == null ? List.<Theme>of() : result.themes();
+        var named = ThemeKeys.name(ids, themeOfPost, computed.size(), previous);
         var themes = new ArrayList<ThemeSnapshot.ComputedTheme>();
-        for (var theme : result.themes()) {
+        for (var theme : computed) {
             themes.add(new ThemeSnapshot.ComputedTheme(named.keys().get(theme.id()), theme.label(),
                     theme.representatives().stream().map(posts.ids::get).toList()));
         }
         long lastPostId = n == 0 ? 0 : ids[n - 1];
         var snapshot = new ThemeSnapshot(jamId, forumId, computedAt, lastPostId, named.nextKey(), themes,
-                result.emergingTerms(), result.windowCount(), ids, themeOfPost, windowOfPost, authorOfPost,
-                authors);
-        return new Computed(snapshot, result);
+                result == null ? List.of() : result.emergingTerms(), result == null ? 0 : result.windowCount(), ids,
+                themeOfPost, windowOfPost, authorOfPost, authors);
+        return new Computed(snapshot, result == null ? null : result.model());
     }
 
     private static ThemeSnapshot.Author author(long id, Person person) {

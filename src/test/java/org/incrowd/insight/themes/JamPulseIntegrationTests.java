@@ -146,6 +146,20 @@ class JamPulseIntegrationTests {
     }
 
     @Test
+    void aJamWithTooFewPostsSaysThatThemesAreToCome() throws Exception {
+        var jam = fixtures.liveJam("Pulse too early");
+        var forum = fixtures.forum(jam, "Early days");
+        for (int i = 1; i < ThemeRecompute.MIN_POSTS; i++) {
+            fixtures.idea(forum, "Early idea number " + i);
+        }
+        assertThat(recompute.recompute(jam.id())).isTrue();
+        var html = call(get("/jams/" + jam.id() + "/pulse").accept("text/html"), organiser).getContentAsString();
+        assertThat(html).contains("Themes appear once there are enough posts to group.");
+        assertThat(call(get("/jams/" + jam.id()), organiser).getContentAsString())
+                .contains("Themes appear once enough people have written.");
+    }
+
+    @Test
     void theSamePostsGiveTheSameThemesOnEveryRecompute() {
         var scene = new Scene("Pulse determinism");
         var first = scene.snapshot();
