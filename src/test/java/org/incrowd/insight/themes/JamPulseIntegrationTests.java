@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Jam whose posts are about two obvious topics, bikes and the canteen: the Jam Pulse must show them as two themes,
@@ -170,6 +173,18 @@ class JamPulseIntegrationTests {
         assertThat(again.posts()).isEqualTo(first.posts());
         assertThat(again.themeOfPost()).isEqualTo(first.themeOfPost());
         assertThat(again.emergingTerms()).isEqualTo(first.emergingTerms());
+
+        // Another node has no parsed copy: it reads the stored snapshot and must see the same themes.
+        var otherNode = new ThemeSnapshots(context.getBean(JdbcClient.class), context.getBean(JsonMapper.class));
+        var read = otherNode.latest(scene.jam.id(), ThemeSnapshot.WHOLE_JAM).orElseThrow();
+        assertThat(read.computedAt()).isEqualTo(again.computedAt());
+        assertThat(read.themes()).isEqualTo(again.themes());
+        assertThat(read.posts()).isEqualTo(again.posts());
+        assertThat(read.themeOfPost()).isEqualTo(again.themeOfPost());
+        assertThat(read.windowOfPost()).isEqualTo(again.windowOfPost());
+        assertThat(read.authors()).isEqualTo(again.authors());
+        assertThat(PulseThemes.of(read, List.of(), Map.of()))
+                .isEqualTo(PulseThemes.of(again, List.of(), Map.of()));
     }
 
     @Test
