@@ -1,8 +1,10 @@
 package org.incrowd.insight.themes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.web.Refusal;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +32,14 @@ class PulseController {
     @GetMapping("/jams/{jamId}/pulse")
     String jam(@PathVariable long jamId, Model model) {
         model.addAttribute("page", pulse.ofJam(currentActor.require(), jamId));
+        model.addAttribute("refused", PulsePage.Refused.NONE);
         return "insight/pulse";
     }
 
     @GetMapping("/forums/{forumId}/pulse")
     String forum(@PathVariable long forumId, Model model) {
         model.addAttribute("page", pulse.ofForum(currentActor.require(), forumId));
+        model.addAttribute("refused", PulsePage.Refused.NONE);
         return "insight/pulse";
     }
 
@@ -51,25 +55,27 @@ class PulseController {
 
     @PostMapping("/jams/{jamId}/pulse/rename")
     String rename(@PathVariable long jamId, @RequestParam(defaultValue = "0") long forum,
-                  @RequestParam(required = false) String theme, @RequestParam(required = false) String label) {
-        pulse.rename(currentActor.require(), jamId, forum, theme, label);
-        return back(jamId, forum);
+                  @RequestParam(required = false) String theme, @RequestParam(required = false) String label,
+                  Model model, HttpServletResponse response) {
+        return refine(jamId, forum, new PulsePage.Refused("rename", theme, label, null), model, response,
+                () -> pulse.rename(currentActor.require(), jamId, forum, theme, label));
     }
 
     @PostMapping("/jams/{jamId}/pulse/merge")
     String merge(@PathVariable long jamId, @RequestParam(defaultValue = "0") long forum,
-                 @RequestParam(required = false) String theme, @RequestParam(required = false) String into) {
-        pulse.merge(currentActor.require(), jamId, forum, theme, into);
-        return back(jamId, forum);
+                 @RequestParam(required = false) String theme, @RequestParam(required = false) String into,
+                 Model model, HttpServletResponse response) {
+        return refine(jamId, forum, new PulsePage.Refused("merge", theme, null, null), model, response,
+                () -> pulse.merge(currentActor.require(), jamId, forum, theme, into));
     }
 
     @PostMapping("/jams/{jamId}/pulse/split")
     String split(@PathVariable long jamId, @RequestParam(defaultValue = "0") long forum,
                  @RequestParam(required = false) String theme,
                  @RequestParam(name = "post", required = false) List<Long> posts,
-                 @RequestParam(required = false) String label) {
-        pulse.split(currentActor.require(), jamId, forum, theme, posts, label);
-        return back(jamId, forum);
+                 @RequestParam(required = false) String label, Model model, HttpServletResponse response) {
+        return refine(jamId, forum, new PulsePage.Refused("split", theme, label, null), model, response,
+                () -> pulse.split(currentActor.require(), jamId, forum, theme, posts, label));
     }
 
     @PostMapping("/jams/{jamId}/pulse/pin")
@@ -94,15 +100,39 @@ class PulseController {
     }
 
     @PostMapping("/jams/{jamId}/pulse/analysts")
-    String nameAnalyst(@PathVariable long jamId, @RequestParam(required = false) String email) {
-        pulse.nameAnalyst(currentActor.require(), jamId, email);
-        return back(jamId, 0) + "#analysts";
+    String nameAnalyst(@PathVariable long jamId, @RequestParam(required = false) String email, Model model,
+                       HttpServletResponse response) {
+        return refine(jamId, 0, new PulsePage.Refused("analysts", null, email, null), model, response,
+                () -> pulse.nameAnalyst(currentActor.require(), jamId, email));
     }
 
     @PostMapping("/jams/{jamId}/pulse/analysts/{personId}/remove")
     String removeAnalyst(@PathVariable long jamId, @PathVariable long personId) {
         pulse.removeAnalyst(currentActor.require(), jamId, personId);
         return back(jamId, 0) + "#analysts";
+    }
+
+    /**
+     * Makes a change and goes back to the page; when the change is refused for what was typed (422), shows the page
+     * again with the reason beside the form and the text kept. Other refusals (403, 404) get the error page.
+     */
+    private String refine(long jamId, long forumId, PulsePage.Refused form, Model model, HttpServletResponse response,
+                          Runnable change) {
+        try {
+            change.run();
+            return back(jamId, forumId) + (form.tool().equals("analysts") ? "#analysts" : "");
+        } catch (Refusal refusal) {
+            if (refusal.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+                throw refusal;
+            }
+            response.setStatus(refusal.status().value());
+            var actor = currentActor.require();
+            model.addAttribute("page", forumId == ThemeSnapshot.WHOLE_JAM ? pulse.ofJam(actor, jamId)
+                    : pulse.ofForum(actor, forumId));
+            model.addAttribute("refused", new PulsePage.Refused(form.tool(), form.theme(), form.text(),
+                    refusal.errors()));
+            return "insight/pulse";
+        }
     }
 
     private static String back(long jamId, long forumId) {

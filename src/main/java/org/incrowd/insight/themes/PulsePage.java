@@ -8,6 +8,7 @@ import org.incrowd.identity.Person;
 import org.incrowd.insight.opinions.OpinionPage;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
+import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Ui;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,28 @@ import tools.jackson.databind.json.JsonMapper;
 public record PulsePage(Jam jam, Forum forum, List<Forum> forums, ThemeSnapshot snapshot, List<PulseTheme> themes,
                         Map<Long, Post> posts, boolean analyst, boolean organiser, boolean placing,
                         List<ThemeDecision> log, List<Person> analysts, Map<Long, Person> people) {
+
+    /**
+     * A tool's form that was refused, to show again with the reason beside it and what the analyst typed.
+     *
+     * @param tool  the tool ("rename", "split", "merge", "analysts" ...), null when nothing was refused
+     * @param theme the theme the form was about, or null
+     * @param text  what was typed (a name, an e-mail address)
+     */
+    public record Refused(String tool, String theme, String text, FieldErrors errors) {
+
+        public static final Refused NONE = new Refused(null, null, null, FieldErrors.none());
+
+        /** Whether this form (tool, theme) is the one refused. */
+        public boolean is(String tool, String theme) {
+            return tool.equals(this.tool) && java.util.Objects.equals(theme, this.theme);
+        }
+
+        /** What to show in the form's text field: what was typed if this form was refused, else {@code usual}. */
+        public String textOr(String tool, String theme, String usual) {
+            return is(tool, theme) && text != null ? text : usual;
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The chart stays readable with this many lines; the table beside it lists every theme. */

@@ -331,8 +331,10 @@ class JamPulseIntegrationTests {
         var empty = scene.tool("rename", organiser, "theme", bikes, "label", "   ");
         assertThat(empty.getStatus()).isEqualTo(422);
         assertThat(empty.getContentAsString()).contains("Give the theme a name.");
-        assertThat(scene.tool("rename", organiser, "theme", bikes, "label", "x".repeat(101)).getStatus())
-                .isEqualTo(422);
+        var tooLong = scene.tool("rename", organiser, "theme", bikes, "label", "x".repeat(101));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(tooLong.getContentAsString()).as("the refused name is kept in its form")
+                .contains("value=\"" + "x".repeat(101) + "\"").contains("at most 100 characters");
         var unknown = scene.tool("rename", organiser, "theme", "t999", "label", "Nowhere");
         assertThat(unknown.getStatus()).isEqualTo(404);
         assertThat(unknown.getContentAsString()).contains("That theme does not exist");
@@ -351,7 +353,10 @@ class JamPulseIntegrationTests {
                 .getStatus()).isEqualTo(404);
         assertThat(scene.tool("rename", organiser, "forum", "" + other.forum.id(), "theme", bikes, "label", "X")
                 .getStatus()).isEqualTo(404);
-        assertThat(scene.tool("analysts", organiser, "email", "nobody@example.invalid").getStatus()).isEqualTo(422);
+        var nobody = scene.tool("analysts", organiser, "email", "nobody@example.invalid");
+        assertThat(nobody.getStatus()).isEqualTo(422);
+        assertThat(nobody.getContentAsString()).contains("Nobody with that e-mail address has an account.")
+                .contains("value=\"nobody@example.invalid\"");
 
         assertThat(decisions.of(scene.jam.id(), 0)).as("nothing refused was recorded").isEmpty();
         assertThat(scene.theme(canteen).size()).isEqualTo(10);
