@@ -52,7 +52,7 @@
     }
     var source = new EventSource(url);
     ["post", "post-edited", "reaction", "import", "opinions", "moderated", "moved", "announcement", "flag",
-        "guest"].forEach(function (type) {
+        "guest", "themes"].forEach(function (type) {
         source.addEventListener(type, function () {
             document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
                 schedule(region.id);

@@ -412,7 +412,10 @@ public class DiscussionService {
                 .filter(row -> visibleJams.contains(row.jamId())).toList());
     }
 
-    /** Every reaction in a Jam, for analysis (no actor: the caller shows only aggregates to people who may read). */
+    /**
+     * Every reaction in a Jam, to posts that are not hidden, for analysis (no actor: the caller shows only
+     * aggregates to people who may read).
+     */
     @Transactional(readOnly = true)
     public void forEachReaction(long jamId, ReactionVisitor visitor) {
         posts.forEachReaction(jamId, visitor);
@@ -430,6 +433,15 @@ public class DiscussionService {
     /** Posts and active people per time bucket from {@code origin}; buckets without activity are left out. */
     public List<ActivityBucket> activityOverTime(long jamId, Long forumId, Instant origin, Duration bucket) {
         return posts.activityOverTime(jamId, forumId, origin, bucket.toSeconds());
+    }
+
+    /**
+     * The Jam's posts that are not hidden, after {@code afterPostId} (0 for all), oldest first, for analysis (no
+     * actor: the caller shows only aggregates and posts it reads again through {@link #find}).
+     */
+    @Transactional(readOnly = true)
+    public void forEachPostText(long jamId, long afterPostId, PostTextVisitor visitor) {
+        posts.forEachPostText(jamId, afterPostId, visitor);
     }
 
     /** The posts most agreed with (raw counts) in a Jam, or in one of its forums when forumId is not null. */

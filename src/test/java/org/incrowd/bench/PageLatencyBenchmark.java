@@ -1,5 +1,6 @@
 package org.incrowd.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +24,8 @@ import org.incrowd.discussion.DiscussionService;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
+import org.incrowd.insight.themes.algorithm.ThemeSettings;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,10 +33,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Whether opinion analysis slows the pages: Incrowd runs with its demo Jam while signed-in clients read pages in a
- * closed loop, first alone, then while a Jam-scale recomputation (150,000 × 5,000 × 5,000,000) runs over and over on
- * one background thread, as the scheduled pass does. Writes page latency percentiles of both phases into
- * {@code bench/results/opinions.json}.
+ * Whether analysis slows the pages: Incrowd runs with its demo Jam while signed-in clients read pages in a closed
+ * loop, first alone, then while a Jam-scale recomputation runs over and over on one background thread, as the
+ * scheduled pass does. Two workloads: {@code opinions} (the default; 150,000 × 5,000 × 5,000,000 votes, pages include
+ * the opinion map, results in {@code bench/results/opinions.json}) and {@code themes} (50,000 posts, pages include the
+ * Jam Pulse, results in {@code bench/results/themes.json}). Writes page latency percentiles of both phases.
  */
 public final class PageLatencyBenchmark {
 
@@ -45,13 +49,32 @@ public final class PageLatencyBenchmark {
 
     private PageLatencyBenchmark() {}
 
+    /** What runs in the background, which analysis page is read with the others, and where results go. */
+    private record Workload(String name, String page, Path results, Runnable recompute) {
+
+        static Workload of(String name) throws Exception {
+            if (name.equals("themes")) {
+                var posts = ThemesBenchmark.perturbed(ThemesBenchmark.bankingTexts(Path.of("../shared/data")),
+                        50_000, 1);
+                return new Workload(name, "pulse", ThemesBenchmark.RESULTS,
+                        () -> ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT));
+            }
+            var matrix = SyntheticJam.JAM.matrix();
+            return new Workload("opinions", "opinions", OpinionsBenchmark.RESULTS,
+                    () -> OpinionAnalysis.analyse(matrix, OpinionSettings.DEFAULT));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        var workload = Workload.of(args.length > 0 ? args[0] : "opinions");
         Path data = Files.createTempDirectory("incrowd-bench-");
+        // The demo Jam's themes are computed by the first scheduled pass, during the warm-up.
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IncrowdApplication.class).run(
                 "--server.port=0", "--incrowd.data-dir=" + data, "--incrowd.demo=true",
-                "--incrowd.opinions.debounce-ms=3600000", "--logging.level.root=WARN", "--logging.file.name=")) {
+                "--incrowd.opinions.debounce-ms=3600000", "--incrowd.themes.debounce-ms=2000",
+                "--logging.level.root=WARN", "--logging.file.name=")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            var pages = pages(app);
+            var pages = pages(app, workload.page());
             System.out.printf("Incrowd on port %d; pages: %s%n", port, pages);
 
             var clients = new ArrayList<HttpClient>();
@@ -62,12 +85,11 @@ public final class PageLatencyBenchmark {
             var idle = measure(clients, port, pages, PHASE);
             System.out.println("Pages alone:                " + idle);
 
-            var matrix = SyntheticJam.JAM.matrix();
             var running = new AtomicBoolean(true);
             var recomputes = new AtomicLong();
-            var analysis = Thread.ofPlatform().name("opinion-recompute").start(() -> {
+            var analysis = Thread.ofPlatform().name(workload.name() + "-recompute").start(() -> {
                 while (running.get()) {
-                    OpinionAnalysis.analyse(matrix, OpinionSettings.DEFAULT);
+                    workload.recompute().run();
                     recomputes.incrementAndGet();
                 }
             });
@@ -81,8 +103,10 @@ public final class PageLatencyBenchmark {
             results.put("page_p99_ms_during_recompute", busy.p99());
             results.put("page_latency_detail", Map.of("clients", CLIENTS, "think_ms", THINK.toMillis(),
                     "phase_seconds", PHASE.toSeconds(), "pages", pages, "idle", idle.asMap(),
-                    "during_recompute", busy.asMap(), "recomputations_during_phase", recomputes.get()));
-            BenchResults.merge(OpinionsBenchmark.RESULTS, results);
+                    "during_recompute", busy.asMap(), "recomputations_during_phase", recomputes.get(),
+                    "cores", Runtime.getRuntime().availableProcessors(),
+                    "load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            BenchResults.merge(workload.results(), results);
         } finally {
             try (var files = Files.walk(data)) {
                 files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -90,8 +114,8 @@ public final class PageLatencyBenchmark {
         }
     }
 
-    /** The demo Jam's home, a forum, a thread and the opinion map: the pages people read during a Jam. */
-    private static List<String> pages(ConfigurableApplicationContext app) {
+    /** The demo Jam's home, a forum, a thread and an analysis page: the pages people read during a Jam. */
+    private static List<String> pages(ConfigurableApplicationContext app, String analysisPage) {
         var identity = app.getBean(IdentityService.class);
         var jams = app.getBean(JamService.class);
         var discussion = app.getBean(DiscussionService.class);
@@ -101,7 +125,7 @@ public final class PageLatencyBenchmark {
         var forum = jams.forums(admin, jam.id()).getFirst();
         var idea = discussion.ideas(admin, forum.id(), 0).ideas().getFirst();
         return List.of("/jams/" + jam.id(), "/forums/" + forum.id(), "/threads/" + idea.id(),
-                "/jams/" + jam.id() + "/opinions");
+                "/jams/" + jam.id() + "/" + analysisPage);
     }
 
     /** A client with a signed-in session (cookies kept), as a browser after the sign-in form. */

@@ -37,6 +37,7 @@ import org.incrowd.insight.themes.algorithm.ThemeSettings;
  */
 public final class ThemesBenchmark {
 
+    static final Path RESULTS = Path.of("bench/results/themes.json");
     private static final long SEED = 42;
     private static final int LINGO_LIMIT_SECONDS = 300;
 
@@ -58,9 +59,8 @@ public final class ThemesBenchmark {
         if (!options.contains("--quality-only") && !banking.isEmpty()) {
             results.put("speed", speed(banking, !options.contains("--skip-2m")));
         }
-        Path out = Path.of("bench/results/themes.json");
-        BenchResults.merge(out, results);
-        System.out.println("wrote " + out);
+        BenchResults.merge(RESULTS, results);
+        System.out.println("wrote " + RESULTS);
     }
 
     // ---- quality ----
@@ -260,7 +260,7 @@ public final class ThemesBenchmark {
         return posts;
     }
 
-    private static List<String> bankingTexts(Path data) throws IOException {
+    static List<String> bankingTexts(Path data) throws IOException {
         return csv(data.resolve("banking77/train.csv")).stream().map(r -> r.get(0)).toList();
     }
 

@@ -128,6 +128,26 @@ class AuthorisationIntegrationTests {
             GET    /forums/{secretForum}/opinions                    | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /jams/{jam}/opinions/recompute                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{secretJam}/opinions/recompute              | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            # --- Jam Pulse (themes) ---
+            # Readers of the Jam see its pulse; only organisers and named analysts refine it. The Matrix Jam's themes
+            # are never those the calls name, so an allowed refinement ends in 404 "no such theme": rights come first.
+            GET    /jams/{jam}/pulse                                 | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/pulse                           | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /forums/{forum}/pulse                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/pulse                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/pulse/recompute                       | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{secretJam}/pulse/recompute                 | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            POST   /jams/{jam}/pulse/rename                          | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{secretJam}/pulse/rename                    | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /jams/{jam}/pulse/merge                           | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{jam}/pulse/split                           | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{jam}/pulse/pin                             | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{jam}/pulse/hide                            | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{jam}/pulse/move                            | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{jam}/pulse/analysts                        | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{secretJam}/pulse/analysts                  | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            # The bystander is never named an analyst, so removing them is refused as unknown once the rights allow.
+            POST   /jams/{jam}/pulse/analysts/{bystander}/remove     | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
             # Live streams: the same readers as the Jam's pages (a guest is sent to sign in like on any page).
             GET    /live/jams/{jam}                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /live/jams/{secretJam}                            | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
@@ -220,6 +240,11 @@ class AuthorisationIntegrationTests {
             GET    /jams/{secretJam}/participation                   | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{jam}/participation.csv                     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/participation.csv               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- Jam Pulse (themes) ---
+            GET    /api/v1/jams/{jam}/themes                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/themes                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/forums/{forum}/themes                     | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/forums/{secretForum}/themes               | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -227,6 +252,10 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /signout", "/?signedOut"),
             Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
             Map.entry("POST /jams/{secretJam}/opinions/recompute", "/jams/{secretJam}/opinions"),
+            Map.entry("POST /jams/{jam}/pulse/recompute", "/jams/{jam}/pulse"),
+            Map.entry("POST /jams/{secretJam}/pulse/recompute", "/jams/{secretJam}/pulse"),
+            Map.entry("POST /jams/{jam}/pulse/analysts", "/jams/{jam}/pulse#analysts"),
+            Map.entry("POST /jams/{secretJam}/pulse/analysts", "/jams/{secretJam}/pulse#analysts"),
             Map.entry("POST /profile", "/profile?saved"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
             Map.entry("POST /jams", "/jams/*/edit?created"),
@@ -367,6 +396,19 @@ class AuthorisationIntegrationTests {
         // --- participation ---
         bodies.put("GET /jams/{jam}/participation.csv", (r, c) -> r.param("table", "units"));
         bodies.put("GET /jams/{secretJam}/participation.csv", (r, c) -> r.param("table", "units"));
+        // --- Jam Pulse (themes) ---
+        for (var verb : List.of("rename", "merge", "split", "pin", "hide")) {
+            bodies.put("POST /jams/{jam}/pulse/" + verb, (r, c) -> r.param("theme", "t0").param("into", "t0")
+                    .param("label", "Matrix theme").param("post", String.valueOf(idea.id())));
+        }
+        bodies.put("POST /jams/{secretJam}/pulse/rename", (r, c) -> r.param("theme", "t0").param("label", "Matrix"));
+        bodies.put("POST /jams/{jam}/pulse/move", (r, c) -> r.param("post", String.valueOf(idea.id()))
+                .param("into", "t0"));
+        // Organisers name themselves: harmless, and leaves the bystander never named.
+        bodies.put("POST /jams/{jam}/pulse/analysts", (r, c) -> r.param("email", c.person == null ? ""
+                : c.person.email()));
+        bodies.put("POST /jams/{secretJam}/pulse/analysts", (r, c) -> r.param("email", c.person == null ? ""
+                : c.person.email()));
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.discussion.ParticipantActivity;
 import org.incrowd.discussion.ImportedReaction;
+import org.incrowd.discussion.PostTextVisitor;
 import org.incrowd.discussion.ReactionCounts;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.ReactionVisitor;
@@ -269,7 +270,7 @@ public class PostRepository {
         streaming.sql("""
                         select p.forum_id, r.post_id, r.person_id, r.kind
                         from reaction r join post p on p.id = r.post_id
-                        where p.jam_id = ?""")
+                        where p.jam_id = ? and p.hidden_at is null""")
                 .param(jamId)
                 .query((RowCallbackHandler) rs -> visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         ReactionKind.valueOf(rs.getString(4))));
@@ -309,6 +310,19 @@ public class PostRepository {
                 .param("jam", jamId).param("forum", forumId).param("origin", origin.getEpochSecond())
                 .param("size", bucketSeconds)
                 .query((rs, n) -> new ActivityBucket(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** The Jam's posts with an id above {@code afterId}, oldest first, as text for analysis. */
+    public void forEachPostText(long jamId, long afterId, PostTextVisitor visitor) {
+        streaming.sql("""
+                        select id, forum_id, author_id, created_at, title, body from post
+                        where jam_id = ? and id > ? and hidden_at is null order by id""")
+                .params(jamId, afterId)
+                .query((RowCallbackHandler) rs -> {
+                    String title = rs.getString(5);
+                    visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                            title == null ? rs.getString(6) : title + "\n\n" + rs.getString(6));
+                });
     }
 
     /** Ideas and replies with the most agree reactions in a Jam, or in one forum when forumId is not null. */

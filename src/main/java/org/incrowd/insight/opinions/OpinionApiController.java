@@ -8,6 +8,7 @@ import org.incrowd.insight.opinions.algorithm.MinorityPosition;
 import org.incrowd.insight.opinions.algorithm.OpinionGroup;
 import org.incrowd.insight.opinions.algorithm.Placement;
 import org.incrowd.insight.opinions.algorithm.StatementStanding;
+import org.incrowd.insight.shared.GroupProfile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

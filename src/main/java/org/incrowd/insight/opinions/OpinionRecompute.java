@@ -16,6 +16,7 @@ import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+import org.incrowd.insight.shared.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -71,6 +72,22 @@ class OpinionRecompute {
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ConversationImported imported) {
         changed.add(imported.jamId());
+    }
+
+    /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostHidden hidden) {
+        changed.add(hidden.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostRestored restored) {
+        changed.add(restored.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.ThreadMoved moved) {
+        changed.add(moved.jamId());
     }
 
     /** Jams with posts but no map yet (new installation, demo content, an import) get one at the first pass. */

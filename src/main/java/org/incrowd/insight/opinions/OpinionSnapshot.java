@@ -7,6 +7,7 @@ import org.incrowd.insight.opinions.algorithm.OpinionGroup;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.Placement;
 import org.incrowd.insight.opinions.algorithm.StatementStanding;
+import org.incrowd.insight.shared.GroupProfile;
 
 /**
  * A stored opinion map: the pipeline's result for a Jam ({@code forumId} {@link #WHOLE_JAM}) or one forum, with who

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
+import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -103,6 +104,11 @@ class LiveRecorder {
     @EventListener
     void on(FacilitationEvents.GuestSessionStarted event) {
         record(event.jamId(), event.forumId(), null, "guest", "{\"session\":" + event.sessionId() + "}");
+    }
+
+    @EventListener
+    void on(ThemesRecomputed event) {
+        record(event.jamId(), null, null, "themes", "{\"computedAt\":\"" + event.computedAt() + "\"}");
     }
 
     private void record(long jamId, Long forumId, Long threadId, String type, String payload) {

@@ -56,7 +56,7 @@ public final class ThemeAnalysis {
             var model = new ThemeModel(corpus.dictionary, space, new float[0], new int[0], languages, analysis);
             int[] none = new int[n];
             Arrays.fill(none, -1);
-            return new ThemeResult(List.of(), none, List.of(), model);
+            return new ThemeResult(List.of(), none, none.clone(), 0, List.of(), model);
         }
         float[] fitVectors = new float[sample.length * d];
         int[] fitRows = new int[sample.length];
@@ -124,8 +124,10 @@ public final class ThemeAnalysis {
                     Arrays.stream(trends.windows[c]).boxed().toList()));
         }
         int[] assignments = new int[n];
+        int[] windowOfPost = new int[n];
         for (int row = 0; row < n; row++) {
             assignments[order[row]] = cluster[row] < 0 ? -1 : themeOf[cluster[row]];
+            windowOfPost[order[row]] = trends.windowOf[row];
         }
         float[] kept = new float[ranked.length * space.dimensions];
         for (int id = 0; id < ranked.length; id++) {
@@ -137,7 +139,8 @@ public final class ThemeAnalysis {
         var recentPosts = java.util.stream.IntStream.range(0, n)
                 .filter(r -> trends.windowOf[r] == trends.windowCount - 1).mapToObj(texts::get).toList();
         var risingForms = ThemeLabels.surfaces(rising, recentPosts, languages, analysis);
-        return new ThemeResult(themes, assignments, rising.stream().map(risingForms::get).toList(), model);
+        return new ThemeResult(themes, assignments, windowOfPost, trends.windowCount,
+                rising.stream().map(risingForms::get).toList(), model);
     }
 
     /** Each cluster's canonical rows, most similar to the centre first (ties by row). */

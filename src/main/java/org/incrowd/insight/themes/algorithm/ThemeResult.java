@@ -10,12 +10,17 @@ public final class ThemeResult {
 
     private final List<Theme> themes;
     private final int[] assignments;
+    private final int[] windowOfPost;
+    private final int windowCount;
     private final List<String> emergingTerms;
     private final ThemeModel model;
 
-    ThemeResult(List<Theme> themes, int[] assignments, List<String> emergingTerms, ThemeModel model) {
+    ThemeResult(List<Theme> themes, int[] assignments, int[] windowOfPost, int windowCount, List<String> emergingTerms,
+            ThemeModel model) {
         this.themes = List.copyOf(themes);
         this.assignments = assignments;
+        this.windowOfPost = windowOfPost;
+        this.windowCount = windowCount;
         this.emergingTerms = List.copyOf(emergingTerms);
         this.model = model;
     }
@@ -32,6 +37,16 @@ public final class ThemeResult {
     /** The theme id of post {@code row}, or null if it has no theme (no word of it is in the dictionary). */
     public Integer theme(int row) {
         return assignments[row] < 0 ? null : assignments[row];
+    }
+
+    /** The time window of post {@code row} (0 oldest), or -1 when it has no time or the posts span no time. */
+    public int window(int row) {
+        return windowOfPost[row];
+    }
+
+    /** How many time windows the trends compare (0 when the posts span no time). */
+    public int windowCount() {
+        return windowCount;
     }
 
     public List<String> emergingTerms() {

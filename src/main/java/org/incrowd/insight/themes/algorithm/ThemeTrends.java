@@ -71,7 +71,7 @@ final class ThemeTrends {
         return new ThemeTrends(windows, trends, windowOf, windowCount);
     }
 
-    private static Trend trend(int[] counts, int latestAll, int allPosts) {
+    static Trend trend(int[] counts, int latestAll, int allPosts) {
         int posts = java.util.Arrays.stream(counts).sum();
         int latest = counts[counts.length - 1];
         if (posts == 0) {

@@ -1,4 +1,4 @@
-package org.incrowd.insight.opinions;
+package org.incrowd.insight.shared;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
  * node that dies mid-work holds it only until then. Plain SQL, so it works alike on H2 and PostgreSQL.
  */
 @Component
-class Leases {
+public class Leases {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
 
-    Leases(JdbcClient jdbc, Clock clock) {
+    public Leases(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** True when this node now holds the lease for {@code duration}: it was free, expired, or already ours. */
-    boolean acquire(String name, Duration duration) {
+    public boolean acquire(String name, Duration duration) {
         var now = clock.instant();
         var until = Timestamp.from(now.plus(duration));
         int taken = jdbc.sql("update insight_lease set holder = ?, expires_at = ? "
@@ -42,7 +42,7 @@ class Leases {
         }
     }
 
-    void release(String name) {
+    public void release(String name) {
         jdbc.sql("delete from insight_lease where name = ? and holder = ?").params(name, node).update();
     }
 }

@@ -1,0 +1,237 @@
+package org.incrowd.insight.themes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.incrowd.discussion.DiscussionEvents;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.insight.ThemesRecomputed;
+import org.incrowd.insight.shared.Leases;
+import org.incrowd.insight.themes.algorithm.Theme;
+import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
+import org.incrowd.insight.themes.algorithm.ThemeDocument;
+import org.incrowd.insight.themes.algorithm.ThemeModel;
+import org.incrowd.insight.themes.algorithm.ThemeResult;
+import org.incrowd.insight.themes.algorithm.ThemeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps a Jam's themes current without recomputing once per post: posts mark their Jam as changed, and every
+ * debounce period one background pass recomputes the changed Jams (the whole Jam and each forum) on whichever node
+ * holds the Jam's lease. Scheduled passes never overlap, so the analysis takes at most one pass at a time per node
+ * and pages stay responsive; posts written in between are placed at once with the last model ({@link ThemeModels}).
+ */
+@Component
+class ThemeRecompute {
+
+    private static final Logger log = LoggerFactory.getLogger(ThemeRecompute.class);
+    /** Far longer than a recompute at Jam scale (tens of seconds), short enough that a dead node's lease frees soon. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Below this many posts a scope has no themes yet: too few to group, and the page says so. */
+    static final int MIN_POSTS = 10;
+    /** Keeps each IN list well below what databases accept. */
+    private static final int BATCH = 1_000;
+
+    private final DiscussionService discussion;
+    private final IdentityService identity;
+    private final ThemeSnapshots snapshots;
+    private final ThemeModels models;
+    private final Leases leases;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ThemeSettings settings;
+    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+
+    /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
+    ThemeRecompute(DiscussionService discussion, IdentityService identity, ThemeSnapshots snapshots,
+                   ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
+                   @Value("${incrowd.themes.count:0}") int themes) {
+        this.settings = ThemeSettings.DEFAULT.withThemes(themes);
+        this.discussion = discussion;
+        this.identity = identity;
+        this.snapshots = snapshots;
+        this.models = models;
+        this.leases = leases;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostPublished published) {
+        changed.add(published.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostEdited edited) {
+        changed.add(edited.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.ConversationImported imported) {
+        changed.add(imported.jamId());
+    }
+
+    /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostHidden hidden) {
+        changed.add(hidden.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.PostRestored restored) {
+        changed.add(restored.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.ThreadMoved moved) {
+        changed.add(moved.jamId());
+    }
+
+    /** Jams with posts but no themes yet (new installation, demo content, an import) get them at the first pass. */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        discussion.jamsWithPosts().stream()
+                .filter(jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isEmpty())
+                .forEach(changed::add);
+    }
+
+    @Scheduled(initialDelayString = "${incrowd.themes.debounce-ms:20000}",
+            fixedDelayString = "${incrowd.themes.debounce-ms:20000}")
+    void recomputeChanged() {
+        for (Long jamId : List.copyOf(changed)) {
+            changed.remove(jamId);
+            try {
+                if (!recompute(jamId)) {
+                    changed.add(jamId); // another node is at it; look again next pass
+                }
+            } catch (RuntimeException e) {
+                log.error("Themes of Jam {} could not be recomputed", jamId, e);
+            }
+        }
+    }
+
+    /** Recomputes a Jam's themes now if this node gets the lease; false when another node holds it. */
+    boolean recompute(long jamId) {
+        String lease = "themes:" + jamId;
+        if (!leases.acquire(lease, LEASE)) {
+            return false;
+        }
+        try {
+            long started = System.nanoTime();
+            var scopes = readPosts(jamId);
+            var people = people(scopes.get(ThemeSnapshot.WHOLE_JAM));
+            var computedAt = clock.instant();
+            for (var entry : scopes.entrySet()) {
+                try {
+                    var computed = analyse(jamId, entry.getKey(), entry.getValue(), people, computedAt);
+                    snapshots.save(computed.snapshot());
+                    models.keep(computed.snapshot(), computed.model());
+                } catch (RuntimeException e) { // one scope's failure keeps its previous themes, not the others'
+                    log.error("Themes of Jam {} forum {} could not be recomputed", jamId, entry.getKey(), e);
+                }
+            }
+            events.publishEvent(new ThemesRecomputed(jamId, computedAt));
+            log.info("Themes of Jam {} recomputed ({} scopes) in {} ms", jamId, scopes.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } finally {
+            leases.release(lease);
+        }
+    }
+
+    /** {@code model} is null when the scope has too few posts for themes. */
+    private record Computed(ThemeSnapshot snapshot, ThemeModel model) {
+    }
+
+    private Computed analyse(long jamId, long forumId, Posts posts, Map<Long, Person> people, Instant computedAt) {
+        int n = posts.ids.size();
+        ThemeResult result = n < MIN_POSTS ? null : ThemeAnalysis.analyse(posts.documents, settings);
+        long[] ids = new long[n];
+        int[] themeOfPost = new int[n];
+        int[] windowOfPost = new int[n];
+        int[] authorOfPost = new int[n];
+        var authors = new ArrayList<ThemeSnapshot.Author>();
+        var authorIndex = new HashMap<Long, Integer>();
+        for (int i = 0; i < n; i++) {
+            ids[i] = posts.ids.get(i);
+            Integer theme = result == null ? null : result.theme(i);
+            themeOfPost[i] = theme == null ? -1 : theme;
+            windowOfPost[i] = result == null ? -1 : result.window(i);
+            authorOfPost[i] = authorIndex.computeIfAbsent(posts.authors.get(i), id -> {
+                authors.add(author(id, people.get(id)));
+                return authors.size() - 1;
+            });
+        }
+        var previous = snapshots.latest(jamId, forumId).orElse(null);
+        var computed = result == null ? List.<Theme>of() : result.themes();
+        var named = ThemeKeys.name(ids, themeOfPost, computed.size(), previous);
+        var themes = new ArrayList<ThemeSnapshot.ComputedTheme>();
+        for (var theme : computed) {
+            themes.add(new ThemeSnapshot.ComputedTheme(named.keys().get(theme.id()), theme.label(),
+                    theme.representatives().stream().map(posts.ids::get).toList()));
+        }
+        long lastPostId = n == 0 ? 0 : ids[n - 1];
+        var snapshot = new ThemeSnapshot(jamId, forumId, computedAt, lastPostId, named.nextKey(), themes,
+                result == null ? List.of() : result.emergingTerms(), result == null ? 0 : result.windowCount(), ids,
+                themeOfPost, windowOfPost, authorOfPost, authors);
+        return new Computed(snapshot, result == null ? null : result.model());
+    }
+
+    private static ThemeSnapshot.Author author(long id, Person person) {
+        return new ThemeSnapshot.Author(id, person.country(), person.orgUnit(), person.jobRole(),
+                person.participantType().name());
+    }
+
+    /** The posts of each scope, in post id order: the whole Jam and each forum, read in a single pass. */
+    private Map<Long, Posts> readPosts(long jamId) {
+        var whole = new Posts();
+        var byForum = new HashMap<Long, Posts>();
+        discussion.forEachPostText(jamId, 0, (postId, forumId, authorId, createdAt, text) -> {
+            var document = new ThemeDocument(text, createdAt);
+            whole.add(postId, authorId, document);
+            byForum.computeIfAbsent(forumId, f -> new Posts()).add(postId, authorId, document);
+        });
+        var all = new TreeMap<Long, Posts>(byForum);
+        all.put(ThemeSnapshot.WHOLE_JAM, whole);
+        return all;
+    }
+
+    /** Every author's profile, read in batches (posts reference their author, so every one is found). */
+    private Map<Long, Person> people(Posts posts) {
+        var distinct = posts.authors.stream().distinct().sorted().toList();
+        var people = new HashMap<Long, Person>();
+        for (int start = 0; start < distinct.size(); start += BATCH) {
+            people.putAll(identity.findAll(distinct.subList(start, Math.min(distinct.size(), start + BATCH))));
+        }
+        return people;
+    }
+
+    private static final class Posts {
+        final List<Long> ids = new ArrayList<>();
+        final List<Long> authors = new ArrayList<>();
+        final List<ThemeDocument> documents = new ArrayList<>();
+
+        void add(long id, long author, ThemeDocument document) {
+            ids.add(id);
+            authors.add(author);
+            documents.add(document);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.incrowd.insight.themes;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stored themes of a Jam ({@code forumId} {@link #WHOLE_JAM}) or one forum, as the pipeline found them at
+ * {@code computedAt}, before any analyst's refinement (refinements are replayed on top, see {@link PulseThemes}).
+ * Posts are kept as parallel arrays, sorted by post id, so that a large Jam's snapshot stays compact.
+ *
+ * @param lastPostId   the newest post analysed: later ones are placed with the node's model until the next recompute
+ * @param nextKey      the number the next new theme's key gets (see {@link ThemeKeys})
+ * @param windows      how many time windows the trends compare (0 when the posts span no time)
+ * @param themeOfPost  index into {@code themes}, or -1 for a post with no known word
+ * @param windowOfPost time window of each post, -1 without one
+ * @param authorOfPost index into {@code authors}
+ */
+public record ThemeSnapshot(long jamId, long forumId, Instant computedAt, long lastPostId, int nextKey,
+                            List<ComputedTheme> themes, List<String> emergingTerms, int windows, long[] posts,
+                            int[] themeOfPost, int[] windowOfPost, int[] authorOfPost, List<Author> authors) {
+
+    public static final long WHOLE_JAM = 0;
+
+    /** A theme as computed: its key across recomputes, its label and its representative posts (ids). */
+    public record ComputedTheme(String key, String label, List<Long> representatives) {
+    }
+
+    /** What the page's spread shows about an author, read once when the snapshot is computed. */
+    public record Author(long id, String country, String unit, String jobRole, String participantType) {
+    }
+
+    /** The raw theme index of a post, or -1 when it is not in this snapshot or has no theme. */
+    int themeOf(long postId) {
+        int at = Arrays.binarySearch(posts, postId);
+        return at < 0 ? -1 : themeOfPost[at];
+    }
+
+    boolean contains(long postId) {
+        return Arrays.binarySearch(posts, postId) >= 0;
+    }
+
+    /** Raw theme index by key, or -1. */
+    int indexOf(String key) {
+        for (int i = 0; i < themes.size(); i++) {
+            if (themes.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
