@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -124,7 +125,7 @@ public class JamService {
     }
 
     /** Everyone who joined the Jam, by person id. */
-    public void forEachMember(long jamId, java.util.function.LongConsumer sink) {
+    public void forEachMember(long jamId, LongConsumer sink) {
         jams.forEachMember(jamId, sink);
     }
 

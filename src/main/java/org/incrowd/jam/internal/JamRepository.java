@@ -11,12 +11,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamStats;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -158,9 +160,9 @@ public class JamRepository {
         return jdbc.sql("select count(*) from jam_member where jam_id = ?").param(jamId).query(Long.class).single();
     }
 
-    public void forEachMember(long jamId, java.util.function.LongConsumer sink) {
+    public void forEachMember(long jamId, LongConsumer sink) {
         jdbc.sql("select person_id from jam_member where jam_id = ?").param(jamId)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(rs.getLong(1)));
+                .query((RowCallbackHandler) rs -> sink.accept(rs.getLong(1)));
     }
 
     public void replaceInvitations(long jamId, Set<String> emails) {
