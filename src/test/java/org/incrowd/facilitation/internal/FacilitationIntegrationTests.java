@@ -106,6 +106,30 @@ class FacilitationIntegrationTests {
     }
 
     @Test
+    void aHiddenPostAndItsReactionsLeaveTheAnalysisOfThemesAndOpinions() throws Exception {
+        fixtures.discussion().react(fixtures.actor(reader), idea.id(), org.incrowd.discussion.ReactionKind.AGREE);
+        assertThat(analysedPosts()).contains(idea.id());
+        assertThat(analysedReactions()).isEqualTo(1);
+
+        send(facilitator, post("/posts/" + idea.id() + "/hide").param("reason", "Please leave names out"));
+
+        assertThat(analysedPosts()).doesNotContain(idea.id());
+        assertThat(analysedReactions()).isZero();
+    }
+
+    private java.util.List<Long> analysedPosts() {
+        var ids = new java.util.ArrayList<Long>();
+        fixtures.discussion().forEachPostText(jam.id(), 0, (id, forumId, authorId, at, text) -> ids.add(id));
+        return ids;
+    }
+
+    private int analysedReactions() {
+        var count = new java.util.concurrent.atomic.AtomicInteger();
+        fixtures.discussion().forEachReaction(jam.id(), (forumId, postId, personId, kind) -> count.incrementAndGet());
+        return count.get();
+    }
+
+    @Test
     void hidingWithoutAReasonIsRefusedAndHidesNothing() throws Exception {
         var response = send(facilitator, post("/posts/" + idea.id() + "/hide").param("reason", "   "));
 
