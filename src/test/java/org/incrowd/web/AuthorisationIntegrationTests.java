@@ -191,6 +191,13 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/forums/{secretForum}/opinions             | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /api/v1/forums/{forum}/opinions/points            | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/forums/{secretForum}/opinions/points      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- search --- Results come only from Jams the reader may see; similar ideas only for a visible forum.
+            GET    /search                                           | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /search/similar (in a forum)                      | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /search/similar (in a secret forum)               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/search                                    | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/search/similar (in a forum)               | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/search/similar (in a secret forum)        | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -305,6 +312,18 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /posts/{newIdea}/helpful", (r, c) -> r.param("helpful", "true"));
         bodies.put("POST /posts/{membersIdea}/edit", (r, c) -> r.param("title", "Mia's idea")
                 .param("body", "Edited by " + c.who).param("tags", ""));
+
+        // --- search ---
+        bodies.put("GET /search", (r, c) -> r.param("q", "matrix"));
+        bodies.put("GET /search/similar (in a forum)", (r, c) -> r.param("forum", String.valueOf(forum.id()))
+                .param("text", "An idea from the matrix"));
+        bodies.put("GET /search/similar (in a secret forum)", (r, c) -> r.param("forum",
+                String.valueOf(secretForum.id())).param("text", "An idea from the matrix"));
+        bodies.put("GET /api/v1/search", (r, c) -> r.param("q", "matrix"));
+        bodies.put("GET /api/v1/search/similar (in a forum)", (r, c) -> r.param("forum", String.valueOf(forum.id()))
+                .param("text", "An idea from the matrix"));
+        bodies.put("GET /api/v1/search/similar (in a secret forum)", (r, c) -> r.param("forum",
+                String.valueOf(secretForum.id())).param("text", "An idea from the matrix"));
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""
