@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.incrowd.discussion.DiscussionService;
 import org.incrowd.identity.Actor;
 import org.incrowd.insight.themes.algorithm.Language;
 import org.incrowd.insight.themes.algorithm.LanguageDetection;
@@ -28,13 +27,11 @@ class PostSearch {
 
     private final PostIndexFeed feed;
     private final JamService jams;
-    private final DiscussionService discussion;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
-    PostSearch(PostIndexFeed feed, JamService jams, DiscussionService discussion) {
+    PostSearch(PostIndexFeed feed, JamService jams) {
         this.feed = feed;
         this.jams = jams;
-        this.discussion = discussion;
     }
 
     SearchPage search(Actor actor, SearchForm form) {
@@ -47,7 +44,7 @@ class PostSearch {
         SearchHits hits = searched ? feed.index().search(query) : SearchHits.none();
         int page = query.offset() / query.limit() + 1;
         int pages = (int) Math.min(SearchForm.MAX_PAGE, (hits.total() + query.limit() - 1) / query.limit());
-        return new SearchPage(form, searched, hits.total(), found(actor, hits.hits(), visible, forums), page, pages,
+        return new SearchPage(form, searched, hits.total(), found(hits.hits(), visible, forums), page, pages,
                 visible, forums, feed.caughtUp());
     }
 
@@ -63,23 +60,20 @@ class PostSearch {
             language = languages.detect(text);
         }
         var hits = feed.index().similarIdeas(text, language, place.jam().id(), SIMILAR_IDEAS);
-        return found(actor, hits, List.of(place.jam()), jams.forums(actor, place.jam().id()));
+        return found(hits, List.of(place.jam()), jams.forums(actor, place.jam().id()));
     }
 
-    private List<FoundPost> found(Actor actor, List<SearchHit> hits, List<Jam> visible, List<Forum> forums) {
+    private static List<FoundPost> found(List<SearchHit> hits, List<Jam> visible, List<Forum> forums) {
         Map<Long, String> jamTitles = new HashMap<>();
         visible.forEach(jam -> jamTitles.put(jam.id(), jam.title()));
         Map<Long, String> forumTitles = new HashMap<>();
         forums.forEach(forum -> forumTitles.put(forum.id(), forum.title()));
         return hits.stream().map(hit -> new FoundPost(hit, jamTitles.get(hit.jamId()), forumTitles.get(hit.forumId()),
-                url(actor, hit))).toList();
+                url(hit))).toList();
     }
 
-    private String url(Actor actor, SearchHit hit) {
-        if (hit.idea()) {
-            return "/threads/" + hit.postId();
-        }
-        int page = discussion.pageOf(actor, hit.threadId(), hit.postId());
-        return "/threads/" + hit.threadId() + (page > 0 ? "?page=" + page : "") + "#post-" + hit.postId();
+    /** Ideas open their thread; a reply is found in its thread by discussion's own link to a post. */
+    private static String url(SearchHit hit) {
+        return hit.idea() ? "/threads/" + hit.postId() : "/posts/" + hit.postId();
     }
 }

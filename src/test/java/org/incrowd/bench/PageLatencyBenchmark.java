@@ -41,7 +41,7 @@ public final class PageLatencyBenchmark {
     private static final Duration THINK = Duration.ofMillis(20);
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration PHASE = Duration.ofSeconds(30);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private PageLatencyBenchmark() {}
 
@@ -104,7 +104,8 @@ public final class PageLatencyBenchmark {
                 "/jams/" + jam.id() + "/opinions");
     }
 
-    private static HttpClient signedIn(int port) throws Exception {
+    /** A client signed in as the demo participant (its cookie handler holds the session). */
+    static HttpClient signedIn(int port) throws Exception {
         var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         var form = client.send(HttpRequest.newBuilder(uri(port, "/signin")).build(),

@@ -203,7 +203,7 @@ class SearchIntegrationTests {
 
         String html = response.getContentAsString();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(html).contains("/threads/" + duplicate.id() + "#reply-form");
+        assertThat(html).contains("/threads/" + duplicate.id() + "?replyTo=" + duplicate.id() + "#reply-form");
         assertThat(html.substring(html.indexOf("/threads/"))).as("the first idea listed")
                 .startsWith("/threads/" + duplicate.id() + "\"");
         assertThat(html).contains("/threads/" + related.id()).doesNotContain("/threads/" + unrelated.id());

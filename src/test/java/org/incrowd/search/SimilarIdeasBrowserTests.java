@@ -79,7 +79,7 @@ class SimilarIdeasBrowserTests {
         assertThat(suggestions.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Vegetarian dishes every day"))).isVisible();
         assertThat(suggestions.locator("a.build-on").first())
-                .hasAttribute("href", "/threads/" + existing.id() + "#reply-form");
+                .hasAttribute("href", "/threads/" + existing.id() + "?replyTo=" + existing.id() + "#reply-form");
         assertThat(suggestions.locator("a").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Longer opening hours"))).hasCount(0);
     }

@@ -121,6 +121,8 @@ class AuthorisationIntegrationTests {
             # Only the author may open the edit form.
             GET    /posts/{membersIdea}/edit                         | signin | 403      | 200    | 403      | 403  | 403         | 403       | 403
             POST   /posts/{membersIdea}/edit                         | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            GET    /posts/{idea}                                     | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /posts/{secretIdea}                               | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /posts/{idea}/history                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/{jam}/opinions                              | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/opinions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
@@ -225,7 +227,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /posts/{secretIdea}/replies", "/threads/{secretIdea}?page=*#post-*"),
             Map.entry("POST /posts/{newIdea}/reaction", "/threads/{newIdea}#post-{newIdea}"),
             Map.entry("POST /posts/{newIdea}/helpful", "/threads/{newIdea}#post-{newIdea}"),
-            Map.entry("POST /posts/{membersIdea}/edit", "/threads/{membersIdea}#post-{membersIdea}"));
+            Map.entry("POST /posts/{membersIdea}/edit", "/threads/{membersIdea}#post-{membersIdea}"),
+            Map.entry("GET /posts/{idea}", "/threads/{idea}#post-{idea}"),
+            Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -245,9 +245,10 @@ public final class PostIndex implements Closeable {
     /** Runs {@code query} and highlights what {@code highlight} matched (null: the snippet is the text's start). */
     private SearchHits find(Query query, Query highlight, Sort sort, int offset, int limit) {
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, Math.max(1, offset + limit), sort, sort != NEWEST);
-            long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-                    ? top.totalHits.value() : searcher.count(query);
+            // Exact totals in the same pass: every match is visited for the score sort anyway.
+            TopDocs top = searcher.search(query,
+                    new TopFieldCollectorManager(sort, Math.max(1, offset + limit), null, Integer.MAX_VALUE));
+            long total = top.totalHits.value();
             if (offset >= top.scoreDocs.length) {
                 return new SearchHits(total, List.of());
             }
