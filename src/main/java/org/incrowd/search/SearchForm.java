@@ -24,10 +24,6 @@ public record SearchForm(String q, String jam, String forum, String tag, String 
     static final int MAX_PAGE = 50;
     static final int MAX_WORDS_LENGTH = 500;
 
-    public static SearchForm empty() {
-        return new SearchForm(null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     /** This search on another page, as a query string (the values are encoded). */
     public String withPage(int number) {
         var link = new StringBuilder("/search?");
@@ -47,10 +43,6 @@ public record SearchForm(String q, String jam, String forum, String tag, String 
 
     public boolean newest() {
         return "newest".equals(sort);
-    }
-
-    public int pageNumber() {
-        return blank(page) ? 1 : Integer.parseInt(page.strip());
     }
 
     SearchQuery toQuery(Set<Long> visibleJams) {
