@@ -31,10 +31,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 .addFirst(new MapPropertySource("incrowd-test-database", settingsFor(kind())));
         // Files the application keeps beside its database (the search index) belong to this context alone, too.
         context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("incrowd-test-data-dir", Map.of("incrowd.data-dir", temporaryFolder())));
+                .addFirst(new MapPropertySource("incrowd-test-data-dir", Map.of("incrowd.data-dir", freshDataFolder())));
     }
 
-    private static String temporaryFolder() {
+    /** An empty folder for the files a node keeps beside its database (each node of a cluster has its own). */
+    public static String freshDataFolder() {
         try {
             var folder = java.nio.file.Files.createTempDirectory("incrowd-test-data");
             folder.toFile().deleteOnExit();
