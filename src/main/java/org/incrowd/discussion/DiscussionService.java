@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -453,6 +454,54 @@ public class DiscussionService {
     /** Jams with any post: the only ones that can have reactions worth analysing at start-up. */
     public List<Long> jamsWithPosts() {
         return posts.jamsWithPosts();
+    }
+
+    // ---- reading on no one's behalf (indexing, analysis): callers show results only to people who may read ----
+
+    /** Up to {@code limit} posts with an id above {@code afterId}, in id order. */
+    @Transactional(readOnly = true)
+    public List<PostText> textsAfter(long afterId, int limit) {
+        return texts(posts.textsAfter(afterId, Math.clamp(limit, 1, 10_000)));
+    }
+
+    /** Up to {@code limit} posts edited after {@code since}, oldest edit first. */
+    @Transactional(readOnly = true)
+    public List<PostText> textsEditedAfter(Instant since, int limit) {
+        return texts(posts.textsEditedAfter(since, Math.clamp(limit, 1, 10_000)));
+    }
+
+    /** The given posts, in id order; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<PostText> texts(Collection<Long> ids) {
+        return texts(posts.texts(ids));
+    }
+
+    /** Ids of up to {@code limit} posts above {@code afterId}: lets a poller ask often and read little. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return posts.idsAfter(afterId, Math.clamp(limit, 1, 10_000));
+    }
+
+    /** Which of these posts facilitators hid (an index on another node may not know yet). */
+    public java.util.Set<Long> hiddenAmong(Collection<Long> ids) {
+        return new HashSet<>(posts.hiddenAmong(ids));
+    }
+
+    /** The idea and every reply of a thread, for re-reading a thread that moved. */
+    public List<Long> postIdsOfThread(long threadId) {
+        return posts.idsInThread(threadId);
+    }
+
+    /** The highest post id, 0 when there is none. */
+    public long lastPostId() {
+        return posts.lastId();
+    }
+
+    /** Hidden posts are left out: nothing that reads text on no one's behalf may pass a hidden post on. */
+    private List<PostText> texts(List<Row> rows) {
+        var tags = posts.tags(rows.stream().map(Row::id).toList());
+        return rows.stream().filter(row -> !row.hidden()).map(row -> new PostText(row.id(), row.jamId(), row.forumId(), row.threadId(),
+                row.parentId(), row.authorId(), row.title(), row.body(), tags.getOrDefault(row.id(), List.of()),
+                row.createdAt(), row.editedAt())).toList();
     }
 
     public List<Revision> history(Actor actor, long postId) {

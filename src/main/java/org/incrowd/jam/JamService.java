@@ -55,6 +55,15 @@ public class JamService {
                 .orElseThrow(() -> Refusal.notFound("jam.notFound"));
     }
 
+    /**
+     * The given Jams, by id, for background work done on no one's behalf (indexing); whoever shows what it finds
+     * checks the reader with {@link #visibleTo} or {@link #require}.
+     */
+    public Map<Long, Jam> findAll(Collection<Long> jamIds) {
+        return jamIds.stream().distinct().map(jams::find).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(Jam::id, jam -> jam));
+    }
+
     public Place requireForum(Actor actor, long forumId) {
         var forum = jams.findForum(forumId).orElseThrow(() -> Refusal.notFound("forum.notFound"));
         return new Place(require(actor, forum.jamId()), forum);

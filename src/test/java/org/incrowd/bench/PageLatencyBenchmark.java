@@ -45,7 +45,7 @@ public final class PageLatencyBenchmark {
     private static final Duration THINK = Duration.ofMillis(20);
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration PHASE = Duration.ofSeconds(30);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private PageLatencyBenchmark() {}
 

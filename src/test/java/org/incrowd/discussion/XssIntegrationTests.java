@@ -431,10 +431,15 @@ class XssIntegrationTests {
                         .doesNotStartWith("vbscript:").doesNotStartWith("data:").doesNotStartWith("livescript:");
             }
             if (name.startsWith("hx-") || name.startsWith("data-hx-")) {
-                // Only the reaction forms the templates write may talk htmx.
-                assertThat(tag.name).as("htmx attribute on %s: %s", where, tag).isEqualTo("form");
-                assertThat(name + "=" + value).as("htmx attribute on %s", where)
-                        .matches("hx-post=/posts/\\d+/(reaction|helpful)|hx-target=#reactions-\\d+|hx-swap=outerHTML");
+                // Only the htmx the templates write: the reaction forms, and the similar-ideas region of the new-idea
+                // form.
+                String htmx = name + "=" + value;
+                boolean reaction = tag.name.equals("form") && htmx.matches(
+                        "hx-post=/posts/\\d+/(reaction|helpful)|hx-target=#reactions-\\d+|hx-swap=outerHTML");
+                boolean similarIdeas = tag.name.equals("div") && htmx.matches("hx-get=/search/similar\\?forum=\\d+"
+                        + "|hx-trigger=keyup changed delay:500ms from:#title, keyup changed delay:500ms from:#idea-body"
+                        + "|hx-include=#title, #idea-body");
+                assertThat(reaction || similarIdeas).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
             }
         }
     }

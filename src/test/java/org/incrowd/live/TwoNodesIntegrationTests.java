@@ -30,6 +30,7 @@ class TwoNodesIntegrationTests {
     static ConfigurableApplicationContext node(List<String> database) {
         var args = new ArrayList<>(database);
         args.add("--server.port=0");
+        args.add("--incrowd.data-dir=" + TestDatabase.freshDataFolder()); // each node its own search index, as in production
         return new SpringApplicationBuilder(IncrowdApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 

@@ -29,6 +29,20 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("incrowd-test-database", settingsFor(kind())));
+        // Files the application keeps beside its database (the search index) belong to this context alone, too.
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("incrowd-test-data-dir", Map.of("incrowd.data-dir", freshDataFolder())));
+    }
+
+    /** An empty folder for the files a node keeps beside its database (each node of a cluster has its own). */
+    public static String freshDataFolder() {
+        try {
+            var folder = java.nio.file.Files.createTempDirectory("incrowd-test-data");
+            folder.toFile().deleteOnExit();
+            return folder.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The database kind this JVM tests against: "h2" or "postgres". */

@@ -121,6 +121,8 @@ class AuthorisationIntegrationTests {
             # Only the author may open the edit form.
             GET    /posts/{membersIdea}/edit                         | signin | 403      | 200    | 403      | 403  | 403         | 403       | 403
             POST   /posts/{membersIdea}/edit                         | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            GET    /posts/{idea}                                     | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /posts/{secretIdea}                               | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /posts/{idea}/history                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/{jam}/opinions                              | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/opinions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
@@ -245,6 +247,13 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/jams/{secretJam}/themes                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /api/v1/forums/{forum}/themes                     | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/forums/{secretForum}/themes               | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- search --- Results come only from Jams the reader may see; similar ideas only for a visible forum.
+            GET    /search                                           | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /search/similar (in a forum)                      | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /search/similar (in a secret forum)               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/search                                    | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/search/similar (in a forum)               | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/search/similar (in a secret forum)        | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -288,7 +297,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /forums/{secretForum}/announcements", "/forums/{secretForum}/console"),
             Map.entry("POST /forums/{forum}/guests", "/forums/{forum}/console#guests"),
             Map.entry("POST /forums/{forum}/notes", "/forums/{forum}/console"),
-            Map.entry("POST /jams/{jam}/announcements", "/jams/{jam}/console"));
+            Map.entry("POST /jams/{jam}/announcements", "/jams/{jam}/console"),
+            Map.entry("GET /posts/{idea}", "/threads/{idea}#post-{idea}"),
+            Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -409,6 +420,17 @@ class AuthorisationIntegrationTests {
                 : c.person.email()));
         bodies.put("POST /jams/{secretJam}/pulse/analysts", (r, c) -> r.param("email", c.person == null ? ""
                 : c.person.email()));
+        // --- search ---
+        bodies.put("GET /search", (r, c) -> r.param("q", "matrix"));
+        bodies.put("GET /search/similar (in a forum)", (r, c) -> r.param("forum", String.valueOf(forum.id()))
+                .param("text", "An idea from the matrix"));
+        bodies.put("GET /search/similar (in a secret forum)", (r, c) -> r.param("forum",
+                String.valueOf(secretForum.id())).param("text", "An idea from the matrix"));
+        bodies.put("GET /api/v1/search", (r, c) -> r.param("q", "matrix"));
+        bodies.put("GET /api/v1/search/similar (in a forum)", (r, c) -> r.param("forum", String.valueOf(forum.id()))
+                .param("text", "An idea from the matrix"));
+        bodies.put("GET /api/v1/search/similar (in a secret forum)", (r, c) -> r.param("forum",
+                String.valueOf(secretForum.id())).param("text", "An idea from the matrix"));
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""

@@ -64,6 +64,15 @@ class DiscussionController {
         return threadPage(ideaId, page, model, replyTo, new PostDraft("", "", ""), FieldErrors.none());
     }
 
+    /** Where a post stands in its thread: lets a link to one post (a search result) leave the paging to this. */
+    @GetMapping("/posts/{postId}")
+    String post(@PathVariable long postId) {
+        var actor = currentActor.require();
+        var post = discussion.require(actor, postId);
+        int page = discussion.pageOf(actor, post.threadId(), post.id());
+        return "redirect:/threads/" + post.threadId() + (page > 0 ? "?page=" + page : "") + "#post-" + post.id();
+    }
+
     @PostMapping("/posts/{postId}/replies")
     String reply(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
         var actor = currentActor.require();

@@ -147,6 +147,55 @@ public class PostRepository {
         return rows;
     }
 
+    /** Without the rendered HTML, which readers of the raw text (indexing) do not need. */
+    private static final String TEXT_COLUMNS = "id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, "
+            + "null as body_html, created_at, edited_at, depth, hidden_at, hidden_reason, pinned_at, spotlit_at, "
+            + "guest_label";
+
+    /** Posts with an id above {@code afterId}, in id order. */
+    public List<Row> textsAfter(long afterId, int limit) {
+        return jdbc.sql("select " + TEXT_COLUMNS + " from post where id > ? order by id limit ?")
+                .params(afterId, limit).query(PostRepository::row).list();
+    }
+
+    /** Posts edited after {@code since}, oldest edit first. */
+    public List<Row> textsEditedAfter(Instant since, int limit) {
+        return jdbc.sql("select " + TEXT_COLUMNS + " from post where edited_at > ? order by edited_at, id limit ?")
+                .params(Timestamp.from(since), limit).query(PostRepository::row).list();
+    }
+
+    public List<Row> texts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + TEXT_COLUMNS + " from post where id in (:ids) order by id").param("ids", ids)
+                .query(PostRepository::row).list();
+    }
+
+    /** Which of these posts are hidden. */
+    public List<Long> hiddenAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from post where id in (:ids) and hidden_at is not null").param("ids", ids)
+                .query(Long.class).list();
+    }
+
+    /** The idea and every reply of a thread. */
+    public List<Long> idsInThread(long threadId) {
+        return jdbc.sql("select id from post where thread_id = ? order by id").param(threadId).query(Long.class).list();
+    }
+
+    /** Ids above {@code afterId}: cheap to ask often. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from post where id > ? order by id limit ?").params(afterId, limit)
+                .query(Long.class).list();
+    }
+
+    public long lastId() {
+        return jdbc.sql("select coalesce(max(id), 0) from post").query(Long.class).single();
+    }
+
     public List<Row> latestInJam(long jamId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from post where jam_id = ? and hidden_at is null order by id desc limit ?")
                 .params(jamId, limit).query(PostRepository::row).list();

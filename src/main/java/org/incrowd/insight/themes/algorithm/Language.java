@@ -43,7 +43,7 @@ public enum Language {
     }
 
     /** A new analyzer for this language (analyzers are thread-safe; create one per language and share it). */
-    Analyzer newAnalyzer() {
+    public Analyzer newAnalyzer() {
         return switch (this) {
             case ENGLISH -> new EnglishAnalyzer(EnglishStopWords.SET);
             case GERMAN -> new GermanAnalyzer();

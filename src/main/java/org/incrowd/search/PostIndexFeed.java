@@ -1,0 +1,304 @@
+package org.incrowd.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.incrowd.discussion.DiscussionEvents.PostEdited;
+import org.incrowd.discussion.DiscussionEvents.PostPublished;
+import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostText;
+import org.incrowd.search.index.PostIndex;
+import org.incrowd.search.index.PostIndex.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.incrowd.discussion.DiscussionEvents.PostHidden;
+import org.incrowd.discussion.DiscussionEvents.PostRestored;
+import org.incrowd.discussion.DiscussionEvents.ThreadMoved;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's index in step with the database, on one thread of its own. Three sources, one path:
+ * <ol>
+ * <li>a post published or edited on this node wakes the thread after commit, which indexes it at once;</li>
+ * <li>every {@code incrowd.search.poll-ms} (1 s) the thread asks the database for posts it has not indexed
+ * (new ids, recent edits): posts made on other nodes. It looks back over the last {@link #LOOK_BACK_IDS} ids too,
+ * because ids are handed out before commit, so a slow transaction can commit an id below one already seen;</li>
+ * <li>at start-up it continues from the progress stored with the last commit, or builds the whole index in batches
+ * when there is none, or when the index holds posts the database does not (a different or reset database).</li>
+ * </ol>
+ * Polling the post table by id is what makes other nodes' posts searchable without {@code search} depending on
+ * {@code live}'s event log (ADR 0011).
+ */
+@Component
+class PostIndexFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PostIndexFeed.class);
+    static final int LOOK_BACK_IDS = 1_000;
+    private static final int BATCH = 1_000;
+    /** Clocks of nodes differ a little: edits are re-read this far back. */
+    private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+
+    private final DiscussionService discussion;
+    private final IndexedPosts indexedPosts;
+    private final Path folder;
+    private final long pollMillis;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<Long> published = ConcurrentHashMap.newKeySet();
+    /** Ids indexed in the look-back window, so that each poll reads only the posts it is missing. */
+    private final Map<Long, Boolean> recentlyIndexed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 4 * LOOK_BACK_IDS;
+        }
+    };
+    /** Edits indexed in the overlap window, by post id, so that re-reading the window indexes nothing twice. */
+    private final Map<Long, Instant> recentEdits = new LinkedHashMap<>();
+
+    private volatile PostIndex index;
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private Thread thread;
+    private Progress progress = Progress.NONE;
+    private Instant lastCommit = Instant.EPOCH;
+    private boolean uncommitted;
+
+    PostIndexFeed(DiscussionService discussion, IndexedPosts indexedPosts,
+                  @Value("${incrowd.search.index-dir:${incrowd.data-dir}/search-index}") String folder,
+                  @Value("${incrowd.search.poll-ms:1000}") long pollMillis) {
+        this.discussion = discussion;
+        this.indexedPosts = indexedPosts;
+        this.folder = Path.of(folder);
+        this.pollMillis = pollMillis;
+    }
+
+    /** The index, for searching; null until the feed has started. */
+    PostIndex index() {
+        return index;
+    }
+
+    /** Whether the start-up build or catch-up is done (searches before then may miss older posts). */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostPublished event) {
+        published.add(event.postId());
+        wakeUp.release();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostEdited event) {
+        published.add(event.postId());
+        wakeUp.release();
+    }
+
+    /** A hidden post must not be found: it leaves the index at once. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostHidden event) {
+        forget(event.postId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostRestored event) {
+        published.add(event.postId());
+        wakeUp.release();
+    }
+
+    /** Every post of a moved thread is read again, for its new forum. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ThreadMoved event) {
+        published.addAll(discussion.postIdsOfThread(event.threadId()));
+        wakeUp.release();
+    }
+
+    /** Removal is a delete by key, safe beside the feed thread's own writes. */
+    void forget(long postId) {
+        var current = index;
+        if (current != null) {
+            current.remove(postId);
+            current.refresh();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        index = PostIndex.open(folder);
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("search-index-feed").start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp.release();
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            index.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try {
+            startUp();
+        } catch (RuntimeException e) {
+            log.error("Search index: the start-up build failed; it will be retried by the polls", e);
+        }
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                if (!running) {
+                    break;
+                }
+                boolean changed = indexPublished() | indexMissing() | indexEdits();
+                if (changed) {
+                    index.refresh();
+                    uncommitted = true;
+                }
+                commitNowAndThen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // The database may be down for a moment; the next poll tries again.
+                log.warn("Search index: could not read new posts ({}); retrying", e.toString());
+                sleepQuietly();
+            }
+        }
+        if (uncommitted) {
+            index.commit(progress);
+        }
+    }
+
+    private void startUp() {
+        Progress stored = index.committedProgress();
+        long lastInDatabase = discussion.lastPostId();
+        if (stored.lastPostId() > lastInDatabase || stored == Progress.NONE && index.size() > 0) {
+            log.info("Search index: it holds posts this database does not; rebuilding it");
+            index.removeAll();
+            stored = Progress.NONE;
+        }
+        progress = stored;
+        long started = System.nanoTime();
+        int count = 0;
+        for (List<PostText> batch = discussion.textsAfter(progress.lastPostId(), BATCH); !batch.isEmpty() && running;
+             batch = discussion.textsAfter(progress.lastPostId(), BATCH)) {
+            add(batch);
+            count += batch.size();
+            index.refresh();
+        }
+        indexEdits();
+        index.refresh();
+        index.commit(progress);
+        lastCommit = Instant.now();
+        caughtUp = true;
+        log.info("Search index: {} posts indexed at start-up in {} ms ({} in the index)", count,
+                (System.nanoTime() - started) / 1_000_000, index.size());
+    }
+
+    private boolean indexPublished() {
+        if (published.isEmpty()) {
+            return false;
+        }
+        var ids = new ArrayList<>(published);
+        published.removeAll(ids);
+        var posts = discussion.texts(ids);
+        add(posts);
+        return !posts.isEmpty();
+    }
+
+    /** New posts that no event announced here: written on another node, or committed late below the newest id. */
+    private boolean indexMissing() {
+        var missing = new ArrayList<Long>();
+        long from = Math.max(0, progress.lastPostId() - LOOK_BACK_IDS);
+        List<Long> ids;
+        do {
+            ids = discussion.idsAfter(from, BATCH);
+            for (Long id : ids) {
+                if (!recentlyIndexed.containsKey(id)) {
+                    missing.add(id);
+                }
+            }
+            from = ids.isEmpty() ? from : ids.getLast();
+        } while (ids.size() == BATCH && running);
+        for (int start = 0; start < missing.size(); start += BATCH) {
+            add(discussion.texts(missing.subList(start, Math.min(missing.size(), start + BATCH))));
+        }
+        return !missing.isEmpty();
+    }
+
+    private boolean indexEdits() {
+        var since = progress.lastEdit().minus(EDIT_OVERLAP);
+        var changed = new ArrayList<PostText>();
+        List<PostText> batch;
+        do {
+            batch = discussion.textsEditedAfter(since, BATCH);
+            for (PostText post : batch) {
+                if (!post.editedAt().equals(recentEdits.get(post.id()))) {
+                    changed.add(post);
+                }
+            }
+            since = batch.isEmpty() ? since : batch.getLast().editedAt();
+        } while (batch.size() == BATCH && running);
+        add(changed);
+        recentEdits.values().removeIf(edited -> edited.isBefore(progress.lastEdit().minus(EDIT_OVERLAP)));
+        return !changed.isEmpty();
+    }
+
+    private void add(Collection<PostText> posts) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        index.add(indexedPosts.of(posts));
+        long lastId = progress.lastPostId();
+        Instant lastEdit = progress.lastEdit();
+        for (PostText post : posts) {
+            recentlyIndexed.put(post.id(), Boolean.TRUE);
+            lastId = Math.max(lastId, post.id());
+            if (post.editedAt() != null) {
+                recentEdits.put(post.id(), post.editedAt());
+                lastEdit = lastEdit.isAfter(post.editedAt()) ? lastEdit : post.editedAt();
+            }
+        }
+        progress = new Progress(lastId, lastEdit);
+    }
+
+    private void commitNowAndThen() {
+        if (uncommitted && Instant.now().isAfter(lastCommit.plus(COMMIT_EVERY))) {
+            index.commit(progress);
+            lastCommit = Instant.now();
+            uncommitted = false;
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.incrowd.search;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.incrowd.identity.CurrentActor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The search page (a plain GET form: works without JavaScript; htmx swaps only the results) and the similar ideas
+ * that the new-idea form loads as its author types.
+ */
+@Controller
+class SearchController {
+
+    private final PostSearch search;
+    private final CurrentActor currentActor;
+
+    SearchController(PostSearch search, CurrentActor currentActor) {
+        this.search = search;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/search")
+    String search(SearchForm form, Model model, HttpServletRequest request) {
+        model.addAttribute("page", search.search(currentActor.require(), form));
+        return request.getHeader("HX-Request") != null ? "search/results" : "search/search";
+    }
+
+    /** {@code text}, or the new-idea form's {@code title} and {@code body} as htmx sends them. */
+    @GetMapping("/search/similar")
+    String similar(@RequestParam long forum, @RequestParam(required = false) String text,
+                   @RequestParam(required = false) String title, @RequestParam(required = false) String body,
+                   Model model) {
+        String draft = text != null ? text : join(title, body);
+        model.addAttribute("ideas", search.similarIdeas(currentActor.require(), forum, draft));
+        model.addAttribute("drafted", draft != null && !draft.isBlank());
+        return "search/similar";
+    }
+
+    private static String join(String title, String body) {
+        if (title == null) {
+            return body;
+        }
+        return body == null ? title : title + "\n\n" + body;
+    }
+}

@@ -1,0 +1,15 @@
+package org.incrowd.search.index;
+
+import java.time.Instant;
+import java.util.List;
+import org.incrowd.insight.themes.algorithm.Language;
+
+/**
+ * One post as the index holds it: its text (title and body) in its language, and what searches filter on.
+ * {@code participantType}, {@code country} and {@code phase} are those of the author and the Jam when it was
+ * posted; {@code country} may be null.
+ */
+public record IndexedPost(long id, long jamId, long forumId, long threadId, boolean idea, String title, String text,
+                          Language language, List<String> tags, String participantType, String country, String phase,
+                          Instant createdAt) {
+}

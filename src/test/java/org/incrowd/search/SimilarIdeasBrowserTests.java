@@ -1,0 +1,105 @@
+package org.incrowd.search;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.incrowd.identity.Role;
+import org.incrowd.support.Chromium;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdBrowserTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * In a real browser: someone typing a new idea is shown the idea already shared that says the same, with a link to
+ * build on it; and the search box in the header finds a post with the word marked.
+ */
+@IncrowdBrowserTest
+class SimilarIdeasBrowserTests {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext application;
+
+    private BrowserContext context;
+    private Page page;
+    private Fixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        fixtures = Fixtures.of(application);
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void typingAnIdeaShowsASimilarIdeaToBuildOn() {
+        var jam = fixtures.liveJam("Canteen Jam");
+        var forum = fixtures.forum(jam, "Canteen");
+        var writer = fixtures.person("Writer", Role.PARTICIPANT);
+        fixtures.join(jam, writer);
+        var existing = fixtures.idea(forum, fixtures.poolAuthor(jam.id()), "Vegetarian dishes every day",
+                "The canteen should serve a vegetarian dish every day of the week");
+        fixtures.idea(forum, fixtures.poolAuthor(jam.id()), "Longer opening hours", "Open the canteen until eight in the evening");
+
+        Chromium.signIn(page, port, writer.email(), Fixtures.PASSWORD);
+        page.navigate("http://localhost:" + port + "/forums/" + forum.id());
+        page.getByLabel("Title of your idea", new Page.GetByLabelOptions().setExact(true)).fill("More vegetarian food");
+        page.getByLabel("Your idea", new Page.GetByLabelOptions().setExact(true)).pressSequentially("A vegetarian dish in the canteen every day, please");
+
+        var suggestions = page.locator("#idea-similar");
+        assertThat(suggestions.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Vegetarian dishes every day"))).isVisible();
+        assertThat(suggestions.locator("a.build-on").first())
+                .hasAttribute("href", "/threads/" + existing.id() + "?replyTo=" + existing.id() + "#reply-form");
+        assertThat(suggestions.locator("a").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Longer opening hours"))).hasCount(0);
+    }
+
+    @Test
+    void theSearchBoxFindsAPostAndMarksTheWord() {
+        var jam = fixtures.liveJam("Search Jam");
+        var forum = fixtures.forum(jam, "Mobility");
+        var reader = fixtures.person("Searcher", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        fixtures.idea(forum, fixtures.poolAuthor(jam.id()), "Cargo bikes for the post room", "Lend cargo bikes to the post room for deliveries");
+
+        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search posts")).fill("cargo");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search posts")).press("Enter");
+
+        var result = page.locator("#search-results li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Cargo bikes for the post room"));
+        assertThat(result).isVisible();
+        assertThat(result.locator("mark").first()).hasText("cargo", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasTextOptions().setIgnoreCase(true));
+    }
+}
