@@ -3,6 +3,8 @@ package org.incrowd.live.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +80,28 @@ class LiveHub implements SmartLifecycle {
 
     int connected() {
         return subscribers.size();
+    }
+
+    /** How many open streams this node holds per place (see {@link Subscriber#place()}). */
+    Map<String, Integer> streamsByPlace() {
+        var counts = new HashMap<String, Integer>();
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.closed()) {
+                counts.merge(subscriber.place(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Tells each stream how many are on its page: when that number changed, or when the stream has not heard it. */
+    void tellPresence(Map<String, Integer> here, Set<String> changed) {
+        var payloads = new HashMap<String, String>();
+        for (Subscriber subscriber : subscribers) {
+            Integer count = here.get(subscriber.place());
+            if (count != null && (changed.contains(subscriber.place()) || !subscriber.heardPresence())) {
+                subscriber.presence(payloads.computeIfAbsent(subscriber.place(), place -> "{\"here\":" + count + "}"));
+            }
+        }
     }
 
     long dispatchedUpTo() {

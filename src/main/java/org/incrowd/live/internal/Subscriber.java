@@ -29,6 +29,7 @@ final class Subscriber {
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
     private long lastOffered;
     private volatile boolean closed;
+    private volatile boolean heardPresence;
 
     Subscriber(long jamId, Long forumId, Long threadId, SseEmitter emitter) {
         this.jamId = jamId;
@@ -69,6 +70,25 @@ final class Subscriber {
         return true;
     }
 
+    /** The page this stream belongs to, for presence: {@code thread:7}, {@code forum:3} or {@code jam:1}. */
+    String place() {
+        return threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
+    }
+
+    boolean heardPresence() {
+        return heardPresence;
+    }
+
+    /**
+     * How many are on this page: a signal outside the log (no id, never replayed). A full queue drops it rather than
+     * cutting the client off; the next count follows within a second.
+     */
+    void presence(String payload) {
+        if (!closed && queue.offer(new LiveEvent(0, jamId, forumId, threadId, "presence", payload))) {
+            heardPresence = true;
+        }
+    }
+
     /** The browser's last event is older than the log keeps: it should reload rather than miss something. */
     void refresh() {
         queue.offer(REFRESH);
@@ -90,7 +110,7 @@ final class Subscriber {
                     continue;
                 }
                 var message = SseEmitter.event().name(event.type()).data(event.payload(), MediaType.TEXT_PLAIN);
-                if (event != REFRESH) {
+                if (event.id() > 0) { // signals and refresh are outside the log
                     message.id(Long.toString(event.id()));
                 }
                 emitter.send(message);
