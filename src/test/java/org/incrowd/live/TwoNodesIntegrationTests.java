@@ -60,6 +60,9 @@ class TwoNodesIntegrationTests {
                 var events = onB.next(1, "post", WAIT);
                 assertThat(events).extracting(e -> postOf(e.data())).containsExactly(first);
                 lastSeen = events.getFirst().id();
+                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), token, null)) {
+                    assertThat(heardPresence(alsoOnA, 2)).as("a page on each node: two here").isTrue();
+                }
             }
             nodeB.close();
 
@@ -73,6 +76,18 @@ class TwoNodesIntegrationTests {
                 assertThat(onA.next(1, "post", Duration.ofSeconds(3))).as("no duplicate").isEmpty();
             }
         }
+    }
+
+    /** Whether a presence event saying {@code here} arrives in time (earlier counts may come first). */
+    static boolean heardPresence(SseClient stream, int here) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var events = stream.next(1, "presence", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (!events.isEmpty() && events.getFirst().data().equals("{\"here\":" + here + "}")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long post(Fixtures fixtures, org.incrowd.identity.Person writer, long forumId, String title) {

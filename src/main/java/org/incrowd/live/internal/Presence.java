@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,12 @@ class Presence {
         });
         written = mine;
         writtenAt = now;
+    }
+
+    /** A node that stops cleanly takes its counts along at once; one that dies leaves them to expire. */
+    @PreDestroy
+    void leave() {
+        jdbc.sql("delete from live_presence where node_id = ?").param(node).update();
     }
 
     private Map<String, Integer> totals(Instant now) {
