@@ -47,7 +47,7 @@ public final class LiveBenchmark {
             int seconds = 60;
             boolean findMax = false;
             boolean storm = true;
-            String heap = "1g";
+            String heap = "2g";
             var tasks = new ArrayList<String>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -158,6 +158,7 @@ public final class LiveBenchmark {
                 result.put("server_cpu_percent", round(cpuPercent));
 
                 long killed = 0;
+                String stormFailed = null;
                 double readyAfter = 0;
                 result.put("server_rss_peak_mb", server.memoryMb("VmHWM"));
                 if (storm) {
@@ -167,7 +168,11 @@ public final class LiveBenchmark {
                     waitFor(() -> load.connected() == 0, Duration.ofSeconds(30));
                     server.start();
                     readyAfter = (System.nanoTime() - killed) / 1e9;
-                    waitFor(() -> load.connected() >= clients, CONNECT_TIMEOUT);
+                    try {
+                        waitFor(() -> load.connected() >= clients, CONNECT_TIMEOUT);
+                    } catch (IllegalStateException tooSlow) {
+                        stormFailed = tooSlow.getMessage() + "; " + load.connected() + " of " + clients + " back";
+                    }
                     Thread.sleep(Duration.ofSeconds(5));
                 }
                 writer.stop();
@@ -180,7 +185,9 @@ public final class LiveBenchmark {
                         .asMap());
                 // null when skipped, so that an older run's figures are not left standing in the results file
                 result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
-                result.put("reconnect_all_back_s", storm ? round(Delivery.allBack(load, writer, killed)) : null);
+                result.put("reconnect_all_back_s",
+                        storm && stormFailed == null ? round(Delivery.allBack(load, writer, killed)) : null);
+                result.put("reconnect_failed", stormFailed);
                 result.put("writer_failures", writer.failures());
                 result.put("client_connection_failures", load.failures());
                 if (withTasks && !TASK_RESULTS.isEmpty()) {

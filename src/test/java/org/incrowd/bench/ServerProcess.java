@@ -47,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until it answers its readiness probe. */
     void start() throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "-Xmx" + heap, "-jar", jar.toString(),
                 "--server.port=" + port, "--incrowd.data-dir=" + data, "--incrowd.demo=true",
                 "--logging.level.root=WARN"));
         command.addAll(extraArgs);

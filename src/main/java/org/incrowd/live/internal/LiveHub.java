@@ -39,8 +39,11 @@ class LiveHub implements SmartLifecycle {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Object dispatching = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Every event with an id up to here has been handed out (or was never committed). */
-    private long dispatchedUpTo;
+    /**
+     * Every event with an id up to here has been handed out (or was never committed). Written only under the lock;
+     * volatile so that a reconnecting stream can see how far to replay without waiting for the lock.
+     */
+    private volatile long dispatchedUpTo;
     private Instant holeSeen;
 
     LiveHub(LiveLog events, WakeUps wakeUps, Clock clock,
@@ -54,21 +57,32 @@ class LiveHub implements SmartLifecycle {
     }
 
     /**
-     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log, under the same
-     * lock as dispatching, so the replay and the live events meet without a gap or an overlap.
+     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log. The bulk of the
+     * replay is read before taking the dispatcher's lock, so that thousands of browsers coming back at once (after a
+     * node restart) neither queue behind one another nor hold up dispatching; under the lock only what was dispatched
+     * meanwhile is read. The stream ignores ids it has already been given, so the two reads may overlap, and the
+     * replay and the live events meet without a gap.
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
-        synchronized (dispatching) {
-            subscriber.startAfter(lastEventId == null ? dispatchedUpTo : lastEventId);
-            if (lastEventId != null && lastEventId < dispatchedUpTo) {
+        long replayedUpTo = lastEventId == null ? 0 : lastEventId;
+        if (lastEventId != null) {
+            subscriber.startAfter(lastEventId);
+            long upTo = dispatchedUpTo();
+            if (lastEventId < upTo) {
                 Long oldest = events.oldestId();
                 if (oldest == null || oldest > lastEventId + 1) {
                     subscriber.refresh();
-                } else {
-                    for (LiveEvent event : events.between(jamId, lastEventId, dispatchedUpTo)) {
-                        subscriber.offer(event);
-                    }
+                    return;
                 }
+                events.between(jamId, lastEventId, upTo).forEach(subscriber::offer);
+                replayedUpTo = upTo;
+            }
+        }
+        synchronized (dispatching) {
+            if (lastEventId == null) {
+                subscriber.startAfter(dispatchedUpTo);
+            } else if (replayedUpTo < dispatchedUpTo) {
+                events.between(jamId, replayedUpTo, dispatchedUpTo).forEach(subscriber::offer);
             }
             subscribers.add(subscriber);
         }
@@ -105,9 +119,7 @@ class LiveHub implements SmartLifecycle {
     }
 
     long dispatchedUpTo() {
-        synchronized (dispatching) {
-            return dispatchedUpTo;
-        }
+        return dispatchedUpTo;
     }
 
     /** Hands out every event committed since the last round, in id order. */
