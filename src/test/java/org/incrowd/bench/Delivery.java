@@ -10,13 +10,14 @@ import java.util.Map;
  * What reached whom: for every client, the posts its filter should have seen (those the writer had accepted) against
  * those it received; and the latency of each delivery during the steady phase.
  */
-record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long duplicates,
-                long outOfOrder, List<Double> latenciesMs) {
+record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
+                long duplicates, long outOfOrder, List<Double> latenciesMs) {
 
     static Delivery of(SseLoad load, LiveWriter writer, long steadyStart, long steadyEnd) {
         var written = writer.written();
         long expected = 0;
         long lost = 0;
+        long lostBeforeStorm = 0; // of posts answered before the steady phase ended (the kill, in a storm)
         long duplicates = 0;
         long outOfOrder = 0;
         for (var client : load.clients()) {
@@ -25,6 +26,9 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
                     expected++;
                     if (!client.posts.contains(post.id())) {
                         lost++;
+                        if (post.answeredNanos() < steadyEnd) {
+                            lostBeforeStorm++;
+                        }
                     }
                 }
             }
@@ -39,8 +43,8 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
             }
         }
         Collections.sort(latencies);
-        return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost, duplicates,
-                outOfOrder, latencies);
+        return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
+                lostBeforeStorm, duplicates, outOfOrder, latencies);
     }
 
     /**
@@ -90,6 +94,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         map.put("p99_ms", at(0.99));
         map.put("max_ms", latenciesMs.isEmpty() ? 0.0 : LiveBenchmark.round(latenciesMs.getLast()));
         map.put("lost", lost);
+        map.put("lost_of_posts_before_storm", lostBeforeStorm);
         map.put("duplicates", duplicates);
         map.put("out_of_order", outOfOrder);
         return map;

@@ -64,28 +64,36 @@ class LiveHub implements SmartLifecycle {
      * replay and the live events meet without a gap.
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
-        long replayedUpTo = lastEventId == null ? 0 : lastEventId;
+        long replayedUpTo = 0;
         if (lastEventId != null) {
             subscriber.startAfter(lastEventId);
-            long upTo = dispatchedUpTo();
-            if (lastEventId < upTo) {
-                Long oldest = events.oldestId();
-                if (oldest == null || oldest > lastEventId + 1) {
-                    subscriber.refresh();
-                    return;
-                }
-                events.between(jamId, lastEventId, upTo).forEach(subscriber::offer);
-                replayedUpTo = upTo;
+            replayedUpTo = Math.max(lastEventId, dispatchedUpTo);
+            if (!replay(subscriber, jamId, lastEventId, replayedUpTo)) {
+                return;
             }
         }
         synchronized (dispatching) {
             if (lastEventId == null) {
                 subscriber.startAfter(dispatchedUpTo);
-            } else if (replayedUpTo < dispatchedUpTo) {
-                events.between(jamId, replayedUpTo, dispatchedUpTo).forEach(subscriber::offer);
+            } else if (!replay(subscriber, jamId, replayedUpTo, dispatchedUpTo)) {
+                return;
             }
             subscribers.add(subscriber);
         }
+    }
+
+    /** Offers the Jam's events in (after, upTo]; false (and a refresh) when the log no longer reaches back so far. */
+    private boolean replay(Subscriber subscriber, long jamId, long after, long upTo) {
+        if (after >= upTo) {
+            return true;
+        }
+        Long oldest = events.oldestId();
+        if (oldest == null || oldest > after + 1) {
+            subscriber.refresh();
+            return false;
+        }
+        events.between(jamId, after, upTo).forEach(subscriber::offer);
+        return true;
     }
 
     void unsubscribe(Subscriber subscriber) {
