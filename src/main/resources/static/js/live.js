@@ -51,12 +51,21 @@
         url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(renderedAt);
     }
     var source = new EventSource(url);
-    ["post", "post-edited", "reaction", "import", "opinions", "moderated", "moved", "announcement", "flag",
+    ["post", "post-edited", "tally", "import", "opinions", "moderated", "moved", "announcement", "flag",
         "guest", "themes"].forEach(function (type) {
         source.addEventListener(type, function () {
             document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
                 schedule(region.id);
             });
+        });
+    });
+    // "N people here now": the count comes with the event; the page holds the sentence in its language.
+    source.addEventListener("presence", function (event) {
+        var here = JSON.parse(event.data).here;
+        document.querySelectorAll("[data-presence-many]").forEach(function (region) {
+            region.textContent = here === 1 ? region.dataset.presenceOne
+                : region.dataset.presenceMany.replace("#", String(here));
+            region.hidden = here < 1;
         });
     });
     source.addEventListener("refresh", function () {

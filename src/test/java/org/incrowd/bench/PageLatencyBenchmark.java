@@ -1,13 +1,10 @@
 package org.incrowd.bench;
 
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.incrowd.IncrowdApplication;
 import org.incrowd.discussion.DiscussionService;
 import org.incrowd.identity.IdentityService;
@@ -45,7 +41,6 @@ public final class PageLatencyBenchmark {
     private static final Duration THINK = Duration.ofMillis(20);
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration PHASE = Duration.ofSeconds(30);
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private PageLatencyBenchmark() {}
 
@@ -130,23 +125,7 @@ public final class PageLatencyBenchmark {
 
     /** A client with a signed-in session (cookies kept), as a browser after the sign-in form. */
     static HttpClient signedIn(int port, String email, String password) throws Exception {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var form = client.send(HttpRequest.newBuilder(uri(port, "/signin")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        var token = CSRF.matcher(form.body());
-        if (!token.find()) {
-            throw new IllegalStateException("No CSRF token on the sign-in page");
-        }
-        String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf="
-                + encode(token.group(1));
-        var answer = client.send(HttpRequest.newBuilder(uri(port, "/signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("Demo sign-in failed: " + answer.statusCode());
-        }
-        return client;
+        return DemoSession.signedIn(URI.create("http://localhost:" + port), email, password).client();
     }
 
     /** Each client reads the pages in turn, with a short pause, until the phase ends. */
@@ -183,10 +162,6 @@ public final class PageLatencyBenchmark {
 
     static URI uri(int port, String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     record Latencies(int requests, long errors, double p50, double p95, double p99, double max) {

@@ -61,6 +61,9 @@ class TwoNodesIntegrationTests {
                 var events = onB.next(1, "post", WAIT);
                 assertThat(events).extracting(e -> postOf(e.data())).containsExactly(first);
                 lastSeen = events.getFirst().id();
+                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), token, null)) {
+                    assertThat(heardPresence(alsoOnA, 2)).as("a page on each node: two here").isTrue();
+                }
             }
             nodeB.close();
 
@@ -71,9 +74,21 @@ class TwoNodesIntegrationTests {
             try (var onA = new SseClient(url(nodeA, jam.id()), token, lastSeen)) {
                 var replayed = onA.next(3, "post", WAIT);
                 assertThat(replayed).extracting(e -> postOf(e.data())).containsExactlyElementsOf(missed);
-                assertThat(onA.next(Duration.ofSeconds(3))).as("no duplicate").isNull();
+                assertThat(onA.next(1, "post", Duration.ofSeconds(3))).as("no duplicate").isEmpty();
             }
         }
+    }
+
+    /** Whether a presence event saying {@code here} arrives in time (earlier counts may come first). */
+    static boolean heardPresence(SseClient stream, int here) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var events = stream.next(1, "presence", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (!events.isEmpty() && events.getFirst().data().equals("{\"here\":" + here + "}")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long post(Fixtures fixtures, org.incrowd.identity.Person writer, long forumId, String title) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ public class ApiTokens {
 
     static final String PREFIX = "ict_";
     static final int MAX_PER_PERSON = 20;
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
 
@@ -78,8 +80,12 @@ public class ApiTokens {
         String hash = hash(secret);
         var owner = jdbc.sql("select person_id from api_token where token_hash = ? and revoked_at is null")
                 .param(hash).query(Long.class).optional();
-        owner.ifPresent(id -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
-                .params(Timestamp.from(Instant.now()), hash).update());
+        // To the minute is what the profile page shows; writing on every request would make one busy token (a
+        // client holding thousands of live streams, say) a hot row that every request waits for.
+        Instant now = Instant.now();
+        owner.ifPresent(id -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ? "
+                        + "and (last_used_at is null or last_used_at < ?)")
+                .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update());
         return owner;
     }
 

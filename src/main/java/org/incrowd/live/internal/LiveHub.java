@@ -3,6 +3,8 @@ package org.incrowd.live.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,8 +39,11 @@ class LiveHub implements SmartLifecycle {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Object dispatching = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Every event with an id up to here has been handed out (or was never committed). */
-    private long dispatchedUpTo;
+    /**
+     * Every event with an id up to here has been handed out (or was never committed). Written only under the lock;
+     * volatile so that a reconnecting stream can see how far to replay without waiting for the lock.
+     */
+    private volatile long dispatchedUpTo;
     private Instant holeSeen;
 
     LiveHub(LiveLog events, WakeUps wakeUps, Clock clock,
@@ -52,26 +57,56 @@ class LiveHub implements SmartLifecycle {
     }
 
     /**
-     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log, under the same
-     * lock as dispatching, so the replay and the live events meet without a gap or an overlap.
+     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log. The bulk of the
+     * replay is read before taking the dispatcher's lock, so that thousands of browsers coming back at once (after a
+     * node restart) neither queue behind one another nor hold up dispatching; under the lock only what was dispatched
+     * meanwhile is read. The stream ignores ids it has already been given, so the two reads may overlap, and the
+     * replay and the live events meet without a gap.
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
+        long replayedUpTo = 0;
+        if (lastEventId != null) {
+            subscriber.startAfter(lastEventId);
+            if (pruned(lastEventId)) {
+                subscriber.refresh();
+                return;
+            }
+            replayedUpTo = Math.max(lastEventId, dispatchedUpTo);
+            if (!replay(subscriber, jamId, lastEventId, replayedUpTo)) {
+                return;
+            }
+        }
         synchronized (dispatching) {
-            subscriber.startAfter(lastEventId == null ? dispatchedUpTo : lastEventId);
-            if (lastEventId != null) {
-                // Whether the missed events are still in the log does not depend on how far this node has got.
-                Long oldest = events.oldestId();
-                boolean pruned = oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
-                if (pruned) {
-                    subscriber.refresh();
-                } else if (lastEventId < dispatchedUpTo) {
-                    for (LiveEvent event : events.between(jamId, lastEventId, dispatchedUpTo)) {
-                        subscriber.offer(event);
-                    }
-                }
+            if (lastEventId == null) {
+                subscriber.startAfter(dispatchedUpTo);
+            } else if (!replay(subscriber, jamId, replayedUpTo, dispatchedUpTo)) {
+                return;
             }
             subscribers.add(subscriber);
         }
+    }
+
+    /** Offers the Jam's events in (after, upTo]; false (and a refresh) when the log no longer reaches back so far. */
+    /**
+     * Whether events after the browser's last one are gone from the log: then it must reload. This does not depend
+     * on how far this node's dispatcher has got (it may lag behind the log under load).
+     */
+    private boolean pruned(long lastEventId) {
+        Long oldest = events.oldestId();
+        return oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
+    }
+
+    private boolean replay(Subscriber subscriber, long jamId, long after, long upTo) {
+        if (after >= upTo) {
+            return true;
+        }
+        Long oldest = events.oldestId();
+        if (oldest == null || oldest > after + 1) {
+            subscriber.refresh();
+            return false;
+        }
+        events.between(jamId, after, upTo).forEach(subscriber::offer);
+        return true;
     }
 
     void unsubscribe(Subscriber subscriber) {
@@ -82,10 +117,30 @@ class LiveHub implements SmartLifecycle {
         return subscribers.size();
     }
 
-    long dispatchedUpTo() {
-        synchronized (dispatching) {
-            return dispatchedUpTo;
+    /** How many open streams this node holds per place (see {@link Subscriber#place()}). */
+    Map<String, Integer> streamsByPlace() {
+        var counts = new HashMap<String, Integer>();
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.closed()) {
+                counts.merge(subscriber.place(), 1, Integer::sum);
+            }
         }
+        return counts;
+    }
+
+    /** Tells each stream how many are on its page: when that number changed, or when the stream has not heard it. */
+    void tellPresence(Map<String, Integer> here, Set<String> changed) {
+        var payloads = new HashMap<String, String>();
+        for (Subscriber subscriber : subscribers) {
+            Integer count = here.get(subscriber.place());
+            if (count != null && (changed.contains(subscriber.place()) || !subscriber.heardPresence())) {
+                subscriber.presence(payloads.computeIfAbsent(subscriber.place(), place -> "{\"here\":" + count + "}"));
+            }
+        }
+    }
+
+    long dispatchedUpTo() {
+        return dispatchedUpTo;
     }
 
     /** Hands out every event committed since the last round, in id order. */

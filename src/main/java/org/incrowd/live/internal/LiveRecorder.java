@@ -21,11 +21,13 @@ class LiveRecorder {
     private final LiveLog log;
     private final WakeUps wakeUps;
     private final Clock clock;
+    private final Tallies tallies;
 
-    LiveRecorder(LiveLog log, WakeUps wakeUps, Clock clock) {
+    LiveRecorder(LiveLog log, WakeUps wakeUps, Clock clock, Tallies tallies) {
         this.log = log;
         this.wakeUps = wakeUps;
         this.clock = clock;
+        this.tallies = tallies;
     }
 
     @EventListener
@@ -41,14 +43,15 @@ class LiveRecorder {
                 "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + "}");
     }
 
+    /** Reactions come in bursts: they are coalesced into one tally event per thread and second. */
     @EventListener
     void on(DiscussionEvents.ReactionCast event) {
-        record(event.jamId(), event.forumId(), event.threadId(), "reaction", "{\"post\":" + event.postId() + "}");
+        afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
     }
 
     @EventListener
     void on(DiscussionEvents.ReactionWithdrawn event) {
-        record(event.jamId(), event.forumId(), event.threadId(), "reaction", "{\"post\":" + event.postId() + "}");
+        afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
     }
 
     @EventListener
@@ -113,15 +116,20 @@ class LiveRecorder {
 
     private void record(long jamId, Long forumId, Long threadId, String type, String payload) {
         log.append(jamId, forumId, threadId, type, payload, clock.instant());
+        afterCommit(wakeUps::committed);
+    }
+
+    /** Runs {@code action} once the current transaction has committed (at once outside a transaction). */
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wakeUps.committed();
+                    action.run();
                 }
             });
         } else {
-            wakeUps.committed();
+            action.run();
         }
     }
 }

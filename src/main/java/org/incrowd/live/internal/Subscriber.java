@@ -1,11 +1,16 @@
 package org.incrowd.live.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.incrowd.live.LiveEvent;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -20,6 +25,8 @@ final class Subscriber {
     private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, "refresh", "{}");
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
+    /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
+    private static final int BATCH = 64;
 
     private final long jamId;
     private final Long forumId;
@@ -29,6 +36,7 @@ final class Subscriber {
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
     private long lastOffered;
     private volatile boolean closed;
+    private volatile boolean heardPresence;
 
     Subscriber(long jamId, Long forumId, Long threadId, SseEmitter emitter) {
         this.jamId = jamId;
@@ -69,6 +77,25 @@ final class Subscriber {
         return true;
     }
 
+    /** The page this stream belongs to, for presence: {@code thread:7}, {@code forum:3} or {@code jam:1}. */
+    String place() {
+        return threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
+    }
+
+    boolean heardPresence() {
+        return heardPresence;
+    }
+
+    /**
+     * How many are on this page: a signal outside the log (no id, never replayed). A full queue drops it rather than
+     * cutting the client off; the next count follows within a second.
+     */
+    void presence(String payload) {
+        if (!closed && queue.offer(new LiveEvent(0, jamId, forumId, threadId, "presence", payload))) {
+            heardPresence = true;
+        }
+    }
+
     /** The browser's last event is older than the log keeps: it should reload rather than miss something. */
     void refresh() {
         queue.offer(REFRESH);
@@ -78,8 +105,12 @@ final class Subscriber {
         return closed;
     }
 
-    /** Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. */
+    /**
+     * Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. Whatever
+     * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
+     */
     void drain() {
+        var batch = new ArrayList<LiveEvent>();
         try {
             // Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop.
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
@@ -89,20 +120,74 @@ final class Subscriber {
                     emitter.send(SseEmitter.event().comment("keep-alive"));
                     continue;
                 }
-                var message = SseEmitter.event().name(event.type()).data(event.payload(), MediaType.TEXT_PLAIN);
-                if (event != REFRESH) {
-                    message.id(Long.toString(event.id()));
-                }
-                emitter.send(message);
-                if (event == REFRESH) {
+                batch.add(event);
+                queue.drainTo(batch, BATCH - 1);
+                emitter.send(Frames.of(batch));
+                if (batch.contains(REFRESH)) {
                     close();
                 }
+                batch.clear();
             }
         } catch (IOException | IllegalStateException gone) {
             close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
+        }
+    }
+
+    /**
+     * Events written as SSE text in one piece. Spring's own builder hands each event to the message converters in
+     * three parts; with thousands of streams that per-write cost is most of the server's work.
+     */
+    private record Frames(String text) implements SseEmitter.SseEventBuilder {
+
+        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+        static Frames of(List<LiveEvent> events) {
+            var text = new StringBuilder();
+            for (var event : events) {
+                if (event.id() > 0) { // signals and refresh are outside the log
+                    text.append("id:").append(event.id()).append('\n');
+                }
+                text.append("event:").append(event.type()).append("\ndata:").append(event.payload()).append("\n\n");
+            }
+            return new Frames(text.toString());
+        }
+
+        @Override
+        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text, UTF8_TEXT));
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder id(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder name(String eventName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder comment(String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
+            throw new UnsupportedOperationException();
         }
     }
 

@@ -1,0 +1,102 @@
+package org.incrowd.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What reached whom: for every client, the posts its filter should have seen (those the writer had accepted) against
+ * those it received; and the latency of each delivery during the steady phase.
+ */
+record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
+                long duplicates, long outOfOrder, List<Double> latenciesMs) {
+
+    static Delivery of(SseLoad load, LiveWriter writer, long steadyStart, long steadyEnd) {
+        var written = writer.written();
+        long expected = 0;
+        long lost = 0;
+        long lostBeforeStorm = 0; // of posts answered before the steady phase ended (the kill, in a storm)
+        long duplicates = 0;
+        long outOfOrder = 0;
+        for (var client : load.clients()) {
+            for (var post : written.values()) {
+                if (client.filter.sees(post.forumId(), post.threadId())) {
+                    expected++;
+                    if (!client.posts.contains(post.id())) {
+                        lost++;
+                        if (post.answeredNanos() < steadyEnd) {
+                            lostBeforeStorm++;
+                        }
+                    }
+                }
+            }
+            duplicates += client.duplicates;
+            outOfOrder += client.outOfOrder;
+        }
+        var latencies = new ArrayList<Double>();
+        for (var receipt : load.receipts()) {
+            var post = written.get(receipt.post());
+            if (post != null && receipt.nanos() >= steadyStart && receipt.nanos() < steadyEnd) {
+                latencies.add((receipt.nanos() - post.sentNanos()) / 1e6);
+            }
+        }
+        Collections.sort(latencies);
+        return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
+                lostBeforeStorm, duplicates, outOfOrder, latencies);
+    }
+
+    /**
+     * Seconds from the kill until every client is connected again and holds every post it should see that the writer
+     * had been answered for by the time the last client was back: what the replay of {@code Last-Event-ID} delivers.
+     */
+    static double allBack(SseLoad load, LiveWriter writer, long killed) {
+        long lastConnected = load.clients().stream().mapToLong(c -> c.connectedNanos).max().orElse(killed);
+        var receivedAt = new HashMap<Long, Long>(); // (client, post) packed → nanos; a client's first receipt counts
+        for (var receipt : load.receipts()) {
+            receivedAt.putIfAbsent(key(receipt.client(), receipt.post()), receipt.nanos());
+        }
+        long back = lastConnected;
+        for (var client : load.clients()) {
+            for (var post : writer.written().values()) {
+                if (post.answeredNanos() < lastConnected && client.filter.sees(post.forumId(), post.threadId())) {
+                    Long at = receivedAt.get(key(client.index, post.id()));
+                    if (at != null) {
+                        back = Math.max(back, at);
+                    }
+                }
+            }
+        }
+        return (back - killed) / 1e9;
+    }
+
+    private static long key(int client, long post) {
+        return ((long) client << 40) | post;
+    }
+
+    private double at(double quantile) {
+        if (latenciesMs.isEmpty()) {
+            return 0;
+        }
+        return LiveBenchmark.round(
+                latenciesMs.get(Math.min(latenciesMs.size() - 1, (int) Math.ceil(quantile * latenciesMs.size()) - 1)));
+    }
+
+    Map<String, Object> asMap() {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        map.put("events_sent", eventsSent);
+        map.put("events_received", eventsReceived);
+        map.put("post_deliveries_expected", deliveriesExpected);
+        map.put("post_deliveries_measured", (long) latenciesMs.size());
+        map.put("p50_ms", at(0.50));
+        map.put("p95_ms", at(0.95));
+        map.put("p99_ms", at(0.99));
+        map.put("max_ms", latenciesMs.isEmpty() ? 0.0 : LiveBenchmark.round(latenciesMs.getLast()));
+        map.put("lost", lost);
+        map.put("lost_of_posts_before_storm", lostBeforeStorm);
+        map.put("duplicates", duplicates);
+        map.put("out_of_order", outOfOrder);
+        return map;
+    }
+}

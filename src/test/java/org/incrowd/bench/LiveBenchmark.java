@@ -1,0 +1,301 @@
+package org.incrowd.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./incrowd bench live}: many Server-Sent Events clients on one Incrowd server while a writer posts and reacts
+ * at a steady rate. Measures commit-to-client latency of posts, lost and duplicated events, the server's CPU and
+ * resident memory, and a reconnect storm (the server is killed and started again on the same data while every client
+ * is connected). Writes {@code bench/results/live.json}.
+ *
+ * <p>Latency is measured from the moment the writer <em>sent</em> the request that created the post (an upper bound
+ * of its commit time) to the moment a client has read the event from its socket; both clocks are this process's
+ * {@code System.nanoTime}.
+ */
+public final class LiveBenchmark {
+
+    static final Path RESULTS = Path.of("bench", "results", "live.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final int FORUM_THREADS = 3;
+
+    record Options(int clients, double rate, double reactionRate, int seconds, boolean findMax, boolean storm,
+                   String heap, List<String> tasks) {
+
+        static Options parse(String[] args) {
+            int clients = 10_000;
+            double rate = 5;
+            Double reactions = null;
+            int seconds = 60;
+            boolean findMax = false;
+            boolean storm = true;
+            String heap = "2g";
+            var tasks = new ArrayList<String>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--clients" -> clients = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Double.parseDouble(args[++i]);
+                    case "--reactions" -> reactions = Double.parseDouble(args[++i]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--find-max" -> findMax = true;
+                    case "--skip-storm" -> storm = false;
+                    case "--heap" -> heap = args[++i];
+                    case "--task" -> tasks.add(args[++i]);
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + "; known: --clients N --rate POSTS_PER_S --reactions PER_S --seconds S --find-max"
+                            + " --skip-storm --heap SIZE --task CLASS");
+                }
+            }
+            return new Options(clients, rate, reactions == null ? 2 * rate : reactions, seconds, findMax, storm, heap,
+                    tasks);
+        }
+    }
+
+    /** Where the clients look: the demo Jam, its forums and a few threads of each. */
+    record Jam(long id, List<Long> forums, List<Long> threads) {
+    }
+
+    private LiveBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        var results = new LinkedHashMap<String, Object>();
+        results.put("machine", Machine.describe());
+        results.put("load_average_before", Machine.loadAverage());
+        results.putAll(run(options, options.clients(), options.seconds(), options.storm(), true));
+        if (options.findMax()) {
+            results.put("find_max", findMax(options));
+        }
+        results.put("load_average_after", Machine.loadAverage());
+        BenchResults.merge(RESULTS, results);
+        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    }
+
+    /** Steps the client count up until p99 passes 250 ms (or a run fails); the largest that held is the answer. */
+    private static Map<String, Object> findMax(Options options) throws Exception {
+        var steps = new ArrayList<Map<String, Object>>();
+        int largest = 0;
+        for (int clients = options.clients() + 4_000; ; clients += 4_000) {
+            Map<String, Object> step;
+            try {
+                step = run(options, clients, Math.min(options.seconds(), 30), false, false);
+            } catch (RuntimeException e) {
+                steps.add(Map.of("clients", clients, "failed", e.getMessage()));
+                break;
+            }
+            steps.add(step);
+            if ((double) step.get("p99_ms") >= 250 || (long) step.get("lost") > 0
+                    || (int) step.get("clients_connected") < clients) {
+                break;
+            }
+            largest = clients;
+        }
+        return Map.of("largest_clients_with_p99_under_250_ms", largest, "steps", steps);
+    }
+
+    private static Map<String, Object> run(Options options, int clients, int seconds, boolean storm,
+                                           boolean withTasks) throws Exception {
+        Path data = Files.createTempDirectory("incrowd-live-bench-");
+        var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
+                // one demo person writes at the benchmark's rate, far above the per-person posting limit
+                List.of("--incrowd.posting.per-minute=1000000"));
+        try (server) {
+            System.out.printf("Starting Incrowd (heap %s) on port %d...%n", options.heap(), server.port());
+            server.start();
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            var session = DemoSession.participant(base);
+            String authorization = "Bearer " + session.createApiToken("live benchmark");
+            var jam = demoJam(session, authorization, base);
+            var filters = filters(jam, clients);
+
+            var result = new LinkedHashMap<String, Object>();
+            result.put("clients", clients);
+            result.put("rate", options.rate());
+            result.put("reaction_rate", options.reactionRate());
+            result.put("seconds", seconds);
+            result.put("server_heap", options.heap());
+
+            try (var load = new SseLoad(new InetSocketAddress("127.0.0.1", server.port()), jam.id(), authorization,
+                    filters)) {
+                long connectStart = System.nanoTime();
+                load.start();
+                waitFor(() -> load.connected() >= clients, CONNECT_TIMEOUT);
+                double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+                result.put("clients_connected", load.connected());
+                result.put("connect_all_s", round(connectSeconds));
+                System.out.printf("%d clients connected in %.1f s; writing for %d s...%n", load.connected(),
+                        connectSeconds, seconds);
+
+                var writer = new LiveWriter(base, authorization, jam.forums(), jam.threads(), options.rate(),
+                        options.reactionRate());
+                double cpuBefore = server.cpuSeconds();
+                long steadyStart = System.nanoTime();
+                writer.start();
+                var tasks = withTasks ? startTasks(options.tasks(), base, authorization, session.cookie(),
+                        Duration.ofSeconds(seconds)) : Map.<String, Thread>of();
+                Thread.sleep(Duration.ofSeconds(seconds));
+                long steadyEnd = System.nanoTime();
+                double cpuPercent = 100 * (server.cpuSeconds() - cpuBefore) / ((steadyEnd - steadyStart) / 1e9);
+                result.put("server_rss_mb", server.memoryMb("VmRSS"));
+                result.put("server_cpu_percent", round(cpuPercent));
+
+                long killed = 0;
+                String stormFailed = null;
+                double readyAfter = 0;
+                result.put("server_rss_peak_mb", server.memoryMb("VmHWM"));
+                if (storm) {
+                    System.out.println("Reconnect storm: killing the server and starting it again...");
+                    killed = System.nanoTime();
+                    server.kill();
+                    waitFor(() -> load.connected() == 0, Duration.ofSeconds(30));
+                    server.start();
+                    readyAfter = (System.nanoTime() - killed) / 1e9;
+                    try {
+                        waitFor(() -> load.connected() >= clients, CONNECT_TIMEOUT);
+                    } catch (IllegalStateException tooSlow) {
+                        stormFailed = tooSlow.getMessage() + "; " + load.connected() + " of " + clients + " back";
+                    }
+                    Thread.sleep(Duration.ofSeconds(5));
+                }
+                writer.stop();
+                Thread.sleep(DRAIN);
+                load.stop();
+                for (var task : tasks.entrySet()) {
+                    task.getValue().join();
+                }
+                result.putAll(Delivery.of(load, writer, steadyStart, killed == 0 ? Long.MAX_VALUE : killed)
+                        .asMap());
+                // null when skipped, so that an older run's figures are not left standing in the results file
+                result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
+                result.put("reconnect_all_back_s",
+                        storm && stormFailed == null ? round(Delivery.allBack(load, writer, killed)) : null);
+                result.put("reconnect_failed", stormFailed);
+                result.put("writer_failures", writer.failures());
+                result.put("client_connection_failures", load.failures());
+                if (withTasks && !TASK_RESULTS.isEmpty()) {
+                    result.put("steady_phase_tasks", Map.copyOf(TASK_RESULTS));
+                }
+            }
+            System.out.println(result);
+            return result;
+        } finally {
+            try (var files = Files.walk(data)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static final Map<String, Object> TASK_RESULTS = new ConcurrentHashMap<>();
+
+    private static Map<String, Thread> startTasks(List<String> classes, URI base, String authorization,
+                                                  String cookie, Duration length) throws Exception {
+        var threads = new HashMap<String, Thread>();
+        for (String name : classes) {
+            var task = (SteadyPhaseTask) Class.forName(name).getConstructor().newInstance();
+            threads.put(name, Thread.ofVirtual().name("task-" + name).start(() -> {
+                try {
+                    TASK_RESULTS.put(name, task.run(base, authorization, cookie, length));
+                } catch (Exception e) {
+                    TASK_RESULTS.put(name, Map.of("failed", String.valueOf(e)));
+                }
+            }));
+        }
+        return threads;
+    }
+
+    /** The demo's live Jam, its forums, and the first ideas of each forum as the watched threads. */
+    private static Jam demoJam(DemoSession session, String authorization, URI base) throws Exception {
+        JsonNode jams = get(session, authorization, base, "/api/v1/jams");
+        long jamId = -1;
+        for (JsonNode jam : jams) {
+            if ("LIVE".equals(jam.get("phase").asString())) {
+                jamId = jam.get("id").asLong();
+            }
+        }
+        if (jamId < 0) {
+            throw new IllegalStateException("The demo content has no live Jam");
+        }
+        var join = session.client().send(HttpRequest.newBuilder(base.resolve("/api/v1/jams/" + jamId + "/join"))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"acceptTerms\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (join.statusCode() != 204 && join.statusCode() != 409) {
+            throw new IllegalStateException("Joining the demo Jam answered " + join.statusCode() + " " + join.body());
+        }
+        var forums = new ArrayList<Long>();
+        var threads = new ArrayList<Long>();
+        for (JsonNode forum : get(session, authorization, base, "/api/v1/jams/" + jamId + "/forums")) {
+            long forumId = forum.get("id").asLong();
+            forums.add(forumId);
+            JsonNode ideas = get(session, authorization, base, "/api/v1/forums/" + forumId + "/threads").get("ideas");
+            for (int i = 0; i < Math.min(FORUM_THREADS, ideas.size()); i++) {
+                threads.add(ideas.get(i).get("id").asLong());
+            }
+        }
+        return new Jam(jamId, forums, threads);
+    }
+
+    private static JsonNode get(DemoSession session, String authorization, URI base, String path) throws Exception {
+        var answer = session.client().send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    /** As pages are opened: one in ten on the Jam page, three in ten on a forum page, the rest on a thread. */
+    static List<SseLoad.Filter> filters(Jam jam, int clients) {
+        var filters = new ArrayList<SseLoad.Filter>(clients);
+        for (int i = 0; i < clients; i++) {
+            int kind = i % 10;
+            if (kind == 0) {
+                filters.add(new SseLoad.Filter(null, null));
+            } else if (kind <= 3) {
+                filters.add(new SseLoad.Filter(jam.forums().get(i % jam.forums().size()), null));
+            } else {
+                filters.add(new SseLoad.Filter(null, jam.threads().get(i % jam.threads().size())));
+            }
+        }
+        return filters;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Gave up waiting after " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

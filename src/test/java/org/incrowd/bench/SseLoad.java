@@ -1,0 +1,372 @@
+package org.incrowd.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * Many Server-Sent Events clients on one selector thread: a few hundred bytes of state per connection, so that
+ * 10,000 of them share two cores with the server they measure. Each client behaves like a browser's EventSource: it
+ * reconnects after the server's {@code retry:} delay and sends {@code Last-Event-ID}. Everything is recorded on the
+ * selector thread; the benchmark reads the results after {@link #stop()}.
+ */
+final class SseLoad implements AutoCloseable {
+
+    private static final Pattern POST = Pattern.compile("\"post\":(\\d+)");
+    private static final int READ_BUFFER = 64 * 1024;
+    /** Connections opened but not yet answered, so that the ramp does not flood the server's accept queue. */
+    private static final int MAX_PENDING = 256;
+
+    /** What one client watches, as a page would: the whole Jam, a forum or a thread. */
+    record Filter(Long forumId, Long threadId) {
+
+        String query() {
+            return threadId != null ? "?thread=" + threadId : forumId != null ? "?forum=" + forumId : "";
+        }
+
+        boolean sees(long forum, long thread) {
+            return (forumId == null || forumId == forum) && (threadId == null || threadId == thread);
+        }
+    }
+
+    /** One received post event: which client, which post, when (System.nanoTime). */
+    record Receipt(int client, long post, long nanos) {
+    }
+
+    final class Client {
+        final int index;
+        final Filter filter;
+        SocketChannel channel;
+        long lastEventId = -1;
+        long retryMillis = 2_000;
+        boolean connected;
+        long connectedNanos;
+        int connects;
+        final Set<Long> posts = new HashSet<>();
+        int duplicates;
+        int outOfOrder;
+        long received;
+        // parsing state of the current response
+        final StringBuilder head = new StringBuilder();
+        boolean headDone;
+        boolean chunked;
+        long chunkLeft = -1;
+        final StringBuilder chunkLine = new StringBuilder();
+        final StringBuilder line = new StringBuilder();
+        String eventId;
+        String eventType = "message";
+        final StringBuilder data = new StringBuilder();
+
+        Client(int index, Filter filter) {
+            this.index = index;
+            this.filter = filter;
+        }
+    }
+
+    private final InetSocketAddress server;
+    private final String pathPrefix;
+    private final String authorization;
+    private final Selector selector;
+    private final List<Client> clients = new ArrayList<>();
+    private final ArrayDeque<Client> toConnect = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<long[]> later = new ArrayList<>(); // {dueNanos, client}
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final List<Receipt> receipts = new ArrayList<>();
+    private volatile int connectedCount;
+    private volatile long eventsReceived;
+    private int pending;
+    private long failures;
+    private Thread thread;
+
+    SseLoad(InetSocketAddress server, long jamId, String authorization, List<Filter> filters) throws IOException {
+        this.server = server;
+        this.pathPrefix = "/live/jams/" + jamId;
+        this.authorization = authorization;
+        this.selector = Selector.open();
+        for (int i = 0; i < filters.size(); i++) {
+            var client = new Client(i, filters.get(i));
+            clients.add(client);
+            toConnect.add(client);
+        }
+    }
+
+    void start() {
+        thread = Thread.ofPlatform().name("sse-load").daemon().start(this::loop);
+    }
+
+    int connected() {
+        return connectedCount;
+    }
+
+    long eventsReceived() {
+        return eventsReceived;
+    }
+
+    List<Client> clients() {
+        return clients;
+    }
+
+    List<Receipt> receipts() {
+        return receipts;
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    void stop() throws InterruptedException {
+        running.set(false);
+        selector.wakeup();
+        thread.join();
+    }
+
+    @Override
+    public void close() throws IOException {
+        running.set(false);
+        selector.close();
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                runDue();
+                while (pending < MAX_PENDING && !toConnect.isEmpty()) {
+                    open(toConnect.poll());
+                }
+                selector.select(50);
+                var keys = selector.selectedKeys();
+                for (var key : keys) {
+                    var client = (Client) key.attachment();
+                    try {
+                        if (key.isConnectable()) {
+                            finishConnect(key, client);
+                        } else if (key.isReadable()) {
+                            read(key, client);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        dropped(client);
+                    }
+                }
+                keys.clear();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (var client : clients) {
+            closeQuietly(client);
+        }
+    }
+
+    private void runDue() {
+        long now = System.nanoTime();
+        for (var it = later.iterator(); it.hasNext(); ) {
+            var due = it.next();
+            if (due[0] <= now) {
+                it.remove();
+                toConnect.add(clients.get((int) due[1]));
+            }
+        }
+    }
+
+    private void open(Client client) {
+        try {
+            client.channel = SocketChannel.open();
+            client.channel.configureBlocking(false);
+            client.channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+            pending++;
+            client.connects++;
+            if (client.channel.connect(server)) {
+                sendRequest(client);
+                client.channel.register(selector, SelectionKey.OP_READ, client);
+            } else {
+                client.channel.register(selector, SelectionKey.OP_CONNECT, client);
+            }
+        } catch (IOException e) {
+            dropped(client);
+        }
+    }
+
+    private void finishConnect(SelectionKey key, Client client) throws IOException {
+        client.channel.finishConnect();
+        sendRequest(client);
+        key.interestOps(SelectionKey.OP_READ);
+    }
+
+    private void sendRequest(Client client) throws IOException {
+        var request = new StringBuilder("GET ").append(pathPrefix).append(client.filter.query())
+                .append(" HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: ").append(authorization)
+                .append("\r\n");
+        if (client.lastEventId >= 0) {
+            request.append("Last-Event-ID: ").append(client.lastEventId).append("\r\n");
+        }
+        request.append("\r\n");
+        var bytes = ByteBuffer.wrap(request.toString().getBytes(StandardCharsets.US_ASCII));
+        while (bytes.hasRemaining()) {
+            client.channel.write(bytes); // a few hundred bytes always fit a fresh socket's buffer
+        }
+        client.head.setLength(0);
+        client.headDone = false;
+        client.chunkLeft = -1;
+        client.chunkLine.setLength(0);
+        client.line.setLength(0);
+        client.data.setLength(0);
+        client.eventId = null;
+        client.eventType = "message";
+    }
+
+    private void read(SelectionKey key, Client client) throws IOException {
+        buffer.clear();
+        int n = client.channel.read(buffer);
+        if (n < 0) {
+            dropped(client);
+            return;
+        }
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            char c = (char) (buffer.get() & 0xff); // payloads are ASCII JSON
+            if (!client.headDone) {
+                head(client, c);
+            } else if (client.chunked) {
+                chunked(client, c);
+            } else {
+                body(client, c);
+            }
+        }
+    }
+
+    private void head(Client client, char c) throws IOException {
+        client.head.append(c);
+        int length = client.head.length();
+        if (length >= 4 && client.head.charAt(length - 1) == '\n' && client.head.charAt(length - 2) == '\r'
+                && client.head.charAt(length - 3) == '\n' && client.head.charAt(length - 4) == '\r') {
+            String head = client.head.toString();
+            if (!head.startsWith("HTTP/1.1 200")) {
+                throw new IOException("Refused: " + head.lines().findFirst().orElse(""));
+            }
+            client.chunked = head.toLowerCase().contains("transfer-encoding: chunked");
+            client.headDone = true;
+        }
+    }
+
+    private void chunked(Client client, char c) {
+        if (client.chunkLeft > 0) {
+            client.chunkLeft--;
+            body(client, c);
+            if (client.chunkLeft == 0) {
+                client.chunkLeft = -2; // the CRLF after the chunk
+            }
+            return;
+        }
+        if (c == '\n') {
+            String size = client.chunkLine.toString().strip();
+            client.chunkLine.setLength(0);
+            if (client.chunkLeft == -2) {
+                client.chunkLeft = -1;
+            } else if (!size.isEmpty()) {
+                int semicolon = size.indexOf(';');
+                client.chunkLeft = Long.parseLong(semicolon < 0 ? size : size.substring(0, semicolon), 16);
+            }
+        } else if (c != '\r') {
+            client.chunkLine.append(c);
+        }
+    }
+
+    private void body(Client client, char c) {
+        if (c == '\r') {
+            return;
+        }
+        if (c != '\n') {
+            client.line.append(c);
+            return;
+        }
+        var line = client.line;
+        if (line.isEmpty()) {
+            if (!client.data.isEmpty()) {
+                event(client);
+            }
+            client.eventId = null;
+            client.eventType = "message";
+            client.data.setLength(0);
+        } else if (line.charAt(0) == ':') {
+            if (!client.connected) {
+                client.connected = true;
+                client.connectedNanos = System.nanoTime();
+                connectedCount++;
+                pending--;
+            }
+        } else if (startsWith(line, "id:")) {
+            client.eventId = line.substring(3).strip();
+        } else if (startsWith(line, "event:")) {
+            client.eventType = line.substring(6).strip();
+        } else if (startsWith(line, "data:")) {
+            client.data.append(line, 5, line.length());
+        } else if (startsWith(line, "retry:")) {
+            client.retryMillis = Long.parseLong(line.substring(6).strip());
+        }
+        line.setLength(0);
+    }
+
+    private void event(Client client) {
+        long now = System.nanoTime();
+        client.received++;
+        eventsReceived++;
+        if (client.eventId != null) {
+            long id = Long.parseLong(client.eventId);
+            if (id <= client.lastEventId) {
+                client.outOfOrder++;
+            }
+            client.lastEventId = Math.max(client.lastEventId, id);
+        }
+        if ("post".equals(client.eventType)) {
+            var matcher = POST.matcher(client.data);
+            if (matcher.find()) {
+                long post = Long.parseLong(matcher.group(1));
+                if (!client.posts.add(post)) {
+                    client.duplicates++;
+                }
+                receipts.add(new Receipt(client.index, post, now));
+            }
+        }
+    }
+
+    private static boolean startsWith(StringBuilder line, String prefix) {
+        return line.length() >= prefix.length() && line.substring(0, prefix.length()).equals(prefix);
+    }
+
+    /** The connection ended or failed: come back after the retry delay, as EventSource does. */
+    private void dropped(Client client) {
+        if (client.connected) {
+            client.connected = false;
+            connectedCount--;
+        } else {
+            pending--;
+        }
+        failures++;
+        closeQuietly(client);
+        later.add(new long[] {System.nanoTime() + client.retryMillis * 1_000_000, client.index});
+    }
+
+    private static void closeQuietly(Client client) {
+        if (client.channel != null) {
+            try {
+                client.channel.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+}

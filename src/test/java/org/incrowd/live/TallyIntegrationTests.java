@@ -1,0 +1,79 @@
+package org.incrowd.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdBrowserTest;
+import org.incrowd.support.SseClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** Reaction tallies are coalesced: a burst of votes on a thread reaches its readers as one event a second. */
+@IncrowdBrowserTest
+class TallyIntegrationTests {
+
+    static final Pattern IDS = Pattern.compile("\"posts\":\\[([0-9,]*)]");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void fiftyReactionsOnOneThreadReachItsReadersAsOneOrTwoTallies() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Tallies " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Votes");
+        var voters = new ArrayList<Person>();
+        for (int i = 0; i < 5; i++) {
+            var voter = fixtures.person("Voter " + i, Role.PARTICIPANT);
+            fixtures.join(jam, voter);
+            voters.add(voter);
+        }
+        var reader = fixtures.person("Reader", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        var idea = fixtures.idea(forum, voters.getFirst(), "Vote on us", "Ten posts");
+        var posts = new ArrayList<Post>(List.of(idea));
+        for (int i = 0; i < 9; i++) {
+            posts.add(fixtures.reply(idea, voters.get(i % voters.size()), "Reply " + i));
+        }
+        String url = "http://localhost:" + port + "/live/jams/" + jam.id() + "?thread=" + idea.id();
+        try (var stream = new SseClient(url, fixtures.token(reader), null)) {
+            long started = System.nanoTime();
+            for (var voter : voters) {
+                for (var post : posts) {
+                    fixtures.discussion().react(fixtures.actor(voter), post.id(), ReactionKind.AGREE);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            var tallies = stream.next(10, "tally", Duration.ofSeconds(3));
+            // One a second at most, so a burst inside one second gives one or two (it may straddle a flush).
+            assertThat(tallies).hasSizeBetween(1, 2 + (int) seconds);
+            var named = new TreeSet<Long>();
+            for (var tally : tallies) {
+                var ids = IDS.matcher(tally.data());
+                assertThat(ids.find()).as(tally.data()).isTrue();
+                for (String id : ids.group(1).split(",")) {
+                    named.add(Long.parseLong(id));
+                }
+            }
+            assertThat(named).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
+            for (var post : posts) {
+                assertThat(fixtures.discussion().require(fixtures.actor(reader), post.id()).counts().agree())
+                        .isEqualTo(voters.size());
+            }
+        }
+    }
+}
