@@ -193,7 +193,7 @@ public final class SearchBenchmark {
 
     /**
      * A fixed mix of what people type, from the corpus's own words: one word (40 %), two neighbouring words (25 %),
-     * a phrase (10 %), a word within a forum (15 %), a word newest first (10 %).
+     * a phrase (10 %), a word within a forum (15 %), a word newest first (10 %; 25 % when no forums are given).
      */
     static List<MixQuery> queryMix(List<String> corpus, List<Forum> forums, int count) {
         var random = new SplittableRandom(SEED);
@@ -211,7 +211,7 @@ public final class SearchBenchmark {
             queries.add(kind < 40 ? new MixQuery(one, null, false)
                     : kind < 65 ? new MixQuery(two, null, false)
                     : kind < 75 ? new MixQuery("\"" + two + "\"", null, false)
-                    : kind < 90 ? new MixQuery(one, forums.get(random.nextInt(forums.size())).id(), false)
+                    : kind < 90 && !forums.isEmpty() ? new MixQuery(one, forums.get(random.nextInt(forums.size())).id(), false)
                     : new MixQuery(one, null, true));
         }
         return queries;
@@ -290,7 +290,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static List<String> corpus(Path data) throws java.io.IOException {
+    static List<String> corpus(Path data) throws java.io.IOException {
         var texts = new ArrayList<String>();
         for (String file : List.of("argkp/arguments_train.csv", "argkp/arguments_dev.csv")) {
             ThemesBenchmark.csv(data.resolve(file)).forEach(row -> texts.add(row.get(1)));
