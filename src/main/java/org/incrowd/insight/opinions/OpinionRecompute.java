@@ -3,9 +3,7 @@ package org.incrowd.insight.opinions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.incrowd.discussion.DiscussionEvents;
@@ -16,6 +14,7 @@ import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+import org.incrowd.insight.shared.ChangedJams;
 import org.incrowd.insight.shared.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +41,9 @@ class OpinionRecompute {
     private final DiscussionService discussion;
     private final OpinionSnapshots snapshots;
     private final GroupProfiles profiles;
-    private final Leases leases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+    private final ChangedJams changed;
     /** The last result per scope on this node, so that the next run can start from its model. */
     private final Map<String, OpinionResult> previous = new ConcurrentHashMap<>();
 
@@ -54,40 +52,40 @@ class OpinionRecompute {
         this.discussion = discussion;
         this.snapshots = snapshots;
         this.profiles = profiles;
-        this.leases = leases;
+        this.changed = new ChangedJams("opinions", leases, LEASE);
         this.events = events;
         this.clock = clock;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ReactionCast cast) {
-        changed.add(cast.jamId());
+        changed.mark(cast.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ReactionWithdrawn withdrawn) {
-        changed.add(withdrawn.jamId());
+        changed.mark(withdrawn.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ConversationImported imported) {
-        changed.add(imported.jamId());
+        changed.mark(imported.jamId());
     }
 
     /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostHidden hidden) {
-        changed.add(hidden.jamId());
+        changed.mark(hidden.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostRestored restored) {
-        changed.add(restored.jamId());
+        changed.mark(restored.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ThreadMoved moved) {
-        changed.add(moved.jamId());
+        changed.mark(moved.jamId());
     }
 
     /** Jams with posts but no map yet (new installation, demo content, an import) get one at the first pass. */
@@ -95,48 +93,34 @@ class OpinionRecompute {
     void catchUp() {
         discussion.jamsWithPosts().stream()
                 .filter(jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isEmpty())
-                .forEach(changed::add);
+                .forEach(changed::mark);
     }
 
     @Scheduled(initialDelayString = "${incrowd.opinions.debounce-ms:15000}",
             fixedDelayString = "${incrowd.opinions.debounce-ms:15000}")
     void recomputeChanged() {
-        for (Long jamId : List.copyOf(changed)) {
-            changed.remove(jamId);
-            try {
-                if (!recompute(jamId)) {
-                    changed.add(jamId); // another node is at it; look again next pass
-                }
-            } catch (RuntimeException e) {
-                log.error("Opinion maps of Jam {} could not be recomputed", jamId, e);
-            }
-        }
+        changed.pass(this::recomputeNow);
     }
 
     /** Recomputes a Jam's maps now if this node gets the lease; false when another node holds it. */
     boolean recompute(long jamId) {
-        String lease = "opinions:" + jamId;
-        if (!leases.acquire(lease, LEASE)) {
-            return false;
+        return changed.underLease(jamId, this::recomputeNow);
+    }
+
+    private void recomputeNow(long jamId) {
+        long started = System.nanoTime();
+        var matrices = readVotes(jamId);
+        var computedAt = clock.instant();
+        int scopes = 0;
+        for (var entry : matrices.entrySet()) {
+            long forumId = entry.getKey();
+            var result = analyse(jamId + ":" + forumId, entry.getValue().build());
+            snapshots.save(OpinionSnapshot.of(jamId, forumId, computedAt, result, profiles.of(result)));
+            scopes++;
         }
-        try {
-            long started = System.nanoTime();
-            var matrices = readVotes(jamId);
-            var computedAt = clock.instant();
-            int scopes = 0;
-            for (var entry : matrices.entrySet()) {
-                long forumId = entry.getKey();
-                var result = analyse(jamId + ":" + forumId, entry.getValue().build());
-                snapshots.save(OpinionSnapshot.of(jamId, forumId, computedAt, result, profiles.of(result)));
-                scopes++;
-            }
-            events.publishEvent(new OpinionMapsRecomputed(jamId, computedAt));
-            log.info("Opinion maps of Jam {} recomputed ({} maps) in {} ms", jamId, scopes,
-                    (System.nanoTime() - started) / 1_000_000);
-            return true;
-        } finally {
-            leases.release(lease);
-        }
+        events.publishEvent(new OpinionMapsRecomputed(jamId, computedAt));
+        log.info("Opinion maps of Jam {} recomputed ({} maps) in {} ms", jamId, scopes,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private OpinionResult analyse(String scope, VoteMatrix votes) {

@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.DiscussionService;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.insight.ThemesRecomputed;
+import org.incrowd.insight.shared.ChangedJams;
 import org.incrowd.insight.shared.Leases;
 import org.incrowd.insight.themes.algorithm.Theme;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
@@ -53,11 +52,10 @@ class ThemeRecompute {
     private final IdentityService identity;
     private final ThemeSnapshots snapshots;
     private final ThemeModels models;
-    private final Leases leases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ThemeSettings settings;
-    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+    private final ChangedJams changed;
 
     /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
     ThemeRecompute(DiscussionService discussion, IdentityService identity, ThemeSnapshots snapshots,
@@ -68,40 +66,40 @@ class ThemeRecompute {
         this.identity = identity;
         this.snapshots = snapshots;
         this.models = models;
-        this.leases = leases;
+        this.changed = new ChangedJams("themes", leases, LEASE);
         this.events = events;
         this.clock = clock;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostPublished published) {
-        changed.add(published.jamId());
+        changed.mark(published.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostEdited edited) {
-        changed.add(edited.jamId());
+        changed.mark(edited.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ConversationImported imported) {
-        changed.add(imported.jamId());
+        changed.mark(imported.jamId());
     }
 
     /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostHidden hidden) {
-        changed.add(hidden.jamId());
+        changed.mark(hidden.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostRestored restored) {
-        changed.add(restored.jamId());
+        changed.mark(restored.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ThreadMoved moved) {
-        changed.add(moved.jamId());
+        changed.mark(moved.jamId());
     }
 
     /** Jams with posts but no themes yet (new installation, demo content, an import) get them at the first pass. */
@@ -109,51 +107,37 @@ class ThemeRecompute {
     void catchUp() {
         discussion.jamsWithPosts().stream()
                 .filter(jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isEmpty())
-                .forEach(changed::add);
+                .forEach(changed::mark);
     }
 
     @Scheduled(initialDelayString = "${incrowd.themes.debounce-ms:20000}",
             fixedDelayString = "${incrowd.themes.debounce-ms:20000}")
     void recomputeChanged() {
-        for (Long jamId : List.copyOf(changed)) {
-            changed.remove(jamId);
-            try {
-                if (!recompute(jamId)) {
-                    changed.add(jamId); // another node is at it; look again next pass
-                }
-            } catch (RuntimeException e) {
-                log.error("Themes of Jam {} could not be recomputed", jamId, e);
-            }
-        }
+        changed.pass(this::recomputeNow);
     }
 
     /** Recomputes a Jam's themes now if this node gets the lease; false when another node holds it. */
     boolean recompute(long jamId) {
-        String lease = "themes:" + jamId;
-        if (!leases.acquire(lease, LEASE)) {
-            return false;
-        }
-        try {
-            long started = System.nanoTime();
-            var scopes = readPosts(jamId);
-            var people = people(scopes.get(ThemeSnapshot.WHOLE_JAM));
-            var computedAt = clock.instant();
-            for (var entry : scopes.entrySet()) {
-                try {
-                    var computed = analyse(jamId, entry.getKey(), entry.getValue(), people, computedAt);
-                    snapshots.save(computed.snapshot());
-                    models.keep(computed.snapshot(), computed.model());
-                } catch (RuntimeException e) { // one scope's failure keeps its previous themes, not the others'
-                    log.error("Themes of Jam {} forum {} could not be recomputed", jamId, entry.getKey(), e);
-                }
+        return changed.underLease(jamId, this::recomputeNow);
+    }
+
+    private void recomputeNow(long jamId) {
+        long started = System.nanoTime();
+        var scopes = readPosts(jamId);
+        var people = people(scopes.get(ThemeSnapshot.WHOLE_JAM));
+        var computedAt = clock.instant();
+        for (var entry : scopes.entrySet()) {
+            try {
+                var computed = analyse(jamId, entry.getKey(), entry.getValue(), people, computedAt);
+                snapshots.save(computed.snapshot());
+                models.keep(computed.snapshot(), computed.model());
+            } catch (RuntimeException e) { // one scope's failure keeps its previous themes, not the others'
+                log.error("Themes of Jam {} forum {} could not be recomputed", jamId, entry.getKey(), e);
             }
-            events.publishEvent(new ThemesRecomputed(jamId, computedAt));
-            log.info("Themes of Jam {} recomputed ({} scopes) in {} ms", jamId, scopes.size(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return true;
-        } finally {
-            leases.release(lease);
         }
+        events.publishEvent(new ThemesRecomputed(jamId, computedAt));
+        log.info("Themes of Jam {} recomputed ({} scopes) in {} ms", jamId, scopes.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** {@code model} is null when the scope has too few posts for themes. */
