@@ -196,6 +196,15 @@ class MessagesTests {
         });
     }
 
+    @Test
+    void messagesWithoutArgumentsWriteAnApostropheOnce() {
+        // Without arguments Spring returns the message as written, so a doubled '' would show as two apostrophes.
+        var doubled = english.entrySet().stream()
+                .filter(e -> placeholders(e.getValue()).isEmpty() && e.getValue().contains("''"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(doubled).as("messages without {0} that write '' instead of '").isEmpty();
+    }
+
     private static Map<String, String> loneApostrophes(Map<String, String> bundle) {
         return bundle.entrySet().stream()
                 .filter(e -> !placeholders(e.getValue()).isEmpty())
