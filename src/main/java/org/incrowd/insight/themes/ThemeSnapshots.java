@@ -2,9 +2,8 @@ package org.incrowd.insight.themes;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.incrowd.insight.shared.ParsedSnapshots;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,7 @@ class ThemeSnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Map<Scope, ThemeSnapshot> parsed = new ConcurrentHashMap<>();
+    private final ParsedSnapshots<ThemeSnapshot> parsed = new ParsedSnapshots<>(ThemeSnapshot::computedAt);
 
     ThemeSnapshots(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -47,26 +46,14 @@ class ThemeSnapshots {
                             result)
                     .update();
         }
-        parsed.put(scope, snapshot);
+        parsed.keep(snapshot.jamId(), snapshot.forumId(), snapshot);
     }
 
     /** The latest themes of a Jam (forumId {@link ThemeSnapshot#WHOLE_JAM}) or forum, if they were computed. */
     Optional<ThemeSnapshot> latest(long jamId, long forumId) {
-        var scope = new Scope(jamId, forumId);
-        var stored = computedAt(jamId, forumId);
-        if (stored.isEmpty()) {
-            parsed.remove(scope);
-            return Optional.empty();
-        }
-        var cached = parsed.get(scope);
-        if (cached != null && cached.computedAt().equals(stored.get())) {
-            return Optional.of(cached);
-        }
-        var fresh = jdbc.sql("select result from theme_snapshot where jam_id = ? and forum_id = ?")
-                .params(jamId, forumId).query(String.class).optional()
-                .map(text -> json.readValue(text, ThemeSnapshot.class));
-        fresh.ifPresent(snapshot -> parsed.put(scope, snapshot));
-        return fresh;
+        return parsed.latest(jamId, forumId, computedAt(jamId, forumId), () -> jdbc
+                .sql("select result from theme_snapshot where jam_id = ? and forum_id = ?").params(jamId, forumId)
+                .query(String.class).optional().map(text -> json.readValue(text, ThemeSnapshot.class)));
     }
 
     Optional<Instant> computedAt(long jamId, long forumId) {
