@@ -90,10 +90,7 @@ public class DiscussionService {
     /** The author edits within the edit window; the earlier version is kept in the history. */
     @Transactional
     public Post edit(Actor actor, long postId, PostDraft draft) {
-        var row = requireRow(actor, postId);
-        if (row.authorId() != actor.personId()) {
-            throw Refusal.forbidden("post.edit.notAuthor");
-        }
+        var row = requireEditableRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
         Instant now = clock.instant();
         if (!PostRules.withinEditWindow(row.createdAt(), now)) {
@@ -107,6 +104,20 @@ public class DiscussionService {
         posts.replaceTags(postId, checked.tags());
         events.publishEvent(new DiscussionEvents.PostEdited(postId, row.jamId(), row.forumId(), row.threadId()));
         return require(actor, postId);
+    }
+
+    /** The post its author is about to edit; refused to anyone else, and once a facilitator hid it. */
+    public Post editable(Actor actor, long postId) {
+        return views(actor, List.of(requireEditableRow(actor, postId))).getFirst();
+    }
+
+    private Row requireEditableRow(Actor actor, long postId) {
+        var row = requireRow(actor, postId);
+        if (row.authorId() != actor.personId()) {
+            throw Refusal.forbidden("post.edit.notAuthor");
+        }
+        PostRules.requireNotHidden(row.hidden());
+        return row;
     }
 
     /** Agree, disagree or pass; changing one's reaction is allowed, repeating it is refused. */
@@ -504,8 +515,12 @@ public class DiscussionService {
                 row.createdAt(), row.editedAt())).toList();
     }
 
+    /** Earlier versions of a post; those of a hidden post only for the people who may read it. */
     public List<Revision> history(Actor actor, long postId) {
-        requireRow(actor, postId);
+        var post = require(actor, postId);
+        if (post.moderation().withheld()) {
+            throw Refusal.forbidden("post.history.hidden");
+        }
         return posts.revisions(postId);
     }
 
@@ -561,25 +576,31 @@ public class DiscussionService {
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
         var mine = posts.reactionsOf(actor.personId(), ids);
         var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
-        var threadTitles = posts.titlesOf(rows.stream().map(Row::threadId).distinct().toList());
-        var facilitated = forumsFacilitated(actor, rows);
+        var threads = posts.threadHeads(rows.stream().map(Row::threadId).toList());
+        var facilitated = forumsFacilitated(actor, rows, threads);
         return rows.stream().map(r -> {
             var moderation = moderation(actor, r, facilitated);
             boolean withheld = moderation.withheld();
+            var thread = threads.get(r.threadId());
+            boolean threadWithheld = thread == null || thread.hidden()
+                    && !PostRules.mayReadHidden(thread.authorId(), actor.personId(), facilitated.contains(r.forumId()));
             return new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
                     r.authorId(), name(people, r.authorId()),
                     parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null,
-                    withheld ? null : r.title(), threadTitles.get(r.threadId()), withheld ? "" : r.body(),
+                    withheld ? null : r.title(), threadWithheld ? null : thread.title(), withheld ? "" : r.body(),
                     withheld ? "" : r.bodyHtml(), withheld ? List.of() : tags.getOrDefault(r.id(), List.of()),
                     r.createdAt(), r.editedAt(), r.depth(), counts.getOrDefault(r.id(), ReactionCounts.NONE),
                     mine.get(r.id()), helpful.contains(r.id()), replyCounts.getOrDefault(r.id(), 0L), moderation);
         }).toList();
     }
 
-    /** The forums of hidden posts among these that the reader facilitates (only those need asking). */
-    private java.util.Set<Long> forumsFacilitated(Actor actor, List<Row> rows) {
+    /** The forums of hidden posts (or posts in hidden threads) among these that the reader facilitates. */
+    private java.util.Set<Long> forumsFacilitated(Actor actor, List<Row> rows,
+                                                  Map<Long, PostRepository.ThreadHead> threads) {
         var facilitated = new HashSet<Long>();
-        rows.stream().filter(Row::hidden).map(Row::forumId).distinct().forEach(forumId -> {
+        rows.stream().filter(row -> row.hidden() || threads.containsKey(row.threadId())
+                        && threads.get(row.threadId()).hidden())
+                .map(Row::forumId).distinct().forEach(forumId -> {
             if (jams.mayFacilitate(actor, jams.requireForum(actor, forumId))) {
                 facilitated.add(forumId);
             }
@@ -588,7 +609,7 @@ public class DiscussionService {
     }
 
     private static Post.Moderation moderation(Actor actor, Row row, java.util.Set<Long> facilitated) {
-        boolean mayRead = row.authorId() == actor.personId() || facilitated.contains(row.forumId());
+        boolean mayRead = PostRules.mayReadHidden(row.authorId(), actor.personId(), facilitated.contains(row.forumId()));
         return new Post.Moderation(row.hidden(), row.hidden() && !mayRead, mayRead ? row.hiddenReason() : null,
                 row.pinnedAt() != null, row.spotlitAt() != null, row.guestLabel());
     }

@@ -87,6 +87,21 @@ final class PostRules {
         return !now.isAfter(createdAt.plus(EDIT_WINDOW));
     }
 
+    /**
+     * A hidden post, its title wherever it names a thread, and its earlier versions are read only by its author and
+     * the people who facilitate its forum (hosts, facilitators, organisers): they see what was hidden and why.
+     */
+    static boolean mayReadHidden(long authorId, long readerId, boolean facilitatesForum) {
+        return authorId == readerId || facilitatesForum;
+    }
+
+    /** A hidden post stays as the facilitator found it: its author may no longer change it. */
+    static void requireNotHidden(boolean hidden) {
+        if (hidden) {
+            throw Refusal.conflict("post.edit.hidden");
+        }
+    }
+
     static final int MAX_REASON = 500;
 
     /** The author reads why their post was hidden: a reason is required, and kept short enough to read. */

@@ -108,10 +108,7 @@ class DiscussionController {
     @GetMapping("/posts/{postId}/edit")
     String editPage(@PathVariable long postId, Model model) {
         var actor = currentActor.require();
-        var post = discussion.require(actor, postId);
-        if (post.authorId() != actor.personId()) {
-            throw Refusal.forbidden("post.edit.notAuthor");
-        }
+        var post = discussion.editable(actor, postId);
         model.addAttribute("post", post);
         model.addAttribute("draft", new PostDraft(post.title(), post.body(), String.join(", ", post.tags())));
         model.addAttribute("errors", FieldErrors.none());

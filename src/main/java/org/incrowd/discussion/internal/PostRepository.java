@@ -259,9 +259,21 @@ public class PostRepository {
         return counts;
     }
 
-    /** The title of each of the given posts (ideas have one), by post id. */
-    public Map<Long, String> titlesOf(Collection<Long> postIds) {
-        return columnById("title", postIds, (rs, column) -> rs.getString(column));
+    /** What a reply needs to know of the idea that starts its thread: its title, and whether a reader may see it. */
+    public record ThreadHead(String title, long authorId, boolean hidden) {
+    }
+
+    /** The idea of each of the given threads, by thread id. */
+    public Map<Long, ThreadHead> threadHeads(Collection<Long> threadIds) {
+        var heads = new HashMap<Long, ThreadHead>();
+        if (threadIds.isEmpty()) {
+            return heads;
+        }
+        jdbc.sql("select id, title, author_id, hidden_at from post where id in (:ids)")
+                .param("ids", threadIds.stream().distinct().toList())
+                .query((rs, n) -> heads.put(rs.getLong(1), new ThreadHead(rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4) != null))).list();
+        return heads;
     }
 
     /** The author of each of the given posts, by post id. */
