@@ -19,7 +19,6 @@ import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,18 +40,17 @@ public class DiscussionService {
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int postsPerMinute;
+    private final Pace pace;
     private final List<IdeaRanking> rankings;
 
     DiscussionService(PostRepository posts, JamService jams, IdentityService identity,
-                      ApplicationEventPublisher events, Clock clock,
-                      @Value("${incrowd.posting.per-minute:20}") int postsPerMinute, List<IdeaRanking> rankings) {
+                      ApplicationEventPublisher events, Clock clock, Pace pace, List<IdeaRanking> rankings) {
         this.posts = posts;
         this.jams = jams;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
-        this.postsPerMinute = postsPerMinute;
+        this.pace = pace;
         this.rankings = List.copyOf(rankings);
     }
 
@@ -128,6 +126,7 @@ public class DiscussionService {
         }
         var row = requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
+        pace.ofReacting(actor);
         if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
             throw Refusal.conflict("reaction.already");
         }
@@ -141,6 +140,7 @@ public class DiscussionService {
     public Post withdrawReaction(Actor actor, long postId) {
         var row = requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
+        pace.ofReacting(actor);
         if (posts.deleteReaction(postId, actor.personId()) == 0) {
             throw Refusal.conflict("reaction.none");
         }
@@ -153,6 +153,7 @@ public class DiscussionService {
     public Post markHelpful(Actor actor, long postId) {
         var row = requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
+        pace.ofReacting(actor);
         if (!posts.markHelpful(postId, actor.personId(), clock.instant())) {
             throw Refusal.conflict("helpful.already");
         }
@@ -164,6 +165,7 @@ public class DiscussionService {
     public Post unmarkHelpful(Actor actor, long postId) {
         var row = requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
+        pace.ofReacting(actor);
         if (posts.unmarkHelpful(postId, actor.personId()) == 0) {
             throw Refusal.conflict("helpful.none");
         }
@@ -174,9 +176,7 @@ public class DiscussionService {
         var errors = FieldErrors.none();
         var checked = PostRules.check(draft, idea, errors);
         errors.throwIfAny();
-        if (posts.postsSince(actor.personId(), clock.instant().minus(Duration.ofMinutes(1))) >= postsPerMinute) {
-            throw Refusal.tooMany("post.tooFast", postsPerMinute);
-        }
+        pace.ofPosting(actor);
         return checked;
     }
 

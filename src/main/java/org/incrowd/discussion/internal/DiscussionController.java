@@ -160,7 +160,7 @@ class DiscussionController {
             var post = discussion.require(actor, postId);
             model.addAttribute("post", post);
             model.addAttribute("canPost", jams.mayPost(actor, jams.requireForum(actor, post.forumId())));
-            model.addAttribute("problem", refusal.messageKey());
+            model.addAttribute("problem", ((Ui) model.getAttribute("ui")).t(refusal.messageKey(), refusal.arguments()));
         }
         return "discussion/reactions";
     }

@@ -435,11 +435,6 @@ public class PostRepository {
         return jdbc.sql("delete from helpful_mark where post_id = ? and person_id = ?").params(postId, personId).update();
     }
 
-    public long postsSince(long authorId, Instant since) {
-        return jdbc.sql("select count(*) from post where author_id = ? and created_at > ?")
-                .params(authorId, Timestamp.from(since)).query(Long.class).single();
-    }
-
     private static Row row(ResultSet rs, int n) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;
