@@ -1,0 +1,110 @@
+package org.incrowd.discussion;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.support.Chromium;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdBrowserTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** Reacting with the keyboard alone, and what a screen reader or voice control calls the reaction buttons. */
+@IncrowdBrowserTest
+class ReactionsBrowserTests {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext application;
+
+    Person reader;
+    Post idea;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void anIdeaWithAReply() {
+        var fixtures = Fixtures.of(application);
+        var jam = fixtures.liveJam("Reactions " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Canteen");
+        var author = fixtures.person("Ann", Role.PARTICIPANT);
+        reader = fixtures.person("Kim Keyboard", Role.PARTICIPANT);
+        fixtures.join(jam, author);
+        fixtures.join(jam, reader);
+        idea = fixtures.idea(forum, author, "Hot meals at night", "The canteen closes at eight.");
+        fixtures.reply(idea, author, "Even a microwave would help.");
+    }
+
+    @Test
+    void focusStaysOnTheReactionButtonPressedWithTheKeyboard() {
+        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+            var page = thread(browser.newPage());
+            var agree = page.locator("#post-" + idea.id() + " .reactions button", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^\\s*Agree")));
+            tabTo(page, agree);
+
+            page.keyboard().press("Enter");
+            assertThat(agree).hasAttribute("aria-pressed", "true");
+            assertThat(agree).hasText(Pattern.compile("Agree\\s+1"));
+            assertThat(agree).isFocused();
+
+            page.keyboard().press("Enter");
+            assertThat(agree).hasAttribute("aria-pressed", "false");
+            assertThat(agree).isFocused();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("reactions-keyboard-focus")));
+        }
+    }
+
+    @Test
+    void everyReactionButtonsAccessibleNameStartsWithItsVisibleText() {
+        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+            var page = thread(browser.newPage());
+            var buttons = page.locator(".reactions button");
+            assertThat(buttons).hasCount(8); // four on the idea, four on the reply
+            for (var button : buttons.all()) {
+                String visible = button.innerText().strip().replaceAll("\\s+", " ");
+                // Playwright runs the pattern as a JavaScript regular expression, which knows no \Q...\E quoting.
+                String quoted = visible.replaceAll("[^\\p{L}\\p{N} ]", "\\\\$0");
+                assertThat(button).hasAccessibleName(Pattern.compile("^" + quoted));
+            }
+        }
+    }
+
+    private Page thread(Page page) {
+        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
+        page.navigate("http://localhost:" + port + "/threads/" + idea.id());
+        return page;
+    }
+
+    /** Presses Tab, as a keyboard user does, until the element has the focus. */
+    private static void tabTo(Page page, Locator element) {
+        for (int presses = 0; presses < 200; presses++) {
+            if ((Boolean) element.evaluate("el => el === document.activeElement")) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + element);
+    }
+}
