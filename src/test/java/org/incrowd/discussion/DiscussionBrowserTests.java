@@ -5,9 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.Jam;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -19,9 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-/** Reacting with the keyboard alone, and what a screen reader or voice control calls the reaction buttons. */
+/**
+ * Forum and thread pages in a browser: reacting with the keyboard alone, what a screen reader or voice control calls
+ * the reaction buttons, and what a forum's page leads on to.
+ */
 @IncrowdBrowserTest
-class ReactionsBrowserTests {
+class DiscussionBrowserTests {
 
     private static Chromium chromium;
 
@@ -30,6 +36,9 @@ class ReactionsBrowserTests {
     @Autowired
     ApplicationContext application;
 
+    Fixtures fixtures;
+    Jam jam;
+    Forum forum;
     Person reader;
     Post idea;
 
@@ -45,9 +54,9 @@ class ReactionsBrowserTests {
 
     @BeforeEach
     void anIdeaWithAReply() {
-        var fixtures = Fixtures.of(application);
-        var jam = fixtures.liveJam("Reactions " + System.nanoTime());
-        var forum = fixtures.forum(jam, "Canteen");
+        fixtures = Fixtures.of(application);
+        jam = fixtures.liveJam("Discussed " + System.nanoTime());
+        forum = fixtures.forum(jam, "Canteen");
         var author = fixtures.person("Ann", Role.PARTICIPANT);
         reader = fixtures.person("Kim Keyboard", Role.PARTICIPANT);
         fixtures.join(jam, author);
@@ -88,6 +97,41 @@ class ReactionsBrowserTests {
                 String quoted = visible.replaceAll("[^\\p{L}\\p{N} ]", "\\\\$0");
                 assertThat(button).hasAccessibleName(Pattern.compile("^" + quoted));
             }
+        }
+    }
+
+    @Test
+    void theForumLinksToItsPulseAndOpinionMapAndEachIdeaShowsItsRepliesAndReactions() {
+        fixtures.idea(forum, "Quiet corner");
+        fixtures.reply(idea, fixtures.poolAuthor(jam.id()), "And a fridge.");
+        var kinds = new ReactionKind[] {ReactionKind.AGREE, ReactionKind.AGREE, ReactionKind.DISAGREE, ReactionKind.PASS};
+        for (var kind : kinds) {
+            var voter = fixtures.person("Voter", Role.PARTICIPANT);
+            fixtures.join(jam, voter);
+            fixtures.discussion().react(fixtures.actor(voter), idea.id(), kind);
+        }
+
+        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+            var page = Chromium.signIn(browser.newPage(), port, reader.email(), Fixtures.PASSWORD);
+            page.navigate("http://localhost:" + port + "/forums/" + forum.id());
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("This forum's Pulse: themes and trends"))
+                    .click();
+            assertThat(page).hasURL("http://localhost:" + port + "/forums/" + forum.id() + "/pulse");
+            page.goBack();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opinion map")))
+                    .hasAttribute("href", "/forums/" + forum.id() + "/opinions");
+
+            var card = page.locator(".thread-summary", new Page.LocatorOptions().setHasText("Hot meals at night"));
+            for (String count : new String[] {"2 replies", "Agree 2", "Disagree 1", "Pass 1"}) {
+                assertThat(card.locator(".counts")).containsText(count);
+            }
+            var quiet = page.locator(".thread-summary", new Page.LocatorOptions().setHasText("Quiet corner"));
+            for (String count : new String[] {"no replies", "Agree 0", "Disagree 0", "Pass 0"}) {
+                assertThat(quiet.locator(".counts")).containsText(count);
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("forum-cards"))
+                    .setFullPage(true));
         }
     }
 
