@@ -20,17 +20,27 @@ public final class Ui {
     private final String csrfToken;
     private final Viewer viewer;
     private final String path;
+    private final java.util.function.UnaryOperator<String> assets;
     /** When the page was made: a live page's stream starts from here, so nothing between page and stream is lost. */
     private final java.time.Instant renderedAt = java.time.Instant.now();
 
     public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
-              String path) {
+              String path, java.util.function.UnaryOperator<String> assets) {
         this.messages = messages;
         this.locale = locale;
         this.csrfParameter = csrfParameter;
         this.csrfToken = csrfToken;
         this.viewer = viewer;
         this.path = path;
+        this.assets = assets;
+    }
+
+    /**
+     * The URL of a static file that browsers may keep: {@code /css/incrowd.css} becomes {@code /css/incrowd-<hash>.css},
+     * {@code /webjars/echarts/echarts.min.js} gets the webjar's version and hash.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
     }
 
     /** The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. */
