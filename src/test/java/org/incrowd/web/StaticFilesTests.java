@@ -53,6 +53,18 @@ class StaticFilesTests {
     }
 
     @Test
+    void everyPageHasAnSvgFavicon() throws Exception {
+        var icon = Pattern.compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"(/favicon-[0-9a-f]{32}\\.svg)\">")
+                .matcher(get("/signin").body());
+        assertThat(icon.find()).isTrue();
+        var file = get(icon.group(1));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("image/svg+xml"));
+        assertThat(file.body()).contains("<svg");
+    }
+
+    @Test
     void echartsIsSentCompressedAndKeptForAYear() throws Exception {
         String url = urls.getForLookupPath("/webjars/echarts/echarts.min.js");
         assertThat(url).matches("/webjars/echarts/5\\.5\\.0/echarts\\.min-[0-9a-f]{32}\\.js");
