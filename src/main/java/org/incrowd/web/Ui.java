@@ -20,17 +20,27 @@ public final class Ui {
     private final String csrfToken;
     private final Viewer viewer;
     private final String path;
+    private final java.util.function.UnaryOperator<String> assets;
     /** When the page was made: a live page's stream starts from here, so nothing between page and stream is lost. */
     private final java.time.Instant renderedAt = java.time.Instant.now();
 
     public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
-              String path) {
+              String path, java.util.function.UnaryOperator<String> assets) {
         this.messages = messages;
         this.locale = locale;
         this.csrfParameter = csrfParameter;
         this.csrfToken = csrfToken;
         this.viewer = viewer;
         this.path = path;
+        this.assets = assets;
+    }
+
+    /**
+     * The URL of a static file that browsers may keep: {@code /css/incrowd.css} becomes {@code /css/incrowd-<hash>.css},
+     * {@code /webjars/echarts/echarts.min.js} gets the webjar's version and hash.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
     }
 
     /** The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. */
@@ -106,11 +116,16 @@ public final class Ui {
 
     /** "3 days 4 hours", "12 minutes": how long until or since a moment, coarse enough to read at a glance. */
     public String duration(Duration duration) {
+        return duration(duration, "time.daysHours");
+    }
+
+    /** German counts days in the dative after "vor" ("vor 3 Tagen"), so "ago" has its own form for days. */
+    private String duration(Duration duration, String daysKey) {
         long minutes = Math.abs(duration.toMinutes());
         long days = minutes / (24 * 60);
         long hours = (minutes / 60) % 24;
         if (days > 0) {
-            return t("time.daysHours", days, hours);
+            return t(daysKey, days, hours);
         }
         if (hours > 0) {
             return t("time.hoursMinutes", hours, minutes % 60);
@@ -118,9 +133,18 @@ public final class Ui {
         return t("time.minutes", Math.max(minutes, 1));
     }
 
+    /** Every country (ISO 3166 code), named and ordered as the reader's language names and sorts them. */
+    public java.util.List<Choice> countries() {
+        var byName = java.text.Collator.getInstance(locale);
+        return java.util.Arrays.stream(Locale.getISOCountries())
+                .map(code -> new Choice(code, Locale.of("", code).getDisplayCountry(locale)))
+                .sorted(java.util.Comparator.comparing(Choice::label, byName))
+                .toList();
+    }
+
     /** "5 minutes ago" style for post times. */
     public String ago(Instant instant) {
         var elapsed = Duration.between(instant, Instant.now());
-        return elapsed.toMinutes() < 1 ? t("time.justNow") : t("time.ago", duration(elapsed));
+        return elapsed.toMinutes() < 1 ? t("time.justNow") : t("time.ago", duration(elapsed, "time.ago.daysHours"));
     }
 }

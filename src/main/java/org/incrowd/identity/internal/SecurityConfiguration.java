@@ -62,7 +62,7 @@ class SecurityConfiguration {
                 requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC,
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
-                        "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                        "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {

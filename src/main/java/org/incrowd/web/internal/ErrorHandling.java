@@ -2,6 +2,7 @@ package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.Map;
 import org.incrowd.web.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -41,8 +43,20 @@ class ErrorHandling {
         return answer(request, locale, HttpStatus.FORBIDDEN, "error.forbidden", null);
     }
 
+    /**
+     * An id in the path that is not a number ({@code /forums/abc}) names nothing, as an unknown number does: the same
+     * 404 and "no such forum", not a complaint about the request.
+     */
+    private static final Map<String, String> NOTHING_AT_PATH_ID = Map.of("jamId", "jam.notFound",
+            "forumId", "forum.notFound", "postId", "post.notFound", "ideaId", "post.notFound",
+            "personId", "error.personNotFound", "tokenId", "tokens.notFound");
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     Object badParameter(Exception e, HttpServletRequest request, Locale locale) {
+        if (e instanceof MethodArgumentTypeMismatchException m && m.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return answer(request, locale, HttpStatus.NOT_FOUND,
+                    NOTHING_AT_PATH_ID.getOrDefault(m.getName(), "error.notFound"), null);
+        }
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return answer(request, locale, HttpStatus.BAD_REQUEST, "error.badParameter", name, name);

@@ -9,6 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /** Puts the {@link Ui} into every page's model. */
 @ControllerAdvice
@@ -29,9 +31,16 @@ class UiAdvice {
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var viewer = authentication != null && authentication.getPrincipal() instanceof Viewer v ? v : null;
+        // Spring MVC puts the resource URL provider on every request it dispatches (StaticFiles configures it).
+        var urls = (ResourceUrlProvider) request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR);
         return new Ui(messages, locale,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
-                viewer, request.getRequestURI());
+                viewer, request.getRequestURI(), path -> versioned(urls, path));
+    }
+
+    private static String versioned(ResourceUrlProvider urls, String path) {
+        String url = urls == null ? null : urls.getForLookupPath(path);
+        return url == null ? path : url;
     }
 }

@@ -70,6 +70,8 @@ class ParticipationBrowserTests {
             assertThat(units.getByText("Kitchen " + jam.id())).isVisible();
             assertThat(page.locator(".participation-chart[data-table=table-units] canvas")).hasCount(1);
             assertThat(page.locator(".participation-chart[data-table=table-timeline] canvas")).hasCount(1);
+            org.assertj.core.api.Assertions.assertThat(page.locator(".participation-chart[data-table=table-timeline]")
+                    .boundingBox().height).as("the chart is drawn at its height, not 0 px").isGreaterThan(100);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("participation"))
                     .setFullPage(true));
         }

@@ -86,6 +86,8 @@ class JamPulseBrowserTests {
         assertThat(table).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
         assertThat(table.getByRole(AriaRole.ROW)).hasCount(3);
         assertThat(page.locator(".pulse-chart canvas")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(page.locator(".pulse-chart").boundingBox().height)
+                .as("the chart is drawn at its height, not 0 px").isGreaterThan(100);
         assertThat(page.locator(".analyst-tools")).hasCount(0);
 
         var organiser = fixtures.organiser();

@@ -1,0 +1,5 @@
+package org.incrowd.web;
+
+/** One option of a list a person picks from: the value the form sends and the label they read. */
+public record Choice(String value, String label) {
+}
