@@ -50,7 +50,7 @@ public class PostFeed {
 
     /**
      * The Jam's posts that are not hidden, after {@code afterPostId} (0 for all), oldest first, for analysis (no
-     * actor: the caller shows only aggregates and posts it reads again through {@link #find}).
+     * actor: the caller shows only aggregates and posts it reads again through {@link Reading#find}).
      */
     @Transactional(readOnly = true)
     public void forEachPostText(long jamId, long afterPostId, PostTextVisitor visitor) {
