@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Moderating;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.Posting;
+import org.incrowd.discussion.Reacting;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -102,19 +104,23 @@ class DemoContent implements ApplicationRunner {
 
     private final IdentityService identity;
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final Posting posting;
+    private final Reacting reacting;
+    private final Moderating moderating;
     private final TransactionTemplate transaction;
     private final Environment environment;
     private final Path dataDir;
     private final int postsPerMinute;
 
-    DemoContent(IdentityService identity, JamService jams, DiscussionService discussion,
+    DemoContent(IdentityService identity, JamService jams, Posting posting, Reacting reacting, Moderating moderating,
                 PlatformTransactionManager transactions, Environment environment,
                 @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
                 @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
         this.identity = identity;
         this.jams = jams;
-        this.discussion = discussion;
+        this.posting = posting;
+        this.reacting = reacting;
+        this.moderating = moderating;
         this.transaction = new TransactionTemplate(transactions);
         this.environment = environment;
         this.dataDir = Path.of(dataDir);
@@ -197,9 +203,9 @@ class DemoContent implements ApplicationRunner {
         var actor = organiser.asActor();
         var firstIdeaPerForum = new java.util.LinkedHashMap<Long, Post>();
         posts.stream().filter(Post::isIdea).forEach(idea -> firstIdeaPerForum.putIfAbsent(idea.forumId(), idea));
-        firstIdeaPerForum.values().forEach(idea -> discussion.pin(actor, idea.id(), true));
+        firstIdeaPerForum.values().forEach(idea -> moderating.pin(actor, idea.id(), true));
         posts.stream().filter(post -> !post.isIdea()).limit(2)
-                .forEach(post -> discussion.spotlight(actor, post.id(), true));
+                .forEach(post -> moderating.spotlight(actor, post.id(), true));
     }
 
     /** Milliseconds per step of the seeding, for the log. */
@@ -357,7 +363,7 @@ class DemoContent implements ApplicationRunner {
             var chosen = choose(texts, topic, random, ideasPerForum, postsPerForum);
             var threads = new ArrayList<List<Seeded>>();
             for (var argument : chosen.ideas()) {
-                var post = discussion.startThread(authors.get(), forums.get(f).id(),
+                var post = posting.startThread(authors.get(), forums.get(f).id(),
                         new PostDraft(titleOf(argument.text()), argument.text(), tags(topic, argument)));
                 var idea = new Seeded(post, topicIndex, argument.pro());
                 threads.add(new ArrayList<>(List.of(idea)));
@@ -366,7 +372,7 @@ class DemoContent implements ApplicationRunner {
             for (var argument : chosen.replies()) {
                 var thread = threads.get(random.nextInt(threads.size()));
                 var parent = parentIn(thread, random);
-                var post = discussion.reply(authors.get(), parent.post().id(),
+                var post = posting.reply(authors.get(), parent.post().id(),
                         new PostDraft(null, argument.text(), tags(topic, argument)));
                 var reply = new Seeded(post, topicIndex, argument.pro());
                 thread.add(reply);
@@ -474,7 +480,7 @@ class DemoContent implements ApplicationRunner {
                 if (post.authorId() == member.id() || random.nextDouble() >= chance) {
                     continue;
                 }
-                discussion.react(actor, post.id(), reaction(seeded.pro() == leaning[seeded.topic()], random));
+                reacting.react(actor, post.id(), reaction(seeded.pro() == leaning[seeded.topic()], random));
                 count++;
             }
         }

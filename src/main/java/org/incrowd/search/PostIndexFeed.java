@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.incrowd.discussion.DiscussionEvents.PostEdited;
 import org.incrowd.discussion.DiscussionEvents.PostPublished;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.search.index.PostIndex;
 import org.incrowd.search.index.PostIndex.Progress;
@@ -51,7 +51,7 @@ class PostIndexFeed implements SmartLifecycle {
     private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
 
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final IndexedPosts indexedPosts;
     private final Path folder;
     private final long pollMillis;
@@ -75,7 +75,7 @@ class PostIndexFeed implements SmartLifecycle {
     private Instant lastCommit = Instant.EPOCH;
     private boolean uncommitted;
 
-    PostIndexFeed(DiscussionService discussion, IndexedPosts indexedPosts,
+    PostIndexFeed(PostFeed discussion, IndexedPosts indexedPosts,
                   @Value("${incrowd.search.index-dir:${incrowd.data-dir}/search-index}") String folder,
                   @Value("${incrowd.search.poll-ms:1000}") long pollMillis) {
         this.discussion = discussion;

@@ -9,7 +9,7 @@ import org.incrowd.insight.themes.algorithm.Language;
 import org.incrowd.insight.themes.algorithm.LanguageDetection;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.jam.JamService;
 import org.incrowd.search.index.SearchHit;
 import org.incrowd.search.index.SearchHits;
@@ -28,10 +28,10 @@ class PostSearch {
 
     private final PostIndexFeed feed;
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
-    PostSearch(PostIndexFeed feed, JamService jams, DiscussionService discussion) {
+    PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion) {
         this.feed = feed;
         this.jams = jams;
         this.discussion = discussion;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.incrowd.IncrowdApplication;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
@@ -113,7 +113,7 @@ public final class PageLatencyBenchmark {
     private static List<String> pages(ConfigurableApplicationContext app, String analysisPage) {
         var identity = app.getBean(IdentityService.class);
         var jams = app.getBean(JamService.class);
-        var discussion = app.getBean(DiscussionService.class);
+        var discussion = app.getBean(Reading.class);
         var admin = identity.findByEmail("admin@demo.incrowd.example").orElseThrow().asActor();
         var jam = jams.visibleTo(admin).stream().filter(j -> j.phase(jams.now()) == JamPhase.LIVE).findFirst()
                 .orElseThrow();

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.incrowd.IncrowdApplication;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Posting;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ParticipantType;
@@ -269,7 +269,7 @@ public final class SearchBenchmark {
     /** New ideas through the application's service, as fast as {@link #WRITES_PER_SECOND} allows. */
     private static void write(ConfigurableApplicationContext app, List<Forum> forums, List<String> corpus,
                               AtomicBoolean writing, AtomicLong written) {
-        var discussion = app.getBean(DiscussionService.class);
+        var discussion = app.getBean(Posting.class);
         var admin = app.getBean(IdentityService.class).findByEmail("admin@demo.incrowd.example").orElseThrow()
                 .asActor();
         var random = new SplittableRandom(SEED + 1);

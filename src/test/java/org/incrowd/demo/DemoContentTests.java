@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -42,7 +42,7 @@ class DemoContentTests {
     @Autowired
     JamService jams;
     @Autowired
-    DiscussionService discussion;
+    Reading discussion;
     @Autowired
     DemoContent demo;
     @Autowired

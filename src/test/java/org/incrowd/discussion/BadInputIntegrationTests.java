@@ -221,7 +221,7 @@ class BadInputIntegrationTests {
 
     @Test
     void aRefusedReplyKeepsWhatWasTypedNextToTheReplyField() throws Exception {
-        long before = fixtures.discussion().countInJam(jam.id());
+        long before = fixtures.reading().countInJam(jam.id());
         String typed = "x".repeat(10_000) + " <too long> & \"quoted\"";
 
         var response = perform(post("/posts/" + othersIdea.id() + "/replies").session(authorSession).with(csrf())
@@ -231,7 +231,7 @@ class BadInputIntegrationTests {
         String html = response.getContentAsString();
         assertFieldError(html, "body", "reply-body", message("post.body.tooLong"));
         assertThat(textareaValue(html, "reply-body")).isEqualTo(typed);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(before);
     }
 
     @Test
@@ -247,7 +247,7 @@ class BadInputIntegrationTests {
         assertFieldError(html, "body", "edit-body", message("post.body.required"));
         assertThat(inputValue(html, "title")).isEqualTo(TYPED_TITLE);
         assertThat(inputValue(html, "edit-tags")).isEqualTo("a b");
-        var stored = fixtures.discussion().require(author.asActor(), mine.id());
+        var stored = fixtures.reading().require(author.asActor(), mine.id());
         assertThat(stored.body()).isEqualTo("Original text.");
         assertThat(stored.edited()).isFalse();
     }
@@ -309,7 +309,7 @@ class BadInputIntegrationTests {
 
     @Test
     void writingToAnUnknownPostChangesNothing() throws Exception {
-        long before = fixtures.discussion().countInJam(jam.id());
+        long before = fixtures.reading().countInJam(jam.id());
 
         var reply = perform(post("/api/v1/posts/999999/replies").with(fixtures.bearer(author))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"Hello?\"}")).andReturn().getResponse();
@@ -318,7 +318,7 @@ class BadInputIntegrationTests {
 
         assertProblem(reply, 404, "post.notFound", null);
         assertProblem(react, 404, "post.notFound", null);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -349,7 +349,7 @@ class BadInputIntegrationTests {
         assertThat(page.getStatus()).isEqualTo(422);
         assertThat(page.getContentAsString()).satisfies(says(message("reaction.kind.invalid")));
 
-        assertThat(fixtures.discussion().require(author.asActor(), othersIdea.id()).myReaction()).isNull();
+        assertThat(fixtures.reading().require(author.asActor(), othersIdea.id()).myReaction()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -413,7 +413,7 @@ class BadInputIntegrationTests {
 
     @Test
     void postingAnIdeaToAClosedJamIsAConflictAndThePageKeepsTheText() throws Exception {
-        long before = fixtures.discussion().countInJam(closedJam.id());
+        long before = fixtures.reading().countInJam(closedJam.id());
         String typed = "My late <idea> & \"thoughts\"";
 
         var response = perform(post("/forums/" + closedForum.id() + "/threads").session(authorSession)
@@ -428,13 +428,13 @@ class BadInputIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(409);
         String html = response.getContentAsString();
         assertThat(html).satisfies(says(message("post.jamNotOpen")));
-        assertThat(fixtures.discussion().countInJam(closedJam.id())).isEqualTo(postsBefore);
+        assertThat(fixtures.reading().countInJam(closedJam.id())).isEqualTo(postsBefore);
         assertThat(HtmlUtils.htmlUnescape(html)).as("the text the person typed is still on the page").contains(typed);
     }
 
     @Test
     void replyingInAClosedJamIsAConflictAndThePageKeepsTheText() throws Exception {
-        long before = fixtures.discussion().countInJam(closedJam.id());
+        long before = fixtures.reading().countInJam(closedJam.id());
         String typed = "A reply <after> the close";
 
         var response = perform(post("/posts/" + closedIdea.id() + "/replies").session(authorSession)
@@ -445,7 +445,7 @@ class BadInputIntegrationTests {
 
     @Test
     void theApiRefusesPostsAndReactionsInAClosedJamWith409() throws Exception {
-        long before = fixtures.discussion().countInJam(closedJam.id());
+        long before = fixtures.reading().countInJam(closedJam.id());
 
         var idea = perform(post("/api/v1/forums/" + closedForum.id() + "/threads").with(fixtures.bearer(author))
                 .contentType(MediaType.APPLICATION_JSON).content(json("Late", "Too late.", ""))).andReturn().getResponse();
@@ -457,8 +457,8 @@ class BadInputIntegrationTests {
         assertProblem(idea, 409, "post.jamNotOpen", message("post.jamNotOpen"));
         assertProblem(reply, 409, "post.jamNotOpen", null);
         assertProblem(react, 409, "post.jamNotOpen", null);
-        assertThat(fixtures.discussion().countInJam(closedJam.id())).isEqualTo(before);
-        assertThat(fixtures.discussion().require(author.asActor(), closedIdea.id()).counts().agree()).isZero();
+        assertThat(fixtures.reading().countInJam(closedJam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().require(author.asActor(), closedIdea.id()).counts().agree()).isZero();
     }
 
     @Test
@@ -472,7 +472,7 @@ class BadInputIntegrationTests {
         assertThat(page.getStatus()).isEqualTo(409);
         assertThat(page.getContentAsString()).satisfies(says(message("post.jamNotOpen")));
         assertProblem(api, 409, "post.jamNotOpen", message("post.jamNotOpen"));
-        assertThat(fixtures.discussion().ideas(author.asActor(), scheduledForum.id(), 0).ideas()).isEmpty();
+        assertThat(fixtures.reading().ideas(author.asActor(), scheduledForum.id(), 0).ideas()).isEmpty();
     }
 
     // ---- reactions and helpful marks -----------------------------------------------------------------------------
@@ -515,7 +515,7 @@ class BadInputIntegrationTests {
         assertThat(first.getStatus()).isEqualTo(302);
         assertThat(again.getStatus()).isEqualTo(409);
         assertThat(again.getContentAsString()).satisfies(says(message("reaction.already")));
-        assertThat(fixtures.discussion().require(author.asActor(), idea.id()).counts().agree()).isEqualTo(1);
+        assertThat(fixtures.reading().require(author.asActor(), idea.id()).counts().agree()).isEqualTo(1);
     }
 
     @Test
@@ -533,7 +533,7 @@ class BadInputIntegrationTests {
         assertProblem(again, 409, "helpful.already", message("helpful.already"));
         assertThat(page.getStatus()).isEqualTo(409);
         assertThat(page.getContentAsString()).satisfies(says(message("helpful.already")));
-        assertThat(fixtures.discussion().require(author.asActor(), idea.id()).counts().helpful()).isEqualTo(1);
+        assertThat(fixtures.reading().require(author.asActor(), idea.id()).counts().helpful()).isEqualTo(1);
 
         var unmarked = perform(delete(path).with(fixtures.bearer(author))).andReturn().getResponse();
         assertThat((Integer) JsonPath.read(unmarked.getContentAsString(), "$.counts.helpful")).isZero();
@@ -554,10 +554,10 @@ class BadInputIntegrationTests {
         assertProblem(api, 403, "post.edit.notAuthor", message("post.edit.notAuthor"));
         assertThat(page.getStatus()).isEqualTo(403);
         assertThat(page.getContentAsString()).satisfies(says(message("post.edit.notAuthor")));
-        var stored = fixtures.discussion().require(author.asActor(), othersIdea.id());
+        var stored = fixtures.reading().require(author.asActor(), othersIdea.id());
         assertThat(stored.title()).isEqualTo("Otis's idea");
         assertThat(stored.body()).isEqualTo("Written by Otis.");
-        assertThat(fixtures.discussion().history(author.asActor(), othersIdea.id())).isEmpty();
+        assertThat(fixtures.editing().history(author.asActor(), othersIdea.id())).isEmpty();
     }
 
     @Test
@@ -583,8 +583,8 @@ class BadInputIntegrationTests {
         assertThat(latePage.getStatus()).isEqualTo(409);
         assertThat(latePage.getContentAsString()).satisfies(says(message("post.edit.windowClosed", 30)));
         assertThat(textareaValue(latePage.getContentAsString(), "edit-body")).isEqualTo(typed);
-        assertThat(fixtures.discussion().require(author.asActor(), mine.id()).body()).isEqualTo("Second version.");
-        assertThat(fixtures.discussion().history(author.asActor(), mine.id())).hasSize(1);
+        assertThat(fixtures.reading().require(author.asActor(), mine.id()).body()).isEqualTo("Second version.");
+        assertThat(fixtures.editing().history(author.asActor(), mine.id())).hasSize(1);
     }
 
     // ---- sign-up and sign-in -------------------------------------------------------------------------------------
@@ -779,7 +779,7 @@ class BadInputIntegrationTests {
     }
 
     long ideasInForum() {
-        return fixtures.discussion().countIdeasInJam(jam.id());
+        return fixtures.reading().countIdeasInJam(jam.id());
     }
 
     static String json(String title, String body, String tags) {

@@ -15,13 +15,13 @@ class ConversationOrderTests {
     void eachReplyFollowsThePostItBuildsOn() {
         // 2 and 3 answer the idea; 4 builds on 2, arriving after 3; 5 builds on 4; 6 on 3.
         var links = List.of(new Link(2, IDEA), new Link(3, IDEA), new Link(4, 2L), new Link(5, 4L), new Link(6, 3L));
-        assertThat(DiscussionService.conversationOrder(links)).containsExactly(2L, 4L, 5L, 3L, 6L);
+        assertThat(Reading.conversationOrder(links)).containsExactly(2L, 4L, 5L, 3L, 6L);
     }
 
     @Test
     void siblingsStayInTheOrderTheyWereWritten() {
         var links = List.of(new Link(10, IDEA), new Link(11, 10L), new Link(12, 10L), new Link(13, 10L));
-        assertThat(DiscussionService.conversationOrder(links)).containsExactly(10L, 11L, 12L, 13L);
+        assertThat(Reading.conversationOrder(links)).containsExactly(10L, 11L, 12L, 13L);
     }
 
     @Test
@@ -31,7 +31,7 @@ class ConversationOrderTests {
         for (long id = 3; id < 20_003; id++) {
             links.add(new Link(id, id - 1));
         }
-        var ordered = DiscussionService.conversationOrder(links);
+        var ordered = Reading.conversationOrder(links);
         assertThat(ordered).hasSize(20_001).startsWith(2L, 3L, 4L).endsWith(20_002L);
     }
 }

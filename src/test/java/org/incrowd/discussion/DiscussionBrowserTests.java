@@ -108,7 +108,7 @@ class DiscussionBrowserTests {
         for (var kind : kinds) {
             var voter = fixtures.person("Voter", Role.PARTICIPANT);
             fixtures.join(jam, voter);
-            fixtures.discussion().react(fixtures.actor(voter), idea.id(), kind);
+            fixtures.reacting().react(fixtures.actor(voter), idea.id(), kind);
         }
 
         try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {

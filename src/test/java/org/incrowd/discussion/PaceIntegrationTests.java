@@ -61,7 +61,7 @@ class PaceIntegrationTests {
         var refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
         assertThat(refused).hasSize(AT_ONCE - 20);
         assertThat(refused.getFirst().body()).contains("at most 20 posts a minute", "post.tooFast");
-        assertThat(fixtures.discussion().ideas(fixtures.actor(flooder), forum.id(), 0).ideas()).hasSize(20);
+        assertThat(fixtures.reading().ideas(fixtures.actor(flooder), forum.id(), 0).ideas()).hasSize(20);
     }
 
     @Test
@@ -78,7 +78,7 @@ class PaceIntegrationTests {
         var refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
         assertThat(refused).hasSize(AT_ONCE - 60);
         assertThat(refused.getFirst().body()).contains("at most 60 reactions a minute", "reaction.tooFast");
-        long agreed = fixtures.discussion().find(fixtures.actor(flooder), ideas.stream().map(Post::id).toList())
+        long agreed = fixtures.reading().find(fixtures.actor(flooder), ideas.stream().map(Post::id).toList())
                 .stream().filter(post -> post.myReaction() == ReactionKind.AGREE).count();
         assertThat(agreed).isEqualTo(60);
     }

@@ -168,7 +168,7 @@ class XssIntegrationTests {
 
         // A reply that builds on it, by someone else, quoting the payload.
         var replier = fixtures.poolAuthor(jamId);
-        var reply = fixtures.discussion().reply(replier.asActor(), ideaId, new PostDraft(null, "> " + payload, ""));
+        var reply = fixtures.posting().reply(replier.asActor(), ideaId, new PostDraft(null, "> " + payload, ""));
 
         // Facilitation: the replier flags the idea; the author, a host, announces, hides the reply with the payload as
         // the reason, and leaves a note for the next shift.

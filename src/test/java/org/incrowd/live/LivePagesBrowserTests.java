@@ -68,8 +68,8 @@ class LivePagesBrowserTests {
             assertThat(idea).isVisible(SOON);
 
             // A reaction elsewhere updates the counts on Ana's page too.
-            var posted = fixtures.discussion().ideas(fixtures.actor(ana), forum.id(), 0).ideas().getFirst();
-            fixtures.discussion().react(fixtures.actor(ben), posted.id(), ReactionKind.AGREE);
+            var posted = fixtures.reading().ideas(fixtures.actor(ana), forum.id(), 0).ideas().getFirst();
+            fixtures.reacting().react(fixtures.actor(ben), posted.id(), ReactionKind.AGREE);
             assertThat(anasPage.locator("#ideas").getByText("Agree 1")).isVisible(SOON);
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-forum")));
         }

@@ -57,7 +57,7 @@ class LiveStreamIntegrationTests {
     }
 
     long post(String title) {
-        return fixtures.discussion().startThread(fixtures.actor(writer), forum.id(), new PostDraft(title, "Body", ""))
+        return fixtures.posting().startThread(fixtures.actor(writer), forum.id(), new PostDraft(title, "Body", ""))
                 .id();
     }
 
@@ -125,8 +125,8 @@ class LiveStreamIntegrationTests {
         long idea = post("Watched");
         long other = post("Not watched");
         try (var stream = new SseClient(url("?thread=" + idea), fixtures.token(reader), null)) {
-            fixtures.reply(fixtures.discussion().require(fixtures.actor(writer), other), writer, "elsewhere");
-            var reply = fixtures.reply(fixtures.discussion().require(fixtures.actor(writer), idea), writer, "here");
+            fixtures.reply(fixtures.reading().require(fixtures.actor(writer), other), writer, "elsewhere");
+            var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
             var events = stream.next(1, "post", WAIT);
             assertThat(events).extracting(e -> postOf(e.data())).containsExactly(reply.id());
         }

@@ -53,7 +53,7 @@ class TallyIntegrationTests {
             long started = System.nanoTime();
             for (var voter : voters) {
                 for (var post : posts) {
-                    fixtures.discussion().react(fixtures.actor(voter), post.id(), ReactionKind.AGREE);
+                    fixtures.reacting().react(fixtures.actor(voter), post.id(), ReactionKind.AGREE);
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -71,7 +71,7 @@ class TallyIntegrationTests {
             }
             assertThat(named).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
             for (var post : posts) {
-                assertThat(fixtures.discussion().require(fixtures.actor(reader), post.id()).counts().agree())
+                assertThat(fixtures.reading().require(fixtures.actor(reader), post.id()).counts().agree())
                         .isEqualTo(voters.size());
             }
         }

@@ -92,7 +92,7 @@ class TwoNodesIntegrationTests {
     }
 
     static long post(Fixtures fixtures, org.incrowd.identity.Person writer, long forumId, String title) {
-        return fixtures.discussion().startThread(fixtures.actor(writer), forumId, new PostDraft(title, "Body", ""))
+        return fixtures.posting().startThread(fixtures.actor(writer), forumId, new PostDraft(title, "Body", ""))
                 .id();
     }
 

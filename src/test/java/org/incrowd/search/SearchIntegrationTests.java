@@ -94,7 +94,7 @@ class SearchIntegrationTests {
         Post idea = fixtures.idea(housing, reader, "Rent caps", "Cap rents with " + before);
         awaitFound(before, idea);
 
-        fixtures.discussion().edit(reader.asActor(), idea.id(),
+        fixtures.editing().edit(reader.asActor(), idea.id(),
                 new org.incrowd.discussion.PostDraft("Rent caps", "Cap rents with " + after, ""));
 
         awaitFound(after, idea);
@@ -108,14 +108,14 @@ class SearchIntegrationTests {
         awaitFound(word, idea);
         var organiser = fixtures.organiser().asActor();
 
-        fixtures.discussion().hide(organiser, idea.id(), "Names a colleague");
+        fixtures.moderating().hide(organiser, idea.id(), "Names a colleague");
         assertThat(ids(api("/api/v1/search?q=" + word, reader))).doesNotContain(idea.id());
         assertThat(ids(api("/api/v1/search?q=" + word, fixtures.organiser()))).doesNotContain(idea.id());
 
-        fixtures.discussion().restore(organiser, idea.id());
+        fixtures.moderating().restore(organiser, idea.id());
         awaitFound(word, idea);
 
-        fixtures.discussion().moveThread(organiser, idea.id(), transport.id());
+        fixtures.moderating().moveThread(organiser, idea.id(), transport.id());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Long> inTransport = List.of();
         while (inTransport.isEmpty() && System.nanoTime() < deadline) {

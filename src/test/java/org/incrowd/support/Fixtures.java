@@ -16,9 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Editing;
+import org.incrowd.discussion.Moderating;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.PostFeed;
+import org.incrowd.discussion.Posting;
+import org.incrowd.discussion.Reacting;
+import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ParticipantType;
@@ -61,7 +66,7 @@ public final class Fixtures {
 
     private final IdentityService identity;
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final ApplicationContext context;
     private final ApiTokens tokens;
     private final MockMvc mvc;
     private final String run = Long.toString(System.nanoTime(), 36);
@@ -71,20 +76,17 @@ public final class Fixtures {
     private String passwordHash;
     private Person organiser;
 
-    public Fixtures(IdentityService identity, JamService jams, DiscussionService discussion, ApiTokens tokens,
-                    MockMvc mvc) {
-        this.identity = identity;
-        this.jams = jams;
-        this.discussion = discussion;
-        this.tokens = tokens;
-        this.mvc = mvc;
+    private Fixtures(ApplicationContext context) {
+        this.context = context;
+        this.identity = context.getBean(IdentityService.class);
+        this.jams = context.getBean(JamService.class);
+        this.tokens = context.getBean(ApiTokens.class);
+        this.mvc = context.getBeanProvider(MockMvc.class).getIfAvailable();
     }
 
     /** Takes the services (and MockMvc, where the context has one) from a test's application context. */
     public static Fixtures of(ApplicationContext context) {
-        return new Fixtures(context.getBean(IdentityService.class), context.getBean(JamService.class),
-                context.getBean(DiscussionService.class), context.getBean(ApiTokens.class),
-                context.getBeanProvider(MockMvc.class).getIfAvailable());
+        return new Fixtures(context);
     }
 
     public IdentityService identity() {
@@ -95,8 +97,30 @@ public final class Fixtures {
         return jams;
     }
 
-    public DiscussionService discussion() {
-        return discussion;
+    // The discussion module's verb families.
+
+    public Posting posting() {
+        return context.getBean(Posting.class);
+    }
+
+    public Editing editing() {
+        return context.getBean(Editing.class);
+    }
+
+    public Reacting reacting() {
+        return context.getBean(Reacting.class);
+    }
+
+    public Moderating moderating() {
+        return context.getBean(Moderating.class);
+    }
+
+    public Reading reading() {
+        return context.getBean(Reading.class);
+    }
+
+    public PostFeed postFeed() {
+        return context.getBean(PostFeed.class);
     }
 
     public ApiTokens tokens() {
@@ -253,11 +277,11 @@ public final class Fixtures {
     // ---- posts -------------------------------------------------------------------------------------------------
 
     public Post idea(Forum forum, Person author, String title, String body) {
-        return discussion.startThread(actor(author), forum.id(), new PostDraft(title, body, ""));
+        return posting().startThread(actor(author), forum.id(), new PostDraft(title, body, ""));
     }
 
     public Post idea(Forum forum, Person author, String title, String body, String tags) {
-        return discussion.startThread(actor(author), forum.id(), new PostDraft(title, body, tags));
+        return posting().startThread(actor(author), forum.id(), new PostDraft(title, body, tags));
     }
 
     /** An idea by one of a pool of members of the forum's Jam, so many ideas never hit the posting rate limit. */
@@ -266,7 +290,7 @@ public final class Fixtures {
     }
 
     public Post reply(Post parent, Person author, String body) {
-        return discussion.reply(actor(author), parent.id(), new PostDraft(null, body, ""));
+        return posting().reply(actor(author), parent.id(), new PostDraft(null, body, ""));
     }
 
     /** A member of the Jam who has written fewer than a dozen fixture posts. */

@@ -531,7 +531,7 @@ class AuthorisationIntegrationTests {
         long ideaId = call.ref("newIdea").id();
         String before = fingerprint(call);
 
-        fixtures.discussion().react(people.get(Who.MEMBER).asActor(), ideaId, ReactionKind.AGREE);
+        fixtures.reacting().react(people.get(Who.MEMBER).asActor(), ideaId, ReactionKind.AGREE);
 
         assertThat(fingerprint(call)).isNotEqualTo(before);
     }
@@ -540,30 +540,30 @@ class AuthorisationIntegrationTests {
 
     @Test
     void aPagePostWithoutCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-        long before = fixtures.discussion().countInJam(jam.id());
+        long before = fixtures.reading().countInJam(jam.id());
 
         var response = perform(post("/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
                 .param("title", "Forged").param("body", "Sent by another site.")).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(before);
     }
 
     @Test
     void aPagePostWithAWrongCsrfTokenIsRefused() throws Exception {
-        long before = fixtures.discussion().countInJam(jam.id());
+        long before = fixtures.reading().countInJam(jam.id());
 
         var response = perform(post("/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
                 .with(csrf().useInvalidToken()).param("title", "Forged").param("body", "Sent by another site."))
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(before);
     }
 
     @Test
     void anApiCallSignedInOnlyByTheSessionCookieNeedsACsrfToken() throws Exception {
-        long before = fixtures.discussion().countInJam(jam.id());
+        long before = fixtures.reading().countInJam(jam.id());
 
         var response = perform(post("/api/v1/forums/" + forum.id() + "/threads").session(session(Who.MEMBER))
                 .contentType(MediaType.APPLICATION_JSON).content("""
@@ -571,7 +571,7 @@ class AuthorisationIntegrationTests {
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(before);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(before);
     }
 
     @Test
@@ -600,12 +600,12 @@ class AuthorisationIntegrationTests {
         assertThat(me.getStatus()).isEqualTo(401);
         assertThat(me.getContentType()).startsWith("application/problem+json");
         assertThat(me.getContentAsString()).contains("\"status\":401").doesNotContain(owner.email());
-        long posts = fixtures.discussion().countInJam(jam.id());
+        long posts = fixtures.reading().countInJam(jam.id());
         var write = perform(post("/api/v1/forums/" + forum.id() + "/threads").with(Fixtures.bearer(secret))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "Too late", "body": "The token is gone."}""")).andReturn().getResponse();
         assertThat(write.getStatus()).isEqualTo(401);
-        assertThat(fixtures.discussion().countInJam(jam.id())).isEqualTo(posts);
+        assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(posts);
     }
 
     @Test
@@ -700,7 +700,7 @@ class AuthorisationIntegrationTests {
     /** Everything a call could touch, as readers see it: compared before and after calls that must change nothing. */
     String fingerprint(Call call) {
         var jams = fixtures.jams();
-        var discussion = fixtures.discussion();
+        var discussion = fixtures.reading();
         var identity = fixtures.identity();
         var text = new StringBuilder();
         text.append("people=").append(identity.count())
@@ -724,7 +724,7 @@ class AuthorisationIntegrationTests {
                     text.append(place).append(jams.staff(List.of(place.forum())))
                             .append(discussion.ideas(admin, id, 0));
                 }
-                case POST -> text.append(discussion.require(admin, id)).append(discussion.history(admin, id));
+                case POST -> text.append(discussion.require(admin, id)).append(fixtures.editing().history(admin, id));
                 case PERSON -> text.append(identity.find(id).orElseThrow());
                 case TOKENS -> text.append(fixtures.tokens().list(id));
                 case TOKEN_ID -> text.append(id);
@@ -887,17 +887,17 @@ class AuthorisationIntegrationTests {
                 case "newIdea" -> new Ref(Kind.POST, fixtures.idea(forum, "Fresh idea").id());
                 case "newHiddenIdea" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to restore");
-                    fixtures.discussion().hide(organiser, fresh.id(), "Hidden for the matrix");
+                    fixtures.moderating().hide(organiser, fresh.id(), "Hidden for the matrix");
                     yield new Ref(Kind.POST, fresh.id());
                 }
                 case "newIdeaIReactedTo" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to react to");
-                    ifPermitted(() -> fixtures.discussion().react(person.asActor(), fresh.id(), ReactionKind.AGREE));
+                    ifPermitted(() -> fixtures.reacting().react(person.asActor(), fresh.id(), ReactionKind.AGREE));
                     yield new Ref(Kind.POST, fresh.id());
                 }
                 case "newIdeaIMarkedHelpful" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to mark");
-                    ifPermitted(() -> fixtures.discussion().markHelpful(person.asActor(), fresh.id()));
+                    ifPermitted(() -> fixtures.reacting().markHelpful(person.asActor(), fresh.id()));
                     yield new Ref(Kind.POST, fresh.id());
                 }
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");

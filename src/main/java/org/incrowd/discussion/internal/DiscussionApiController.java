@@ -1,11 +1,14 @@
 package org.incrowd.discussion.internal;
 
 import java.util.List;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Editing;
 import org.incrowd.discussion.IdeaOrder;
 import org.incrowd.discussion.ForumPage;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.Posting;
+import org.incrowd.discussion.Reacting;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.Revision;
 import org.incrowd.discussion.ThreadPage;
@@ -28,11 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class DiscussionApiController {
 
-    private final DiscussionService discussion;
+    private final Reading reading;
+    private final Posting posting;
+    private final Editing editing;
+    private final Reacting reacting;
     private final CurrentActor currentActor;
 
-    DiscussionApiController(DiscussionService discussion, CurrentActor currentActor) {
-        this.discussion = discussion;
+    DiscussionApiController(Reading reading, Posting posting, Editing editing, Reacting reacting,
+                            CurrentActor currentActor) {
+        this.reading = reading;
+        this.posting = posting;
+        this.editing = editing;
+        this.reacting = reacting;
         this.currentActor = currentActor;
     }
 
@@ -42,63 +52,63 @@ class DiscussionApiController {
     @GetMapping("/forums/{forumId}/threads")
     ForumPage threads(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = IdeaOrder.NEWEST) String order) {
-        return discussion.ideas(currentActor.require(), forumId, page, order);
+        return reading.ideas(currentActor.require(), forumId, page, order);
     }
 
     @PostMapping("/forums/{forumId}/threads")
     @ResponseStatus(HttpStatus.CREATED)
     Post startThread(@PathVariable long forumId, @RequestBody PostDraft draft) {
-        return discussion.startThread(currentActor.require(), forumId, draft);
+        return posting.startThread(currentActor.require(), forumId, draft);
     }
 
     @GetMapping("/threads/{ideaId}")
     ThreadPage thread(@PathVariable long ideaId, @RequestParam(defaultValue = "0") int page) {
-        return discussion.thread(currentActor.require(), ideaId, page);
+        return reading.thread(currentActor.require(), ideaId, page);
     }
 
     @GetMapping("/jams/{jamId}/activity")
     List<Post> activity(@PathVariable long jamId, @RequestParam(defaultValue = "20") int limit) {
-        return discussion.latestInJam(currentActor.require(), jamId, limit);
+        return reading.latestInJam(currentActor.require(), jamId, limit);
     }
 
     @GetMapping("/posts/{postId}")
     Post post(@PathVariable long postId) {
-        return discussion.require(currentActor.require(), postId);
+        return reading.require(currentActor.require(), postId);
     }
 
     @PostMapping("/posts/{postId}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     Post reply(@PathVariable long postId, @RequestBody PostDraft draft) {
-        return discussion.reply(currentActor.require(), postId, draft);
+        return posting.reply(currentActor.require(), postId, draft);
     }
 
     @PatchMapping("/posts/{postId}")
     Post edit(@PathVariable long postId, @RequestBody PostDraft draft) {
-        return discussion.edit(currentActor.require(), postId, draft);
+        return editing.edit(currentActor.require(), postId, draft);
     }
 
     @GetMapping("/posts/{postId}/history")
     List<Revision> history(@PathVariable long postId) {
-        return discussion.history(currentActor.require(), postId);
+        return editing.history(currentActor.require(), postId);
     }
 
     @PutMapping("/posts/{postId}/reaction")
     Post react(@PathVariable long postId, @RequestBody ReactionRequest request) {
-        return discussion.react(currentActor.require(), postId, request == null ? null : request.kind());
+        return reacting.react(currentActor.require(), postId, request == null ? null : request.kind());
     }
 
     @DeleteMapping("/posts/{postId}/reaction")
     Post withdraw(@PathVariable long postId) {
-        return discussion.withdrawReaction(currentActor.require(), postId);
+        return reacting.withdrawReaction(currentActor.require(), postId);
     }
 
     @PostMapping("/posts/{postId}/helpful")
     Post helpful(@PathVariable long postId) {
-        return discussion.markHelpful(currentActor.require(), postId);
+        return reacting.markHelpful(currentActor.require(), postId);
     }
 
     @DeleteMapping("/posts/{postId}/helpful")
     Post notHelpful(@PathVariable long postId) {
-        return discussion.unmarkHelpful(currentActor.require(), postId);
+        return reacting.unmarkHelpful(currentActor.require(), postId);
     }
 }

@@ -2,9 +2,12 @@ package org.incrowd.discussion.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Editing;
 import org.incrowd.discussion.IdeaOrder;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.Posting;
+import org.incrowd.discussion.Reacting;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
@@ -28,14 +31,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DiscussionController {
 
-    private final DiscussionService discussion;
+    private final Reading reading;
+    private final Posting posting;
+    private final Editing editing;
+    private final Reacting reacting;
     private final JamService jams;
     private final CurrentActor currentActor;
     private final java.util.List<PlaceNotice> notices;
 
-    DiscussionController(DiscussionService discussion, JamService jams, CurrentActor currentActor,
+    DiscussionController(Reading reading, Posting posting, Editing editing, Reacting reacting,
+                         JamService jams, CurrentActor currentActor,
                          java.util.List<PlaceNotice> notices) {
-        this.discussion = discussion;
+        this.reading = reading;
+        this.posting = posting;
+        this.editing = editing;
+        this.reacting = reacting;
         this.jams = jams;
         this.currentActor = currentActor;
         this.notices = java.util.List.copyOf(notices);
@@ -50,7 +60,7 @@ class DiscussionController {
     @PostMapping("/forums/{forumId}/threads")
     String startThread(@PathVariable long forumId, PostDraft draft, Model model, HttpServletResponse response) {
         try {
-            var idea = discussion.startThread(currentActor.require(), forumId, draft);
+            var idea = posting.startThread(currentActor.require(), forumId, draft);
             return "redirect:/threads/" + idea.id();
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
@@ -68,8 +78,8 @@ class DiscussionController {
     @GetMapping("/posts/{postId}")
     String post(@PathVariable long postId) {
         var actor = currentActor.require();
-        var post = discussion.require(actor, postId);
-        int page = discussion.pageOf(actor, post.threadId(), post.id());
+        var post = reading.require(actor, postId);
+        int page = reading.pageOf(actor, post.threadId(), post.id());
         return "redirect:/threads/" + post.threadId() + (page > 0 ? "?page=" + page : "") + "#post-" + post.id();
     }
 
@@ -77,11 +87,11 @@ class DiscussionController {
     String reply(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
         var actor = currentActor.require();
         try {
-            var reply = discussion.reply(actor, postId, draft);
-            int page = discussion.pageOf(actor, reply.threadId(), reply.id());
+            var reply = posting.reply(actor, postId, draft);
+            int page = reading.pageOf(actor, reply.threadId(), reply.id());
             return "redirect:/threads/" + reply.threadId() + "?page=" + page + "#post-" + reply.id();
         } catch (Refusal refusal) {
-            var parent = discussion.require(actor, postId);
+            var parent = reading.require(actor, postId);
             response.setStatus(refusal.status().value());
             return threadPage(parent.threadId(), 0, model, postId, draft, errorsOf(refusal));
         }
@@ -92,8 +102,8 @@ class DiscussionController {
                  HttpServletRequest request) {
         var actor = currentActor.require();
         return reacting(actor, postId, model, request, () -> switch (kind) {
-            case "WITHDRAW" -> discussion.withdrawReaction(actor, postId);
-            default -> discussion.react(actor, postId, parseKind(kind));
+            case "WITHDRAW" -> reacting.withdrawReaction(actor, postId);
+            default -> reacting.react(actor, postId, parseKind(kind));
         });
     }
 
@@ -102,13 +112,13 @@ class DiscussionController {
                    HttpServletRequest request) {
         var actor = currentActor.require();
         return reacting(actor, postId, model, request,
-                () -> helpful ? discussion.markHelpful(actor, postId) : discussion.unmarkHelpful(actor, postId));
+                () -> helpful ? reacting.markHelpful(actor, postId) : reacting.unmarkHelpful(actor, postId));
     }
 
     @GetMapping("/posts/{postId}/edit")
     String editPage(@PathVariable long postId, Model model) {
         var actor = currentActor.require();
-        var post = discussion.editable(actor, postId);
+        var post = editing.editable(actor, postId);
         model.addAttribute("post", post);
         model.addAttribute("draft", new PostDraft(post.title(), post.body(), String.join(", ", post.tags())));
         model.addAttribute("errors", FieldErrors.none());
@@ -119,11 +129,11 @@ class DiscussionController {
     String edit(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
         var actor = currentActor.require();
         try {
-            var post = discussion.edit(actor, postId, draft);
+            var post = editing.edit(actor, postId, draft);
             return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
-            model.addAttribute("post", discussion.require(actor, postId));
+            model.addAttribute("post", reading.require(actor, postId));
             model.addAttribute("draft", draft);
             model.addAttribute("errors", errorsOf(refusal));
             return "discussion/edit";
@@ -133,8 +143,8 @@ class DiscussionController {
     @GetMapping("/posts/{postId}/history")
     String history(@PathVariable long postId, Model model) {
         var actor = currentActor.require();
-        model.addAttribute("post", discussion.require(actor, postId));
-        model.addAttribute("revisions", discussion.history(actor, postId));
+        model.addAttribute("post", reading.require(actor, postId));
+        model.addAttribute("revisions", editing.history(actor, postId));
         return "discussion/history";
     }
 
@@ -157,7 +167,7 @@ class DiscussionController {
             if (!htmx) {
                 throw refusal;
             }
-            var post = discussion.require(actor, postId);
+            var post = reading.require(actor, postId);
             model.addAttribute("post", post);
             model.addAttribute("canPost", jams.mayPost(actor, jams.requireForum(actor, post.forumId())));
             model.addAttribute("problem", ((Ui) model.getAttribute("ui")).t(refusal.messageKey(), refusal.arguments()));
@@ -171,7 +181,7 @@ class DiscussionController {
         var place = jams.requireForum(actor, forumId);
         model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
-        model.addAttribute("ideas", discussion.ideas(actor, forumId, page, order));
+        model.addAttribute("ideas", reading.ideas(actor, forumId, page, order));
         model.addAttribute("canPost", jams.mayPost(actor, place));
         addFacilitation(actor, place, model);
         model.addAttribute("draft", draft);
@@ -181,7 +191,7 @@ class DiscussionController {
 
     private String threadPage(long ideaId, int page, Model model, Long replyTo, PostDraft draft, FieldErrors errors) {
         var actor = currentActor.require();
-        var thread = discussion.thread(actor, ideaId, page);
+        var thread = reading.thread(actor, ideaId, page);
         var place = jams.requireForum(actor, thread.idea().forumId());
         model.addAttribute("place", place);
         model.addAttribute("thread", thread);
@@ -191,7 +201,7 @@ class DiscussionController {
         var target = thread.idea();
         if (replyTo != null) {
             try {
-                target = discussion.require(actor, replyTo);
+                target = reading.require(actor, replyTo);
             } catch (Refusal unknownPost) {
                 target = thread.idea();
             }

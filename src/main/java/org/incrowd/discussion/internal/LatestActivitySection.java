@@ -3,7 +3,7 @@ package org.incrowd.discussion.internal;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.util.Map;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPageSection;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 class LatestActivitySection implements JamPageSection {
 
     static final int LATEST = 20;
-    private final DiscussionService discussion;
+    private final Reading discussion;
     private final TemplateEngine templates;
 
-    LatestActivitySection(DiscussionService discussion, TemplateEngine templates) {
+    LatestActivitySection(Reading discussion, TemplateEngine templates) {
         this.discussion = discussion;
         this.templates = templates;
     }

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Moderating;
 import org.incrowd.discussion.Post;
+import org.incrowd.discussion.Reading;
 import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.facilitation.internal.AuditLog.Action;
 import org.incrowd.identity.Actor;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Facilitation {
 
-    private final DiscussionService discussion;
+    private final Reading discussion;
+    private final Moderating moderating;
     private final JamService jams;
     private final IdentityService identity;
     private final Flags flags;
@@ -36,10 +38,11 @@ public class Facilitation {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Facilitation(DiscussionService discussion, JamService jams, IdentityService identity, Flags flags,
+    Facilitation(Reading discussion, Moderating moderating, JamService jams, IdentityService identity, Flags flags,
                  Announcements announcements, GuestSessions guests, HandOffNotes notes, AuditLog audit,
                  ApplicationEventPublisher events, Clock clock) {
         this.discussion = discussion;
+        this.moderating = moderating;
         this.jams = jams;
         this.identity = identity;
         this.flags = flags;
@@ -79,7 +82,7 @@ public class Facilitation {
     /** Hides a post with the reason its author will read; its open flags are settled as "hidden". */
     @Transactional
     Post hide(Actor actor, long postId, String reason) {
-        var post = discussion.hide(actor, postId, reason);
+        var post = moderating.hide(actor, postId, reason);
         flags.resolve(postId, actor.personId(), "HIDDEN", clock.instant());
         record(actor, post, Action.HIDE, post.moderation().hiddenReason());
         return post;
@@ -88,7 +91,7 @@ public class Facilitation {
     @Transactional
     Post restore(Actor actor, long postId, String reason) {
         String why = FacilitationRules.text("reason", reason, FacilitationRules.MAX_DETAIL, true);
-        var post = discussion.restore(actor, postId);
+        var post = moderating.restore(actor, postId);
         record(actor, post, Action.RESTORE, why);
         return post;
     }
@@ -108,14 +111,14 @@ public class Facilitation {
 
     @Transactional
     Post pin(Actor actor, long postId, boolean pinned) {
-        var post = discussion.pin(actor, postId, pinned);
+        var post = moderating.pin(actor, postId, pinned);
         record(actor, post, pinned ? Action.PIN : Action.UNPIN, null);
         return post;
     }
 
     @Transactional
     Post spotlight(Actor actor, long postId, boolean spotlit) {
-        var post = discussion.spotlight(actor, postId, spotlit);
+        var post = moderating.spotlight(actor, postId, spotlit);
         record(actor, post, spotlit ? Action.SPOTLIGHT : Action.UNSPOTLIGHT, null);
         return post;
     }
@@ -124,7 +127,7 @@ public class Facilitation {
     Post move(Actor actor, long ideaId, long toForumId, String reason) {
         String why = FacilitationRules.text("reason", reason, FacilitationRules.MAX_DETAIL, false);
         long from = discussion.require(actor, ideaId).forumId();
-        var idea = discussion.moveThread(actor, ideaId, toForumId);
+        var idea = moderating.moveThread(actor, ideaId, toForumId);
         var target = jams.requireForum(actor, toForumId).forum().title();
         audit.record(idea.jamId(), from, actor.personId(), Action.MOVE, ideaId,
                 why == null ? target : target + " — " + why, clock.instant());

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.jam.Jam;
@@ -28,12 +28,12 @@ class FacilitationNotices implements PlaceNotice, JamPageSection {
 
     private final Announcements announcements;
     private final GuestSessions guests;
-    private final DiscussionService discussion;
+    private final Reading discussion;
     private final IdentityService identity;
     private final TemplateEngine templates;
     private final Clock clock;
 
-    FacilitationNotices(Announcements announcements, GuestSessions guests, DiscussionService discussion,
+    FacilitationNotices(Announcements announcements, GuestSessions guests, Reading discussion,
                         IdentityService identity, TemplateEngine templates, Clock clock) {
         this.announcements = announcements;
         this.guests = guests;

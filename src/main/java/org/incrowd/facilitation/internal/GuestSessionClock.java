@@ -2,7 +2,7 @@ package org.incrowd.facilitation.internal;
 
 import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Moderating;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,10 +16,10 @@ class GuestSessionClock {
 
     private final Facilitation facilitation;
     private final GuestSessions guests;
-    private final DiscussionService discussion;
+    private final Moderating discussion;
     private final Clock clock;
 
-    GuestSessionClock(Facilitation facilitation, GuestSessions guests, DiscussionService discussion, Clock clock) {
+    GuestSessionClock(Facilitation facilitation, GuestSessions guests, Moderating discussion, Clock clock) {
         this.facilitation = facilitation;
         this.guests = guests;
         this.discussion = discussion;

@@ -2,7 +2,7 @@ package org.incrowd.facilitation.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ModerationController {
 
     private final Facilitation facilitation;
-    private final DiscussionService discussion;
+    private final Reading discussion;
     private final JamService jams;
     private final CurrentActor currentActor;
 
-    ModerationController(Facilitation facilitation, DiscussionService discussion, JamService jams,
+    ModerationController(Facilitation facilitation, Reading discussion, JamService jams,
                          CurrentActor currentActor) {
         this.facilitation = facilitation;
         this.discussion = discussion;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Actor;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
@@ -25,10 +25,10 @@ class OpinionMaps {
     static final int RANKING_SIZE = 10;
 
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final Reading discussion;
     private final OpinionSnapshots snapshots;
 
-    OpinionMaps(JamService jams, DiscussionService discussion, OpinionSnapshots snapshots) {
+    OpinionMaps(JamService jams, Reading discussion, OpinionSnapshots snapshots) {
         this.jams = jams;
         this.discussion = discussion;
         this.snapshots = snapshots;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.incrowd.discussion.DiscussionEvents;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.insight.OpinionMapsRecomputed;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
@@ -38,7 +38,7 @@ class OpinionRecompute {
     /** Far longer than a recompute at Jam scale (seconds), short enough that a dead node's lease frees soon. */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final OpinionSnapshots snapshots;
     private final GroupProfiles profiles;
     private final ApplicationEventPublisher events;
@@ -47,7 +47,7 @@ class OpinionRecompute {
     /** The last result per scope on this node, so that the next run can start from its model. */
     private final Map<String, OpinionResult> previous = new ConcurrentHashMap<>();
 
-    OpinionRecompute(DiscussionService discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
+    OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
                      ApplicationEventPublisher events, Clock clock) {
         this.discussion = discussion;
         this.snapshots = snapshots;

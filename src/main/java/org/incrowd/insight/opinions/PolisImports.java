@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Importing;
 import org.incrowd.discussion.ImportedReaction;
 import org.incrowd.discussion.ImportedStatement;
 import org.incrowd.discussion.ReactionKind;
@@ -47,13 +47,13 @@ class PolisImports {
 
     private final IdentityService identity;
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final Importing discussion;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("polis-import").daemon().factory());
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    PolisImports(IdentityService identity, JamService jams, DiscussionService discussion, Clock clock) {
+    PolisImports(IdentityService identity, JamService jams, Importing discussion, Clock clock) {
         this.identity = identity;
         this.jams = jams;
         this.discussion = discussion;

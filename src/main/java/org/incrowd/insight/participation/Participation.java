@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.incrowd.discussion.ActivityBucket;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.ParticipantActivity;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -47,14 +47,14 @@ class Participation {
 
     private final JamService jams;
     private final IdentityService identity;
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final int minGroupSize;
     private final Duration freshFor;
     private final Map<Scope, ParticipationPage> recent = new ConcurrentHashMap<>();
     /** Scopes being recounted in the background: one recount at a time per Jam and forum. */
     private final Set<Scope> refreshing = ConcurrentHashMap.newKeySet();
 
-    Participation(JamService jams, IdentityService identity, DiscussionService discussion,
+    Participation(JamService jams, IdentityService identity, PostFeed discussion,
                   @Value("${incrowd.participation.min-group-size:5}") int minGroupSize,
                   @Value("${incrowd.participation.fresh-seconds:30}") int freshSeconds) {
         this.jams = jams;

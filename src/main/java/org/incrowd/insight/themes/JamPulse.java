@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -33,7 +33,7 @@ class JamPulse {
     static final int LOG_LENGTH = 50;
 
     private final JamService jams;
-    private final DiscussionService discussion;
+    private final Reading discussion;
     private final IdentityService identity;
     private final ThemeSnapshots snapshots;
     private final ThemeDecisions decisions;
@@ -41,7 +41,7 @@ class JamPulse {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JamPulse(JamService jams, DiscussionService discussion, IdentityService identity, ThemeSnapshots snapshots,
+    JamPulse(JamService jams, Reading discussion, IdentityService identity, ThemeSnapshots snapshots,
              ThemeDecisions decisions, ThemeModels models, ApplicationEventPublisher events, Clock clock) {
         this.jams = jams;
         this.discussion = discussion;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.insight.themes.algorithm.ThemeDocument;
 import org.incrowd.insight.themes.algorithm.ThemeModel;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,10 @@ class ThemeModels {
     private record Kept(Instant computedAt, ThemeModel model, Map<Long, Integer> placed) {
     }
 
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final Map<ThemeSnapshots.Scope, Kept> kept = new ConcurrentHashMap<>();
 
-    ThemeModels(DiscussionService discussion) {
+    ThemeModels(PostFeed discussion) {
         this.discussion = discussion;
     }
 

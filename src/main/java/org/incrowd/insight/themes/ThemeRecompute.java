@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.incrowd.discussion.DiscussionEvents;
-import org.incrowd.discussion.DiscussionService;
+import org.incrowd.discussion.PostFeed;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.insight.ThemesRecomputed;
@@ -48,7 +48,7 @@ class ThemeRecompute {
     /** Keeps each IN list well below what databases accept. */
     private static final int BATCH = 1_000;
 
-    private final DiscussionService discussion;
+    private final PostFeed discussion;
     private final IdentityService identity;
     private final ThemeSnapshots snapshots;
     private final ThemeModels models;
@@ -58,7 +58,7 @@ class ThemeRecompute {
     private final ChangedJams changed;
 
     /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
-    ThemeRecompute(DiscussionService discussion, IdentityService identity, ThemeSnapshots snapshots,
+    ThemeRecompute(PostFeed discussion, IdentityService identity, ThemeSnapshots snapshots,
                    ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
                    @Value("${incrowd.themes.count:0}") int themes) {
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);

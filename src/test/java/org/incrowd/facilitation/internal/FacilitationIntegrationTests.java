@@ -107,7 +107,7 @@ class FacilitationIntegrationTests {
 
     @Test
     void aHiddenPostAndItsReactionsLeaveTheAnalysisOfThemesAndOpinions() throws Exception {
-        fixtures.discussion().react(fixtures.actor(reader), idea.id(), org.incrowd.discussion.ReactionKind.AGREE);
+        fixtures.reacting().react(fixtures.actor(reader), idea.id(), org.incrowd.discussion.ReactionKind.AGREE);
         assertThat(analysedPosts()).contains(idea.id());
         assertThat(analysedReactions()).isEqualTo(1);
 
@@ -119,13 +119,13 @@ class FacilitationIntegrationTests {
 
     private java.util.List<Long> analysedPosts() {
         var ids = new java.util.ArrayList<Long>();
-        fixtures.discussion().forEachPostText(jam.id(), 0, (id, forumId, authorId, at, text) -> ids.add(id));
+        fixtures.postFeed().forEachPostText(jam.id(), 0, (id, forumId, authorId, at, text) -> ids.add(id));
         return ids;
     }
 
     private int analysedReactions() {
         var count = new java.util.concurrent.atomic.AtomicInteger();
-        fixtures.discussion().forEachReaction(jam.id(), (forumId, postId, personId, kind) -> count.incrementAndGet());
+        fixtures.postFeed().forEachReaction(jam.id(), (forumId, postId, personId, kind) -> count.incrementAndGet());
         return count.get();
     }
 
@@ -193,7 +193,7 @@ class FacilitationIntegrationTests {
         assertThat(moved.getStatus()).isEqualTo(302);
         assertThat(page(reader, "/forums/" + otherForum.id())).contains("Night buses");
         assertThat(page(reader, "/forums/" + forum.id())).doesNotContain("Night buses");
-        assertThat(fixtures.discussion().require(fixtures.actor(reader), reply.id()).forumId())
+        assertThat(fixtures.reading().require(fixtures.actor(reader), reply.id()).forumId())
                 .isEqualTo(otherForum.id());
     }
 
@@ -205,7 +205,7 @@ class FacilitationIntegrationTests {
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentAsString()).contains("same Jam");
-        assertThat(fixtures.discussion().require(fixtures.actor(reader), idea.id()).forumId()).isEqualTo(forum.id());
+        assertThat(fixtures.reading().require(fixtures.actor(reader), idea.id()).forumId()).isEqualTo(forum.id());
     }
 
     // ---- announcements and guests ---------------------------------------------------------------------------------
@@ -245,9 +245,9 @@ class FacilitationIntegrationTests {
         var answer = fixtures.reply(idea, ceo, "We will talk to the bus company.");
         var elsewhere = fixtures.idea(otherForum, ceo, "Not a guest here", "Carla in another forum.");
         assertThat(page(reader, "/threads/" + idea.id())).contains("Guest: CEO");
-        assertThat(fixtures.discussion().require(fixtures.actor(reader), answer.id()).moderation().guestLabel())
+        assertThat(fixtures.reading().require(fixtures.actor(reader), answer.id()).moderation().guestLabel())
                 .isEqualTo("CEO");
-        assertThat(fixtures.discussion().require(fixtures.actor(reader), elsewhere.id()).moderation().guestLabel())
+        assertThat(fixtures.reading().require(fixtures.actor(reader), elsewhere.id()).moderation().guestLabel())
                 .isNull();
     }
 
@@ -338,6 +338,6 @@ class FacilitationIntegrationTests {
 
     @SuppressWarnings("unused")
     private Post startThread(Person person, String title) {
-        return fixtures.discussion().startThread(fixtures.actor(person), forum.id(), new PostDraft(title, "Body", ""));
+        return fixtures.posting().startThread(fixtures.actor(person), forum.id(), new PostDraft(title, "Body", ""));
     }
 }

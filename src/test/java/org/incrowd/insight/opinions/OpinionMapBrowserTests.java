@@ -92,7 +92,7 @@ class OpinionMapBrowserTests {
         for (int p = 0; p < people.size(); p++) {
             for (int i = 0; i < ideas.size(); i++) {
                 boolean agrees = (p % 2 == 0) == (i % 2 == 0);
-                fixtures.discussion().react(fixtures.actor(people.get(p)), ideas.get(i).id(),
+                fixtures.reacting().react(fixtures.actor(people.get(p)), ideas.get(i).id(),
                         agrees ? ReactionKind.AGREE : ReactionKind.DISAGREE);
             }
         }

@@ -103,7 +103,7 @@ class OpinionMapIntegrationTests {
     }
 
     void react(Person person, Post post, ReactionKind kind) {
-        fixtures.discussion().react(fixtures.actor(person), post.id(), kind);
+        fixtures.reacting().react(fixtures.actor(person), post.id(), kind);
     }
 
     MockHttpServletResponse call(MockHttpServletRequestBuilder request, Person person) throws Exception {

@@ -133,7 +133,7 @@ class PolisImportIntegrationTests {
         assertThat(answer.getStatus()).isEqualTo(422);
         assertThat(answer.getContentAsString()).contains("The files could not be read").contains("comments.csv")
                 .contains("line 2").doesNotContain("incrowd-polis-");
-        assertThat(fixtures.discussion().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
+        assertThat(fixtures.reading().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
     }
 
     @Test
@@ -152,6 +152,6 @@ class PolisImportIntegrationTests {
         var participant = fixtures.person("Curious", Role.PARTICIPANT);
         var answer = upload(forum, participant, file("comments", "comments.csv"), file("votes", "votes.csv"));
         assertThat(answer.getStatus()).isEqualTo(403);
-        assertThat(fixtures.discussion().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
+        assertThat(fixtures.reading().ideas(organiser.asActor(), forum.id(), 0).ideas()).isEmpty();
     }
 }

@@ -54,7 +54,7 @@ class ParticipationBrowserTests {
                     person.displayName(), "IT", "Kitchen " + jam.id(), "Chef", person.participantType(), "en"));
             fixtures.join(jam, person);
             if (i < 3) {
-                fixtures.discussion().react(fixtures.actor(person), idea.id(), ReactionKind.AGREE);
+                fixtures.reacting().react(fixtures.actor(person), idea.id(), ReactionKind.AGREE);
             }
         }
 

@@ -94,7 +94,7 @@ class ParticipationIntegrationTests {
     }
 
     void react(Person person, Post post, ReactionKind kind) {
-        fixtures.discussion().react(fixtures.actor(person), post.id(), kind);
+        fixtures.reacting().react(fixtures.actor(person), post.id(), kind);
     }
 
     MockHttpServletResponse call(Person person, String path) throws Exception {

@@ -1,0 +1,110 @@
+package org.incrowd.discussion;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.incrowd.discussion.internal.PostRepository;
+import org.incrowd.discussion.internal.PostRepository.Row;
+import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.Refusal;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts as a person sees them: the rows every verb family reads, with names, tags, counts and the reader's own
+ * reactions added, and what a hidden post withholds from whom ({@link PostRules#mayReadHidden}).
+ */
+@Component
+class PostViews {
+
+    private final PostRepository posts;
+    private final JamService jams;
+    private final IdentityService identity;
+
+    PostViews(PostRepository posts, JamService jams, IdentityService identity) {
+        this.posts = posts;
+        this.jams = jams;
+        this.identity = identity;
+    }
+
+    /** A post exists and its Jam is visible to this person; otherwise "not found". */
+    Row requireRow(Actor actor, long postId) {
+        var row = posts.find(postId).orElseThrow(() -> Refusal.notFound("post.notFound"));
+        jams.require(actor, row.jamId());
+        return row;
+    }
+
+    Post require(Actor actor, long postId) {
+        return of(actor, requireRow(actor, postId));
+    }
+
+    Post of(Actor actor, Row row) {
+        return of(actor, List.of(row)).getFirst();
+    }
+
+    List<Post> of(Actor actor, List<Row> rows) {
+        var ids = rows.stream().map(Row::id).toList();
+        var authorIds = new HashSet<Long>();
+        rows.forEach(r -> authorIds.add(r.authorId()));
+        // One query for the authors of every post these build on, not one per reply.
+        var authorOfParent = posts.authorsOf(rows.stream().map(Row::parentId).filter(Objects::nonNull).toList());
+        Map<Long, Long> parentAuthors = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.parentId() != null && authorOfParent.containsKey(row.parentId())) {
+                parentAuthors.put(row.id(), authorOfParent.get(row.parentId()));
+                authorIds.add(authorOfParent.get(row.parentId()));
+            }
+        }
+        Map<Long, Person> people = identity.findAll(authorIds);
+        var tags = posts.tags(ids);
+        var counts = posts.counts(ids);
+        var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
+        var mine = posts.reactionsOf(actor.personId(), ids);
+        var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
+        var threads = posts.threadHeads(rows.stream().map(Row::threadId).toList());
+        var facilitated = forumsFacilitated(actor, rows, threads);
+        return rows.stream().map(r -> {
+            var moderation = moderation(actor, r, facilitated);
+            boolean withheld = moderation.withheld();
+            var thread = threads.get(r.threadId());
+            boolean threadWithheld = thread == null || thread.hidden()
+                    && !PostRules.mayReadHidden(thread.authorId(), actor.personId(), facilitated.contains(r.forumId()));
+            return new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
+                    r.authorId(), name(people, r.authorId()),
+                    parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null,
+                    withheld ? null : r.title(), threadWithheld ? null : thread.title(), withheld ? "" : r.body(),
+                    withheld ? "" : r.bodyHtml(), withheld ? List.of() : tags.getOrDefault(r.id(), List.of()),
+                    r.createdAt(), r.editedAt(), r.depth(), counts.getOrDefault(r.id(), ReactionCounts.NONE),
+                    mine.get(r.id()), helpful.contains(r.id()), replyCounts.getOrDefault(r.id(), 0L), moderation);
+        }).toList();
+    }
+
+    /** The forums of hidden posts (or posts in hidden threads) among these that the reader facilitates. */
+    private Set<Long> forumsFacilitated(Actor actor, List<Row> rows, Map<Long, PostRepository.ThreadHead> threads) {
+        var facilitated = new HashSet<Long>();
+        rows.stream().filter(row -> row.hidden() || threads.containsKey(row.threadId())
+                        && threads.get(row.threadId()).hidden())
+                .map(Row::forumId).distinct().forEach(forumId -> {
+                    if (jams.mayFacilitate(actor, jams.requireForum(actor, forumId))) {
+                        facilitated.add(forumId);
+                    }
+                });
+        return facilitated;
+    }
+
+    private static Post.Moderation moderation(Actor actor, Row row, Set<Long> facilitated) {
+        boolean mayRead = PostRules.mayReadHidden(row.authorId(), actor.personId(), facilitated.contains(row.forumId()));
+        return new Post.Moderation(row.hidden(), row.hidden() && !mayRead, mayRead ? row.hiddenReason() : null,
+                row.pinnedAt() != null, row.spotlitAt() != null, row.guestLabel());
+    }
+
+    private static String name(Map<Long, Person> people, long id) {
+        var person = people.get(id);
+        return person == null ? "?" : person.displayName();
+    }
+}

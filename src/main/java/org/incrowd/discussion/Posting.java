@@ -1,0 +1,73 @@
+package org.incrowd.discussion;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.incrowd.discussion.internal.PostRepository;
+import org.incrowd.identity.Actor;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.FieldErrors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starting threads and replying. Who may write where is the jam module's rule ({@link JamService#requirePostingRights});
+ * what a good post is, is this module's ({@link PostRules}); how fast one may post, {@link Pace}'s.
+ */
+@Service
+public class Posting {
+
+    private final PostRepository posts;
+    private final PostViews views;
+    private final JamService jams;
+    private final Pace pace;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Posting(PostRepository posts, PostViews views, JamService jams, Pace pace, ApplicationEventPublisher events,
+            Clock clock) {
+        this.posts = posts;
+        this.views = views;
+        this.jams = jams;
+        this.pace = pace;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Starts a thread with an idea. */
+    @Transactional
+    public Post startThread(Actor actor, long forumId, PostDraft draft) {
+        var place = jams.requirePostingRights(actor, forumId);
+        var checked = check(actor, draft, true);
+        Instant now = clock.instant();
+        long id = posts.insert(place.jam().id(), forumId, null, null, actor.personId(), checked.title(),
+                checked.body(), SafeMarkdown.toHtml(checked.body()), 0, now);
+        posts.replaceTags(id, checked.tags());
+        events.publishEvent(new DiscussionEvents.PostPublished(id, place.jam().id(), forumId, id, null,
+                actor.personId()));
+        return views.require(actor, id);
+    }
+
+    /** Replies to any post of a thread, building on it. */
+    @Transactional
+    public Post reply(Actor actor, long parentId, PostDraft draft) {
+        var parent = views.requireRow(actor, parentId);
+        jams.requirePostingRights(actor, parent.forumId());
+        var checked = check(actor, draft, false);
+        Instant now = clock.instant();
+        long id = posts.insert(parent.jamId(), parent.forumId(), parent.threadId(), parent.id(), actor.personId(),
+                checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), parent.depth() + 1, now);
+        posts.replaceTags(id, checked.tags());
+        events.publishEvent(new DiscussionEvents.PostPublished(id, parent.jamId(), parent.forumId(),
+                parent.threadId(), parent.id(), actor.personId()));
+        return views.require(actor, id);
+    }
+
+    private PostRules.Checked check(Actor actor, PostDraft draft, boolean idea) {
+        var errors = FieldErrors.none();
+        var checked = PostRules.check(draft, idea, errors);
+        errors.throwIfAny();
+        pace.ofPosting(actor);
+        return checked;
+    }
+}

@@ -1,0 +1,89 @@
+package org.incrowd.discussion;
+
+import java.time.Clock;
+import org.incrowd.discussion.internal.PostRepository;
+import org.incrowd.discussion.internal.PostRepository.Row;
+import org.incrowd.identity.Actor;
+import org.incrowd.jam.JamService;
+import org.incrowd.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agree, disagree or pass (one per person and post, changeable), and helpful marks. Everyone who may post in a
+ * forum may react there, as fast as {@link Pace} allows.
+ */
+@Service
+public class Reacting {
+
+    private final PostRepository posts;
+    private final PostViews views;
+    private final JamService jams;
+    private final Pace pace;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Reacting(PostRepository posts, PostViews views, JamService jams, Pace pace, ApplicationEventPublisher events,
+             Clock clock) {
+        this.posts = posts;
+        this.views = views;
+        this.jams = jams;
+        this.pace = pace;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Agree, disagree or pass; changing one's reaction is allowed, repeating it is refused. */
+    @Transactional
+    public Post react(Actor actor, long postId, ReactionKind kind) {
+        if (kind == null) {
+            throw Refusal.invalid("kind", "reaction.kind.invalid");
+        }
+        var row = requireReactionRights(actor, postId);
+        if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
+            throw Refusal.conflict("reaction.already");
+        }
+        posts.saveReaction(postId, actor.personId(), kind, clock.instant());
+        events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), row.forumId(), row.threadId(),
+                actor.personId(), kind));
+        return views.require(actor, postId);
+    }
+
+    @Transactional
+    public Post withdrawReaction(Actor actor, long postId) {
+        var row = requireReactionRights(actor, postId);
+        if (posts.deleteReaction(postId, actor.personId()) == 0) {
+            throw Refusal.conflict("reaction.none");
+        }
+        events.publishEvent(new DiscussionEvents.ReactionWithdrawn(postId, row.jamId(), row.forumId(),
+                row.threadId(), actor.personId()));
+        return views.require(actor, postId);
+    }
+
+    @Transactional
+    public Post markHelpful(Actor actor, long postId) {
+        var row = requireReactionRights(actor, postId);
+        if (!posts.markHelpful(postId, actor.personId(), clock.instant())) {
+            throw Refusal.conflict("helpful.already");
+        }
+        events.publishEvent(new DiscussionEvents.MarkedHelpful(postId, row.jamId(), actor.personId()));
+        return views.require(actor, postId);
+    }
+
+    @Transactional
+    public Post unmarkHelpful(Actor actor, long postId) {
+        requireReactionRights(actor, postId);
+        if (posts.unmarkHelpful(postId, actor.personId()) == 0) {
+            throw Refusal.conflict("helpful.none");
+        }
+        return views.require(actor, postId);
+    }
+
+    private Row requireReactionRights(Actor actor, long postId) {
+        var row = views.requireRow(actor, postId);
+        jams.requirePostingRights(actor, row.forumId());
+        pace.ofReacting(actor);
+        return row;
+    }
+}
