@@ -192,6 +192,21 @@ class OpinionMapIntegrationTests {
     }
 
     @Test
+    void thePointsAreNotListedInTheOrderOfPeoplesPublicIds() throws Exception {
+        var json = context.getBean(tools.jackson.databind.json.JsonMapper.class);
+        var listed = json.readTree(call(get("/api/v1/jams/" + jam.id() + "/opinions/points"), grey.get(3))
+                .getContentAsString()).get("points");
+        var byId = jamMap().placements().stream().map(p -> List.of(p.x(), p.y())).toList();
+        var points = new ArrayList<List<Double>>();
+        listed.forEach(point -> points.add(List.of(point.get("x").asDouble(), point.get("y").asDouble())));
+        assertThat(points).hasSameSizeAs(byId).isNotEqualTo(byId);
+        assertThat(listed.get(0).propertyNames()).containsExactlyInAnyOrder("x", "y", "group");
+
+        var again = call(get("/api/v1/jams/" + jam.id() + "/opinions/points"), green.get(5)).getContentAsString();
+        assertThat(json.readTree(again).get("points")).as("the same order on every request").isEqualTo(listed);
+    }
+
+    @Test
     void beforeAnyReactionTheMapIsEmptyNotAnError() throws Exception {
         var fresh = fixtures.liveJam("Nothing yet");
         var person = fixtures.person("Early bird", Role.PARTICIPANT);
