@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.incrowd.discussion.Editing;
+import org.incrowd.discussion.Importing;
 import org.incrowd.discussion.Moderating;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
@@ -117,6 +118,10 @@ public final class Fixtures {
 
     public Reading reading() {
         return context.getBean(Reading.class);
+    }
+
+    public Importing importing() {
+        return context.getBean(Importing.class);
     }
 
     public PostFeed postFeed() {

@@ -41,10 +41,12 @@ class OpinionApiController {
     }
 
     private final OpinionMaps maps;
+    private final MapPoints mapPoints;
     private final CurrentActor currentActor;
 
-    OpinionApiController(OpinionMaps maps, CurrentActor currentActor) {
+    OpinionApiController(OpinionMaps maps, MapPoints points, CurrentActor currentActor) {
         this.maps = maps;
+        this.mapPoints = points;
         this.currentActor = currentActor;
     }
 
@@ -63,7 +65,8 @@ class OpinionApiController {
         return view(actor, orEmpty(maps.requireSnapshotOfForum(actor, forumId)));
     }
 
-    @Operation(summary = "Every participant's position on a Jam's opinion map, without names (for the scatter plot)")
+    @Operation(summary = "Every participant's position on a Jam's opinion map, without names (for the scatter plot), "
+            + "in an order that says nothing about who is who")
     @GetMapping("/jams/{jamId}/opinions/points")
     PointsView jamPoints(@PathVariable long jamId) {
         var actor = currentActor.require();
@@ -92,8 +95,9 @@ class OpinionApiController {
                 me(actor, map));
     }
 
-    private static PointsView points(Actor actor, OpinionSnapshot map) {
+    /** In an order that says nothing about who each point is ({@link MapPoints}). */
+    private PointsView points(Actor actor, OpinionSnapshot map) {
         return new PointsView(java.util.Objects.toString(map.computedAt(), null), map.groups().size(),
-                map.placements().stream().map(Point::of).toList(), me(actor, map));
+                mapPoints.of(map).stream().map(Point::of).toList(), me(actor, map));
     }
 }

@@ -35,15 +35,33 @@ class OpinionController {
     }
 
     @GetMapping("/jams/{jamId}/opinions")
-    String jam(@PathVariable long jamId, @RequestParam(required = false) String shown, Model model,
-               HttpServletRequest request, HttpServletResponse response) {
+    String jam(@PathVariable long jamId, @RequestParam(required = false) String shown,
+               @RequestParam(defaultValue = "false") boolean reacted, Model model, HttpServletRequest request,
+               HttpServletResponse response) {
+        model.addAttribute("reacted", reacted);
         return render(() -> maps.ofJam(currentActor.require(), jamId), shown, model, request, response);
     }
 
     @GetMapping("/forums/{forumId}/opinions")
-    String forum(@PathVariable long forumId, @RequestParam(required = false) String shown, Model model,
-                 HttpServletRequest request, HttpServletResponse response) {
+    String forum(@PathVariable long forumId, @RequestParam(required = false) String shown,
+                 @RequestParam(defaultValue = "false") boolean reacted, Model model, HttpServletRequest request,
+                 HttpServletResponse response) {
+        model.addAttribute("reacted", reacted);
         return render(() -> maps.ofForum(currentActor.require(), forumId), shown, model, request, response);
+    }
+
+    /** A reaction to one of the statements the map offers next ({@link NextStatements}). */
+    @PostMapping("/jams/{jamId}/opinions/react")
+    String reactInJam(@PathVariable long jamId, @RequestParam long post, @RequestParam(defaultValue = "") String kind,
+                      Model model, HttpServletRequest request, HttpServletResponse response) {
+        return react(() -> maps.ofJam(currentActor.require(), jamId), post, kind, model, request, response);
+    }
+
+    @PostMapping("/forums/{forumId}/opinions/react")
+    String reactInForum(@PathVariable long forumId, @RequestParam long post,
+                        @RequestParam(defaultValue = "") String kind, Model model, HttpServletRequest request,
+                        HttpServletResponse response) {
+        return react(() -> maps.ofForum(currentActor.require(), forumId), post, kind, model, request, response);
     }
 
     /** Organisers need not wait for the next pass, e.g. right after an import or before presenting the map. */
@@ -73,6 +91,33 @@ class OpinionController {
         model.addAttribute("version", version(opinions));
         model.addAttribute("refreshSeconds", refreshSeconds);
         return htmx ? "insight/opinionMap" : "insight/opinions";
+    }
+
+    /**
+     * Without JavaScript the browser goes back to the map, where the next statements wait; with htmx only the list
+     * of next statements is swapped. A refusal (the Jam closed meanwhile, an unknown reaction) comes back with its
+     * reason where the reader reacted: in the page without JavaScript, inside the list with htmx, because htmx does
+     * not swap error responses and the click would otherwise seem to do nothing.
+     */
+    private String react(Supplier<OpinionPage> page, long postId, String kind, Model model,
+                         HttpServletRequest request, HttpServletResponse response) {
+        boolean htmx = request.getHeader("HX-Request") != null;
+        try {
+            maps.react(currentActor.require(), postId, kind);
+            if (!htmx) {
+                return "redirect:" + page.get().path() + "?reacted=true#next-statements";
+            }
+            model.addAttribute("reacted", true);
+        } catch (Refusal refusal) {
+            model.addAttribute("problem", refusal.messageKey());
+            if (!htmx) {
+                response.setStatus(refusal.status().value());
+                model.addAttribute("reacted", false);
+                return render(page, null, model, request, response);
+            }
+        }
+        model.addAttribute("page", page.get());
+        return "insight/nextStatements";
     }
 
     static String version(OpinionPage page) {

@@ -19,9 +19,11 @@ import org.incrowd.web.Ui;
  * @param mine where the reader sits, or null when they have not reacted here
  * @param votesNeeded how many more reactions the reader needs before they are placed in a group (0 when placed)
  * @param mostAgreed posts by raw agree count, shown beside the bridging ranking
+ * @param canReact whether the reader may react here now (the Jam is open and they take part)
+ * @param next the statements to react to next, in place ({@link NextStatements}); empty when there are none left
  */
 public record OpinionPage(Jam jam, Forum forum, List<Forum> forums, OpinionSnapshot map, Map<Long, Post> statements,
-                          Placement mine, int votesNeeded, List<Post> mostAgreed) {
+                          Placement mine, int votesNeeded, List<Post> mostAgreed, boolean canReact, List<Post> next) {
 
     private static final int SUMMARY_LENGTH = 160;
 
@@ -58,13 +60,17 @@ public record OpinionPage(Jam jam, Forum forum, List<Forum> forums, OpinionSnaps
                 percent(othersShare));
     }
 
-    /** "Agree by group: A 85 % · B 20 %": how each group stands, in one line a screen reader reads in order. */
+    /**
+     * "Agree, by group: A 85 % · B 20 % · 16 people reacted": how each group stands, and out of how many, in one line
+     * a screen reader reads in order.
+     */
     public static String shares(Ui ui, StatementStanding standing) {
         var parts = new StringJoiner(" · ");
         for (int group = 0; group < standing.shareByGroup().size(); group++) {
             parts.add(groupName(group) + " " + percent(standing.shareByGroup().get(group)) + " %");
         }
-        return ui.t("opinions.shares." + standing.stance().name(), parts.toString());
+        return ui.t("opinions.shares." + standing.stance().name(), parts.toString()) + " · "
+                + ui.t("opinions.reacted", standing.votes());
     }
 
     /** An idea by its title, a reply by the start of its text (plain: the template escapes it). */

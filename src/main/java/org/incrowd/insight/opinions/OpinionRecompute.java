@@ -1,11 +1,11 @@
 package org.incrowd.insight.opinions;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.ReactionKind;
@@ -14,13 +14,12 @@ import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
-import org.incrowd.insight.shared.ChangedJams;
+import org.incrowd.insight.shared.JamRecompute;
 import org.incrowd.insight.shared.Leases;
+import org.incrowd.insight.shared.NodeCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,11 +27,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps opinion maps current without recomputing once per vote: reactions mark their Jam as changed, and every
  * debounce period one background pass recomputes the changed Jams (the whole Jam and each forum) on whichever node
- * holds the Jam's lease. Scheduled passes never overlap, so analysis uses at most one thread per node and pages stay
- * responsive.
+ * holds the Jam's lease. Passes and an organiser's "recompute now" never overlap on a node ({@link JamRecompute}), so
+ * analysis uses at most one thread per node and pages stay responsive.
  */
 @Component
-class OpinionRecompute {
+class OpinionRecompute extends JamRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(OpinionRecompute.class);
     /** Far longer than a recompute at Jam scale (seconds), short enough that a dead node's lease frees soon. */
@@ -43,71 +42,43 @@ class OpinionRecompute {
     private final GroupProfiles profiles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ChangedJams changed;
-    /** The last result per scope on this node, so that the next run can start from its model. */
-    private final Map<String, OpinionResult> previous = new ConcurrentHashMap<>();
+    /** The last result per scope on this node, so that the next run can start from its model (or afresh, if dropped). */
+    private final Cache<String, OpinionResult> previous = NodeCache.weighing(OpinionSnapshots.KEPT_ELEMENTS,
+            result -> result.placements().size() + result.statements());
 
     OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
                      ApplicationEventPublisher events, Clock clock) {
+        super("opinions", leases, LEASE, discussion);
         this.discussion = discussion;
         this.snapshots = snapshots;
         this.profiles = profiles;
-        this.changed = new ChangedJams("opinions", leases, LEASE);
         this.events = events;
         this.clock = clock;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ReactionCast cast) {
-        changed.mark(cast.jamId());
+        changed(cast.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.ReactionWithdrawn withdrawn) {
-        changed.mark(withdrawn.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.ConversationImported imported) {
-        changed.mark(imported.jamId());
-    }
-
-    /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.PostHidden hidden) {
-        changed.mark(hidden.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.PostRestored restored) {
-        changed.mark(restored.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.ThreadMoved moved) {
-        changed.mark(moved.jamId());
-    }
-
-    /** Jams with posts but no map yet (new installation, demo content, an import) get one at the first pass. */
-    @EventListener(ApplicationReadyEvent.class)
-    void catchUp() {
-        discussion.jamsWithPosts().stream()
-                .filter(jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isEmpty())
-                .forEach(changed::mark);
+        changed(withdrawn.jamId());
     }
 
     @Scheduled(initialDelayString = "${incrowd.opinions.debounce-ms:15000}",
             fixedDelayString = "${incrowd.opinions.debounce-ms:15000}")
     void recomputeChanged() {
-        changed.pass(this::recomputeNow);
+        pass();
     }
 
-    /** Recomputes a Jam's maps now if this node gets the lease; false when another node holds it. */
-    boolean recompute(long jamId) {
-        return changed.underLease(jamId, this::recomputeNow);
+    @Override
+    protected boolean hasResult(long jamId) {
+        return snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent();
     }
 
-    private void recomputeNow(long jamId) {
+    @Override
+    protected void recomputeNow(long jamId) {
         long started = System.nanoTime();
         var matrices = readVotes(jamId);
         var computedAt = clock.instant();
@@ -124,7 +95,7 @@ class OpinionRecompute {
     }
 
     private OpinionResult analyse(String scope, VoteMatrix votes) {
-        var before = previous.get(scope);
+        var before = previous.getIfPresent(scope);
         var result = before == null
                 ? OpinionAnalysis.analyse(votes, OpinionSettings.DEFAULT)
                 : OpinionAnalysis.update(before, votes, OpinionSettings.DEFAULT);

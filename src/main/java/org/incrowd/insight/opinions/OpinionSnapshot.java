@@ -50,6 +50,11 @@ public record OpinionSnapshot(long jamId, long forumId, Instant computedAt, int 
         return java.util.Optional.empty();
     }
 
+    /** What the map weighs in memory, in the things a Jam has many of: people placed and statements ranked. */
+    int elements() {
+        return placements.size() + bridging.size();
+    }
+
     public int groupedParticipants() {
         return groups.stream().mapToInt(OpinionGroup::size).sum();
     }

@@ -18,7 +18,11 @@ class OpinionSnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ParsedSnapshots<OpinionSnapshot> parsed = new ParsedSnapshots<>(OpinionSnapshot::computedAt);
+    /** About six maps of a 150,000-person Jam, or very many small ones (a placement is about 60 bytes). */
+    static final long KEPT_ELEMENTS = 1_000_000;
+
+    private final ParsedSnapshots<OpinionSnapshot> parsed = new ParsedSnapshots<>(OpinionSnapshot::computedAt,
+            OpinionSnapshot::elements, KEPT_ELEMENTS);
 
     OpinionSnapshots(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;

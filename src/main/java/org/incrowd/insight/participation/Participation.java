@@ -1,5 +1,6 @@
 package org.incrowd.insight.participation;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.incrowd.jam.Audience;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPhase;
+import org.incrowd.insight.shared.NodeCache;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.Refusal;
 import org.slf4j.Logger;
@@ -50,7 +52,8 @@ class Participation {
     private final PostFeed discussion;
     private final int minGroupSize;
     private final Duration freshFor;
-    private final Map<Scope, ParticipationPage> recent = new ConcurrentHashMap<>();
+    /** The last count of each Jam and forum looked at lately (a page is a few hundred group figures). */
+    private final Cache<Scope, ParticipationPage> recent = NodeCache.counting(1_000);
     /** Scopes being recounted in the background: one recount at a time per Jam and forum. */
     private final Set<Scope> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -80,7 +83,7 @@ class Participation {
         var forum = forumId == null ? null : forums.stream().filter(f -> f.id() == forumId).findFirst()
                 .orElseThrow(() -> Refusal.notFound("forum.notFound"));
         var scope = new Scope(jamId, forumId);
-        var cached = freshFor.isZero() ? null : recent.get(scope);
+        var cached = freshFor.isZero() ? null : recent.getIfPresent(scope);
         if (cached == null) {
             var page = compute(jam, forum, forums, jams.audience(actor, jamId));
             recent.put(scope, page);

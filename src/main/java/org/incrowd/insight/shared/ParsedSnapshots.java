@@ -1,27 +1,33 @@
 package org.incrowd.insight.shared;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Stored snapshots of one kind, parsed once per node and kept until a newer one is stored. Pages ask the database
  * only for a snapshot's time, so a Jam-sized snapshot does not cost a page view its parse; another node's newer
- * snapshot is noticed by its time.
+ * snapshot is noticed by its time. What is kept is bounded ({@link NodeCache}): a snapshot dropped for room is
+ * parsed again when next asked for.
  */
 public final class ParsedSnapshots<T> {
 
     private record Scope(long jamId, long forumId) {
     }
 
-    private final Map<Scope, T> parsed = new ConcurrentHashMap<>();
+    private final Cache<Scope, T> parsed;
     private final Function<T, Instant> computedAtOf;
 
-    public ParsedSnapshots(Function<T, Instant> computedAtOf) {
+    /**
+     * {@code elements}: what a snapshot weighs (its placements, its posts); {@code maxElements}: how much this node
+     * keeps of them in all.
+     */
+    public ParsedSnapshots(Function<T, Instant> computedAtOf, ToIntFunction<T> elements, long maxElements) {
         this.computedAtOf = computedAtOf;
+        this.parsed = NodeCache.weighing(maxElements, elements);
     }
 
     /** Keeps a snapshot this node has just stored. */
@@ -36,15 +42,21 @@ public final class ParsedSnapshots<T> {
     public Optional<T> latest(long jamId, long forumId, Optional<Instant> storedAt, Supplier<Optional<T>> read) {
         var scope = new Scope(jamId, forumId);
         if (storedAt.isEmpty()) {
-            parsed.remove(scope);
+            parsed.invalidate(scope);
             return Optional.empty();
         }
-        var cached = parsed.get(scope);
+        var cached = parsed.getIfPresent(scope);
         if (cached != null && computedAtOf.apply(cached).equals(storedAt.get())) {
             return Optional.of(cached);
         }
         var fresh = read.get();
         fresh.ifPresent(snapshot -> parsed.put(scope, snapshot));
         return fresh;
+    }
+
+    /** How many elements the kept snapshots weigh now (at most the bound given). */
+    public long keptElements() {
+        parsed.cleanUp();
+        return parsed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 }

@@ -13,7 +13,7 @@ import org.incrowd.discussion.PostFeed;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.insight.ThemesRecomputed;
-import org.incrowd.insight.shared.ChangedJams;
+import org.incrowd.insight.shared.JamRecompute;
 import org.incrowd.insight.shared.Leases;
 import org.incrowd.insight.themes.algorithm.Theme;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
@@ -24,9 +24,7 @@ import org.incrowd.insight.themes.algorithm.ThemeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,11 +32,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps a Jam's themes current without recomputing once per post: posts mark their Jam as changed, and every
  * debounce period one background pass recomputes the changed Jams (the whole Jam and each forum) on whichever node
- * holds the Jam's lease. Scheduled passes never overlap, so the analysis takes at most one pass at a time per node
- * and pages stay responsive; posts written in between are placed at once with the last model ({@link ThemeModels}).
+ * holds the Jam's lease. Passes and an organiser's "recompute now" never overlap on a node ({@link JamRecompute}), so
+ * the analysis takes at most one thread per node and pages stay responsive; posts written in between are placed at
+ * once with the last model ({@link ThemeModels}).
  */
 @Component
-class ThemeRecompute {
+class ThemeRecompute extends JamRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(ThemeRecompute.class);
     /** Far longer than a recompute at Jam scale (tens of seconds), short enough that a dead node's lease frees soon. */
@@ -55,73 +54,44 @@ class ThemeRecompute {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ThemeSettings settings;
-    private final ChangedJams changed;
 
     /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
     ThemeRecompute(PostFeed discussion, IdentityService identity, ThemeSnapshots snapshots,
                    ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
                    @Value("${incrowd.themes.count:0}") int themes) {
+        super("themes", leases, LEASE, discussion);
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
         this.identity = identity;
         this.snapshots = snapshots;
         this.models = models;
-        this.changed = new ChangedJams("themes", leases, LEASE);
         this.events = events;
         this.clock = clock;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostPublished published) {
-        changed.mark(published.jamId());
+        changed(published.jamId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DiscussionEvents.PostEdited edited) {
-        changed.mark(edited.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.ConversationImported imported) {
-        changed.mark(imported.jamId());
-    }
-
-    /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.PostHidden hidden) {
-        changed.mark(hidden.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.PostRestored restored) {
-        changed.mark(restored.jamId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(DiscussionEvents.ThreadMoved moved) {
-        changed.mark(moved.jamId());
-    }
-
-    /** Jams with posts but no themes yet (new installation, demo content, an import) get them at the first pass. */
-    @EventListener(ApplicationReadyEvent.class)
-    void catchUp() {
-        discussion.jamsWithPosts().stream()
-                .filter(jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isEmpty())
-                .forEach(changed::mark);
+        changed(edited.jamId());
     }
 
     @Scheduled(initialDelayString = "${incrowd.themes.debounce-ms:20000}",
             fixedDelayString = "${incrowd.themes.debounce-ms:20000}")
     void recomputeChanged() {
-        changed.pass(this::recomputeNow);
+        pass();
     }
 
-    /** Recomputes a Jam's themes now if this node gets the lease; false when another node holds it. */
-    boolean recompute(long jamId) {
-        return changed.underLease(jamId, this::recomputeNow);
+    @Override
+    protected boolean hasResult(long jamId) {
+        return snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent();
     }
 
-    private void recomputeNow(long jamId) {
+    @Override
+    protected void recomputeNow(long jamId) {
         long started = System.nanoTime();
         var scopes = readPosts(jamId);
         var people = people(scopes.get(ThemeSnapshot.WHOLE_JAM));

@@ -30,6 +30,11 @@ public record ThemeSnapshot(long jamId, long forumId, Instant computedAt, long l
     public record Author(long id, String country, String unit, String jobRole, String participantType) {
     }
 
+    /** What the snapshot weighs in memory, in the things a Jam has many of: posts and their authors. */
+    int elements() {
+        return posts.length + authors.size();
+    }
+
     /** The raw theme index of a post, or -1 when it is not in this snapshot or has no theme. */
     int themeOf(long postId) {
         int at = Arrays.binarySearch(posts, postId);

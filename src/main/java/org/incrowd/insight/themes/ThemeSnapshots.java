@@ -21,7 +21,11 @@ class ThemeSnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ParsedSnapshots<ThemeSnapshot> parsed = new ParsedSnapshots<>(ThemeSnapshot::computedAt);
+    /** About six snapshots of a 150,000-post Jam, or very many small ones (a post is about 30 bytes here). */
+    static final long KEPT_ELEMENTS = 1_000_000;
+
+    private final ParsedSnapshots<ThemeSnapshot> parsed = new ParsedSnapshots<>(ThemeSnapshot::computedAt,
+            ThemeSnapshot::elements, KEPT_ELEMENTS);
 
     ThemeSnapshots(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;

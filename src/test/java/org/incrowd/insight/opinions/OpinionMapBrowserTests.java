@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -105,5 +106,49 @@ class OpinionMapBrowserTests {
         assertThat(groups.getByRole(AriaRole.ROW)).hasCount(3);
         assertThat(page.locator(".opinion-chart canvas")).hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("opinion-map")).setFullPage(true));
+    }
+
+    @Test
+    void aReaderReactsToTheOfferedIdeasInPlaceAndTheNextOneComesUp() {
+        var jam = fixtures.liveJam("Next ideas");
+        var forum = fixtures.forum(jam, "Commute");
+        var ideas = new ArrayList<Post>();
+        for (int i = 0; i < 5; i++) {
+            ideas.add(fixtures.idea(forum, fixtures.poolAuthor(jam.id()), "Commute idea " + i, "Body " + i));
+        }
+        for (int p = 0; p < 10; p++) {
+            var person = fixtures.person("Commuter " + p, Role.PARTICIPANT);
+            fixtures.join(jam, person);
+            for (int i = 0; i < ideas.size(); i++) {
+                boolean agrees = (p % 2 == 0) == (i % 2 == 0);
+                fixtures.reacting().react(fixtures.actor(person), ideas.get(i).id(),
+                        agrees ? ReactionKind.AGREE : ReactionKind.DISAGREE);
+            }
+        }
+        var reader = fixtures.person("Newcomer to the map", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        org.assertj.core.api.Assertions.assertThat(recompute.recompute(jam.id())).isTrue();
+
+        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
+        page.navigate("http://localhost:" + port + "/jams/" + jam.id() + "/opinions");
+        var next = page.locator("#next-statements");
+        assertThat(next.getByRole(AriaRole.HEADING)).hasText("Ideas to react to next");
+        var offered = next.locator("li.statement");
+        assertThat(offered).hasCount(3);
+        String first = offered.first().getByRole(AriaRole.LINK).textContent();
+        String address = page.url();
+
+        offered.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Agree: " + first).setExact(true)).click();
+
+        assertThat(next.getByRole(AriaRole.STATUS)).hasText(
+                "Thank you: your reaction counts from the next update of the map, in a few seconds.");
+        assertThat(next.locator("li.statement")).hasCount(3);
+        assertThat(next.getByText(first, new Locator.GetByTextOptions().setExact(true))).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(page.url()).as("no page load").isEqualTo(address);
+        var reacted = ideas.stream().filter(idea -> idea.title().equals(first)).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(fixtures.reading().require(fixtures.actor(reader), reacted.id())
+                .myReaction()).isEqualTo(ReactionKind.AGREE);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("opinion-map-next-ideas"))
+                .setFullPage(true));
     }
 }

@@ -156,7 +156,8 @@ class OpinionMapIntegrationTests {
     @Test
     void commonGroundShowsTheIdeaEveryoneAgreesWith() throws Exception {
         var html = page("/jams/" + jam.id() + "/opinions", grey.get(2));
-        assertThat(section(html, "consensus-heading")).contains("Publish the rota a month ahead");
+        assertThat(section(html, "consensus-heading")).contains("Publish the rota a month ahead")
+                .as("how many people the figures rest on").contains("Agree, by group: A 90 % · B 90 % · 16 people reacted");
         assertThat(section(html, "divisive-heading")).containsPattern("(Green|Grey) idea");
         assertThat(jamMap().bridging().getFirst().statement()).as("bridging ranking tops with the common ground")
                 .isEqualTo(commonGround.id());
@@ -167,6 +168,80 @@ class OpinionMapIntegrationTests {
         var html = page("/jams/" + jam.id() + "/opinions", newcomer);
         assertThat(html).contains("React to 5 more ideas to see which group you are closest to.");
         assertThat(jamMap().placementOf(newcomer.id()).orElseThrow().grouped()).isFalse();
+    }
+
+    @Test
+    void someoneWhoReactedTooLittleIsOfferedTheIdeasThatPlaceThemBestInPlace() throws Exception {
+        var latecomer = member("Latecomer offered");
+        react(latecomer, greenIdeas.get(0), ReactionKind.AGREE);
+        var html = page("/jams/" + jam.id() + "/opinions", latecomer);
+        var offered = section(html, "next-statements");
+        assertThat(offered).contains("Ideas to react to next")
+                .contains("action=\"/jams/" + jam.id() + "/opinions/react\"")
+                .contains("name=\"kind\" value=\"AGREE\"").contains("value=\"DISAGREE\"").contains("value=\"PASS\"");
+        assertThat(offered.split("<li class=\"statement\">", -1)).as("three ideas").hasSize(4);
+        assertThat(offered).as("not one already reacted to").doesNotContain(">Green idea 0<")
+                .as("the groups agree on the common ground: it tells them apart least")
+                .doesNotContain("Publish the rota a month ahead")
+                .containsPattern("(Green|Grey) idea [1-3]|&lt;script&gt;");
+    }
+
+    @Test
+    void reactingToAnOfferedIdeaWithoutJavaScriptComesBackToTheMapWithTheNextIdeas() throws Exception {
+        var latecomer = member("Latecomer without script");
+        String first = nextOffered(latecomer);
+        var answer = call(post("/jams/" + jam.id() + "/opinions/react").with(csrf())
+                .param("post", first).param("kind", "DISAGREE"), latecomer);
+        assertThat(answer.getStatus()).isEqualTo(302);
+        assertThat(answer.getRedirectedUrl()).isEqualTo("/jams/" + jam.id() + "/opinions?reacted=true#next-statements");
+        assertThat(fixtures.reading().require(fixtures.actor(latecomer), Long.parseLong(first)).myReaction())
+                .isEqualTo(ReactionKind.DISAGREE);
+        var back = page(answer.getRedirectedUrl().replace("#next-statements", ""), latecomer);
+        assertThat(section(back, "next-statements")).contains("Thank you: your reaction counts")
+                .doesNotContain("value=\"" + first + "\"");
+    }
+
+    @Test
+    void reactingToAnOfferedIdeaWithHtmxSwapsOnlyTheListOfNextIdeas() throws Exception {
+        var latecomer = member("Latecomer with script");
+        String first = nextOffered(latecomer);
+        var answer = call(post("/forums/" + forum.id() + "/opinions/react").with(csrf()).header("HX-Request", "true")
+                .param("post", first).param("kind", "AGREE"), latecomer);
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString()).startsWith("<section id=\"next-statements\"")
+                .contains("Thank you: your reaction counts").doesNotContain("value=\"" + first + "\"")
+                .contains("action=\"/forums/" + forum.id() + "/opinions/react\"");
+    }
+
+    @Test
+    void anUnknownReactionIsRefusedWithItsReasonWhereTheReaderReacted() throws Exception {
+        var latecomer = member("Latecomer who mistypes");
+        String first = nextOffered(latecomer);
+        var page = call(post("/jams/" + jam.id() + "/opinions/react").with(csrf()).accept("text/html")
+                .param("post", first).param("kind", "LOVE"), latecomer);
+        assertThat(page.getStatus()).isEqualTo(422);
+        assertThat(section(page.getContentAsString(), "next-statements")).contains("Choose agree, disagree or pass.")
+                .contains("value=\"" + first + "\"");
+        var fragment = call(post("/jams/" + jam.id() + "/opinions/react").with(csrf()).header("HX-Request", "true")
+                .param("post", first).param("kind", "LOVE"), latecomer);
+        assertThat(fragment.getContentAsString()).contains("Choose agree, disagree or pass.");
+        assertThat(fixtures.reading().require(fixtures.actor(latecomer), Long.parseLong(first)).myReaction())
+                .isNull();
+    }
+
+    @Test
+    void readersWhoCannotReactAreNotOfferedIdeas() throws Exception {
+        var outsider = fixtures.person("Not a member", Role.PARTICIPANT);
+        var html = page("/jams/" + jam.id() + "/opinions", outsider);
+        assertThat(html).contains("Go to the ideas").doesNotContain("id=\"next-statements\"");
+    }
+
+    /** The post id of the first idea the map offers this person to react to next. */
+    String nextOffered(Person person) throws Exception {
+        var offered = section(page("/jams/" + jam.id() + "/opinions", person), "next-statements");
+        var match = java.util.regex.Pattern.compile("name=\"post\" value=\"(\\d+)\"").matcher(offered);
+        assertThat(match.find()).as("an idea is offered").isTrue();
+        return match.group(1);
     }
 
     @Test
@@ -189,6 +264,21 @@ class OpinionMapIntegrationTests {
         var summary = call(get("/api/v1/jams/" + jam.id() + "/opinions"), grey.get(3)).getContentAsString();
         assertThat(summary).contains("\"consensus\":[{\"statement\":" + commonGround.id())
                 .doesNotContain("\"placements\"");
+    }
+
+    @Test
+    void thePointsAreNotListedInTheOrderOfPeoplesPublicIds() throws Exception {
+        var json = context.getBean(tools.jackson.databind.json.JsonMapper.class);
+        var listed = json.readTree(call(get("/api/v1/jams/" + jam.id() + "/opinions/points"), grey.get(3))
+                .getContentAsString()).get("points");
+        var byId = jamMap().placements().stream().map(p -> List.of(p.x(), p.y())).toList();
+        var points = new ArrayList<List<Double>>();
+        listed.forEach(point -> points.add(List.of(point.get("x").asDouble(), point.get("y").asDouble())));
+        assertThat(points).hasSameSizeAs(byId).isNotEqualTo(byId);
+        assertThat(listed.get(0).propertyNames()).containsExactlyInAnyOrder("x", "y", "group");
+
+        var again = call(get("/api/v1/jams/" + jam.id() + "/opinions/points"), green.get(5)).getContentAsString();
+        assertThat(json.readTree(again).get("points")).as("the same order on every request").isEqualTo(listed);
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.incrowd.discussion.ImportedStatement;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -242,6 +244,40 @@ class JamPulseIntegrationTests {
         assertThat(scene.theme(split).label()).isEqualTo("Bike parking");
         assertThat(scene.theme(split).size()).isEqualTo(2);
         assertThat(scene.theme(bikes).size()).isEqualTo(8);
+    }
+
+    @Test
+    void splittingOffSixHundredPostsKeepsEveryOne() throws Exception {
+        var jam = fixtures.liveJam("Pulse big split");
+        var forum = fixtures.forum(jam, "Cycling");
+        // Post ids as a busy installation has them (eight digits): 600 of them no longer fit in 4,000 characters.
+        var jdbc = context.getBean(JdbcClient.class);
+        long next = jdbc.sql("select coalesce(max(id), 0) from post").query(Long.class).single() + 10_000_000;
+        jdbc.sql("alter table post alter column id restart with " + next).update();
+        // Two topics of 620 posts each, imported in one go (as from Pol.is) to keep the test quick.
+        var texts = new ArrayList<ImportedStatement>();
+        for (int i = 0; i < 620; i++) {
+            texts.add(new ImportedStatement(organiser.id(), "Safe bike lanes to cycle to the office", Instant.now()));
+            texts.add(new ImportedStatement(organiser.id(), "The canteen food is too expensive", Instant.now()));
+        }
+        var ids = fixtures.importing().importStatements(fixtures.actor(organiser), forum.id(), texts);
+        var lanes = new ArrayList<Long>();
+        for (int i = 0; i < ids.size(); i += 2) {
+            lanes.add(ids.get(i));
+        }
+        assertThat(recompute.recompute(jam.id())).isTrue();
+        var snapshot = snapshots.latest(jam.id(), ThemeSnapshot.WHOLE_JAM).orElseThrow();
+        String theme = snapshot.themes().get(snapshot.themeOf(lanes.getFirst())).key();
+
+        var split = post("/jams/" + jam.id() + "/pulse/split").with(csrf()).accept("text/html")
+                .param("theme", theme).param("label", "Lanes, six hundred times");
+        lanes.subList(0, 600).forEach(id -> split.param("post", String.valueOf(id)));
+        assertThat(call(split, organiser).getStatus()).isEqualTo(302);
+        assertThat(recompute.recompute(jam.id())).isTrue();
+
+        var themes = context.getBean(JamPulse.class).ofJam(fixtures.actor(organiser), jam.id()).themes();
+        assertThat(themes).filteredOn(t -> t.label().equals("Lanes, six hundred times"))
+                .singleElement().extracting(PulseTheme::size).isEqualTo(600);
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class ThemeModel {
         return languages.fallback();
     }
 
+    /** How many numbers the model holds (term vectors, centres, dictionary entries): its weight in a cache. */
+    public int footprint() {
+        return space.termVectors.length + centroids.length + dictionary.size();
+    }
+
     /** Number of dictionary terms. */
     public int dictionarySize() {
         return dictionary.size();

@@ -1,0 +1,137 @@
+package org.incrowd.insight.shared;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.incrowd.discussion.DiscussionEvents;
+import org.incrowd.discussion.PostFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The scaffolding of one kind of per-Jam analysis ({@code "opinions"}, {@code "themes"}) that is kept current without
+ * recomputing once per change: changes mark their Jam, and debounced passes recompute the marked Jams, each under a
+ * lease of its own so that one node at a time recomputes it; a Jam another node is busy with waits for the next pass.
+ * <p>
+ * On one node, a pass and a manual {@link #recompute} never run at once: the lease alone cannot ensure that, because
+ * a node already holding a lease gets it again. Whichever comes second steps back: a pass leaves its Jams marked for
+ * the next pass, a manual recompute marks its Jam and says the analysis is busy. So each kind uses at most one thread
+ * per node and pages stay responsive.
+ * <p>
+ * A subclass names the changes of its own kind (reactions, posts), schedules {@link #pass} at its own debounce period
+ * and does the work in {@link #recomputeNow}.
+ */
+public abstract class JamRecompute {
+
+    private static final Logger log = LoggerFactory.getLogger(JamRecompute.class);
+
+    private final String kind;
+    private final Leases leases;
+    private final Duration lease;
+    private final PostFeed discussion;
+    private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** {@code lease}: far longer than one recompute at Jam scale, short enough that a dead node's lease frees soon. */
+    protected JamRecompute(String kind, Leases leases, Duration lease, PostFeed discussion) {
+        this.kind = kind;
+        this.leases = leases;
+        this.lease = lease;
+        this.discussion = discussion;
+    }
+
+    /** Whether a Jam already has a stored result of this kind (Jams without one are caught up at start). */
+    protected abstract boolean hasResult(long jamId);
+
+    /** Recomputes a Jam's analysis: the whole Jam and each forum. Called under the Jam's lease, one at a time. */
+    protected abstract void recomputeNow(long jamId);
+
+    protected final void changed(long jamId) {
+        changed.add(jamId);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(DiscussionEvents.ConversationImported imported) {
+        changed(imported.jamId());
+    }
+
+    /** A hidden post leaves the analysis, a restored one comes back, a moved thread changes its forum's share. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(DiscussionEvents.PostHidden hidden) {
+        changed(hidden.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(DiscussionEvents.PostRestored restored) {
+        changed(restored.jamId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(DiscussionEvents.ThreadMoved moved) {
+        changed(moved.jamId());
+    }
+
+    /** Jams with posts but no result yet (new installation, demo content, an import) get one at the first pass. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void catchUp() {
+        discussion.jamsWithPosts().stream().filter(jamId -> !hasResult(jamId)).forEach(this::changed);
+    }
+
+    /**
+     * One pass: recomputes every changed Jam; a failure is logged and the other Jams still get their turn. While a
+     * manual recompute runs on this node the pass is skipped, and the changed Jams wait for the next one.
+     */
+    protected final void pass() {
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            for (Long jamId : List.copyOf(changed)) {
+                changed.remove(jamId);
+                try {
+                    if (!underLease(jamId)) {
+                        changed.add(jamId); // another node is at it; look again next pass
+                    }
+                } catch (RuntimeException e) {
+                    log.error("The {} of Jam {} could not be recomputed", kind, jamId, e);
+                }
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Recomputes a Jam now, for an organiser who should not wait for the next pass. False when this node is already
+     * recomputing (the Jam is then marked, so the next pass brings it up to date) or another node holds the lease.
+     */
+    public final boolean recompute(long jamId) {
+        if (!running.tryLock()) {
+            changed(jamId);
+            return false;
+        }
+        try {
+            return underLease(jamId);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private boolean underLease(long jamId) {
+        String name = kind + ":" + jamId;
+        if (!leases.acquire(name, lease)) {
+            return false;
+        }
+        try {
+            recomputeNow(jamId);
+            return true;
+        } finally {
+            leases.release(name);
+        }
+    }
+}
