@@ -9,8 +9,6 @@ import org.incrowd.web.FieldErrors;
 final class ProfileRules {
 
     static final int MAX_NAME = 80;
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
     static final Set<String> LANGUAGES = Set.of("en", "de");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -48,14 +46,6 @@ final class ProfileRules {
             errors.add("email", "signup.email.required");
         } else if (!EmailAddress.isValid(email)) {
             errors.add("email", "signup.email.invalid");
-        }
-    }
-
-    static void checkPassword(String password, FieldErrors errors) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add("password", "signup.password.tooShort");
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add("password", "signup.password.tooLong");
         }
     }
 

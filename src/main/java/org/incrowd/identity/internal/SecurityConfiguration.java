@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,8 +36,8 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // bcrypt today, with the algorithm recorded in each hash so a stronger one can take over without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // The algorithm is recorded in each hash, so a stronger one can take over without a reset.
+        return PasswordHashing.encoder();
     }
 
     @Bean
@@ -47,6 +46,13 @@ class SecurityConfiguration {
                                   @Value("${incrowd.sign-in.failures-per-email:50}") int perEmail,
                                   @Value("${incrowd.sign-in.failures-per-address:200}") int perAddress) {
         return new SignInAttempts(new SignInAttempts.Limits(perPair, perEmail, perAddress), clock);
+    }
+
+    @Bean
+    SignUpAttempts signUpAttempts(Clock clock,
+                                  @Value("${incrowd.sign-up.per-email:5}") int perEmail,
+                                  @Value("${incrowd.sign-up.per-address:100}") int perAddress) {
+        return new SignUpAttempts(new SignUpAttempts.Limits(perEmail, perAddress), clock);
     }
 
     @Bean
