@@ -661,7 +661,7 @@ class BadInputIntegrationTests {
         assertThat(person.country()).isEqualTo("DE");
         assertThat(person.roles()).containsExactly(Role.PARTICIPANT);
         var session = (MockHttpSession) result.getRequest().getSession();
-        assertThat(perform(get("/signin?registered").session(session).with(Fixtures.browser())).andReturn()
+        assertThat(perform(get("/signin").param("registered", "").session(session).with(Fixtures.browser())).andReturn()
                 .getResponse().getContentAsString()).contains("value=\"" + email + "\"");
     }
 

@@ -151,8 +151,8 @@ class AuthorisationIntegrationTests {
             # The bystander is never named an analyst, so removing them is refused as unknown once the rights allow.
             POST   /jams/{jam}/pulse/analysts/{bystander}/remove     | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
             # Live streams: the same readers as the Jam's pages (a guest is sent to sign in like on any page).
-            GET    /live/jams/{jam}                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
-            GET    /live/jams/{secretJam}                            | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /live/jams/{jam}                                  | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /live/jams/{secretJam}                            | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /forums/{forum}/import/polis                      | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /forums/{secretForum}/import/polis                | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             # Without files the organiser's upload is refused as incomplete: the rights are checked first.
@@ -189,7 +189,8 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             PATCH  /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/me/tokens                                 | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
-            POST   /api/v1/me/tokens                                 | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
+            # A token cannot make tokens (one that leaked would outlive its revocation): the profile page makes them.
+            POST   /api/v1/me/tokens                                 | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 403
             DELETE /api/v1/me/tokens/{myNewToken}                    | 401    | 204      | 204    | 204      | 204  | 204         | 204       | 204
             DELETE /api/v1/me/tokens/{othersToken}                   | 401    | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /api/v1/jams                                      | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200

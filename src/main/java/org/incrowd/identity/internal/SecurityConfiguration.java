@@ -4,12 +4,13 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.incrowd.web.KeptForm;
+import org.incrowd.web.PublicUrl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -58,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
                                             SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
-                                            SingleSignOnSignIn singleSignOn) throws Exception {
+                                            SingleSignOnSignIn singleSignOn, PublicUrl publicUrl) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
         var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
@@ -67,8 +68,8 @@ class SecurityConfiguration {
                 // already refused request need no second check, which would fail on a committed response.
                 requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC,
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
-                requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
-                        "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
+                        "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {
@@ -79,7 +80,7 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/signin").loginProcessingUrl("/signin")
                 .usernameParameter("email").passwordParameter("password")
-                .successHandler(new SignInOutcome.Succeeded(attempts))
+                .successHandler(new SignInOutcome.Succeeded(attempts, publicUrl))
                 .failureHandler(new SignInOutcome.Failed(attempts)))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
@@ -88,11 +89,11 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),
                         API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
-                        request -> !API.matches(request))
+                .defaultAuthenticationEntryPointFor(new SignInEntryPoint(publicUrl), request -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                         "Forbidden: " + e.getMessage()), API)
-                .defaultAccessDeniedHandlerFor(SignInOutcome::refusedPage, request -> !API.matches(request)))
+                .defaultAccessDeniedHandlerFor(new SignInOutcome.RefusedPage(publicUrl),
+                        request -> !API.matches(request)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -117,7 +118,7 @@ class SecurityConfiguration {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+    static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

@@ -12,6 +12,9 @@ import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Registration;
 import org.incrowd.identity.Role;
 import org.incrowd.web.FieldErrors;
+import org.incrowd.web.KeptForm;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.incrowd.web.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,6 +44,8 @@ class SignInController {
         this.demoAccounts = List.copyOf(demoAccounts);
     }
 
+    private final RequestCache requests = new HttpSessionRequestCache();
+
     /** Session attribute carrying the e-mail address of a refused sign-in back to the form. */
     static final String TYPED_EMAIL = "incrowd.signin.email";
 
@@ -62,11 +67,17 @@ class SignInController {
         if (request.getParameter("registered") != null) {
             notices.add("signin.registered");
         }
-        var reason = SignInReason.fromParameter(request.getParameter(SignInReason.PARAMETER));
-        if (reason != null) {
-            notices.add(reason.messageKey);
+        if (request.getParameter("takePart") != null) {
+            notices.add("signin.why.takePart");
         }
         var session = request.getSession(false);
+        // Why they are here, when it was not their own idea: a form kept while the session had ended, or a page
+        // that needs an account (which they will see after signing in).
+        if (KeptForm.in(session) != null) {
+            notices.add("signin.why.kept");
+        } else if (requests.getRequest(request, null) != null) {
+            notices.add("signin.why.page");
+        }
         Object typed = session == null ? null : session.getAttribute(TYPED_EMAIL);
         if (session != null) {
             session.removeAttribute(TYPED_EMAIL);

@@ -43,9 +43,10 @@ class SignUpTests {
                 .andReturn().getResponse();
     }
 
-    private String page(String url, MockHttpSession session) throws Exception {
-        return mvc.perform(get(url).session(session).with(Fixtures.browser())).andReturn().getResponse()
-                .getContentAsString();
+    /** The page a finished sign-up leads to. */
+    private String signInPageAfterSignUp(MockHttpSession session) throws Exception {
+        return mvc.perform(get("/signin").param("registered", "").session(session).with(Fixtures.browser()))
+                .andReturn().getResponse().getContentAsString();
     }
 
     /** The page's content without its per-session CSRF token. */
@@ -67,8 +68,8 @@ class SignUpTests {
 
         assertThat(taken.getStatus()).isEqualTo(created.getStatus()).isEqualTo(302);
         assertThat(taken.getRedirectedUrl()).isEqualTo(created.getRedirectedUrl()).isEqualTo("/signin?registered");
-        String takenPage = page("/signin?registered", takenSession);
-        String freshPage = page("/signin?registered", freshSession);
+        String takenPage = signInPageAfterSignUp(takenSession);
+        String freshPage = signInPageAfterSignUp(freshSession);
         assertThat(mainOf(takenPage).replace(owner.email(), fresh)).isEqualTo(mainOf(freshPage));
         assertThat(freshPage).contains("If this e-mail address can be used, your account is ready")
                 .contains("value=\"" + fresh + "\"").doesNotContain("exists already");
