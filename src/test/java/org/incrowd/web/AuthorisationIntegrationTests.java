@@ -80,6 +80,8 @@ class AuthorisationIntegrationTests {
             GET    /signup                                           | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /setup                                            | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
             POST   /setup                                            | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            # A form kept while the session had ended; with none kept, the page leads home.
+            GET    /kept                                             | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
             POST   /signup (e-mail taken)                            | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
             POST   /signout                                          | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /profile                                          | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -88,7 +90,8 @@ class AuthorisationIntegrationTests {
             POST   /profile/tokens/{othersToken}/revoke              | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /admin/people                                     | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/people/{bystander}/roles                   | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
-            GET    /jams                                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            # Guests see the Jams opened to guests (none here: the Jams below are not, so guests are sent to sign in).
+            GET    /jams                                             | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/new                                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /jams                                             | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             GET    /jams/{jam}                                       | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -100,6 +103,7 @@ class AuthorisationIntegrationTests {
             POST   /jams/{newDraftJam}/publish                       | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newDraftJam}/open                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/guest-access                   | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/forums                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}                                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
@@ -261,6 +265,7 @@ class AuthorisationIntegrationTests {
     static final Map<String, String> REDIRECTS = Map.ofEntries(
             Map.entry("POST /signout", "/?signedOut"),
             Map.entry("POST /signup (e-mail taken)", "/signin?registered"),
+            Map.entry("GET /kept", "/"),
             Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
             Map.entry("POST /jams/{secretJam}/opinions/recompute", "/jams/{secretJam}/opinions"),
             Map.entry("POST /jams/{jam}/pulse/recompute", "/jams/{jam}/pulse"),
@@ -274,6 +279,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newDraftJam}/publish", "/jams/{newDraftJam}"),
             Map.entry("POST /jams/{newDraftJam}/open", "/jams/{newDraftJam}"),
             Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
+            Map.entry("POST /jams/{newLiveJam}/guest-access", "/jams/{newLiveJam}?closedToGuests"),
             Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
             Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
             Map.entry("POST /forums/{newForum}", "/jams/*/edit?forumSaved"),

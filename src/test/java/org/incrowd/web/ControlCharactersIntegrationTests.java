@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
@@ -20,7 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A NUL or another control character in any text is refused at the door with a message that names the field, on H2
- * and PostgreSQL alike (PostgreSQL cannot store NUL, which was a 500 with a stack trace): the API answers 400, a
+ * and PostgreSQL alike (PostgreSQL cannot store NUL, which was a 500 with a stack trace): the API answers 422, a
  * page's form is kept without those characters for the person to send again. Tabs and line breaks stay text.
  */
 @IncrowdTest
@@ -55,9 +56,11 @@ class ControlCharactersIntegrationTests {
     }
 
     private static void assertRefused(MockHttpServletResponse response, String field) throws Exception {
-        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"field\":\"" + field + "\"")
+        assertThat((String) JsonPath.read(response.getContentAsString(), "$.code")).isEqualTo("error.controlCharacter");
+        assertThat((String) JsonPath.read(response.getContentAsString(), "$.field")).isEqualTo(field);
+        assertThat(response.getContentAsString())
                 .contains("invisible control character").contains("'" + field + "'")
                 .doesNotContain("Exception").doesNotContain("at org.");
     }

@@ -70,6 +70,9 @@ class SecurityConfiguration {
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
                         "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
+                requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
+                        "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {

@@ -28,7 +28,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Refuses control characters (see {@link ControlCharacters}) in every query parameter, form field and JSON string at
  * the door, naming the field, so that no module has to remember them and none fails on them later (PostgreSQL
- * refuses NUL with an exception). The API answers 400 with a problem; a page's form is kept without those characters,
+ * refuses NUL with an exception). The API answers 422 with a problem; a page's form is kept without those characters,
  * for the person to check and send again; anything else gets the error page.
  *
  * <p>It runs after Spring Security (order 0 comes after its -100), so only requests that passed the CSRF check and
@@ -101,7 +101,9 @@ class ControlCharacterFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            ProblemResponses.write(request, response, messages, HttpStatus.BAD_REQUEST, MESSAGE_KEY, field, field);
+            // 422 like every other value the API does not accept, with the field named.
+            ProblemResponses.write(request, response, messages, HttpStatus.UNPROCESSABLE_CONTENT, MESSAGE_KEY, field,
+                    field);
         } else if (KeptForm.canKeep(request)) {
             KeptForm.keep(request, "kept.controlCharacter", field, ControlCharacters::remove);
             response.setStatus(HttpStatus.SEE_OTHER.value());

@@ -2,19 +2,16 @@ package org.incrowd.identity.internal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.Role;
+import org.incrowd.support.BrowserSession;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -26,38 +23,21 @@ import org.springframework.context.ApplicationContext;
 @IncrowdBrowserTest
 class SessionEndedBrowserTests {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext application;
 
-    private BrowserContext context;
     private Page page;
     private Fixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void openPage() {
+    void setUp() {
         fixtures = Fixtures.of(application);
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                .setViewportSize(1280, 900));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = browser.page();
     }
 
     @Test
@@ -72,7 +52,7 @@ class SessionEndedBrowserTests {
         page.getByLabel("Title of your idea", new Page.GetByLabelOptions().setExact(true)).fill("A quiet room");
         page.getByLabel("Your idea", new Page.GetByLabelOptions().setExact(true))
                 .fill("Drivers on night shifts need somewhere quiet to rest between routes.");
-        context.clearCookies(); // the session ends while the person writes
+        browser.context().clearCookies(); // the session ends while the person writes
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post idea")).click();
 
         assertThat(page.getByText("Your session had ended, so what you sent was not saved yet. Incrowd kept it"))
@@ -104,7 +84,7 @@ class SessionEndedBrowserTests {
 
         Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
         page.navigate("http://localhost:" + port + "/threads/" + idea.id());
-        context.clearCookies();
+        browser.context().clearCookies();
         page.locator("#post-" + idea.id() + " button.reaction-agree").click();
 
         var problem = page.locator("#htmx-problem");
