@@ -82,6 +82,17 @@ public record KeptForm(String action, Map<String, List<String>> fields, String r
         return session != null && session.getAttribute(SESSION_KEY) instanceof KeptForm kept ? kept : null;
     }
 
+    /** The words a person knows a field by, for the fields of Incrowd's writing forms; others show their name. */
+    private static final Map<String, String> LABELS = Map.of(
+            "title", "kept.field.title", "body", "kept.field.body", "tags", "kept.field.tags",
+            "forumTitle", "kept.field.title", "forumQuestion", "kept.field.question", "question", "kept.field.question",
+            "purpose", "kept.field.purpose", "email", "kept.field.email", "displayName", "kept.field.displayName");
+
+    /** The message key of a field's label, or null where the field is shown by its name. */
+    public static String labelKey(String field) {
+        return LABELS.get(field);
+    }
+
     /** Takes the kept form out of the session: it is shown once, then lives on in the page's own form. */
     public static KeptForm take(HttpSession session) {
         var kept = in(session);

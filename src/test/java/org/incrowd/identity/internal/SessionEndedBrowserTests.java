@@ -63,7 +63,7 @@ class SessionEndedBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
         assertThat(page.getByText("This was not sent because your session had ended.")).isVisible();
-        assertThat(page.getByLabel("body")).hasValue(
+        assertThat(page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))).hasValue(
                 "Drivers on night shifts need somewhere quiet to rest between routes.");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("session-ended-kept-idea"))
                 .setFullPage(true));
