@@ -81,6 +81,11 @@ class ParticipantJourneyBrowserTests {
         page.getByLabel("Organisational unit").fill("Logistics");
         page.getByLabel("Job role").fill("Driver");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        // Sign-up does not tell whether the address had an account: the new account signs in next.
+        assertThat(page.getByText("If this e-mail address can be used, your account is ready")).isVisible();
+        assertThat(page.getByLabel("E-mail address")).hasValue(email);
+        page.getByLabel("Password").fill("a long enough password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile (" + name + ")")))
                 .isVisible();
     }

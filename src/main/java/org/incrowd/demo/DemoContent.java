@@ -172,6 +172,8 @@ class DemoContent implements ApplicationRunner {
         timer.lap("people");
 
         Jam live = liveJam(cast.organiser(), texts);
+        // Visitors of a demo look around before choosing an account: the live Jam reads without one.
+        jams.openToGuests(cast.organiser().asActor(), live.id(), true);
         var liveForums = forums(cast, live, LIVE_TOPICS);
         var liveMembers = join(cast.crowd(), live, 0.85, random);
         timer.lap("live Jam");

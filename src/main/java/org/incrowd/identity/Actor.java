@@ -8,8 +8,18 @@ import java.util.Set;
  */
 public record Actor(long personId, Set<Role> roles, ParticipantType participantType, String email) {
 
+    /**
+     * Someone who is not signed in. They may read what was opened to guests (a Jam an organiser made readable by
+     * guests) and nothing else; they never post, react or join. No person has id 0.
+     */
+    public static final Actor GUEST = new Actor(0, Set.of(), null, null);
+
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    public boolean isGuest() {
+        return personId == GUEST.personId;
     }
 
     public boolean isAdministrator() {

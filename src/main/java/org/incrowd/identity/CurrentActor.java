@@ -21,6 +21,11 @@ public class CurrentActor {
         return Optional.of(signedIn.asActor());
     }
 
+    /** The signed-in person, or {@link Actor#GUEST}: for pages that guests may read where a Jam lets them. */
+    public Actor currentOrGuest() {
+        return current().orElse(Actor.GUEST);
+    }
+
     /** The signed-in person; a guest is sent to sign in (pages) or answered 401 (API). */
     public Actor require() {
         return current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Sign in first"));

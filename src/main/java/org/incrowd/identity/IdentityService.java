@@ -42,16 +42,40 @@ public class IdentityService {
     @Transactional
     public Person register(Registration registration, Set<Role> roles) {
         String email = ProfileRules.normaliseEmail(registration.email());
-        var errors = ProfileRules.check(new ProfileChange(registration.displayName(), registration.country(),
-                registration.orgUnit(), registration.jobRole(), registration.participantType(),
-                registration.language()));
-        ProfileRules.checkEmail(email, errors);
-        ProfileRules.checkPassword(registration.password(), errors);
+        var errors = check(registration, email);
         if (!errors.has("email") && people.findByEmail(email).isPresent()) {
             errors.add("email", "signup.email.taken");
         }
         errors.throwIfAny();
         return registerChecked(registration, email, passwords.encode(registration.password()), roles);
+    }
+
+    /**
+     * Someone signs themselves up. Refuses a registration with problems like {@link #register}, but never says that
+     * the address has an account already, which would tell anyone who uses which address: then nothing changes,
+     * {@link SignUpForExistingAddress} is published (so the owner can be told by mail), and the result is empty. Both
+     * ways cost one password hash, so neither is answered faster.
+     */
+    @Transactional
+    public Optional<Person> signUp(Registration registration) {
+        String email = ProfileRules.normaliseEmail(registration.email());
+        check(registration, email).throwIfAny();
+        String hash = passwords.encode(registration.password());
+        var existing = people.findByEmail(email);
+        if (existing.isPresent()) {
+            events.publishEvent(new SignUpForExistingAddress(existing.get().id(), email));
+            return Optional.empty();
+        }
+        return Optional.of(registerChecked(registration, email, hash, EnumSet.of(Role.PARTICIPANT)));
+    }
+
+    private static FieldErrors check(Registration registration, String email) {
+        var errors = ProfileRules.check(new ProfileChange(registration.displayName(), registration.country(),
+                registration.orgUnit(), registration.jobRole(), registration.participantType(),
+                registration.language()));
+        ProfileRules.checkEmail(email, errors);
+        PasswordPolicy.check(registration.password(), errors);
+        return errors;
     }
 
     /**

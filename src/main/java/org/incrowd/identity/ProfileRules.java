@@ -9,12 +9,18 @@ import org.incrowd.web.FieldErrors;
 final class ProfileRules {
 
     static final int MAX_NAME = 80;
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
     static final Set<String> LANGUAGES = Set.of("en", "de");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
+    /**
+     * Characters that change how the text around a name reads without being seen: bidirectional embeddings,
+     * overrides and isolates (U+202A-U+202E, U+2066-U+2069), direction marks (U+200E, U+200F, U+061C) and
+     * zero-width spaces (U+200B, U+2060, U+FEFF). In a name they let someone look like someone else or reverse what
+     * follows. The zero-width joiner and non-joiner (U+200C, U+200D) stay allowed: Persian and Indic names and
+     * emoji need them.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]");
 
     private ProfileRules() {
     }
@@ -26,6 +32,8 @@ final class ProfileRules {
             errors.add("displayName", "profile.displayName.required");
         } else if (name.length() > MAX_NAME || CONTROL.matcher(name).find()) {
             errors.add("displayName", "profile.displayName.invalid");
+        } else if (INVISIBLE.matcher(name).find()) {
+            errors.add("displayName", "profile.displayName.invisible");
         }
         String country = clean(change.country());
         if (country != null && !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
@@ -51,14 +59,6 @@ final class ProfileRules {
         }
     }
 
-    static void checkPassword(String password, FieldErrors errors) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add("password", "signup.password.tooShort");
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add("password", "signup.password.tooLong");
-        }
-    }
-
     private static void checkLength(String value, String field, FieldErrors errors) {
         String cleaned = clean(value);
         if (cleaned != null && (cleaned.length() > MAX_NAME || CONTROL.matcher(cleaned).find())) {
@@ -74,7 +74,8 @@ final class ProfileRules {
     static String nameFromProvider(String name, String preferredUsername, String email) {
         String localPart = email == null ? null : email.substring(0, Math.max(email.indexOf('@'), 0));
         for (String candidate : new String[] {name, preferredUsername, localPart}) {
-            String cleaned = candidate == null ? null : clean(CONTROL_OR_SPACE.matcher(candidate).replaceAll(" "));
+            String cleaned = candidate == null ? null
+                    : clean(CONTROL_OR_SPACE.matcher(INVISIBLE.matcher(candidate).replaceAll("")).replaceAll(" "));
             if (cleaned != null) {
                 if (cleaned.length() <= MAX_NAME) {
                     return cleaned;

@@ -167,6 +167,9 @@ public class JamService {
     }
 
     private String joinRefusal(Actor actor, Jam jam) {
+        if (actor.isGuest()) {
+            return "join.signInFirst";
+        }
         if (actor.isReadOnly()) {
             return "join.readOnly";
         }
@@ -198,6 +201,9 @@ public class JamService {
     }
 
     private Refusal postingRefusal(Actor actor, Place place) {
+        if (actor.isGuest()) {
+            return Refusal.forbidden("post.signInFirst");
+        }
         if (actor.isReadOnly()) {
             return Refusal.forbidden("post.readOnly");
         }
@@ -240,6 +246,22 @@ public class JamService {
         jams.replaceInvitations(jamId, checked.invitations());
         events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
         return jams.find(jamId).orElseThrow();
+    }
+
+    /** Whether people who are not signed in may read this Jam (its home, forums and threads). */
+    public boolean isGuestReadable(long jamId) {
+        return jams.isGuestReadable(jamId);
+    }
+
+    /**
+     * Opens a Jam to guests, or closes it again: they then read it without an account, and are told how to take
+     * part. Readers with an account see such a Jam too, whatever its audience.
+     */
+    @Transactional
+    public void openToGuests(Actor actor, long jamId, boolean readable) {
+        requireOrganiser(actor);
+        require(actor, jamId);
+        jams.setGuestReadable(jamId, readable);
     }
 
     /** From draft to scheduled (or live, if its start has passed). */
@@ -356,6 +378,13 @@ public class JamService {
             return true;
         }
         if (!jam.published()) {
+            return false;
+        }
+        // What guests may read, everyone with an account may read too: signing in never hides anything.
+        if (jams.isGuestReadable(jam.id())) {
+            return true;
+        }
+        if (actor.isGuest()) {
             return false;
         }
         return mayEnter(actor, jam) || jams.isMember(jam.id(), actor.personId())

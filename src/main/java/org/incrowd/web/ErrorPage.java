@@ -12,13 +12,16 @@ public final class ErrorPage {
 
     /** Request attribute holding the message key the error page shows. */
     public static final String MESSAGE_KEY = ErrorPage.class.getName() + ".messageKey";
+    /** Request attribute holding the arguments of that message. */
+    public static final String MESSAGE_ARGUMENTS = ErrorPage.class.getName() + ".messageArguments";
 
     private ErrorPage() {
     }
 
-    public static void show(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
-            throws IOException {
+    public static void show(HttpServletRequest request, HttpServletResponse response, int status, String messageKey,
+                            Object... arguments) throws IOException {
         request.setAttribute(MESSAGE_KEY, messageKey);
+        request.setAttribute(MESSAGE_ARGUMENTS, arguments);
         response.sendError(status);
     }
 }

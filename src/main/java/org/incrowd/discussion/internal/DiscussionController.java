@@ -77,7 +77,7 @@ class DiscussionController {
     /** Where a post stands in its thread: lets a link to one post (a search result) leave the paging to this. */
     @GetMapping("/posts/{postId}")
     String post(@PathVariable long postId) {
-        var actor = currentActor.require();
+        var actor = currentActor.currentOrGuest();
         var post = reading.require(actor, postId);
         int page = reading.pageOf(actor, post.threadId(), post.id());
         return "redirect:/threads/" + post.threadId() + (page > 0 ? "?page=" + page : "") + "#post-" + post.id();
@@ -177,7 +177,7 @@ class DiscussionController {
 
     private String forumPage(long forumId, int page, String order, Model model, PostDraft draft,
                              FieldErrors errors) {
-        var actor = currentActor.require();
+        var actor = currentActor.currentOrGuest();
         var place = jams.requireForum(actor, forumId);
         model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
@@ -190,7 +190,7 @@ class DiscussionController {
     }
 
     private String threadPage(long ideaId, int page, Model model, Long replyTo, PostDraft draft, FieldErrors errors) {
-        var actor = currentActor.require();
+        var actor = currentActor.currentOrGuest();
         var thread = reading.thread(actor, ideaId, page);
         var place = jams.requireForum(actor, thread.idea().forumId());
         model.addAttribute("place", place);

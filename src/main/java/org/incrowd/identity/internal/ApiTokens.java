@@ -52,6 +52,16 @@ public class ApiTokens {
         return secret;
     }
 
+    /**
+     * Tokens are made on the profile page or with a session, never with a token: a token that leaked could otherwise
+     * make others that outlive its revocation.
+     */
+    static void refuseWhenSentWithToken(jakarta.servlet.http.HttpServletRequest request) {
+        if (ApiTokenAuthentication.carriesToken(request)) {
+            throw Refusal.forbidden("tokens.notWithToken");
+        }
+    }
+
     public List<ApiToken> list(long personId) {
         return jdbc.sql("""
                 select id, name, created_at, last_used_at from api_token

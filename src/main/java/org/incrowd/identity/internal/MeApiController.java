@@ -1,5 +1,6 @@
 package org.incrowd.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.identity.ApiToken;
@@ -61,7 +62,8 @@ class MeApiController {
     /** The secret is in this answer and nowhere else, ever. */
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> createToken(@RequestBody TokenRequest request) {
+    Map<String, String> createToken(@RequestBody TokenRequest request, HttpServletRequest http) {
+        ApiTokens.refuseWhenSentWithToken(http);
         return Map.of("name", request.name() == null ? "" : request.name().strip(),
                 "token", tokens.create(currentActor.require().personId(), request.name()));
     }

@@ -1,5 +1,6 @@
 package org.incrowd.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.identity.IdentityService;
@@ -54,7 +55,9 @@ class ProfileController {
     }
 
     @PostMapping("/profile/tokens")
-    String createToken(@RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response) {
+    String createToken(@RequestParam(defaultValue = "") String name, Model model, HttpServletRequest request,
+                       HttpServletResponse response) {
+        ApiTokens.refuseWhenSentWithToken(request);
         var actor = currentActor.require();
         var person = identity.require(actor.personId());
         try {

@@ -4,13 +4,13 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.incrowd.web.KeptForm;
+import org.incrowd.web.PublicUrl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -37,8 +37,8 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // bcrypt today, with the algorithm recorded in each hash so a stronger one can take over without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // The algorithm is recorded in each hash, so a stronger one can take over without a reset.
+        return PasswordHashing.encoder();
     }
 
     @Bean
@@ -50,9 +50,16 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SignUpAttempts signUpAttempts(Clock clock,
+                                  @Value("${incrowd.sign-up.per-email:5}") int perEmail,
+                                  @Value("${incrowd.sign-up.per-address:100}") int perAddress) {
+        return new SignUpAttempts(new SignUpAttempts.Limits(perEmail, perAddress), clock);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
                                             SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
-                                            SingleSignOnSignIn singleSignOn) throws Exception {
+                                            SingleSignOnSignIn singleSignOn, PublicUrl publicUrl) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
         var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
@@ -61,8 +68,11 @@ class SecurityConfiguration {
                 // already refused request need no second check, which would fail on a committed response.
                 requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC,
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
-                requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", "/css/**", "/js/**",
-                        "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
+                        "/js/**", "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
+                requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
+                        "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {
@@ -73,7 +83,7 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/signin").loginProcessingUrl("/signin")
                 .usernameParameter("email").passwordParameter("password")
-                .successHandler(new SignInOutcome.Succeeded(attempts))
+                .successHandler(new SignInOutcome.Succeeded(attempts, publicUrl))
                 .failureHandler(new SignInOutcome.Failed(attempts)))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
@@ -82,11 +92,11 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),
                         API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
-                        request -> !API.matches(request))
+                .defaultAuthenticationEntryPointFor(new SignInEntryPoint(publicUrl), request -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                         "Forbidden: " + e.getMessage()), API)
-                .defaultAccessDeniedHandlerFor(SignInOutcome::refusedPage, request -> !API.matches(request)))
+                .defaultAccessDeniedHandlerFor(new SignInOutcome.RefusedPage(publicUrl),
+                        request -> !API.matches(request)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -111,7 +121,7 @@ class SecurityConfiguration {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+    static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

@@ -3,10 +3,15 @@ package org.incrowd.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 import org.incrowd.web.ErrorPage;
+import org.incrowd.web.KeptForm;
+import org.incrowd.web.PublicUrl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -17,13 +22,18 @@ final class SignInOutcome {
     private SignInOutcome() {
     }
 
-    /** Forgives this address's earlier mistakes, then goes where the person wanted to go. */
+    /**
+     * Forgives this address's earlier mistakes, then goes on to a form kept while the session had ended, else where
+     * the person wanted to go.
+     */
     static final class Succeeded extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final SignInAttempts attempts;
+        private final PublicUrl publicUrl;
 
-        Succeeded(SignInAttempts attempts) {
+        Succeeded(SignInAttempts attempts, PublicUrl publicUrl) {
             this.attempts = attempts;
+            this.publicUrl = publicUrl;
             setDefaultTargetUrl("/");
         }
 
@@ -31,6 +41,11 @@ final class SignInOutcome {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
             attempts.succeeded(request.getParameter("email"), request.getRemoteAddr());
+            if (KeptForm.in(request.getSession(false)) != null) {
+                clearAuthenticationAttributes(request);
+                response.sendRedirect(publicUrl.of(request.getContextPath() + KeptForm.PATH));
+                return;
+            }
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }
@@ -48,12 +63,26 @@ final class SignInOutcome {
     }
 
     /**
-     * A page form refused for its CSRF token (usually a session that expired while someone was writing) or for lack
-     * of rights: the error page says which, in the reader's language, instead of a bare 403.
+     * A page form refused for its CSRF token, which almost always means that the session ended while someone was
+     * writing: the form is kept and they are asked to sign in, after which they can send it (nothing is lost). Where
+     * it cannot be kept (an htmx action, a form from elsewhere), and for a lack of rights, the error page says which,
+     * in the reader's language; htmx shows that message in the page.
      */
-    static void refusedPage(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-            throws IOException {
-        ErrorPage.show(request, response, HttpServletResponse.SC_FORBIDDEN,
-                e instanceof CsrfException ? "error.csrf" : "error.forbidden");
+    record RefusedPage(PublicUrl publicUrl) implements AccessDeniedHandler {
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+                throws IOException {
+            if (e instanceof CsrfException && KeptForm.canKeep(request)) {
+                KeptForm.keep(request, "kept.sessionEnded", null, UnaryOperator.identity());
+                // Still signed in, the token was renewed by a sign-in in another tab: the form can go again at once.
+                var signedIn = SecurityContextHolder.getContext().getAuthentication() instanceof Authentication a
+                        && a.getPrincipal() instanceof SignedInPerson;
+                response.sendRedirect(publicUrl.of(request.getContextPath() + (signedIn ? KeptForm.PATH : "/signin")));
+                return;
+            }
+            ErrorPage.show(request, response, HttpServletResponse.SC_FORBIDDEN,
+                    e instanceof CsrfException ? "error.sessionEnded" : "error.forbidden");
+        }
     }
 }

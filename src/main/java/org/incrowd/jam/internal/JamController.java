@@ -33,14 +33,16 @@ class JamController {
 
     @GetMapping("/jams")
     String list(Model model) {
-        model.addAttribute("jams", jams.visibleTo(currentActor.require()));
+        var actor = currentActor.currentOrGuest();
+        model.addAttribute("jams", jams.visibleTo(actor));
+        model.addAttribute("guest", actor.isGuest());
         model.addAttribute("now", jams.now());
         return "jam/list";
     }
 
     @GetMapping("/jams/{jamId}")
     String home(@PathVariable long jamId, Model model) {
-        var actor = currentActor.require();
+        var actor = currentActor.currentOrGuest();
         var jam = jams.require(actor, jamId);
         var forums = jams.forums(actor, jamId);
         model.addAttribute("jam", jam);
@@ -52,7 +54,15 @@ class JamController {
         model.addAttribute("mayJoin", jams.mayJoin(actor, jam));
         model.addAttribute("actor", actor);
         model.addAttribute("sections", sections);
+        model.addAttribute("guestReadable", jams.isGuestReadable(jamId));
         return "jam/home";
+    }
+
+    /** The organiser opens the Jam to guests, or closes it to them again. */
+    @PostMapping("/jams/{jamId}/guest-access")
+    String guests(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean readable) {
+        jams.openToGuests(currentActor.require(), jamId, readable);
+        return "redirect:/jams/" + jamId + (readable ? "?openToGuests" : "?closedToGuests");
     }
 
     @GetMapping("/jams/new")

@@ -71,6 +71,15 @@ public class JamRepository {
         return jdbc.sql("select " + JAM_COLUMNS + " from jam order by starts_at desc, id desc").query(this::jam).list();
     }
 
+    public boolean isGuestReadable(long jamId) {
+        return jdbc.sql("select guest_readable from jam where id = ?").param(jamId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    public void setGuestReadable(long jamId, boolean readable) {
+        jdbc.sql("update jam set guest_readable = ? where id = ?").params(readable, jamId).update();
+    }
+
     public long insertForum(long jamId, String title, String question) {
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from forum where jam_id = ?").param(jamId)
                 .query(Integer.class).single();

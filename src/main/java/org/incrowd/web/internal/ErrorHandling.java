@@ -1,8 +1,10 @@
 package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.incrowd.web.PublicUrl;
 import org.incrowd.web.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,15 +33,36 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 class ErrorHandling {
 
-    private final MessageSource messages;
+    /** The pages guests may ask for where a Jam lets them (see the security configuration); others need sign-in. */
+    private static final java.util.regex.Pattern GUEST_READABLE =
+            java.util.regex.Pattern.compile("/(jams|forums|threads|posts)(/|$)");
 
-    ErrorHandling(MessageSource messages) {
+    private final MessageSource messages;
+    private final PublicUrl publicUrl;
+    private final RequestCache signInRequests = new HttpSessionRequestCache();
+
+    ErrorHandling(MessageSource messages, PublicUrl publicUrl) {
         this.messages = messages;
+        this.publicUrl = publicUrl;
     }
 
     @ExceptionHandler(Refusal.class)
-    Object refusal(Refusal refusal, HttpServletRequest request, Locale locale) {
+    Object refusal(Refusal refusal, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (isGuestAskingForAPage(request) && (refusal.status() == HttpStatus.NOT_FOUND
+                || refusal.status() == HttpStatus.FORBIDDEN)) {
+            // Maybe theirs to see once signed in: the sign-in page says so and brings them back here afterwards.
+            // Sent alike whether or not the page exists, so a guest learns nothing about what is there.
+            signInRequests.saveRequest(request, response);
+            return new ModelAndView("redirect:" + publicUrl.of("/signin"));
+        }
         return answer(request, locale, refusal.status(), refusal.messageKey(), refusal.field(), refusal.arguments());
+    }
+
+    private static boolean isGuestAskingForAPage(HttpServletRequest request) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean guest = authentication == null || authentication instanceof AnonymousAuthenticationToken;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return guest && "GET".equals(request.getMethod()) && GUEST_READABLE.matcher(path).lookingAt();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

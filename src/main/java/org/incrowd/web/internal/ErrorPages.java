@@ -3,6 +3,7 @@ package org.incrowd.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.incrowd.web.ErrorPage;
+import org.incrowd.web.KeptForm;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * page as for refusals in controllers, in the reader's language, never a stack trace.
  */
 @Component
-class ErrorPages implements ErrorViewResolver {
+public class ErrorPages implements ErrorViewResolver {
 
     private final MessageSource messages;
 
@@ -29,7 +30,14 @@ class ErrorPages implements ErrorViewResolver {
         var key = request.getAttribute(ErrorPage.MESSAGE_KEY) instanceof String chosen ? chosen : keyFor(status);
         var page = new ModelAndView("web/error", status);
         page.addObject("status", status.value());
-        page.addObject("message", messages.getMessage(key, null, key, locale));
+        var arguments = request.getAttribute(ErrorPage.MESSAGE_ARGUMENTS) instanceof Object[] given ? given : null;
+        page.addObject("message", messages.getMessage(key, arguments, key, locale));
+        // Where the message names a way on, the page offers it as a link.
+        switch (key) {
+            case "error.sessionEnded" -> page.addObject("link", new ErrorLink("/signin", "nav.signIn"));
+            case DatabaseUnavailable.KEPT_MESSAGE_KEY -> page.addObject("link", new ErrorLink(KeptForm.PATH, "kept.open"));
+            default -> { }
+        }
         page.addObject("ui", UiAdvice.uiFor(request, locale, messages));
         return page;
     }
@@ -40,7 +48,12 @@ class ErrorPages implements ErrorViewResolver {
             case FORBIDDEN -> "error.forbidden";
             case METHOD_NOT_ALLOWED -> "error.method";
             case CONTENT_TOO_LARGE -> "error.tooLarge";
+            case SERVICE_UNAVAILABLE -> DatabaseUnavailable.MESSAGE_KEY;
             default -> status.is4xxClientError() ? "error.badRequest" : "error.generic";
         };
+    }
+
+    /** A link the error page offers after its message. */
+    public record ErrorLink(String href, String labelKey) {
     }
 }

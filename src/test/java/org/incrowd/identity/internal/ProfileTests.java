@@ -79,6 +79,48 @@ class ProfileTests {
         assertThat(home(session)).doesNotContain("href=\"/jams/new\"").contains("Former Organiser");
     }
 
+    @Test
+    void aTokenCannotCreateTokensSoRevokingItEndsItsReach() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var person = fixtures.person("Token Tess", Role.PARTICIPANT);
+        String token = fixtures.token(person);
+        int before = fixtures.tokens().list(person.id()).size();
+
+        var api = mvc.perform(post("/api/v1/me/tokens").with(Fixtures.bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"child\"}")).andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(403);
+        assertThat(api.getContentAsString()).contains("A token cannot create tokens");
+        var page = mvc.perform(post("/profile/tokens").with(Fixtures.bearer(token)).accept("text/html")
+                .param("name", "child")).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(fixtures.tokens().list(person.id())).hasSize(before);
+
+        // With a session, on the profile page, tokens are made as before.
+        var session = fixtures.signIn(person);
+        var made = mvc.perform(post("/profile/tokens").session(session).with(csrf()).accept("text/html")
+                .param("name", "laptop")).andReturn().getResponse();
+        assertThat(made.getStatus()).isEqualTo(200);
+        assertThat(fixtures.tokens().list(person.id())).hasSize(before + 1);
+    }
+
+    @Test
+    void aDisplayNameWithDirectionOverridesOrZeroWidthCharactersIsRefused() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var person = fixtures.person("Plain Paula", Role.PARTICIPANT);
+        var session = fixtures.signIn(person);
+        for (String name : new String[] {"Admin\u202Enimda", "Ad\u200Bmin", "\u2067Paula\u2069", "Paula\uFEFF"}) {
+            var page = mvc.perform(post("/profile").session(session).with(csrf()).accept("text/html")
+                    .param("displayName", name)).andReturn().getResponse();
+            assertThat(page.getStatus()).as(name).isEqualTo(422);
+            assertThat(page.getContentAsString()).contains("Use a name without invisible characters");
+        }
+        assertThat(identity.require(person.id()).displayName()).isEqualTo("Plain Paula");
+        // Joiners stay: Persian names need the zero-width non-joiner.
+        var persian = mvc.perform(post("/profile").session(session).with(csrf()).accept("text/html")
+                .param("displayName", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")).andReturn().getResponse();
+        assertThat(persian.getStatus()).isEqualTo(302);
+    }
+
     private String home(org.springframework.mock.web.MockHttpSession session) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
                 .session(session).accept("text/html")).andReturn().getResponse().getContentAsString();

@@ -1,0 +1,96 @@
+package org.incrowd.web.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.UnaryOperator;
+import org.incrowd.web.ErrorPage;
+import org.incrowd.web.KeptForm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * While the database cannot be reached, every request that needs it is answered 503 Service Unavailable with a
+ * {@code Retry-After}, as an RFC 9457 problem for programs and a friendly page for people, instead of a 500 with a
+ * stack trace. The pool gives up on a connection after two seconds ({@code spring.datasource.hikari.connection-timeout}),
+ * so nobody waits long, and it keeps trying in the background, so Incrowd recovers by itself when the database is
+ * back. It wraps everything, the security filters included, which read the signed-in person on every request.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class DatabaseUnavailable extends OncePerRequestFilter {
+
+    static final String MESSAGE_KEY = "error.unavailable";
+    static final String KEPT_MESSAGE_KEY = "error.unavailableKept";
+    static final int RETRY_AFTER_SECONDS = 10;
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
+    private final MessageSource messages;
+
+    DatabaseUnavailable(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!isDatabaseUnreachable(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("The database cannot be reached: {} {} answered 503 ({})", request.getMethod(),
+                    request.getRequestURI(), rootCause(e).toString());
+            answer(request, response);
+        }
+    }
+
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    // SQL state class 08: connection exception (PostgreSQL, H2 and the SQL standard agree).
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/live/")) {
+            ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
+        } else if (KeptForm.canKeep(request)) {
+            // What someone wrote waits in their session (which does not live in the database) until it is back.
+            KeptForm.keep(request, "kept.unavailable", null, UnaryOperator.identity());
+            ErrorPage.show(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), KEPT_MESSAGE_KEY);
+        } else {
+            ErrorPage.show(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE_KEY);
+        }
+    }
+}
