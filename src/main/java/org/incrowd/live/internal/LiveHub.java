@@ -30,6 +30,8 @@ class LiveHub implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     static final Duration HOLE_TIMEOUT = Duration.ofSeconds(5);
     private static final int BATCH = 1_000;
+    /** Events read from the log at a time while a reconnecting stream catches up. */
+    static final int REPLAY_PAGE = 500;
 
     private final LiveLog events;
     private final WakeUps wakeUps;
@@ -57,36 +59,56 @@ class LiveHub implements SmartLifecycle {
     }
 
     /**
-     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log. The bulk of the
-     * replay is read before taking the dispatcher's lock, so that thousands of browsers coming back at once (after a
-     * node restart) neither queue behind one another nor hold up dispatching; under the lock only what was dispatched
-     * meanwhile is read. The stream ignores ids it has already been given, so the two reads may overlap, and the
-     * replay and the live events meet without a gap.
+     * Adds a stream; runs on the stream's own thread, before it starts writing live events. With a
+     * {@code lastEventId}, first writes out what the browser missed, read from the log a page at a time and written
+     * straight to the connection: a laptop that wakes up having missed thousands of events catches up at the speed
+     * its connection takes them, instead of overflowing the stream's queue before anything is written (which left it
+     * reconnecting with the same id forever). The catching up reads the log without the dispatcher's lock, so that
+     * thousands of browsers coming back at once (after a node restart) neither queue behind one another nor hold up
+     * dispatching; under the lock only what was dispatched meanwhile is offered to the queue. The stream ignores ids
+     * it has already been given, so the reads may overlap, and the replay and the live events meet without a gap.
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
-        long replayedUpTo = 0;
+        long caughtUpTo = 0;
         if (lastEventId != null) {
             subscriber.startAfter(lastEventId);
             if (pruned(lastEventId)) {
                 subscriber.refresh();
                 return;
             }
-            replayedUpTo = Math.max(lastEventId, dispatchedUpTo);
-            if (!replay(subscriber, jamId, lastEventId, replayedUpTo)) {
+            caughtUpTo = catchUp(subscriber, jamId, lastEventId);
+            if (caughtUpTo < 0) {
                 return;
             }
         }
         synchronized (dispatching) {
             if (lastEventId == null) {
                 subscriber.startAfter(dispatchedUpTo);
-            } else if (!replay(subscriber, jamId, replayedUpTo, dispatchedUpTo)) {
+            } else if (!replay(subscriber, jamId, caughtUpTo, dispatchedUpTo)) {
                 return;
             }
             subscribers.add(subscriber);
         }
     }
 
-    /** Offers the Jam's events in (after, upTo]; false (and a refresh) when the log no longer reaches back so far. */
+    /**
+     * Writes the Jam's events after {@code after} to the stream, a page at a time, until it has what the dispatcher
+     * had handed out when the last page was read. Returns how far it got, or -1 when the stream ended meanwhile.
+     */
+    private long catchUp(Subscriber subscriber, long jamId, long after) {
+        while (true) {
+            long upTo = Math.max(after, dispatchedUpTo);
+            if (after >= upTo) {
+                return after;
+            }
+            var page = events.between(jamId, after, upTo, REPLAY_PAGE);
+            if (!subscriber.send(page)) {
+                return -1;
+            }
+            after = page.size() < REPLAY_PAGE ? upTo : page.getLast().id();
+        }
+    }
+
     /**
      * Whether events after the browser's last one are gone from the log: then it must reload. This does not depend
      * on how far this node's dispatcher has got (it may lag behind the log under load).
@@ -96,6 +118,10 @@ class LiveHub implements SmartLifecycle {
         return oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
     }
 
+    /**
+     * Offers the Jam's events in (after, upTo] to the stream's queue: what was dispatched while it caught up, usually
+     * nothing. False (and a refresh) when the log no longer reaches back so far.
+     */
     private boolean replay(Subscriber subscriber, long jamId, long after, long upTo) {
         if (after >= upTo) {
             return true;
@@ -105,7 +131,7 @@ class LiveHub implements SmartLifecycle {
             subscriber.refresh();
             return false;
         }
-        events.between(jamId, after, upTo).forEach(subscriber::offer);
+        events.between(jamId, after, upTo, Integer.MAX_VALUE).forEach(subscriber::offer);
         return true;
     }
 

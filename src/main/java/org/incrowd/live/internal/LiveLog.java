@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LiveLog {
 
+    /** The length of {@code live_event.payload} (V5): a longer payload would make the insert fail. */
+    static final int MAX_PAYLOAD = 2000;
+
     private final JdbcClient jdbc;
 
     LiveLog(JdbcClient jdbc) {
@@ -33,11 +36,11 @@ class LiveLog {
                 .params(id, limit).query(LiveLog::event).list();
     }
 
-    /** Events of one Jam in (after, upTo], oldest first: what a reconnecting browser missed. */
-    List<LiveEvent> between(long jamId, long after, long upTo) {
+    /** At most {@code limit} events of one Jam in (after, upTo], oldest first: what a reconnecting browser missed. */
+    List<LiveEvent> between(long jamId, long after, long upTo, int limit) {
         return jdbc.sql("select id, jam_id, forum_id, thread_id, type, payload from live_event "
-                        + "where jam_id = ? and id > ? and id <= ? order by id")
-                .params(jamId, after, upTo).query(LiveLog::event).list();
+                        + "where jam_id = ? and id > ? and id <= ? order by id limit ?")
+                .params(jamId, after, upTo, limit).query(LiveLog::event).list();
     }
 
     /**

@@ -31,6 +31,7 @@ final class Subscriber {
     private final long jamId;
     private final Long forumId;
     private final Long threadId;
+    private final long personId;
     private final SseEmitter emitter;
     private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
@@ -38,10 +39,11 @@ final class Subscriber {
     private volatile boolean closed;
     private volatile boolean heardPresence;
 
-    Subscriber(long jamId, Long forumId, Long threadId, SseEmitter emitter) {
+    Subscriber(long jamId, Long forumId, Long threadId, long personId, SseEmitter emitter) {
         this.jamId = jamId;
         this.forumId = forumId;
         this.threadId = threadId;
+        this.personId = personId;
         this.emitter = emitter;
     }
 
@@ -105,6 +107,41 @@ final class Subscriber {
         return closed;
     }
 
+    /** Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop. */
+    boolean open() {
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            close();
+            return false;
+        }
+    }
+
+    /**
+     * Writes events read from the log straight out, before the stream takes live events from its queue: what a
+     * reconnecting browser missed, a page at a time. False when the connection has ended.
+     */
+    boolean send(List<LiveEvent> page) {
+        var wanted = new ArrayList<LiveEvent>();
+        for (var event : page) {
+            if (event.id() > lastOffered && wants(event)) {
+                wanted.add(event);
+            }
+        }
+        if (!page.isEmpty()) {
+            lastOffered = Math.max(lastOffered, page.getLast().id());
+        }
+        try {
+            for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
+                emitter.send(Frames.of(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
+            }
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+        return !closed;
+    }
+
     /**
      * Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. Whatever
      * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
@@ -112,8 +149,6 @@ final class Subscriber {
     void drain() {
         var batch = new ArrayList<LiveEvent>();
         try {
-            // Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop.
-            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
             while (!closed) {
                 var event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 if (event == null) {
