@@ -2,7 +2,6 @@ package org.incrowd.live;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -60,21 +59,14 @@ class LivePagesBrowserTests {
         return new TwoMembers(fixtures, forum, ana, ben);
     }
 
-    /** A browser of the person's own, signed in, on the page at {@code path}. */
     private Page open(BrowserContext browser, Person person, String path) {
-        var page = Chromium.signIn(browser.newPage(), port, person.email(), Fixtures.PASSWORD);
-        page.navigate("http://localhost:" + port + path);
-        return page;
-    }
-
-    private static BrowserContext browser() {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        return Chromium.open(browser, port, person.email(), path);
     }
 
     @Test
     void anIdeaPostedInOneBrowserAppearsInTheOtherWithoutReload() {
         var two = twoMembers("Live pages", "Night shifts");
-        try (var anasBrowser = browser(); var bensBrowser = browser()) {
+        try (var anasBrowser = chromium.personalBrowser(); var bensBrowser = chromium.personalBrowser()) {
             var anasPage = open(anasBrowser, two.ana(), "/forums/" + two.forum().id());
             var bensPage = open(bensBrowser, two.ben(), "/forums/" + two.forum().id());
             anasPage.waitForTimeout(500); // the stream is connected
@@ -100,7 +92,7 @@ class LivePagesBrowserTests {
     void aReactionOnAThreadsIdeaReachesTheOtherReadersOfTheThread() {
         var two = twoMembers("Live thread", "Depots");
         var idea = two.fixtures().idea(two.forum(), two.ana(), "Quiet rooms", "Drivers need somewhere to rest.");
-        try (var anasBrowser = browser(); var bensBrowser = browser()) {
+        try (var anasBrowser = chromium.personalBrowser(); var bensBrowser = chromium.personalBrowser()) {
             var anasPage = open(anasBrowser, two.ana(), "/threads/" + idea.id());
             var bensPage = open(bensBrowser, two.ben(), "/threads/" + idea.id());
             anasPage.waitForTimeout(500); // the stream is connected

@@ -101,6 +101,9 @@ class AuthorisationIntegrationTests {
             POST   /jams/{newDraftJam}/open                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/members                               | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/members                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/members/remove                 | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/forums                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}                                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}/staff                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
@@ -273,6 +276,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newDraftJam}/open", "/jams/{newDraftJam}"),
             Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
             Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
+            Map.entry("POST /jams/{newLiveJam}/members/remove", "/jams/{newLiveJam}/members?removed"),
             Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
             Map.entry("POST /forums/{newForum}", "/jams/*/edit?forumSaved"),
             Map.entry("POST /forums/{newForum}/staff", "/jams/*/edit?staffAdded"),
@@ -374,6 +378,10 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
+        bodies.put("POST /jams/{newLiveJam}/members/remove", (r, c) -> {
+            fixtures.jams().join(bystander.asActor(), c.ref("newLiveJam").id(), true);
+            r.param("email", bystander.email()).param("reason", "Matrix test");
+        });
         bodies.put("POST /jams/{newLiveJam}/forums", (r, c) -> r.param("forumTitle", "Matrix forum 2"));
         bodies.put("POST /forums/{newForum}", (r, c) -> r.param("forumTitle", "Renamed forum"));
         bodies.put("PUT /api/v1/forums/{newForum}", json("""

@@ -23,6 +23,7 @@ final class Subscriber {
     /** Far more than a person can read in the time a healthy connection needs to take them. */
     static final int QUEUE = 512;
     private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, "refresh", "{}");
+    static final String REMOVED = "removed";
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
@@ -52,13 +53,26 @@ final class Subscriber {
         lastOffered = id;
     }
 
+    /** The event that tells a person's pages they were removed from the Jam; it ends the stream. */
+    static String removedPayload(long personId) {
+        return "{\"person\":" + personId + "}";
+    }
+
+    /** After this the stream ends: the page reloads (and a removed person reads why they may not come back). */
+    private static boolean ends(LiveEvent event) {
+        return event == REFRESH || REMOVED.equals(event.type());
+    }
+
     /**
-     * Jam-wide events go to every page of the Jam; forum events to the Jam page, that forum and its threads; thread
+     * Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; forum events to the Jam page, that forum and its threads; thread
      * events to the Jam page, their forum page and that thread.
      */
     boolean wants(LiveEvent event) {
         if (event.jamId() != jamId) {
             return false;
+        }
+        if (REMOVED.equals(event.type())) {
+            return event.payload().equals(removedPayload(personId));
         }
         if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
             return false;
@@ -136,6 +150,9 @@ final class Subscriber {
             for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
                 emitter.send(Frames.of(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
             }
+            if (wanted.stream().anyMatch(Subscriber::ends)) {
+                close();
+            }
         } catch (IOException | IllegalStateException gone) {
             close();
         }
@@ -158,7 +175,7 @@ final class Subscriber {
                 batch.add(event);
                 queue.drainTo(batch, BATCH - 1);
                 emitter.send(Frames.of(batch));
-                if (batch.contains(REFRESH)) {
+                if (batch.stream().anyMatch(Subscriber::ends)) {
                     close();
                 }
                 batch.clear();
