@@ -205,7 +205,7 @@ public class JamRepository {
     public Optional<RemovalRow> activeRemoval(long jamId, long personId) {
         return jdbc.sql("select person_id, removed_by, reason, removed_at, lifted_at from jam_removal "
                         + "where jam_id = ? and person_id = ? and lifted_at is null order by id desc")
-                .params(jamId, personId).query(JamRepository::removal).stream().findFirst();
+                .params(jamId, personId).query(JamRepository::removal).list().stream().findFirst();
     }
 
     public boolean isRemoved(long jamId, long personId) {
