@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -150,6 +152,32 @@ class LiveStreamIntegrationTests {
                 fixtures.token(writer), null)) {
             long marker = fixtures.idea(elsewhereForum, writer, "Marker", "Posted after " + postId).id();
             assertThat(watcher.next(1, "post", WAIT)).extracting(e -> postOf(e.data())).containsExactly(marker);
+        }
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsLateIsStillDeliveredInOrder() throws Exception {
+        try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {
+            var appended = new CountDownLatch(1);
+            var commit = new CountDownLatch(1);
+            var late = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+                long id = post("Written first, committed last");
+                appended.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return id;
+            }));
+            appended.await();
+            long onTime = post("Committed at once");
+            Thread.sleep(6_000); // longer than the 5 s after which a missing id used to be taken for a rollback
+            commit.countDown();
+            long slow = late.get();
+
+            var posts = stream.next(2, "post", WAIT);
+            assertThat(posts).extracting(event -> postOf(event.data())).containsExactly(slow, onTime);
         }
     }
 

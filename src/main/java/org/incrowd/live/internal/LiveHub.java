@@ -20,21 +20,26 @@ import org.springframework.stereotype.Component;
  * This node's fan-out: reads the event log in id order and hands each event to the streams that want it.
  *
  * <p>Ids come from a sequence, and transactions commit in any order: id 11 may be visible before id 10 commits. The
- * dispatcher therefore advances only over an unbroken run of ids. A hole is waited for up to {@link #HOLE_TIMEOUT}
- * (longer than any write transaction takes) and then taken as a rolled-back transaction, so no committed event is
- * skipped and none is sent twice.
+ * dispatcher therefore advances only over an unbroken run of ids. A hole is waited for until every append that could
+ * hold the missing id has ended ({@link AppendsInFlight}); then an id still missing was rolled back. No committed
+ * event is skipped, however late it commits, none is sent twice, and a rollback holds the others up only for a
+ * moment.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
-    static final Duration HOLE_TIMEOUT = Duration.ofSeconds(5);
+    /** While waiting for a hole, how often to look again (a transaction of another node ends without a wake-up). */
+    static final Duration HOLE_RECHECK = Duration.ofMillis(20);
+    /** A hole held open longer than this is worth a line in the log: some transaction stays open for long. */
+    private static final Duration HOLE_WARNING = Duration.ofSeconds(10);
     private static final int BATCH = 1_000;
     /** Events read from the log at a time while a reconnecting stream catches up. */
     static final int REPLAY_PAGE = 500;
 
     private final LiveLog events;
     private final WakeUps wakeUps;
+    private final AppendsInFlight inFlight;
     private final Clock clock;
     private final Duration poll;
     private final Duration keep;
@@ -46,13 +51,16 @@ class LiveHub implements SmartLifecycle {
      * volatile so that a reconnecting stream can see how far to replay without waiting for the lock.
      */
     private volatile long dispatchedUpTo;
+    /** The {@link AppendsInFlight#mark()} taken when the hole after {@link #dispatchedUpTo} was first seen. */
+    private volatile Long hole;
     private Instant holeSeen;
 
-    LiveHub(LiveLog events, WakeUps wakeUps, Clock clock,
+    LiveHub(LiveLog events, WakeUps wakeUps, AppendsInFlight inFlight, Clock clock,
             @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
             @Value("${incrowd.live.keep-hours:48}") long keepHours) {
         this.events = events;
         this.wakeUps = wakeUps;
+        this.inFlight = inFlight;
         this.clock = clock;
         this.poll = Duration.ofMillis(pollMillis);
         this.keep = Duration.ofHours(keepHours);
@@ -172,15 +180,20 @@ class LiveHub implements SmartLifecycle {
     /** Hands out every event committed since the last round, in id order. */
     void dispatch() {
         synchronized (dispatching) {
+            // Asked before reading: if every append that could fill the hole has ended, a read made now shows
+            // whichever of them committed, and what is still missing was rolled back.
+            boolean holeSettled = hole != null && inFlight.settled(hole);
             boolean more = true;
             while (more) {
                 var batch = events.after(dispatchedUpTo, BATCH);
                 more = batch.size() == BATCH;
                 for (LiveEvent event : batch) {
-                    if (event.id() != dispatchedUpTo + 1 && !holeExpired()) {
-                        return; // wait for the missing id to commit, or to time out
+                    if (event.id() != dispatchedUpTo + 1 && !holeSettled) {
+                        waitForHole();
+                        return;
                     }
-                    holeSeen = null;
+                    holeSettled = false; // a later hole needs a mark of its own
+                    hole = null;
                     for (Subscriber subscriber : subscribers) {
                         if (!subscriber.offer(event)) {
                             subscribers.remove(subscriber);
@@ -192,13 +205,21 @@ class LiveHub implements SmartLifecycle {
         }
     }
 
-    private boolean holeExpired() {
+    /** Whether a hole is being waited for: the dispatcher then looks again soon rather than at the next poll. */
+    boolean waitingForHole() {
+        return hole != null;
+    }
+
+    private void waitForHole() {
         var now = clock.instant();
-        if (holeSeen == null) {
-            holeSeen = now; // the missing event's own commit wakes the dispatcher; else the next poll looks again
-            return false;
+        if (hole == null) {
+            hole = inFlight.mark(); // taken after the read that showed the hole, so it covers every missing id
+            holeSeen = now;
+        } else if (now.isAfter(holeSeen.plus(HOLE_WARNING))) {
+            log.warn("Live events wait for a transaction that took event id {} and has been open for over {}",
+                    dispatchedUpTo + 1, HOLE_WARNING);
+            holeSeen = now;
         }
-        return now.isAfter(holeSeen.plus(HOLE_TIMEOUT));
     }
 
     /** The log keeps {@code incrowd.live.keep-hours}; older reconnects get a refresh instead of a replay. */
@@ -217,7 +238,7 @@ class LiveHub implements SmartLifecycle {
         Thread.ofPlatform().daemon().name("live-dispatch").start(() -> {
             while (running.get()) {
                 try {
-                    wakeUps.await(poll);
+                    wakeUps.await(waitingForHole() ? HOLE_RECHECK : poll);
                     dispatch();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

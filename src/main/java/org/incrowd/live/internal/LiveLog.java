@@ -8,6 +8,7 @@ import java.util.List;
 import org.incrowd.live.LiveEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The live_event table. */
 @Repository
@@ -17,16 +18,26 @@ class LiveLog {
     static final int MAX_PAYLOAD = 2000;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AppendsInFlight inFlight;
 
-    LiveLog(JdbcClient jdbc) {
+    LiveLog(JdbcClient jdbc, TransactionTemplate transactions, AppendsInFlight inFlight) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.inFlight = inFlight;
     }
 
-    /** Runs in the caller's transaction: the event exists exactly when the change does. */
+    /**
+     * Runs in the caller's transaction (or a transaction of its own): the event exists exactly when the change does.
+     * The append is counted in flight until that transaction ends, so the dispatcher knows whether to wait for it.
+     */
     void append(long jamId, Long forumId, Long threadId, String type, String payload, Instant now) {
-        jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+        transactions.executeWithoutResult(status -> {
+            inFlight.begin();
+            jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+        });
     }
 
     /** Events after {@code id}, oldest first. */
