@@ -68,8 +68,11 @@
             region.hidden = here < 1;
         });
     });
-    source.addEventListener("refresh", function () {
-        source.close();
-        window.location.reload();
+    // "refresh": too much was missed; "removed": the reader was removed from the Jam, and the reload says why.
+    ["refresh", "removed"].forEach(function (type) {
+        source.addEventListener(type, function () {
+            source.close();
+            window.location.reload();
+        });
     });
 })();

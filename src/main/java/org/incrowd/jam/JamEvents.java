@@ -14,4 +14,8 @@ public final class JamEvents {
 
     public record MemberJoined(long jamId, long personId) {
     }
+
+    /** An organiser removed the person, or withdrew their invitation: their access to the Jam ends everywhere. */
+    public record MemberRemoved(long jamId, long personId) {
+    }
 }

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
 import org.incrowd.jam.internal.JamRepository;
+import org.incrowd.jam.internal.JamRepository.RemovalRow;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class JamService {
+
+    /** Long enough for a sentence or two; the removed person reads it. */
+    static final int MAX_REMOVAL_REASON = 500;
+    private static final int MAX_REMOVALS_SHOWN = 200;
 
     private final JamRepository jams;
     private final IdentityService identity;
@@ -49,10 +57,18 @@ public class JamService {
                 .toList();
     }
 
-    /** A Jam the person may see; one they may not see is "not found", so its existence does not leak. */
+    /**
+     * A Jam the person may see; one they may not see is "not found", so its existence does not leak. Someone who was
+     * removed from it is told so instead, with the organisers' reason.
+     */
     public Jam require(Actor actor, long jamId) {
-        return jams.find(jamId).filter(jam -> canSee(actor, jam))
-                .orElseThrow(() -> Refusal.notFound("jam.notFound"));
+        var jam = jams.find(jamId).orElseThrow(() -> Refusal.notFound("jam.notFound"));
+        if (canSee(actor, jam)) {
+            return jam;
+        }
+        var removal = jam.published() ? jams.activeRemoval(jamId, actor.personId()) : Optional.<RemovalRow>empty();
+        throw removal.map(row -> row.reason() == null ? Refusal.forbidden("jam.invitationWithdrawn")
+                : Refusal.forbidden("jam.removed", row.reason())).orElseGet(() -> Refusal.notFound("jam.notFound"));
     }
 
     /**
@@ -243,7 +259,9 @@ public class JamService {
         jams.update(new Jam(jamId, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(),
                 jam.published(), jam.community(), jam.communityPosting(), jam.createdBy()));
+        var invitedBefore = Set.copyOf(jams.invitations(jamId));
         jams.replaceInvitations(jamId, checked.invitations());
+        followInvitations(actor, jamId, draft.invitationOnly(), invitedBefore, checked.invitations());
         events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
         return jams.find(jamId).orElseThrow();
     }
@@ -367,6 +385,78 @@ public class JamService {
         }
     }
 
+    // ---- removing members ----------------------------------------------------------------------------------------
+
+    /**
+     * Removes someone from a Jam, with the reason they are told: their membership and invitation go, and the removal
+     * keeps them out (reading, posting, live pages, from this moment) even where the Jam is open to everyone of their
+     * type. Inviting their address again lets them back in. Organisers only; recorded with who did it and when.
+     */
+    @Transactional
+    public void removeMember(Actor actor, long jamId, String email, String reason) {
+        require(actor, jamId);
+        requireOrganiser(actor);
+        var errors = FieldErrors.none();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            errors.add("reason", "jam.removal.reason.required");
+        } else if (why.length() > MAX_REMOVAL_REASON) {
+            errors.add("reason", "form.tooLong");
+        }
+        var person = identity.findByEmail(email == null ? "" : email);
+        if (person.isEmpty()) {
+            errors.add("email", "jam.removal.unknown");
+        } else if (person.get().asActor().canOrganise()) {
+            errors.add("email", "jam.removal.organiser");
+        } else if (!jams.isMember(jamId, person.get().id()) && !jams.isInvited(jamId, person.get().email())) {
+            errors.add("email", "jam.removal.notMember");
+        }
+        errors.throwIfAny();
+        remove(jamId, person.get(), actor.personId(), why);
+    }
+
+    /** Who was removed from the Jam, newest first, for its organisers. */
+    public List<MemberRemoval> removals(Actor actor, long jamId) {
+        require(actor, jamId);
+        requireOrganiser(actor);
+        var rows = jams.removals(jamId, MAX_REMOVALS_SHOWN);
+        var people = identity.findAll(rows.stream()
+                .flatMap(row -> java.util.stream.Stream.of(row.personId(), row.removedBy())).toList());
+        return rows.stream().filter(row -> people.containsKey(row.personId())).map(row -> new MemberRemoval(
+                people.get(row.personId()).displayName(), people.get(row.personId()).email(),
+                people.containsKey(row.removedBy()) ? people.get(row.removedBy()).displayName() : "",
+                row.reason(), row.removedAt(), row.liftedAt())).toList();
+    }
+
+    /**
+     * Withdrawing an address from an invitation-only Jam removes the member who joined with it (recorded as a
+     * withdrawn invitation); inviting an address again lifts its person's removal.
+     */
+    private void followInvitations(Actor actor, long jamId, boolean invitationOnly, Set<String> before,
+                                   Set<String> after) {
+        for (String email : after) {
+            if (!before.contains(email)) {
+                identity.findByEmail(email).ifPresent(person -> jams.liftRemovals(jamId, person.id(), now()));
+            }
+        }
+        if (!invitationOnly) {
+            return;
+        }
+        for (String email : before) {
+            if (!after.contains(email)) {
+                identity.findByEmail(email).filter(person -> jams.isMember(jamId, person.id()))
+                        .ifPresent(person -> remove(jamId, person, actor.personId(), null));
+            }
+        }
+    }
+
+    private void remove(long jamId, Person person, long removedBy, String reason) {
+        jams.removeMember(jamId, person.id());
+        jams.uninvite(jamId, person.email());
+        jams.recordRemoval(jamId, person.id(), removedBy, reason, now());
+        events.publishEvent(new JamEvents.MemberRemoved(jamId, person.id()));
+    }
+
     private static void requireOrganiser(Actor actor) {
         if (!actor.canOrganise()) {
             throw Refusal.forbidden("jam.organisersOnly");
@@ -378,6 +468,10 @@ public class JamService {
             return true;
         }
         if (!jam.published()) {
+            return false;
+        }
+        // Someone an organiser removed reads nothing of the Jam while signed in, not even what guests may read.
+        if (!actor.isGuest() && jams.isRemoved(jam.id(), actor.personId())) {
             return false;
         }
         // What guests may read, everyone with an account may read too: signing in never hides anything.

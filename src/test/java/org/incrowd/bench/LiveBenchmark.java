@@ -120,9 +120,13 @@ public final class LiveBenchmark {
     private static Map<String, Object> run(Options options, int clients, int seconds, boolean storm,
                                            boolean withTasks) throws Exception {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
+        int streams = clients + clients / 10 + 100;
         var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
-                // one demo person writes and reacts at the benchmark's rate, far above the per-person limits
-                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000"));
+                // One demo person writes at the benchmark's rate, far above the per-person posting limit, and
+                // holds every stream from one address: the stream limits are raised above the run's client count
+                // (with room for clients that reconnect before the server has noticed their old stream end).
+                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000", "--incrowd.live.streams-per-person=" + streams,
+                        "--incrowd.live.streams-per-address=" + streams, "--incrowd.live.max-streams=" + streams));
         try (server) {
             System.out.printf("Starting Incrowd (heap %s) on port %d...%n", options.heap(), server.port());
             server.start();

@@ -2,13 +2,15 @@ package org.incrowd.live;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.incrowd.discussion.PostDraft;
 import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
+import org.incrowd.jam.Forum;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -42,21 +44,31 @@ class LivePagesBrowserTests {
         chromium.close();
     }
 
-    @Test
-    void anIdeaPostedInOneBrowserAppearsInTheOtherWithoutReload() {
+    /** A live Jam with a forum, and two of its members, Ana and Ben. */
+    private record TwoMembers(Fixtures fixtures, Forum forum, Person ana, Person ben) {
+    }
+
+    private TwoMembers twoMembers(String jamTitle, String forumTitle) {
         var fixtures = Fixtures.of(application);
-        var jam = fixtures.liveJam("Live pages");
-        var forum = fixtures.forum(jam, "Night shifts");
+        var jam = fixtures.liveJam(jamTitle);
+        var forum = fixtures.forum(jam, forumTitle);
         var ana = fixtures.person("Ana", Role.PARTICIPANT);
         var ben = fixtures.person("Ben", Role.PARTICIPANT);
         fixtures.join(jam, ana);
         fixtures.join(jam, ben);
-        try (var anasBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-             var bensBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-            var anasPage = Chromium.signIn(anasBrowser.newPage(), port, ana.email(), Fixtures.PASSWORD);
-            anasPage.navigate("http://localhost:" + port + "/forums/" + forum.id());
-            var bensPage = Chromium.signIn(bensBrowser.newPage(), port, ben.email(), Fixtures.PASSWORD);
-            bensPage.navigate("http://localhost:" + port + "/forums/" + forum.id());
+        return new TwoMembers(fixtures, forum, ana, ben);
+    }
+
+    private Page open(BrowserContext browser, Person person, String path) {
+        return Chromium.open(browser, port, person.email(), path);
+    }
+
+    @Test
+    void anIdeaPostedInOneBrowserAppearsInTheOtherWithoutReload() {
+        var two = twoMembers("Live pages", "Night shifts");
+        try (var anasBrowser = chromium.personalBrowser(); var bensBrowser = chromium.personalBrowser()) {
+            var anasPage = open(anasBrowser, two.ana(), "/forums/" + two.forum().id());
+            var bensPage = open(bensBrowser, two.ben(), "/forums/" + two.forum().id());
             anasPage.waitForTimeout(500); // the stream is connected
 
             bensPage.getByLabel("Title of your idea").fill("Hot meals at night");
@@ -64,14 +76,33 @@ class LivePagesBrowserTests {
             bensPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post idea")).click();
 
             var idea = anasPage.locator("#ideas").getByRole(AriaRole.LINK,
-                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Hot meals at night"));
+                    new Locator.GetByRoleOptions().setName("Hot meals at night"));
             assertThat(idea).isVisible(SOON);
 
             // A reaction elsewhere updates the counts on Ana's page too.
-            var posted = fixtures.reading().ideas(fixtures.actor(ana), forum.id(), 0).ideas().getFirst();
-            fixtures.reacting().react(fixtures.actor(ben), posted.id(), ReactionKind.AGREE);
+            var fixtures = two.fixtures();
+            var posted = fixtures.reading().ideas(fixtures.actor(two.ana()), two.forum().id(), 0).ideas().getFirst();
+            fixtures.reacting().react(fixtures.actor(two.ben()), posted.id(), ReactionKind.AGREE);
             assertThat(anasPage.locator("#ideas").getByText("Agree 1")).isVisible(SOON);
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-forum")));
+        }
+    }
+
+    @Test
+    void aReactionOnAThreadsIdeaReachesTheOtherReadersOfTheThread() {
+        var two = twoMembers("Live thread", "Depots");
+        var idea = two.fixtures().idea(two.forum(), two.ana(), "Quiet rooms", "Drivers need somewhere to rest.");
+        try (var anasBrowser = chromium.personalBrowser(); var bensBrowser = chromium.personalBrowser()) {
+            var anasPage = open(anasBrowser, two.ana(), "/threads/" + idea.id());
+            var bensPage = open(bensBrowser, two.ben(), "/threads/" + idea.id());
+            anasPage.waitForTimeout(500); // the stream is connected
+
+            bensPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Agree (0)").setExact(true)).click();
+
+            assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Agree (1)").setExact(true))).isVisible(SOON);
+            anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-thread-idea")));
         }
     }
 }

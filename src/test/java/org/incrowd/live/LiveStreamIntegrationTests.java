@@ -2,8 +2,12 @@ package org.incrowd.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The live stream over real HTTP: new posts arrive as they are committed, and a browser that reconnects with
@@ -34,6 +39,8 @@ class LiveStreamIntegrationTests {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     Fixtures fixtures;
     Jam jam;
@@ -108,6 +115,73 @@ class LiveStreamIntegrationTests {
     }
 
     @Test
+    void aBrowserThatMissedFiveThousandEventsCatchesUpWithAllOfThemAndStaysLive() throws Exception {
+        String lastSeen;
+        try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {
+            post("Seen before the laptop slept");
+            lastSeen = stream.next(1, "post", WAIT).getFirst().id();
+        }
+        // A busy Jam while the laptop sleeps: far more events than a stream's queue holds.
+        var missed = new ArrayList<Long>();
+        transactions.executeWithoutResult(status -> {
+            for (long i = 1; i <= 5_000; i++) {
+                jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
+                                + "values (?, ?, null, 'post', ?, ?)")
+                        .params(jam.id(), forum.id(), "{\"post\":" + i + "}", Timestamp.from(Instant.now()))
+                        .update();
+                missed.add(i);
+            }
+        });
+        missed.add(post("After the busy hour"));
+        dispatchedPast(missed.getLast());
+
+        try (var stream = new SseClient(url(""), fixtures.token(reader), lastSeen)) {
+            var replayed = stream.next(missed.size(), "post", Duration.ofSeconds(30));
+            assertThat(replayed).extracting(e -> postOf(e.data())).containsExactlyElementsOf(missed);
+            long after = post("Back at the desk");
+            assertThat(stream.next(1, "post", WAIT)).extracting(e -> postOf(e.data())).containsExactly(after);
+        }
+    }
+
+    /** Waits until the dispatcher has handed out the given post: a reader of another Jam hears of one posted after. */
+    private void dispatchedPast(long postId) throws Exception {
+        var elsewhere = fixtures.liveJam("Elsewhere " + System.nanoTime());
+        var elsewhereForum = fixtures.forum(elsewhere, "Elsewhere");
+        fixtures.join(elsewhere, writer);
+        try (var watcher = new SseClient("http://localhost:" + port + "/live/jams/" + elsewhere.id(),
+                fixtures.token(writer), null)) {
+            long marker = fixtures.idea(elsewhereForum, writer, "Marker", "Posted after " + postId).id();
+            assertThat(watcher.next(1, "post", WAIT)).extracting(e -> postOf(e.data())).containsExactly(marker);
+        }
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsLateIsStillDeliveredInOrder() throws Exception {
+        try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {
+            var appended = new CountDownLatch(1);
+            var commit = new CountDownLatch(1);
+            var late = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+                long id = post("Written first, committed last");
+                appended.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return id;
+            }));
+            appended.await();
+            long onTime = post("Committed at once");
+            Thread.sleep(6_000); // longer than the 5 s after which a missing id used to be taken for a rollback
+            commit.countDown();
+            long slow = late.get();
+
+            var posts = stream.next(2, "post", WAIT);
+            assertThat(posts).extracting(event -> postOf(event.data())).containsExactly(slow, onTime);
+        }
+    }
+
+    @Test
     void aBrowserThatMissedMoreThanTheLogKeepsIsToldToRefresh() throws Exception {
         post("Old news");
         long oldest = jdbc.sql("select max(id) from live_event").query(Long.class).single();
@@ -145,6 +219,60 @@ class LiveStreamIntegrationTests {
         try (var stream = new SseClient("http://localhost:" + port + "/live/jams/" + secret.id(),
                 fixtures.token(reader), null)) {
             assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aThreadOfAJamTheReaderMayNotSeeIsRefusedAndNobodyThereCountsThem() throws Exception {
+        var secret = fixtures.jam("Secret " + System.nanoTime()).invitationOnly("insider@example.org").create();
+        var secretForum = fixtures.forum(secret, "Board room");
+        var secretIdea = fixtures.idea(secretForum, fixtures.organiser(), "Merger", "Not for everyone");
+        try (var stream = new SseClient(url("?thread=" + secretIdea.id()), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(404);
+            assertThat(stream.text()).contains("There is no such thread");
+        }
+    }
+
+    @Test
+    void aThreadOfAnotherJamIsRefused() throws Exception {
+        var other = fixtures.liveJam("Other " + System.nanoTime());
+        var otherForum = fixtures.forum(other, "Elsewhere");
+        fixtures.join(other, writer);
+        var otherIdea = fixtures.idea(otherForum, writer, "Elsewhere", "In another Jam");
+        try (var stream = new SseClient(url("?thread=" + otherIdea.id()), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aReplyIsNotAThreadToWatch() throws Exception {
+        long idea = post("Watched");
+        var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "a reply");
+        try (var stream = new SseClient(url("?thread=" + reply.id()), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void oneAccountCannotHoldMoreThanAFewStreamsAndIsToldWhy() throws Exception {
+        var streams = new ArrayList<SseClient>();
+        try {
+            for (int tab = 0; tab < 32; tab++) {
+                var stream = new SseClient(url(""), fixtures.token(reader), null);
+                assertThat(stream.status()).as("tab %d", tab).isEqualTo(200);
+                streams.add(stream);
+            }
+            try (var oneTooMany = new SseClient(url(""), fixtures.token(reader), null)) {
+                assertThat(oneTooMany.status()).isEqualTo(429);
+                assertThat(oneTooMany.text()).contains("You already have 32 live pages open");
+            }
+            try (var someoneElse = new SseClient(url(""), fixtures.token(writer), null)) {
+                assertThat(someoneElse.status()).isEqualTo(200);
+            }
+        } finally {
+            for (var stream : streams) {
+                stream.close();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.incrowd.support;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -36,6 +37,18 @@ public final class Chromium implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /** A browser of one person's own (cookies, storage), in British English. */
+    public BrowserContext personalBrowser() {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+    }
+
+    /** Signs the person in, in their own browser, and opens the page at {@code path}. */
+    public static com.microsoft.playwright.Page open(BrowserContext browser, int port, String email, String path) {
+        var page = signIn(browser.newPage(), port, email, Fixtures.PASSWORD);
+        page.navigate("http://localhost:" + port + path);
+        return page;
     }
 
     /** Signs in through the sign-in page, as a person would, and returns the page they land on. */

@@ -24,6 +24,7 @@ public final class SseClient implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int status;
     private final Thread reader;
+    private final String text;
     private volatile java.io.InputStream body;
 
     public SseClient(String url, String token, String lastEventId) throws Exception {
@@ -35,7 +36,18 @@ public final class SseClient implements AutoCloseable {
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
         body = response.body();
-        reader = Thread.ofVirtual().start(this::read);
+        if (status == 200) {
+            text = null;
+            reader = Thread.ofVirtual().start(this::read);
+        } else {
+            text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            reader = null;
+        }
+    }
+
+    /** The body of a refusal (a stream that did not open), to check what it says. */
+    public String text() {
+        return text;
     }
 
     public int status() {
@@ -92,7 +104,9 @@ public final class SseClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        reader.interrupt();
+        if (reader != null) {
+            reader.interrupt();
+        }
         body.close();
         http.shutdownNow();
     }

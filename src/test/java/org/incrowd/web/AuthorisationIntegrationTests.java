@@ -62,8 +62,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code {membersIdea}} an idea written by the member; {@code {draftJam}} an unpublished Jam; {@code {secretJam}},
  * {@code {secretForum}}, {@code {secretIdea}} an invitation-only Jam that invites nobody; {@code {bystander}} a
  * participant who takes no part; {@code {othersToken}} the bystander's API token. Placeholders starting with
- * {@code new} are made afresh for each call (a Jam that is then live/closed/draft, an idea, an idea the caller reacted
- * to or marked helpful, a token of the caller's own), so one call's change never decides another call's answer.
+ * {@code new} are made afresh for each call (a Jam that is then live/closed/draft, a live Jam the bystander joined,
+ * an idea, an idea the caller reacted to or marked helpful, a token of the caller's own), so one call's change never
+ * decides another call's answer.
  */
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -105,6 +106,9 @@ class AuthorisationIntegrationTests {
             POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/guest-access                   | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/members                               | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/members                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newJoinedJam}/members/remove               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/forums                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}                                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}/staff                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
@@ -281,6 +285,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
             Map.entry("POST /jams/{newLiveJam}/guest-access", "/jams/{newLiveJam}?closedToGuests"),
             Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
+            Map.entry("POST /jams/{newJoinedJam}/members/remove", "/jams/{newJoinedJam}/members?removed"),
             Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
             Map.entry("POST /forums/{newForum}", "/jams/*/edit?forumSaved"),
             Map.entry("POST /forums/{newForum}/staff", "/jams/*/edit?staffAdded"),
@@ -384,6 +389,8 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
+        bodies.put("POST /jams/{newJoinedJam}/members/remove", (r, c) -> r.param("email", bystander.email())
+                .param("reason", "Matrix test"));
         bodies.put("POST /jams/{newLiveJam}/forums", (r, c) -> r.param("forumTitle", "Matrix forum 2"));
         bodies.put("POST /forums/{newForum}", (r, c) -> r.param("forumTitle", "Renamed forum"));
         bodies.put("PUT /api/v1/forums/{newForum}", json("""
@@ -887,6 +894,11 @@ class AuthorisationIntegrationTests {
                 }
                 case "newDraftJam" -> new Ref(Kind.JAM, fixtures.jam("New draft").draft().create().id());
                 case "newLiveJam" -> new Ref(Kind.JAM, fixtures.liveJam("New live").id());
+                case "newJoinedJam" -> {
+                    var joined = fixtures.liveJam("New joined");
+                    fixtures.join(joined, bystander);
+                    yield new Ref(Kind.JAM, joined.id());
+                }
                 case "newClosedJam" -> new Ref(Kind.JAM, fixtures.closeNow(fixtures.liveJam("New closed")).id());
                 case "newForum" -> new Ref(Kind.FORUM, fixtures.forum(fixtures.liveJam("New forum's Jam"), "New").id());
                 case "newStaffedForum" -> {

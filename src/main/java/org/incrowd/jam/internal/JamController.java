@@ -188,6 +188,31 @@ class JamController {
         return "redirect:/jams/" + place.jam().id() + "/edit";
     }
 
+    @GetMapping("/jams/{jamId}/members")
+    String members(@PathVariable long jamId, @RequestParam(required = false) String removed, Model model) {
+        return members(model, jamId, "", "", FieldErrors.none(), removed != null);
+    }
+
+    @PostMapping("/jams/{jamId}/members/remove")
+    String removeMember(@PathVariable long jamId, @RequestParam(defaultValue = "") String email,
+                        @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+        try {
+            jams.removeMember(currentActor.require(), jamId, email, reason);
+            return "redirect:/jams/" + jamId + "/members?removed";
+        } catch (Refusal refusal) {
+            return refused(refusal, response, () -> members(model, jamId, email, reason, refusal.errors(), false));
+        }
+    }
+
+    private String members(Model model, long jamId, String email, String reason, FieldErrors errors,
+                           boolean removed) {
+        var actor = currentActor.require();
+        var removals = jams.removals(actor, jamId);
+        model.addAttribute("page", new MembersPage(jams.require(actor, jamId), removals, email, reason, errors,
+                removed));
+        return "jam/members";
+    }
+
     @GetMapping("/jams/{jamId}/join")
     String joinPage(@PathVariable long jamId, Model model) {
         var actor = currentActor.require();

@@ -191,6 +191,55 @@ public class JamRepository {
                 .query(Long.class).single() > 0;
     }
 
+    // ---- removals (V20) ------------------------------------------------------------------------------------------
+
+    /** One removal of a person from a Jam; {@code reason} null when their invitation was withdrawn. */
+    public record RemovalRow(long personId, long removedBy, String reason, Instant removedAt, Instant liftedAt) {
+    }
+
+    public void removeMember(long jamId, long personId) {
+        jdbc.sql("delete from jam_member where jam_id = ? and person_id = ?").params(jamId, personId).update();
+    }
+
+    public void uninvite(long jamId, String email) {
+        jdbc.sql("delete from jam_invitation where jam_id = ? and email = ?").params(jamId, email).update();
+    }
+
+    public void recordRemoval(long jamId, long personId, long removedBy, String reason, Instant now) {
+        jdbc.sql("insert into jam_removal (jam_id, person_id, removed_by, reason, removed_at) values (?, ?, ?, ?, ?)")
+                .params(jamId, personId, removedBy, reason, Timestamp.from(now)).update();
+    }
+
+    /** The removal that keeps the person out of the Jam now, if any. */
+    public Optional<RemovalRow> activeRemoval(long jamId, long personId) {
+        return jdbc.sql("select person_id, removed_by, reason, removed_at, lifted_at from jam_removal "
+                        + "where jam_id = ? and person_id = ? and lifted_at is null order by id desc")
+                .params(jamId, personId).query(JamRepository::removal).list().stream().findFirst();
+    }
+
+    public boolean isRemoved(long jamId, long personId) {
+        return jdbc.sql("select count(*) from jam_removal where jam_id = ? and person_id = ? and lifted_at is null")
+                .params(jamId, personId).query(Long.class).single() > 0;
+    }
+
+    public void liftRemovals(long jamId, long personId, Instant now) {
+        jdbc.sql("update jam_removal set lifted_at = ? where jam_id = ? and person_id = ? and lifted_at is null")
+                .params(Timestamp.from(now), jamId, personId).update();
+    }
+
+    /** The latest removals of a Jam, newest first. */
+    public List<RemovalRow> removals(long jamId, int limit) {
+        return jdbc.sql("select person_id, removed_by, reason, removed_at, lifted_at from jam_removal "
+                        + "where jam_id = ? order by id desc limit ?")
+                .params(jamId, limit).query(JamRepository::removal).list();
+    }
+
+    private static RemovalRow removal(ResultSet rs, int row) throws SQLException {
+        var lifted = rs.getTimestamp(5);
+        return new RemovalRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                lifted == null ? null : lifted.toInstant());
+    }
+
     private static String audience(Set<ParticipantType> audience) {
         return audience.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }

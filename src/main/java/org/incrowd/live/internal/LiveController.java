@@ -1,11 +1,17 @@
 package org.incrowd.live.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.incrowd.discussion.Reading;
+import org.incrowd.discussion.Post;
+import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveController {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveController.class);
+
     /** Browsers reconnect by themselves; a bounded lifetime lets abandoned connections end even if no write fails. */
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
@@ -30,15 +38,20 @@ class LiveController {
     static final Duration OLDEST_PAGE = Duration.ofMinutes(2);
 
     private final LiveHub hub;
-    private final LiveLog log;
+    private final LiveLog events;
     private final JamService jams;
+    private final Reading discussion;
+    private final StreamLimits limits;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    LiveController(LiveHub hub, LiveLog log, JamService jams, CurrentActor currentActor, Clock clock) {
+    LiveController(LiveHub hub, LiveLog log, JamService jams, Reading discussion, StreamLimits limits,
+                   CurrentActor currentActor, Clock clock) {
+        this.limits = limits;
         this.hub = hub;
-        this.log = log;
+        this.events = log;
         this.jams = jams;
+        this.discussion = discussion;
         this.currentActor = currentActor;
         this.clock = clock;
     }
@@ -46,21 +59,57 @@ class LiveController {
     @GetMapping("/live/jams/{jamId}") // no "produces": refusals must be able to answer in plain text
     SseEmitter stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
                       @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      HttpServletRequest request) {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
             throw Refusal.notFound("error.notFound");
         }
+        if (thread != null) {
+            requireThread(actor, jamId, forum, thread);
+        }
         Long last = lastEventId != null ? parse(lastEventId) : since == null ? null : startOfPage(since);
+        var permit = limits.open(actor.personId(), request.getRemoteAddr());
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        var subscriber = new Subscriber(jamId, forum, thread, emitter);
-        emitter.onCompletion(() -> hub.unsubscribe(subscriber));
+        var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), emitter);
+        emitter.onCompletion(() -> {
+            hub.unsubscribe(subscriber);
+            permit.release();
+        });
         emitter.onTimeout(subscriber::close);
         emitter.onError(error -> subscriber.close());
-        hub.subscribe(subscriber, jamId, last);
-        Thread.ofVirtual().name("live-stream-" + jamId).start(subscriber::drain);
+        Thread.ofVirtual().name("live-stream-" + jamId).start(() -> serve(subscriber, jamId, last));
         return emitter;
+    }
+
+    /** On the stream's own thread: catches up with what the browser missed, then writes live events as they come. */
+    private void serve(Subscriber subscriber, long jamId, Long last) {
+        try {
+            if (subscriber.open()) {
+                hub.subscribe(subscriber, jamId, last);
+                subscriber.drain();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Live stream of Jam {} failed; the browser reconnects", jamId, e);
+            subscriber.close();
+        }
+    }
+
+    /**
+     * A thread stream counts its reader as "here" on that thread: only an idea of this Jam (and of the forum, when
+     * one is named) that the reader may see. Anything else is "no such thread", so nothing about it leaks.
+     */
+    private void requireThread(Actor actor, long jamId, Long forumId, long threadId) {
+        Post idea;
+        try {
+            idea = discussion.require(actor, threadId);
+        } catch (Refusal notVisible) {
+            throw Refusal.notFound("thread.notFound");
+        }
+        if (!idea.isIdea() || idea.jamId() != jamId || forumId != null && idea.forumId() != forumId) {
+            throw Refusal.notFound("thread.notFound");
+        }
     }
 
     /**
@@ -77,7 +126,7 @@ class LiveController {
         if (renderedAt.isBefore(now.minus(OLDEST_PAGE))) {
             renderedAt = now.minus(OLDEST_PAGE);
         }
-        return log.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
+        return events.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
     }
 
     private static Long parse(String lastEventId) {

@@ -20,19 +20,26 @@ import org.springframework.stereotype.Component;
  * This node's fan-out: reads the event log in id order and hands each event to the streams that want it.
  *
  * <p>Ids come from a sequence, and transactions commit in any order: id 11 may be visible before id 10 commits. The
- * dispatcher therefore advances only over an unbroken run of ids. A hole is waited for up to {@link #HOLE_TIMEOUT}
- * (longer than any write transaction takes) and then taken as a rolled-back transaction, so no committed event is
- * skipped and none is sent twice.
+ * dispatcher therefore advances only over an unbroken run of ids. A hole is waited for until every append that could
+ * hold the missing id has ended ({@link AppendsInFlight}); then an id still missing was rolled back. No committed
+ * event is skipped, however late it commits, none is sent twice, and a rollback holds the others up only for a
+ * moment.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
-    static final Duration HOLE_TIMEOUT = Duration.ofSeconds(5);
+    /** While waiting for a hole, how often to look again (a transaction of another node ends without a wake-up). */
+    static final Duration HOLE_RECHECK = Duration.ofMillis(20);
+    /** A hole held open longer than this is worth a line in the log: some transaction stays open for long. */
+    private static final Duration HOLE_WARNING = Duration.ofSeconds(10);
     private static final int BATCH = 1_000;
+    /** Events read from the log at a time while a reconnecting stream catches up. */
+    static final int REPLAY_PAGE = 500;
 
     private final LiveLog events;
     private final WakeUps wakeUps;
+    private final AppendsInFlight inFlight;
     private final Clock clock;
     private final Duration poll;
     private final Duration keep;
@@ -44,49 +51,72 @@ class LiveHub implements SmartLifecycle {
      * volatile so that a reconnecting stream can see how far to replay without waiting for the lock.
      */
     private volatile long dispatchedUpTo;
+    /** The {@link AppendsInFlight#mark()} taken when the hole after {@link #dispatchedUpTo} was first seen. */
+    private volatile Long hole;
     private Instant holeSeen;
 
-    LiveHub(LiveLog events, WakeUps wakeUps, Clock clock,
+    LiveHub(LiveLog events, WakeUps wakeUps, AppendsInFlight inFlight, Clock clock,
             @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
             @Value("${incrowd.live.keep-hours:48}") long keepHours) {
         this.events = events;
         this.wakeUps = wakeUps;
+        this.inFlight = inFlight;
         this.clock = clock;
         this.poll = Duration.ofMillis(pollMillis);
         this.keep = Duration.ofHours(keepHours);
     }
 
     /**
-     * Adds a stream. With a {@code lastEventId}, first replays what the browser missed from the log. The bulk of the
-     * replay is read before taking the dispatcher's lock, so that thousands of browsers coming back at once (after a
-     * node restart) neither queue behind one another nor hold up dispatching; under the lock only what was dispatched
-     * meanwhile is read. The stream ignores ids it has already been given, so the two reads may overlap, and the
-     * replay and the live events meet without a gap.
+     * Adds a stream; runs on the stream's own thread, before it starts writing live events. With a
+     * {@code lastEventId}, first writes out what the browser missed, read from the log a page at a time and written
+     * straight to the connection: a laptop that wakes up having missed thousands of events catches up at the speed
+     * its connection takes them, instead of overflowing the stream's queue before anything is written (which left it
+     * reconnecting with the same id forever). The catching up reads the log without the dispatcher's lock, so that
+     * thousands of browsers coming back at once (after a node restart) neither queue behind one another nor hold up
+     * dispatching; under the lock only what was dispatched meanwhile is offered to the queue. The stream ignores ids
+     * it has already been given, so the reads may overlap, and the replay and the live events meet without a gap.
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
-        long replayedUpTo = 0;
+        long caughtUpTo = 0;
         if (lastEventId != null) {
             subscriber.startAfter(lastEventId);
             if (pruned(lastEventId)) {
                 subscriber.refresh();
                 return;
             }
-            replayedUpTo = Math.max(lastEventId, dispatchedUpTo);
-            if (!replay(subscriber, jamId, lastEventId, replayedUpTo)) {
+            caughtUpTo = catchUp(subscriber, jamId, lastEventId);
+            if (caughtUpTo < 0) {
                 return;
             }
         }
         synchronized (dispatching) {
             if (lastEventId == null) {
                 subscriber.startAfter(dispatchedUpTo);
-            } else if (!replay(subscriber, jamId, replayedUpTo, dispatchedUpTo)) {
+            } else if (!replay(subscriber, jamId, caughtUpTo, dispatchedUpTo)) {
                 return;
             }
             subscribers.add(subscriber);
         }
     }
 
-    /** Offers the Jam's events in (after, upTo]; false (and a refresh) when the log no longer reaches back so far. */
+    /**
+     * Writes the Jam's events after {@code after} to the stream, a page at a time, until it has what the dispatcher
+     * had handed out when the last page was read. Returns how far it got, or -1 when the stream ended meanwhile.
+     */
+    private long catchUp(Subscriber subscriber, long jamId, long after) {
+        while (true) {
+            long upTo = Math.max(after, dispatchedUpTo);
+            if (after >= upTo) {
+                return after;
+            }
+            var page = events.between(jamId, after, upTo, REPLAY_PAGE);
+            if (!subscriber.send(page)) {
+                return -1;
+            }
+            after = page.size() < REPLAY_PAGE ? upTo : page.getLast().id();
+        }
+    }
+
     /**
      * Whether events after the browser's last one are gone from the log: then it must reload. This does not depend
      * on how far this node's dispatcher has got (it may lag behind the log under load).
@@ -96,6 +126,10 @@ class LiveHub implements SmartLifecycle {
         return oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
     }
 
+    /**
+     * Offers the Jam's events in (after, upTo] to the stream's queue: what was dispatched while it caught up, usually
+     * nothing. False (and a refresh) when the log no longer reaches back so far.
+     */
     private boolean replay(Subscriber subscriber, long jamId, long after, long upTo) {
         if (after >= upTo) {
             return true;
@@ -105,7 +139,7 @@ class LiveHub implements SmartLifecycle {
             subscriber.refresh();
             return false;
         }
-        events.between(jamId, after, upTo).forEach(subscriber::offer);
+        events.between(jamId, after, upTo, Integer.MAX_VALUE).forEach(subscriber::offer);
         return true;
     }
 
@@ -146,15 +180,20 @@ class LiveHub implements SmartLifecycle {
     /** Hands out every event committed since the last round, in id order. */
     void dispatch() {
         synchronized (dispatching) {
+            // Asked before reading: if every append that could fill the hole has ended, a read made now shows
+            // whichever of them committed, and what is still missing was rolled back.
+            boolean holeSettled = hole != null && inFlight.settled(hole);
             boolean more = true;
             while (more) {
                 var batch = events.after(dispatchedUpTo, BATCH);
                 more = batch.size() == BATCH;
                 for (LiveEvent event : batch) {
-                    if (event.id() != dispatchedUpTo + 1 && !holeExpired()) {
-                        return; // wait for the missing id to commit, or to time out
+                    if (event.id() != dispatchedUpTo + 1 && !holeSettled) {
+                        waitForHole();
+                        return;
                     }
-                    holeSeen = null;
+                    holeSettled = false; // a later hole needs a mark of its own
+                    hole = null;
                     for (Subscriber subscriber : subscribers) {
                         if (!subscriber.offer(event)) {
                             subscribers.remove(subscriber);
@@ -166,13 +205,21 @@ class LiveHub implements SmartLifecycle {
         }
     }
 
-    private boolean holeExpired() {
+    /** Whether a hole is being waited for: the dispatcher then looks again soon rather than at the next poll. */
+    boolean waitingForHole() {
+        return hole != null;
+    }
+
+    private void waitForHole() {
         var now = clock.instant();
-        if (holeSeen == null) {
-            holeSeen = now; // the missing event's own commit wakes the dispatcher; else the next poll looks again
-            return false;
+        if (hole == null) {
+            hole = inFlight.mark(); // taken after the read that showed the hole, so it covers every missing id
+            holeSeen = now;
+        } else if (now.isAfter(holeSeen.plus(HOLE_WARNING))) {
+            log.warn("Live events wait for a transaction that took event id {} and has been open for over {}",
+                    dispatchedUpTo + 1, HOLE_WARNING);
+            holeSeen = now;
         }
-        return now.isAfter(holeSeen.plus(HOLE_TIMEOUT));
     }
 
     /** The log keeps {@code incrowd.live.keep-hours}; older reconnects get a refresh instead of a replay. */
@@ -191,7 +238,7 @@ class LiveHub implements SmartLifecycle {
         Thread.ofPlatform().daemon().name("live-dispatch").start(() -> {
             while (running.get()) {
                 try {
-                    wakeUps.await(poll);
+                    wakeUps.await(waitingForHole() ? HOLE_RECHECK : poll);
                     dispatch();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

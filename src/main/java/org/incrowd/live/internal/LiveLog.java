@@ -8,22 +8,36 @@ import java.util.List;
 import org.incrowd.live.LiveEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The live_event table. */
 @Repository
 class LiveLog {
 
-    private final JdbcClient jdbc;
+    /** The length of {@code live_event.payload} (V5): a longer payload would make the insert fail. */
+    static final int MAX_PAYLOAD = 2000;
 
-    LiveLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AppendsInFlight inFlight;
+
+    LiveLog(JdbcClient jdbc, TransactionTemplate transactions, AppendsInFlight inFlight) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.inFlight = inFlight;
     }
 
-    /** Runs in the caller's transaction: the event exists exactly when the change does. */
+    /**
+     * Runs in the caller's transaction (or a transaction of its own): the event exists exactly when the change does.
+     * The append is counted in flight until that transaction ends, so the dispatcher knows whether to wait for it.
+     */
     void append(long jamId, Long forumId, Long threadId, String type, String payload, Instant now) {
-        jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+        transactions.executeWithoutResult(status -> {
+            inFlight.begin();
+            jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+        });
     }
 
     /** Events after {@code id}, oldest first. */
@@ -33,11 +47,11 @@ class LiveLog {
                 .params(id, limit).query(LiveLog::event).list();
     }
 
-    /** Events of one Jam in (after, upTo], oldest first: what a reconnecting browser missed. */
-    List<LiveEvent> between(long jamId, long after, long upTo) {
+    /** At most {@code limit} events of one Jam in (after, upTo], oldest first: what a reconnecting browser missed. */
+    List<LiveEvent> between(long jamId, long after, long upTo, int limit) {
         return jdbc.sql("select id, jam_id, forum_id, thread_id, type, payload from live_event "
-                        + "where jam_id = ? and id > ? and id <= ? order by id")
-                .params(jamId, after, upTo).query(LiveLog::event).list();
+                        + "where jam_id = ? and id > ? and id <= ? order by id limit ?")
+                .params(jamId, after, upTo, limit).query(LiveLog::event).list();
     }
 
     /**

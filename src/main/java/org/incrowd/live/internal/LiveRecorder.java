@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
+import org.incrowd.jam.JamEvents;
 import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -107,6 +108,12 @@ class LiveRecorder {
     @EventListener
     void on(FacilitationEvents.GuestSessionStarted event) {
         record(event.jamId(), event.forumId(), null, "guest", "{\"session\":" + event.sessionId() + "}");
+    }
+
+    /** The removed person's open pages, on every node, learn it at once; nobody else hears of it. */
+    @EventListener
+    void on(JamEvents.MemberRemoved event) {
+        record(event.jamId(), null, null, Subscriber.REMOVED, Subscriber.removedPayload(event.personId()));
     }
 
     @EventListener

@@ -23,6 +23,7 @@ final class Subscriber {
     /** Far more than a person can read in the time a healthy connection needs to take them. */
     static final int QUEUE = 512;
     private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, "refresh", "{}");
+    static final String REMOVED = "removed";
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
@@ -31,6 +32,7 @@ final class Subscriber {
     private final long jamId;
     private final Long forumId;
     private final Long threadId;
+    private final long personId;
     private final SseEmitter emitter;
     private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
@@ -38,10 +40,11 @@ final class Subscriber {
     private volatile boolean closed;
     private volatile boolean heardPresence;
 
-    Subscriber(long jamId, Long forumId, Long threadId, SseEmitter emitter) {
+    Subscriber(long jamId, Long forumId, Long threadId, long personId, SseEmitter emitter) {
         this.jamId = jamId;
         this.forumId = forumId;
         this.threadId = threadId;
+        this.personId = personId;
         this.emitter = emitter;
     }
 
@@ -50,13 +53,26 @@ final class Subscriber {
         lastOffered = id;
     }
 
+    /** The event that tells a person's pages they were removed from the Jam; it ends the stream. */
+    static String removedPayload(long personId) {
+        return "{\"person\":" + personId + "}";
+    }
+
+    /** After this the stream ends: the page reloads (and a removed person reads why they may not come back). */
+    private static boolean ends(LiveEvent event) {
+        return event == REFRESH || REMOVED.equals(event.type());
+    }
+
     /**
-     * Jam-wide events go to every page of the Jam; forum events to the Jam page, that forum and its threads; thread
+     * Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; forum events to the Jam page, that forum and its threads; thread
      * events to the Jam page, their forum page and that thread.
      */
     boolean wants(LiveEvent event) {
         if (event.jamId() != jamId) {
             return false;
+        }
+        if (REMOVED.equals(event.type())) {
+            return event.payload().equals(removedPayload(personId));
         }
         if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
             return false;
@@ -105,6 +121,44 @@ final class Subscriber {
         return closed;
     }
 
+    /** Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop. */
+    boolean open() {
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            close();
+            return false;
+        }
+    }
+
+    /**
+     * Writes events read from the log straight out, before the stream takes live events from its queue: what a
+     * reconnecting browser missed, a page at a time. False when the connection has ended.
+     */
+    boolean send(List<LiveEvent> page) {
+        var wanted = new ArrayList<LiveEvent>();
+        for (var event : page) {
+            if (event.id() > lastOffered && wants(event)) {
+                wanted.add(event);
+            }
+        }
+        if (!page.isEmpty()) {
+            lastOffered = Math.max(lastOffered, page.getLast().id());
+        }
+        try {
+            for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
+                emitter.send(Frames.of(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
+            }
+            if (wanted.stream().anyMatch(Subscriber::ends)) {
+                close();
+            }
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+        return !closed;
+    }
+
     /**
      * Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. Whatever
      * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
@@ -112,8 +166,6 @@ final class Subscriber {
     void drain() {
         var batch = new ArrayList<LiveEvent>();
         try {
-            // Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop.
-            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
             while (!closed) {
                 var event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 if (event == null) {
@@ -123,7 +175,7 @@ final class Subscriber {
                 batch.add(event);
                 queue.drainTo(batch, BATCH - 1);
                 emitter.send(Frames.of(batch));
-                if (batch.contains(REFRESH)) {
+                if (batch.stream().anyMatch(Subscriber::ends)) {
                     close();
                 }
                 batch.clear();

@@ -1,11 +1,15 @@
 package org.incrowd.live.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Tallies {
 
+    private static final Logger log = LoggerFactory.getLogger(Tallies.class);
+
     /** A thread, with what the log needs to route its event. */
     record ChangedThread(long jamId, long forumId, long threadId) {
     }
 
-    private final LiveLog log;
+    private final LiveLog events;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final Map<ChangedThread, Set<Long>> changed = new ConcurrentHashMap<>();
 
-    Tallies(LiveLog log, WakeUps wakeUps, Clock clock) {
-        this.log = log;
+    Tallies(LiveLog events, WakeUps wakeUps, Clock clock) {
+        this.events = events;
         this.wakeUps = wakeUps;
         this.clock = clock;
     }
@@ -54,13 +60,39 @@ class Tallies {
             if (posts == null) {
                 continue;
             }
-            String ids = posts.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-            log.append(thread.jamId(), thread.forumId(), thread.threadId(), "tally",
-                    "{\"thread\":" + thread.threadId() + ",\"posts\":[" + ids + "]}", clock.instant());
-            any = true;
+            try {
+                for (String payload : payloads(thread.threadId(), posts)) {
+                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), "tally", payload, clock.instant());
+                    any = true;
+                }
+            } catch (RuntimeException e) {
+                // The database refused (it is restarting, say): the marks go back, so the next flush tries again.
+                posts.forEach(post -> changed(thread.jamId(), thread.forumId(), thread.threadId(), post));
+                log.warn("Could not write the tallies of thread {}; trying again", thread.threadId(), e);
+            }
         }
         if (any) {
             wakeUps.committed();
         }
+    }
+
+    /**
+     * The tally events of one thread: its changed posts, in id order, split so that no payload outgrows the log's
+     * column. A busy thread (hundreds of posts voted on within a second) gets several events, never a lost one.
+     */
+    static List<String> payloads(long threadId, Set<Long> posts) {
+        String head = "{\"thread\":" + threadId + ",\"posts\":[";
+        var payloads = new ArrayList<String>();
+        var ids = new StringBuilder();
+        for (long post : new TreeSet<>(posts)) {
+            String id = Long.toString(post);
+            if (!ids.isEmpty() && head.length() + ids.length() + 1 + id.length() + 2 > LiveLog.MAX_PAYLOAD) {
+                payloads.add(head + ids + "]}");
+                ids.setLength(0);
+            }
+            ids.append(ids.isEmpty() ? "" : ",").append(id);
+        }
+        payloads.add(head + ids + "]}");
+        return payloads;
     }
 }

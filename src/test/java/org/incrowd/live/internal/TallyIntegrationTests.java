@@ -1,4 +1,4 @@
-package org.incrowd.live;
+package org.incrowd.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Person;
@@ -29,6 +30,8 @@ class TallyIntegrationTests {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Tallies tallies;
 
     @Test
     void fiftyReactionsOnOneThreadReachItsReadersAsOneOrTwoTallies() throws Exception {
@@ -58,22 +61,46 @@ class TallyIntegrationTests {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
 
-            var tallies = stream.next(10, "tally", Duration.ofSeconds(3));
+            var events = stream.next(10, "tally", Duration.ofSeconds(3));
             // One a second at most, so a burst inside one second gives one or two (it may straddle a flush).
-            assertThat(tallies).hasSizeBetween(1, 2 + (int) seconds);
-            var named = new TreeSet<Long>();
-            for (var tally : tallies) {
-                var ids = IDS.matcher(tally.data());
-                assertThat(ids.find()).as(tally.data()).isTrue();
-                for (String id : ids.group(1).split(",")) {
-                    named.add(Long.parseLong(id));
-                }
-            }
-            assertThat(named).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
+            assertThat(events).hasSizeBetween(1, 2 + (int) seconds);
+            assertThat(named(events)).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
             for (var post : posts) {
                 assertThat(fixtures.reading().require(fixtures.actor(reader), post.id()).counts().agree())
                         .isEqualTo(voters.size());
             }
         }
+    }
+
+    @Test
+    void threeHundredChangedPostsInOneSecondAllReachTheThreadsReaders() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Busy thread " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Votes");
+        var reader = fixtures.person("Reader", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        var idea = fixtures.idea(forum, reader, "Vote on everything", "A busy thread");
+        // Long ids, as a large installation has them: 300 of them do not fit one payload of the log.
+        var changed = LongStream.range(0, 300).map(i -> 9_000_000_000_000L + i).boxed().toList();
+        String url = "http://localhost:" + port + "/live/jams/" + jam.id() + "?thread=" + idea.id();
+        try (var stream = new SseClient(url, fixtures.token(reader), null)) {
+            changed.forEach(post -> tallies.changed(jam.id(), forum.id(), idea.id(), post));
+            tallies.flush();
+
+            assertThat(named(stream.next(10, "tally", Duration.ofSeconds(5)))).containsExactlyElementsOf(changed);
+        }
+    }
+
+    /** The posts the tally events name, in id order. */
+    private static TreeSet<Long> named(List<SseClient.Event> tallies) {
+        var named = new TreeSet<Long>();
+        for (var tally : tallies) {
+            var ids = IDS.matcher(tally.data());
+            assertThat(ids.find()).as(tally.data()).isTrue();
+            for (String id : ids.group(1).split(",")) {
+                named.add(Long.parseLong(id));
+            }
+        }
+        return named;
     }
 }
