@@ -136,6 +136,9 @@ class AuthorisationIntegrationTests {
             GET    /jams/{secretJam}/opinions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /forums/{forum}/opinions                          | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /forums/{secretForum}/opinions                    | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # Reacting to the ideas the map offers next: the reaction rules of the discussion (each row its own kind).
+            POST   /jams/{jam}/opinions/react                        | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /forums/{forum}/opinions/react                    | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
             POST   /jams/{jam}/opinions/recompute                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{secretJam}/opinions/recompute              | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             # --- Jam Pulse (themes) ---
@@ -272,6 +275,8 @@ class AuthorisationIntegrationTests {
             Map.entry("GET /kept", "/"),
             Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
             Map.entry("POST /jams/{secretJam}/opinions/recompute", "/jams/{secretJam}/opinions"),
+            Map.entry("POST /jams/{jam}/opinions/react", "/jams/{jam}/opinions?reacted=true#next-statements"),
+            Map.entry("POST /forums/{forum}/opinions/react", "/forums/{forum}/opinions?reacted=true#next-statements"),
             Map.entry("POST /jams/{jam}/pulse/recompute", "/jams/{jam}/pulse"),
             Map.entry("POST /jams/{secretJam}/pulse/recompute", "/jams/{secretJam}/pulse"),
             Map.entry("POST /jams/{jam}/pulse/analysts", "/jams/{jam}/pulse#analysts"),
@@ -403,6 +408,8 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /posts/{idea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
         bodies.put("POST /posts/{secretIdea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
         bodies.put("POST /posts/{newIdea}/reaction", (r, c) -> r.param("kind", "AGREE"));
+        bodies.put("POST /jams/{jam}/opinions/react", (r, c) -> r.param("post", "" + idea.id()).param("kind", "AGREE"));
+        bodies.put("POST /forums/{forum}/opinions/react", (r, c) -> r.param("post", "" + idea.id()).param("kind", "PASS"));
         bodies.put("POST /posts/{newIdea}/helpful", (r, c) -> r.param("helpful", "true"));
         bodies.put("POST /posts/{membersIdea}/edit", (r, c) -> r.param("title", "Mia's idea")
                 .param("body", "Edited by " + c.who).param("tags", ""));

@@ -48,7 +48,8 @@ class OpinionRecompute extends JamRecompute {
 
     OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
                      ApplicationEventPublisher events, Clock clock) {
-        super("opinions", leases, LEASE, discussion);
+        super("opinions", leases, LEASE, discussion,
+                jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent());
         this.discussion = discussion;
         this.snapshots = snapshots;
         this.profiles = profiles;
@@ -70,11 +71,6 @@ class OpinionRecompute extends JamRecompute {
             fixedDelayString = "${incrowd.opinions.debounce-ms:15000}")
     void recomputeChanged() {
         pass();
-    }
-
-    @Override
-    protected boolean hasResult(long jamId) {
-        return snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongPredicate;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.slf4j.Logger;
@@ -34,19 +35,22 @@ public abstract class JamRecompute {
     private final Leases leases;
     private final Duration lease;
     private final PostFeed discussion;
+    private final LongPredicate hasResult;
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
     private final ReentrantLock running = new ReentrantLock();
 
-    /** {@code lease}: far longer than one recompute at Jam scale, short enough that a dead node's lease frees soon. */
-    protected JamRecompute(String kind, Leases leases, Duration lease, PostFeed discussion) {
+    /**
+     * {@code lease}: far longer than one recompute at Jam scale, short enough that a dead node's lease frees soon;
+     * {@code hasResult}: whether a Jam already has a stored result of this kind (Jams without one catch up at start).
+     */
+    protected JamRecompute(String kind, Leases leases, Duration lease, PostFeed discussion,
+                           LongPredicate hasResult) {
         this.kind = kind;
         this.leases = leases;
         this.lease = lease;
         this.discussion = discussion;
+        this.hasResult = hasResult;
     }
-
-    /** Whether a Jam already has a stored result of this kind (Jams without one are caught up at start). */
-    protected abstract boolean hasResult(long jamId);
 
     /** Recomputes a Jam's analysis: the whole Jam and each forum. Called under the Jam's lease, one at a time. */
     protected abstract void recomputeNow(long jamId);
@@ -79,7 +83,7 @@ public abstract class JamRecompute {
     /** Jams with posts but no result yet (new installation, demo content, an import) get one at the first pass. */
     @EventListener(ApplicationReadyEvent.class)
     public void catchUp() {
-        discussion.jamsWithPosts().stream().filter(jamId -> !hasResult(jamId)).forEach(this::changed);
+        discussion.jamsWithPosts().stream().filter(jamId -> !hasResult.test(jamId)).forEach(this::changed);
     }
 
     /**

@@ -59,7 +59,8 @@ class ThemeRecompute extends JamRecompute {
     ThemeRecompute(PostFeed discussion, IdentityService identity, ThemeSnapshots snapshots,
                    ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
                    @Value("${incrowd.themes.count:0}") int themes) {
-        super("themes", leases, LEASE, discussion);
+        super("themes", leases, LEASE, discussion,
+                jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent());
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
         this.identity = identity;
@@ -83,11 +84,6 @@ class ThemeRecompute extends JamRecompute {
             fixedDelayString = "${incrowd.themes.debounce-ms:20000}")
     void recomputeChanged() {
         pass();
-    }
-
-    @Override
-    protected boolean hasResult(long jamId) {
-        return snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent();
     }
 
     @Override

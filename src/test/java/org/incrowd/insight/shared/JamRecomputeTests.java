@@ -46,12 +46,7 @@ class JamRecomputeTests {
         volatile long held = -1;
 
         Recorder() {
-            super("test", new OneNodeLeases(), Duration.ofMinutes(1), null);
-        }
-
-        @Override
-        protected boolean hasResult(long jamId) {
-            return false;
+            super("test", new OneNodeLeases(), Duration.ofMinutes(1), null, jamId -> false);
         }
 
         @Override
