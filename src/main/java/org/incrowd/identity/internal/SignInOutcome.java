@@ -3,7 +3,7 @@ package org.incrowd.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.incrowd.web.ErrorPage;
+import org.incrowd.shared.ErrorPage;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;

@@ -2,7 +2,7 @@ package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.incrowd.web.ErrorPage;
+import org.incrowd.shared.ErrorPage;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
