@@ -5,5 +5,6 @@
  * org.incrowd.shared.Viewer} it names, the {@link org.incrowd.shared.Choice} of a list). Small, stable types with no
  * behaviour of their own, so that a capability can say "no" and render a page without depending on the shell.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared vocabulary")
+@org.springframework.modulith.ApplicationModule(displayName = "Shared vocabulary",
+        allowedDependencies = {}) // none: every module speaks this vocabulary, so it may build on no module
 package org.incrowd.shared;

@@ -4,5 +4,6 @@
  * that a post is read the same way wherever it is analysed. Plain Java, free of Spring and of the database, and
  * depending on no other module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Text analysis")
+@org.springframework.modulith.ApplicationModule(displayName = "Text analysis",
+        allowedDependencies = {}) // none: plain Java text analysis that search and insight share
 package org.incrowd.text;
