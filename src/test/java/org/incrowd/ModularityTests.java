@@ -3,12 +3,15 @@ package org.incrowd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The modules keep their boundaries: no cycles, no reaching into another module's internals. The module documentation
- * (diagrams and a canvas per module) is written to target/spring-modulith-docs on every run.
+ * The modules keep their boundaries: no cycles, no reaching into another module's internals, and no dependency that
+ * a module's {@code allowedDependencies} does not name (with its reason, in its package-info). The intended
+ * direction is asserted here too, so that widening an allowance cannot quietly turn it around. The module
+ * documentation (diagrams and a canvas per module) is written to target/spring-modulith-docs on every run.
  */
 class ModularityTests {
 
@@ -22,7 +25,18 @@ class ModularityTests {
     @Test
     void everyCapabilityIsItsOwnModule() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("web", "identity", "jam", "discussion");
+                .contains("shared", "text", "web", "identity", "jam", "discussion");
+    }
+
+    @Test
+    void everyModuleNamesTheModulesItMayDependOn() throws ClassNotFoundException {
+        for (var module : modules) {
+            var declared = Class.forName(module.getBasePackage().getName() + ".package-info")
+                    .getAnnotation(ApplicationModule.class);
+            assertThat(declared).as("@ApplicationModule of %s", module.getIdentifier()).isNotNull();
+            assertThat(declared.allowedDependencies()).as("allowed dependencies of %s", module.getIdentifier())
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN);
+        }
     }
 
     @Test
@@ -34,14 +48,37 @@ class ModularityTests {
     }
 
     @Test
-    void theShellDependsOnNoOtherModule() {
-        var web = modules.getModuleByName("web").orElseThrow();
-        assertThat(web.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
-                .as("modules the web shell depends on").isEmpty();
+    void theShellDependsOnlyOnTheSharedVocabulary() {
+        assertThat(dependenciesOf("web")).as("modules the web shell depends on").containsOnly("shared");
+    }
+
+    @Test
+    void theSharedVocabularyAndTextAnalysisDependOnNoModule() {
+        assertThat(dependenciesOf("shared")).as("modules the shared vocabulary depends on").isEmpty();
+        assertThat(dependenciesOf("text")).as("modules text analysis depends on").isEmpty();
+    }
+
+    @Test
+    void searchSharesTextAnalysisWithInsightButDoesNotDependOnIt() {
+        assertThat(dependenciesOf("search")).contains("text").doesNotContain("insight");
+        assertThat(dependenciesOf("insight")).contains("text").doesNotContain("search");
+    }
+
+    @Test
+    void nothingDependsOnLiveUpdatesOrDemoContent() {
+        for (var module : modules) {
+            assertThat(dependenciesOf(module.getIdentifier().toString()))
+                    .as("modules %s depends on", module.getIdentifier()).doesNotContain("live", "demo");
+        }
     }
 
     @Test
     void writesModuleDocumentation() {
         new Documenter(modules).writeDocumentation();
+    }
+
+    private java.util.List<String> dependenciesOf(String name) {
+        return modules.getModuleByName(name).orElseThrow().getDirectDependencies(modules).uniqueModules()
+                .map(m -> m.getIdentifier().toString()).toList();
     }
 }

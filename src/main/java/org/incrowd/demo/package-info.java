@@ -3,5 +3,9 @@
  * 120 demo people from many countries, a live Jam with forums, hosts, facilitators, posts and reactions, a scheduled
  * and a closed Jam. Everything is created through the other modules' public services, never with SQL.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo content")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo content", allowedDependencies = {
+        "identity", // creates the demo people
+        "jam", // creates the demo Jams and forums
+        "discussion" // posts, reacts and moderates as the demo people
+})
 package org.incrowd.demo;

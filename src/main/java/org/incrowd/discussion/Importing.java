@@ -6,7 +6,7 @@ import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamService;
 import org.incrowd.jam.Place;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,7 @@ import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

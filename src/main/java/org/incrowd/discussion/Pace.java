@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.incrowd.discussion.internal.RateLimits;
 import org.incrowd.identity.Actor;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

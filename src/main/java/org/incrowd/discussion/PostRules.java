@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.incrowd.web.FieldErrors;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.FieldErrors;
+import org.incrowd.shared.Refusal;
 
 /** What a valid post is, and how long its author may edit it. */
 final class PostRules {

@@ -12,7 +12,7 @@ import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.FieldErrors;
+import org.incrowd.shared.FieldErrors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

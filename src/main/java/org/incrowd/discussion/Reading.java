@@ -12,7 +12,7 @@ import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.stereotype.Service;
 
 /** People reading the conversation: a forum's ideas, a thread page by page, single posts, a Jam's latest activity. */

@@ -2,5 +2,9 @@
  * The conversation: ideas that start threads, replies that build on posts, Markdown made safe, tags, edit history,
  * agree / disagree / pass reactions (the raw material of opinion groups) and helpful marks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Discussion")
+@org.springframework.modulith.ApplicationModule(displayName = "Discussion", allowedDependencies = {
+        "shared", // refuses requests and renders pages with the shared vocabulary
+        "identity", // posts have authors; who is acting
+        "jam" // posts live in a Jam's forums, whose PostingPolicy decides who may read and post
+})
 package org.incrowd.discussion;

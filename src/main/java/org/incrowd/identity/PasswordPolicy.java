@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.incrowd.web.FieldErrors;
+import org.incrowd.shared.FieldErrors;
 
 /**
  * What Incrowd accepts as a password (OWASP ASVS 5.0 V6.2): at least 12 characters, at most 128 (so a 64-character

@@ -3,7 +3,7 @@ package org.incrowd.identity;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.incrowd.web.FieldErrors;
+import org.incrowd.shared.FieldErrors;
 
 /** What a valid profile looks like; each rule reports the field it concerns. */
 final class ProfileRules {

@@ -4,5 +4,7 @@
  * participant type, language), global roles, personal API tokens. Other modules ask {@link
  * org.incrowd.identity.CurrentActor} who is acting and {@link org.incrowd.identity.IdentityService} about people.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {
+        "shared" // refuses with Refusal and FieldErrors, sends filter refusals to the ErrorPage; a Viewer
+})
 package org.incrowd.identity;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.incrowd.identity.EmailAddress;
-import org.incrowd.web.FieldErrors;
+import org.incrowd.shared.FieldErrors;
 
 /** What a valid Jam and forum look like; every problem is reported against its field. */
 final class JamRules {

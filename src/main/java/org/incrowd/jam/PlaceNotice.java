@@ -2,7 +2,7 @@ package org.incrowd.jam;
 
 import gg.jte.Content;
 import org.incrowd.identity.Actor;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 
 /**
  * A notice at the top of a forum's pages that another module contributes (announcements, a guest answering now),

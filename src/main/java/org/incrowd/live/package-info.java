@@ -3,5 +3,12 @@
  * exactly what a reconnecting browser missed, and the wake-up between nodes. Depends on the other modules and listens
  * to their events; none of them depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Live updates")
+@org.springframework.modulith.ApplicationModule(displayName = "Live updates", allowedDependencies = {
+        "shared", // refuses streams of what the reader may not see and malformed Last-Event-IDs
+        "identity", // who is listening
+        "jam", // streams a Jam to those who may read it
+        "discussion", // records its events for the pages that show posts and reactions
+        "facilitation", // records announcements, guests and flags
+        "insight" // tells open pages that themes and opinion maps were recomputed
+})
 package org.incrowd.live;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.search.index.SearchQuery;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 
 /**
  * The search page's parameters exactly as sent, so that the form can show them again, and their reading into a

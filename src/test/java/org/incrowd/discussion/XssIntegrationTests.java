@@ -22,7 +22,7 @@ import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

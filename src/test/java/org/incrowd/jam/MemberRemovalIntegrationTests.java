@@ -15,7 +15,7 @@ import org.incrowd.identity.Role;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
 import org.incrowd.support.SseClient;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

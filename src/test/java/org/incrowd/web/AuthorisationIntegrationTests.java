@@ -30,6 +30,7 @@ import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
+import org.incrowd.shared.Refusal;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import org.incrowd.identity.Role;
+import org.incrowd.shared.ErrorPage;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeEach;

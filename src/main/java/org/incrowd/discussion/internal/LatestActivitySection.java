@@ -7,7 +7,7 @@ import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPageSection;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Component;
 
 /** The latest posts across all forums of a Jam, in one stream on the Jam's home page. */

@@ -14,7 +14,7 @@ import org.incrowd.identity.IdentityService;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.jam.Place;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,7 +13,7 @@ import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPageSection;
 import org.incrowd.jam.Place;
 import org.incrowd.jam.PlaceNotice;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Component;
 
 /**

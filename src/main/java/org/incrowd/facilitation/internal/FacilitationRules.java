@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 
 /** What facilitators and participants may write here, checked in one place so every form explains it alike. */
 final class FacilitationRules {

@@ -41,7 +41,7 @@ class PeopleAdminController {
             try {
                 chosen.add(Role.valueOf(role));
             } catch (IllegalArgumentException unknown) {
-                throw org.incrowd.web.Refusal.invalid("roles", "people.roles.unknown");
+                throw org.incrowd.shared.Refusal.invalid("roles", "people.roles.unknown");
             }
         }
         identity.changeRoles(currentActor.require(), personId, chosen);

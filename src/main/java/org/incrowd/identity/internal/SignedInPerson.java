@@ -7,7 +7,7 @@ import org.incrowd.identity.Actor;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
-import org.incrowd.web.Viewer;
+import org.incrowd.shared.Viewer;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.SingleSignOnClaims;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

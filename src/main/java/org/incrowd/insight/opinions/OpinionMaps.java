@@ -58,7 +58,7 @@ class OpinionMaps {
     void requireOrganiser(Actor actor, long jamId) {
         jams.require(actor, jamId);
         if (!actor.canOrganise()) {
-            throw org.incrowd.web.Refusal.forbidden("error.forbidden");
+            throw org.incrowd.shared.Refusal.forbidden("error.forbidden");
         }
     }
 

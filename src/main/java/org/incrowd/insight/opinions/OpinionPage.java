@@ -9,7 +9,7 @@ import org.incrowd.insight.opinions.algorithm.Stance;
 import org.incrowd.insight.opinions.algorithm.StatementStanding;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 
 /**
  * What the opinion map page shows for a Jam ({@code forum} null) or a forum.

@@ -23,7 +23,7 @@ import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ImportedPerson;
 import org.incrowd.insight.opinions.polis.PolisExport;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package org.incrowd.insight.participation;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.incrowd.insight.participation.algorithm.Dimension;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 
 /** The tables of the participation page that can be downloaded, by their name in {@code ?table=}. */
 public enum CsvTable {

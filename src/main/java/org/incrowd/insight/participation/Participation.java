@@ -30,7 +30,7 @@ import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.insight.shared.NodeCache;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -5,7 +5,7 @@ import org.incrowd.identity.CurrentActor;
 import org.incrowd.insight.participation.algorithm.Breakdown;
 import org.incrowd.insight.participation.algorithm.GroupFigures;
 import org.incrowd.insight.participation.algorithm.QuietGroup;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -7,7 +7,7 @@ import org.incrowd.insight.participation.algorithm.Dimension;
 import org.incrowd.insight.participation.algorithm.ParticipationFigures;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 
 /**
  * What the participation page shows: the figures of the whole Jam, or with {@code forum} the activity in that forum

@@ -16,7 +16,7 @@ import org.incrowd.insight.ThemesRecomputed;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,7 +3,7 @@ package org.incrowd.insight.themes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.incrowd.identity.CurrentActor;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPageSection;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Component;
 
 /** The Jam home's pointer to its Jam Pulse, with the leading themes. */

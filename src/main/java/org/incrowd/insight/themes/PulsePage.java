@@ -8,8 +8,8 @@ import org.incrowd.identity.Person;
 import org.incrowd.insight.opinions.OpinionPage;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
-import org.incrowd.web.FieldErrors;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.FieldErrors;
+import org.incrowd.shared.Ui;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

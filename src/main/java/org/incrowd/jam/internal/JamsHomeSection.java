@@ -6,7 +6,7 @@ import java.util.Map;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.HomeSection;
-import org.incrowd.web.Ui;
+import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Component;
 
 /** The Jams a signed-in person can see, on the home page. */

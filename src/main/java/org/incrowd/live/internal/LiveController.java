@@ -9,7 +9,7 @@ import org.incrowd.discussion.Post;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package org.incrowd.search.index;
 
 import java.time.Instant;
 import java.util.List;
-import org.incrowd.insight.themes.algorithm.Language;
+import org.incrowd.text.Language;
 
 /**
  * One post as the index holds it: its text (title and body) in its language, and what searches filter on.

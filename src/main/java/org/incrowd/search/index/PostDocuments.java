@@ -17,7 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
-import org.incrowd.insight.themes.algorithm.Language;
+import org.incrowd.text.Language;
 
 /**
  * How a post becomes a Lucene document and back. The text goes into one field per language ({@code text_de}, ...),

@@ -40,7 +40,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.incrowd.insight.themes.algorithm.Language;
+import org.incrowd.text.Language;
 
 /**
  * The posts of one node, in a Lucene index on disk, near-real-time: what {@link #add} writes is searchable after the

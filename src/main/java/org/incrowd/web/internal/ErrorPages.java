@@ -2,8 +2,8 @@ package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.incrowd.web.ErrorPage;
-import org.incrowd.web.KeptForm;
+import org.incrowd.shared.ErrorPage;
+import org.incrowd.shared.KeptForm;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;

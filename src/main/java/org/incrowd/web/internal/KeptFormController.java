@@ -1,7 +1,7 @@
 package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.incrowd.web.KeptForm;
+import org.incrowd.shared.KeptForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

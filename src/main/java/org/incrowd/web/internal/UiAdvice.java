@@ -2,8 +2,8 @@ package org.incrowd.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.incrowd.web.Ui;
-import org.incrowd.web.Viewer;
+import org.incrowd.shared.Ui;
+import org.incrowd.shared.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;

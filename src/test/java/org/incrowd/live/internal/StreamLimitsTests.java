@@ -3,7 +3,7 @@ package org.incrowd.live.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.incrowd.web.Refusal;
+import org.incrowd.shared.Refusal;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.incrowd.text.LanguageDetection;
 
 /**
  * Stages 1 to 3 over a whole collection: detect each post's language, analyse it into terms, choose the dictionary,

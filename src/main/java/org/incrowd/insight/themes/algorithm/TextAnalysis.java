@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.incrowd.text.Language;
 
 /**
  * Stage 2, tokenize and analyse: the post's language's Lucene analyzer (lower case, stop words, stemming; word

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.incrowd.text.LanguageDetection;
 
 /**
  * Themes of a collection of posts, after Spangler, Kreulen and Newswanger, "Machines in the conversation" (IBM

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.incrowd.text.LanguageDetection;
 
 /**
  * Stage 5, label: a theme is named by the dictionary terms that are most characteristic of it, scored by their

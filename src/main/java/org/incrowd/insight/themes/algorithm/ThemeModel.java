@@ -1,5 +1,8 @@
 package org.incrowd.insight.themes.algorithm;
 
+import org.incrowd.text.Language;
+import org.incrowd.text.LanguageDetection;
+
 /**
  * What it takes to place a new post in the current themes without recomputing them: the main language, the
  * dictionary with its IDF weights, the latent space and the theme centres. Placing a post is the same code path as

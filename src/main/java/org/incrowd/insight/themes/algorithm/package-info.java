@@ -1,7 +1,6 @@
 /**
- * The themes algorithm in plain Java. Named as an interface of the insight module because its language pieces
- * ({@link org.incrowd.insight.themes.algorithm.Language}, {@link org.incrowd.insight.themes.algorithm.LanguageDetection})
- * are also what search analyses posts with: one language detection for the whole application.
+ * The themes algorithm in plain Java. A post's language and that language's analyzer come from the text module
+ * ({@link org.incrowd.text.Language}, {@link org.incrowd.text.LanguageDetection}), which search analyses posts with
+ * too: one language detection for the whole application.
  */
-@org.springframework.modulith.NamedInterface("text-analysis")
 package org.incrowd.insight.themes.algorithm;

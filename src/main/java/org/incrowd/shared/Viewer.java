@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 /**
  * The signed-in person as the shell sees them: enough to greet them, speak their language and show the links they

@@ -1,4 +1,4 @@
-package org.incrowd.insight.themes.algorithm;
+package org.incrowd.text;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 import java.time.Duration;
 import java.time.Instant;

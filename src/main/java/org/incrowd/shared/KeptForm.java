@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

@@ -1,4 +1,4 @@
-package org.incrowd.insight.themes.algorithm;
+package org.incrowd.text;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;

@@ -1,4 +1,4 @@
-package org.incrowd.insight.themes.algorithm;
+package org.incrowd.text;
 
 import java.util.Arrays;
 import org.apache.lucene.analysis.CharArraySet;

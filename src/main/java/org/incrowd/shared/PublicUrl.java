@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.incrowd.web;
+package org.incrowd.shared;
 
 /**
  * Which characters no text in Incrowd may hold: the control characters (C0, DEL, C1), which nobody types, which
