@@ -19,6 +19,7 @@ import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
 import org.incrowd.web.FieldErrors;
 import org.incrowd.web.Refusal;
+import org.incrowd.web.SafeMarkdown;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package org.incrowd.discussion;
+package org.incrowd.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
