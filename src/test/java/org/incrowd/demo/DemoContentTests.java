@@ -115,6 +115,25 @@ class DemoContentTests {
     }
 
     @Test
+    void theLiveJamsPulseLabelsItsTimeWindowsWithTheirTimes() throws Exception {
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/signin")
+                .userParameter("email").user(DemoContent.ADMIN_EMAIL).password(DemoContent.ADMIN_PASSWORD))
+                .andReturn().getRequest().getSession(false);
+        long live = liveJam().id();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/jams/" + live + "/pulse/recompute").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/jams/" + live + "/pulse").session(session)).andReturn().getResponse().getContentAsString();
+        var headings = java.util.regex.Pattern.compile("<th scope=\"col\">From ([^<]*\\d:\\d\\d[^<]*)</th>")
+                .matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(headings).as("one heading per window, each with its start").hasSizeGreaterThanOrEqualTo(3)
+                .doesNotHaveDuplicates();
+        assertThat(page).doesNotContain(">Window 1<");
+    }
+
+    @Test
     void eachLiveForumOpensWithAPinnedIdeaAndTheJamHasPostsInTheSpotlight() {
         var live = liveJam();
         for (Forum forum : jams.forums(actor(), live.id())) {
