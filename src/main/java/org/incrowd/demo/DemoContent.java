@@ -1,6 +1,8 @@
 package org.incrowd.demo;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -73,23 +75,26 @@ class DemoContent implements ApplicationRunner {
     static final Set<ParticipantType> AUDIENCE = EnumSet.of(ParticipantType.EMPLOYEE, ParticipantType.CLIENT,
             ParticipantType.PARTNER, ParticipantType.ACADEMIC, ParticipantType.FAMILY_MEMBER);
 
-    /** A forum of a demo Jam, and the ArgKP topic its posts come from. */
-    record Topic(String argKpTopic, String tag, String title, String question) {
+    /** A forum of a demo Jam, the ArgKP topic its posts come from, and how its activity runs over the hours. */
+    record Topic(String argKpTopic, String tag, String title, String question, Activity activity) {
     }
 
     static final List<Topic> LIVE_TOPICS = List.of(
             new Topic(DemoArguments.RETIREMENT, "retirement", "Working later in life",
-                    "Should we end mandatory retirement, so that people may keep working as long as they want to?"),
+                    "Should we end mandatory retirement, so that people may keep working as long as they want to?",
+                    Activity.STEADY),
             new Topic(DemoArguments.VOCATIONAL, "training", "Skills and vocational training",
-                    "Should we pay for vocational education and apprenticeships, for our people and our region?"),
+                    "Should we pay for vocational education and apprenticeships, for our people and our region?",
+                    Activity.FADING),
             new Topic(DemoArguments.IP, "ownership", "Who owns an idea?",
-                    "Should we abolish intellectual property rights and share what we invent?"),
+                    "Should we abolish intellectual property rights and share what we invent?", Activity.EMERGING),
             new Topic(DemoArguments.URBANIZATION, "cities", "Cities, towns and where we work",
-                    "Should we resist urbanisation, and bring work to smaller towns rather than big cities?"));
+                    "Should we resist urbanisation, and bring work to smaller towns rather than big cities?",
+                    Activity.GROWING));
     static final Topic CLOSED_TOPIC = new Topic(DemoArguments.JOURNALISM, "news", "Trusted news",
-            "Should public money support journalism?");
+            "Should public money support journalism?", Activity.STEADY);
     static final Topic SCHEDULED_TOPIC = new Topic(DemoArguments.SPACE, "space", "Beyond the horizon",
-            "Should we support space exploration, and what should it bring back to Earth?");
+            "Should we support space exploration, and what should it bring back to Earth?", Activity.STEADY);
 
     /** Ideas among the posts of one forum of the live Jam, and the posts in all (ideas and replies). */
     static final int IDEAS_PER_FORUM = 14;
@@ -108,12 +113,13 @@ class DemoContent implements ApplicationRunner {
     private final Reacting reacting;
     private final Moderating moderating;
     private final TransactionTemplate transaction;
+    private final DemoClock clock;
     private final Environment environment;
     private final Path dataDir;
     private final int postsPerMinute;
 
     DemoContent(IdentityService identity, JamService jams, Posting posting, Reacting reacting, Moderating moderating,
-                PlatformTransactionManager transactions, Environment environment,
+                PlatformTransactionManager transactions, DemoClock clock, Environment environment,
                 @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
                 @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
         this.identity = identity;
@@ -122,6 +128,7 @@ class DemoContent implements ApplicationRunner {
         this.reacting = reacting;
         this.moderating = moderating;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
         this.environment = environment;
         this.dataDir = Path.of(dataDir);
         this.postsPerMinute = postsPerMinute;
@@ -131,7 +138,12 @@ class DemoContent implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (seedingNeeded()) {
             long started = System.nanoTime();
-            var summary = transaction.execute(status -> seed());
+            Summary summary;
+            try {
+                summary = transaction.execute(status -> seed());
+            } finally {
+                clock.release();
+            }
             log.info("Demo content created in {} ms: {}", (System.nanoTime() - started) / 1_000_000, summary);
         }
         if (identity.findByEmail(ADMIN_EMAIL).isPresent()) {
@@ -175,24 +187,29 @@ class DemoContent implements ApplicationRunner {
         // Visitors of a demo look around before choosing an account: the live Jam reads without one.
         jams.openToGuests(cast.organiser().asActor(), live.id(), true);
         var liveForums = forums(cast, live, LIVE_TOPICS);
-        var liveMembers = join(cast.crowd(), live, 0.85, random);
+        var liveHours = Span.soFar(live, clock.instant());
+        var liveMembers = join(cast.crowd(), live, 0.85, liveHours, random);
         timer.lap("live Jam");
         var livePosts = posts(liveForums, LIVE_TOPICS, texts, authors.among(liveMembers), random, IDEAS_PER_FORUM,
-                POSTS_PER_FORUM);
+                POSTS_PER_FORUM, liveHours);
         timer.lap("posts");
-        int reactions = reactions(livePosts, liveMembers, random);
+        int reactions = reactions(livePosts, liveMembers, liveHours, random);
         timer.lap("reactions");
+        clock.release();
         featured(cast.organiser(), livePosts.stream().map(Seeded::post).toList());
 
         Jam scheduled = scheduledJam(cast);
-        join(cast.crowd(), scheduled, 0.12, random);
+        join(cast.crowd(), scheduled, 0.12, Span.now(clock.instant()), random);
+        clock.release();
 
         Jam closed = closedJamOpened(cast.organiser());
         var closedForums = forums(cast, closed, List.of(CLOSED_TOPIC));
-        var closedMembers = join(cast.crowd(), closed, 0.4, random);
+        var closedHours = Span.soFar(closed, clock.instant());
+        var closedMembers = join(cast.crowd(), closed, 0.4, closedHours, random);
         var closedPosts = posts(closedForums, List.of(CLOSED_TOPIC), texts, authors.among(closedMembers), random, 5,
-                CLOSED_JAM_POSTS);
-        reactions += reactions(closedPosts, closedMembers, random);
+                CLOSED_JAM_POSTS, closedHours);
+        reactions += reactions(closedPosts, closedMembers, closedHours, random);
+        clock.release();
         jams.closeNow(cast.organiser().asActor(), closed.id());
         timer.lap("scheduled and closed Jams");
 
@@ -334,11 +351,40 @@ class DemoContent implements ApplicationRunner {
         return from.get(n % from.size());
     }
 
-    /** Each person of the crowd joins (accepting the terms) with the given probability. */
-    private List<Person> join(List<Person> crowd, Jam jam, double probability, Random random) {
+    /**
+     * The hours of a Jam so far, over which the demo spreads what people do: from shortly after its start until a few
+     * minutes ago.
+     */
+    record Span(Instant from, Instant to) {
+
+        static Span soFar(Jam jam, Instant now) {
+            return new Span(jam.startsAt().plus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(5)));
+        }
+
+        static Span now(Instant now) {
+            return new Span(now, now);
+        }
+
+        /** The moment a fraction of the way through (0 = from, 1 = to). */
+        Instant at(double fraction) {
+            return from.plusMillis((long) (Duration.between(from, to).toMillis() * fraction));
+        }
+
+        Instant atMost(Instant moment) {
+            return moment.isAfter(to) ? to : moment;
+        }
+    }
+
+    /**
+     * Each person of the crowd joins (accepting the terms) with the given probability, most in the Jam's first
+     * hours, a few later on.
+     */
+    private List<Person> join(List<Person> crowd, Jam jam, double probability, Span hours, Random random) {
         var members = new ArrayList<Person>();
         for (var person : crowd) {
             if (random.nextDouble() < probability) {
+                double r = random.nextDouble();
+                clock.setTo(hours.at(0.4 * r * r));
                 jams.join(person.asActor(), jam.id(), true);
                 members.add(person);
             }
@@ -350,6 +396,10 @@ class DemoContent implements ApplicationRunner {
 
     /** A post made by the demo, with the stance of the argument it carries and the index of its topic. */
     record Seeded(Post post, int topic, boolean pro) {
+
+        Instant at() {
+            return post.createdAt();
+        }
     }
 
     /**
@@ -357,7 +407,8 @@ class DemoContent implements ApplicationRunner {
      * topic, each building on the idea or on a reply to it, up to three levels deep.
      */
     private List<Seeded> posts(List<Forum> forums, List<Topic> topics, DemoArguments.Loaded texts,
-                               Supplier<Actor> authors, Random random, int ideasPerForum, int postsPerForum) {
+                               Supplier<Actor> authors, Random random, int ideasPerForum, int postsPerForum,
+                               Span hours) {
         var seeded = new ArrayList<Seeded>();
         for (int f = 0; f < forums.size(); f++) {
             var topic = topics.get(f);
@@ -365,6 +416,7 @@ class DemoContent implements ApplicationRunner {
             var chosen = choose(texts, topic, random, ideasPerForum, postsPerForum);
             var threads = new ArrayList<List<Seeded>>();
             for (var argument : chosen.ideas()) {
+                clock.setTo(hours.at(topic.activity().sample(random)));
                 var post = posting.startThread(authors.get(), forums.get(f).id(),
                         new PostDraft(titleOf(argument.text()), argument.text(), tags(topic, argument)));
                 var idea = new Seeded(post, topicIndex, argument.pro());
@@ -374,6 +426,10 @@ class DemoContent implements ApplicationRunner {
             for (var argument : chosen.replies()) {
                 var thread = threads.get(random.nextInt(threads.size()));
                 var parent = parentIn(thread, random);
+                // A reply comes when its topic is busy, and never before what it builds on.
+                var when = hours.at(topic.activity().sample(random));
+                var soonest = parent.at().plus(Duration.ofMinutes(2 + random.nextInt(90)));
+                clock.setTo(hours.atMost(when.isBefore(soonest) ? soonest : when));
                 var post = posting.reply(authors.get(), parent.post().id(),
                         new PostDraft(null, argument.text(), tags(topic, argument)));
                 var reply = new Seeded(post, topicIndex, argument.pro());
@@ -471,7 +527,7 @@ class DemoContent implements ApplicationRunner {
      * for, always against, or for work-life topics and against the rest), with a little personal variation, and
      * agrees mostly with arguments on their side: the raw material for opinion groups.
      */
-    private int reactions(List<Seeded> posts, List<Person> members, Random random) {
+    private int reactions(List<Seeded> posts, List<Person> members, Span hours, Random random) {
         int count = 0;
         for (var member : members) {
             var leaning = leaning(random);
@@ -482,6 +538,9 @@ class DemoContent implements ApplicationRunner {
                 if (post.authorId() == member.id() || random.nextDouble() >= chance) {
                     continue;
                 }
+                // Most reactions come within the hour after the post, some much later.
+                double delay = random.nextDouble();
+                clock.setTo(hours.atMost(seeded.at().plus(Duration.ofMinutes((long) (360 * delay * delay * delay)))));
                 reacting.react(actor, post.id(), reaction(seeded.pro() == leaning[seeded.topic()], random));
                 count++;
             }

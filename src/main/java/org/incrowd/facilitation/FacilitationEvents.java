@@ -10,6 +10,10 @@ public final class FacilitationEvents {
     public record AnnouncementMade(long announcementId, long jamId, Long forumId) {
     }
 
+    /** An announcement was corrected or withdrawn: open pages show it anew, or no more. */
+    public record AnnouncementChanged(long announcementId, long jamId, Long forumId) {
+    }
+
     /** A participant flagged a post: the forum's moderation queue changed. */
     public record PostFlagged(long postId, long jamId, long forumId) {
     }

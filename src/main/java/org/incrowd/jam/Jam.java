@@ -29,6 +29,11 @@ public record Jam(long id, String title, String purpose, String question, Instan
     }
 
     /** Time until the start (scheduled), until the end (live), or null. */
+    /** How long the Jam is meant to run; opening it early keeps this length. */
+    public Duration plannedDuration() {
+        return Duration.between(startsAt, endsAt);
+    }
+
     public Duration countdown(Instant now) {
         return switch (phase(now)) {
             case SCHEDULED -> Duration.between(now, startsAt);

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.incrowd.identity.EmailAddress;
 import org.incrowd.shared.FieldErrors;
 
@@ -20,6 +22,8 @@ final class JamRules {
     static final int MAX_TERMS = 10000;
     /** Bounded so the whole form stays within the request size limit. */
     static final int MAX_INVITATIONS = 1000;
+    /** How many wrong invitation lines the message names. */
+    static final int MAX_NAMED = 10;
 
     private JamRules() {
     }
@@ -88,22 +92,47 @@ final class JamRules {
         }
     }
 
+    /**
+     * One or more addresses per line (separated by commas, semicolons or spaces). Every line holding something that is
+     * not an address is named in the message, by its number and what it holds, so the organiser can find it.
+     */
     private static Set<String> invitations(String value, FieldErrors errors) {
         var emails = new TreeSet<String>();
         if (value == null) {
             return emails;
         }
-        Arrays.stream(value.split("[,;\\s]+")).map(EmailAddress::normalise)
-                .filter(s -> !s.isEmpty()).forEach(email -> {
-                    if (!EmailAddress.isValid(email)) {
-                        errors.add("invitations", "jam.invitations.invalid");
-                    } else {
-                        emails.add(email);
+        var badLines = new ArrayList<Integer>();
+        var badEntries = new ArrayList<String>();
+        List<String> lines = value.lines().toList();
+        for (int line = 0; line < lines.size(); line++) {
+            for (String entry : lines.get(line).split("[,;\\s]+")) {
+                String email = EmailAddress.normalise(entry);
+                if (email.isEmpty()) {
+                    continue;
+                }
+                if (EmailAddress.isValid(email)) {
+                    emails.add(email);
+                } else {
+                    if (badLines.isEmpty() || badLines.getLast() != line + 1) {
+                        badLines.add(line + 1);
                     }
-                });
+                    badEntries.add(entry.strip());
+                }
+            }
+        }
+        if (!badEntries.isEmpty()) {
+            errors.add("invitations", "jam.invitations.badLines", badLines.size(), listed(badLines),
+                    listed(badEntries));
+        }
         if (emails.size() > MAX_INVITATIONS) {
             errors.add("invitations", "jam.invitations.tooMany");
         }
         return emails;
+    }
+
+    /** The first few, then "…": a pasted list of 500 wrong lines should not become a message of 500 lines. */
+    private static String listed(List<?> values) {
+        var shown = values.stream().limit(MAX_NAMED).map(String::valueOf).collect(Collectors.joining(", "));
+        return values.size() > MAX_NAMED ? shown + ", …" : shown;
     }
 }

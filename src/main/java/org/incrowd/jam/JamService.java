@@ -288,18 +288,19 @@ public class JamService {
         return change(actor, jamId, jam -> withSchedule(jam, true, jam.startsAt(), jam.endsAt(), false, false));
     }
 
-    /** Opens now, ahead of the schedule. */
+    /** Opens now, ahead of the schedule, for as long as it was planned to run (a 72-hour Jam stays 72 hours). */
     @Transactional
     public Jam openNow(Actor actor, long jamId) {
         Instant now = now();
         return change(actor, jamId, jam -> {
-            if (jam.phase(now) == JamPhase.LIVE) {
+            var phase = jam.phase(now);
+            if (phase == JamPhase.LIVE) {
                 throw Refusal.conflict("jam.alreadyLive");
             }
-            if (!jam.endsAt().isAfter(now)) {
+            if (phase == JamPhase.CLOSED || phase == JamPhase.COMMUNITY) {
                 throw Refusal.conflict("jam.endPassed");
             }
-            return withSchedule(jam, true, now, jam.endsAt(), false, false);
+            return withSchedule(jam, true, now, now.plus(jam.plannedDuration()), false, false);
         });
     }
 

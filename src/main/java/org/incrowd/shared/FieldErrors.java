@@ -21,6 +21,15 @@ public final class FieldErrors {
         return this;
     }
 
+    /** A message with arguments ("lines {1} are not e-mail addresses"); the first message per field wins. */
+    public FieldErrors add(String field, String messageKey, Object... arguments) {
+        if (!messageKeys.containsKey(field)) {
+            messageKeys.put(field, messageKey);
+            this.arguments.put(field, arguments);
+        }
+        return this;
+    }
+
     public FieldErrors add(Refusal refusal) {
         String field = refusal.field() == null ? "form" : refusal.field();
         add(field, refusal.messageKey());

@@ -110,6 +110,11 @@ public final class Ui {
                 + " (" + (zone == null ? "UTC" : zone.getId()) + ")";
     }
 
+    /** Day and time, short ("05/12/2026, 09:00"): for column headings and chart axes. */
+    public String shortTime(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
+    }
+
     public String dateTime(Instant instant) {
         return dateTime(instant, ZoneId.of("UTC"));
     }

@@ -92,6 +92,48 @@ class DemoContentTests {
     }
 
     @Test
+    void postsAreSpreadOverTheLiveJamsHoursAndSomeTopicsCatchOnLate() {
+        var live = liveJam();
+        var posts = allPosts(live);
+        var times = posts.stream().map(Post::createdAt).sorted().toList();
+        assertThat(java.time.Duration.between(times.getFirst(), times.getLast()))
+                .as("posts span the Jam's hours, not the moment of start-up").isGreaterThan(java.time.Duration.ofHours(12));
+        assertThat(times.getFirst()).isAfter(live.startsAt());
+        assertThat(times.getLast()).isBefore(jams.now());
+
+        // The share of each forum's posts written in the latest quarter of the Jam so far.
+        var latestQuarter = live.startsAt().plus(java.time.Duration.between(live.startsAt(), jams.now())
+                .multipliedBy(3).dividedBy(4));
+        var share = new java.util.HashMap<String, Double>();
+        for (Forum forum : jams.forums(actor(), live.id())) {
+            var ofForum = posts.stream().filter(p -> p.forumId() == forum.id()).toList();
+            share.put(forum.title(), ofForum.stream().filter(p -> p.createdAt().isAfter(latestQuarter)).count()
+                    / (double) ofForum.size());
+        }
+        assertThat(share.get("Who owns an idea?")).as("an emerging topic").isGreaterThan(0.5);
+        assertThat(share.get("Skills and vocational training")).as("a fading topic").isLessThan(0.2);
+    }
+
+    @Test
+    void theLiveJamsPulseLabelsItsTimeWindowsWithTheirTimes() throws Exception {
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/signin")
+                .userParameter("email").user(DemoContent.ADMIN_EMAIL).password(DemoContent.ADMIN_PASSWORD))
+                .andReturn().getRequest().getSession(false);
+        long live = liveJam().id();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/jams/" + live + "/pulse/recompute").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/jams/" + live + "/pulse").session(session)).andReturn().getResponse().getContentAsString();
+        var headings = java.util.regex.Pattern.compile("<th scope=\"col\">From ([^<]*\\d:\\d\\d[^<]*)</th>")
+                .matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(headings).as("one heading per window, each with its start").hasSizeGreaterThanOrEqualTo(3)
+                .doesNotHaveDuplicates();
+        assertThat(page).doesNotContain(">Window 1<");
+    }
+
+    @Test
     void eachLiveForumOpensWithAPinnedIdeaAndTheJamHasPostsInTheSpotlight() {
         var live = liveJam();
         for (Forum forum : jams.forums(actor(), live.id())) {

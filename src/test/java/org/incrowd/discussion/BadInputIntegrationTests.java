@@ -257,14 +257,14 @@ class BadInputIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/threads/abc", "/threads/1.5", "/threads/99999999999999999999", "/forums/x",
             "/posts/abc/history", "/jams/ten"})
-    void aPageAddressWithAnIdThatIsNotANumberIsABadRequest(String path) throws Exception {
+    void aPageAddressWithAnIdThatIsNotANumberIsNotFound(String path) throws Exception {
         var response = perform(get(path).session(authorSession).with(Fixtures.browser())).andReturn().getResponse();
 
-        assertThat(response.getStatus()).isEqualTo(400);
+        // Such an id names nothing, like an unknown number: "no such forum", not a complaint about the request.
+        assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getContentType()).startsWith("text/html");
-        String[] around = message("error.badParameter", "\u0000").split("\u0000");
-        assertThat(HtmlUtils.htmlUnescape(response.getContentAsString()))
-                .containsPattern(Pattern.quote(around[0]) + "\\w+" + Pattern.quote(around[1]));
+        assertThat(HtmlUtils.htmlUnescape(response.getContentAsString())).contains("There is no such")
+                .doesNotContain("is not valid");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -300,11 +300,10 @@ class BadInputIntegrationTests {
     }
 
     @Test
-    void anApiAddressWithAnIdThatIsNotANumberNamesTheParameter() throws Exception {
+    void anApiAddressWithAnIdThatIsNotANumberIsNotFound() throws Exception {
         var response = perform(get("/api/v1/posts/abc").with(fixtures.bearer(author))).andReturn().getResponse();
 
-        assertProblem(response, 400, "error.badParameter", message("error.badParameter", "postId"));
-        assertThat((String) JsonPath.read(response.getContentAsString(), "$.field")).isEqualTo("postId");
+        assertProblem(response, 404, "post.notFound", message("post.notFound"));
     }
 
     @Test

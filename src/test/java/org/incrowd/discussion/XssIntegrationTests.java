@@ -392,7 +392,9 @@ class XssIntegrationTests {
                 assertThat(tag.attribute("src")).as("script on %s: %s", where, tag).isNotNull().matches(OWN_SCRIPT);
             }
             if (tag.name.equals("link")) {
-                assertThat(tag.attribute("href")).as("link on %s: %s", where, tag).startsWith("/css/");
+                // The layout's stylesheet and favicon only, at their content-hashed addresses.
+                assertThat(tag.attribute("href")).as("link on %s: %s", where, tag)
+                        .matches("/(css/[\\w.-]+\\.css|favicon-[0-9a-f]{32}\\.svg)");
             }
             if (tag.name.equals("meta")) {
                 assertThat(tag.attribute("http-equiv")).as("meta on %s: %s", where, tag).isNull();
@@ -431,15 +433,17 @@ class XssIntegrationTests {
                         .doesNotStartWith("vbscript:").doesNotStartWith("data:").doesNotStartWith("livescript:");
             }
             if (name.startsWith("hx-") || name.startsWith("data-hx-")) {
-                // Only the htmx the templates write: the reaction forms, and the similar-ideas region of the new-idea
-                // form.
+                // Only the htmx the templates write: the reaction forms, an announcement's "dismiss", and the
+                // similar-ideas region of the new-idea form.
                 String htmx = name + "=" + value;
                 boolean reaction = tag.name.equals("form") && htmx.matches(
                         "hx-post=/posts/\\d+/(reaction|helpful)|hx-target=#reactions-\\d+|hx-swap=outerHTML");
+                boolean dismiss = tag.name.equals("form") && htmx.matches(
+                        "hx-post=/announcements/\\d+/dismiss|hx-target=closest \\.announcement|hx-swap=outerHTML");
                 boolean similarIdeas = tag.name.equals("div") && htmx.matches("hx-get=/search/similar\\?forum=\\d+"
                         + "|hx-trigger=keyup changed delay:500ms from:#title, keyup changed delay:500ms from:#idea-body"
                         + "|hx-include=#title, #idea-body");
-                assertThat(reaction || similarIdeas).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
+                assertThat(reaction || dismiss || similarIdeas).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
             }
         }
     }

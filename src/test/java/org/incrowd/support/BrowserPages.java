@@ -8,21 +8,53 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * One Chromium per test class and fresh pages per test, closed by themselves: register it as a static field with
- * {@code @RegisterExtension} instead of starting and closing a browser and its contexts in every browser test.
+ * One Chromium per test class and fresh pages per test, closed by themselves, plus the application's address and
+ * fixtures: register it as a static field with {@code @RegisterExtension} in an {@link IncrowdBrowserTest} instead of
+ * starting and closing a browser and its contexts in every browser test.
  */
-public final class BrowserPages implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private Chromium chromium;
     private final List<BrowserContext> open = new ArrayList<>();
+    private int port;
+    private Fixtures fixtures;
+
+    /** Test data made through the modules' services, for the application this test runs against. */
+    public Fixtures fixtures() {
+        return fixtures;
+    }
+
+    /** The full address of a path on the running application. */
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs the person in on this page, through the sign-in form, with the fixtures' password. */
+    public Page signIn(Page page, org.incrowd.identity.Person person) {
+        return Chromium.signIn(page, port, person.email(), Fixtures.PASSWORD);
+    }
 
     /** A new page in a context of its own (its own cookies) with the given language and window size. */
     public Page open(String locale, int width, int height) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(width, height));
+        return open(new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, height));
+    }
+
+    /**
+     * A desktop-sized English page with JavaScript switched off: the basic flows must work without it. Reduced motion,
+     * because without script Playwright never sees a smooth scroll settle and waits forever to click.
+     */
+    public Page openWithoutScript() {
+        return open(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900)
+                .setJavaScriptEnabled(false).setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+    }
+
+    private Page open(Browser.NewContextOptions options) {
+        BrowserContext context = chromium.browser().newContext(options);
         open.add(context);
         return context.newPage();
     }
@@ -35,6 +67,13 @@ public final class BrowserPages implements BeforeAllCallback, AfterEachCallback,
     @Override
     public void beforeAll(ExtensionContext extension) {
         chromium = new Chromium();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        var application = SpringExtension.getApplicationContext(extension);
+        port = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        fixtures = Fixtures.of(application);
     }
 
     @Override

@@ -196,6 +196,10 @@ class AuthorisationIntegrationTests {
             GET    /jams/{jam}/console                               | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /jams/{secretJam}/console                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /jams/{jam}/announcements                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            # A forum's announcement is corrected and withdrawn by whoever may announce there; every reader dismisses.
+            POST   /announcements/{newForumAnnouncement}             | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /announcements/{newForumAnnouncement}/withdraw    | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /announcements/{newForumAnnouncement}/dismiss     | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
             # Guests on the API get 401 whatever the method (not 403 "CSRF token missing", which would send a script
             # author looking in the wrong place).
             GET    /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -317,6 +321,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /forums/{forum}/guests", "/forums/{forum}/console#guests"),
             Map.entry("POST /forums/{forum}/notes", "/forums/{forum}/console"),
             Map.entry("POST /jams/{jam}/announcements", "/jams/{jam}/console"),
+            Map.entry("POST /announcements/{newForumAnnouncement}", "/forums/{forum}/console#announcements"),
+            Map.entry("POST /announcements/{newForumAnnouncement}/withdraw", "/forums/{forum}/console#announcements"),
+            Map.entry("POST /announcements/{newForumAnnouncement}/dismiss", "/forums/1"),
             Map.entry("GET /posts/{idea}", "/threads/{idea}#post-{idea}"),
             Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"));
 
@@ -423,6 +430,8 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /forums/{forum}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
         bodies.put("POST /forums/{secretForum}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
         bodies.put("POST /jams/{jam}/announcements", (r, c) -> r.param("body", "Matrix announcement"));
+        bodies.put("POST /announcements/{newForumAnnouncement}", (r, c) -> r.param("body", "Corrected by the matrix"));
+        bodies.put("POST /announcements/{newForumAnnouncement}/dismiss", (r, c) -> r.param("back", "/forums/1"));
         bodies.put("POST /forums/{forum}/notes", (r, c) -> r.param("body", "Matrix note"));
         bodies.put("POST /forums/{forum}/guests", (r, c) -> {
             var start = LocalDateTime.now(jam.timeZone()).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
@@ -753,6 +762,8 @@ class AuthorisationIntegrationTests {
                 case PERSON -> text.append(identity.find(id).orElseThrow());
                 case TOKENS -> text.append(fixtures.tokens().list(id));
                 case TOKEN_ID -> text.append(id);
+                case ANNOUNCEMENT -> text.append(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("select body, withdrawn_at from announcement where id = ?").param(id).query().listOfRows());
             }
         }
         return text.toString();
@@ -825,7 +836,7 @@ class AuthorisationIntegrationTests {
     }
 
     /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
-    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID }
+    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT }
 
     record Ref(Kind kind, long id) {
     }
@@ -915,6 +926,15 @@ class AuthorisationIntegrationTests {
                     yield new Ref(Kind.FORUM, staffed.id());
                 }
                 case "newIdea" -> new Ref(Kind.POST, fixtures.idea(forum, "Fresh idea").id());
+                case "newForumAnnouncement" -> {
+                    // Facilitation has no public service to announce through; the row is what its form would write.
+                    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                    context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                                    insert into announcement (jam_id, forum_id, author_id, body, created_at)
+                                    values (?, ?, ?, 'Matrix announcement', current_timestamp)""")
+                            .params(jam.id(), forum.id(), fixtures.organiser().id()).update(key, "id");
+                    yield new Ref(Kind.ANNOUNCEMENT, key.getKeyAs(Long.class));
+                }
                 case "newHiddenIdea" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to restore");
                     fixtures.moderating().hide(organiser, fresh.id(), "Hidden for the matrix");

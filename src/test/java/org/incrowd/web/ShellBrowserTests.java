@@ -6,14 +6,9 @@ import com.microsoft.playwright.Page;
 import org.incrowd.identity.Role;
 import org.incrowd.support.BrowserPages;
 import org.incrowd.support.Chromium;
-import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The shell every page shares (header, stylesheet, static files) as a person sees it in a real browser. */
 @IncrowdBrowserTest
@@ -22,24 +17,11 @@ class ShellBrowserTests {
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext application;
-
-    private Fixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = Fixtures.of(application);
-    }
-
     @Test
     void theHeaderSearchButtonSitsBesideItsInputAndSearchFiltersShareARow() {
-        var reader = fixtures.person("Shell reader", Role.PARTICIPANT);
-        Page page = browser.open();
-        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
-        page.navigate("http://localhost:" + port + "/search");
+        var reader = browser.fixtures().person("Shell reader", Role.PARTICIPANT);
+        Page page = browser.signIn(browser.open(), reader);
+        page.navigate(browser.url("/search"));
 
         var box = page.locator(".site-search input").boundingBox();
         var button = page.locator(".site-search button").boundingBox();

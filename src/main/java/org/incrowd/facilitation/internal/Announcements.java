@@ -1,18 +1,28 @@
 package org.incrowd.facilitation.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Announcements to a whole Jam or to one forum. */
+/** Announcements to a whole Jam or to one forum, corrected or withdrawn in the console, dismissed by readers. */
 @Repository
 public class Announcements {
 
-    public record Announcement(long id, long jamId, Long forumId, long authorId, String body, Instant createdAt) {
+    public record Announcement(long id, long jamId, Long forumId, long authorId, String body, Instant createdAt,
+                               Instant editedAt, Instant withdrawnAt) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
     }
+
+    private static final String COLUMNS = "id, jam_id, forum_id, author_id, body, created_at, edited_at, withdrawn_at";
 
     private final JdbcClient jdbc;
 
@@ -27,18 +37,67 @@ public class Announcements {
         return key.getKeyAs(Long.class);
     }
 
-    /** The latest announcements a reader of this place sees: the Jam's, and the forum's when one is given. */
-    List<Announcement> latest(long jamId, Long forumId, Instant since, int limit) {
-        return jdbc.sql("""
-                        select id, jam_id, forum_id, author_id, body, created_at from announcement
-                        where jam_id = :jam and created_at > :since
+    Optional<Announcement> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from announcement where id = ?").param(id)
+                .query(Announcements::announcement).optional();
+    }
+
+    void edit(long id, String body, Instant now) {
+        jdbc.sql("update announcement set body = ?, edited_at = ? where id = ?")
+                .params(body, Timestamp.from(now), id).update();
+    }
+
+    void withdraw(long id, Instant now) {
+        jdbc.sql("update announcement set withdrawn_at = ? where id = ? and withdrawn_at is null")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    /** Remembered per person; dismissing twice is the same as once. */
+    void dismiss(long id, long personId, Instant now) {
+        jdbc.sql("""
+                        insert into announcement_dismissal (announcement_id, person_id, dismissed_at)
+                        select ?, ?, ? where not exists (
+                            select 1 from announcement_dismissal where announcement_id = ? and person_id = ?)""")
+                .params(id, personId, Timestamp.from(now), id, personId).update();
+    }
+
+    /**
+     * The latest announcements a reader of this place sees: the Jam's, and the forum's when one is given; neither
+     * withdrawn ones nor those this reader dismissed.
+     */
+    List<Announcement> latest(long jamId, Long forumId, long readerId, Instant since, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from announcement a
+                        where jam_id = :jam and created_at > :since and withdrawn_at is null
                           and (forum_id is null or forum_id = cast(:forum as bigint))
+                          and not exists (select 1 from announcement_dismissal d
+                                          where d.announcement_id = a.id and d.person_id = :reader)
                         order by id desc limit :limit""")
                 .param("jam", jamId).param("forum", forumId).param("since", Timestamp.from(since))
-                .param("limit", limit)
-                .query((rs, n) -> new Announcement(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3) == null ? null : rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                .param("reader", readerId).param("limit", limit)
+                .query(Announcements::announcement)
                 .list();
+    }
+
+    /** Everything announced to exactly this place (the whole Jam when {@code forumId} is null), newest first. */
+    List<Announcement> of(long jamId, Long forumId, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from announcement
+                        where jam_id = :jam and (forum_id = cast(:forum as bigint)
+                                                 or (forum_id is null and cast(:forum as bigint) is null))
+                        order by id desc limit :limit""")
+                .param("jam", jamId).param("forum", forumId).param("limit", limit)
+                .query(Announcements::announcement)
+                .list();
+    }
+
+    private static Announcement announcement(ResultSet rs, int row) throws SQLException {
+        return new Announcement(rs.getLong(1), rs.getLong(2), rs.getObject(3) == null ? null : rs.getLong(3),
+                rs.getLong(4), rs.getString(5), rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

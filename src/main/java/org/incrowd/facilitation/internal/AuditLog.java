@@ -14,7 +14,8 @@ public class AuditLog {
 
     /** What a facilitator did; the message key {@code audit.<ACTION>} says it in words. */
     public enum Action {
-        HIDE, RESTORE, KEEP, PIN, UNPIN, SPOTLIGHT, UNSPOTLIGHT, MOVE, ANNOUNCE, SCHEDULE_GUEST, HANDOFF_NOTE;
+        HIDE, RESTORE, KEEP, PIN, UNPIN, SPOTLIGHT, UNSPOTLIGHT, MOVE, ANNOUNCE, EDIT_ANNOUNCEMENT, WITHDRAW_ANNOUNCEMENT, SCHEDULE_GUEST,
+        HANDOFF_NOTE;
 
         public String messageKey() {
             return "audit." + name();

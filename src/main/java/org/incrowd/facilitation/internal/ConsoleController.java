@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -78,6 +79,57 @@ public class ConsoleController {
         }
     }
 
+    /** A correction of an announcement, from the console's list. */
+    @PostMapping("/announcements/{announcementId}")
+    String editAnnouncement(@PathVariable long announcementId, @RequestParam(defaultValue = "") String body,
+                            Model model, HttpServletResponse response) {
+        var actor = currentActor.require();
+        try {
+            return "redirect:" + consoleOf(facilitation.editAnnouncement(actor, announcementId, body));
+        } catch (Refusal refusal) {
+            if (refusal.field() == null) {
+                throw refusal;
+            }
+            // The message goes beside the announcement being corrected, with the text as it was typed.
+            response.setStatus(refusal.status().value());
+            var errors = FieldErrors.none().add("announcement-" + announcementId, refusal.messageKey());
+            model.addAttribute("edited", new EditedAnnouncement(announcementId, body));
+            var announcement = facilitation.announcement(actor, announcementId);
+            return announcement.forumId() == null
+                    ? jamConsolePage(announcement.jamId(), "", errors, model)
+                    : consolePage(announcement.forumId(), Typed.NOTHING, errors, model);
+        }
+    }
+
+    @PostMapping("/announcements/{announcementId}/withdraw")
+    String withdrawAnnouncement(@PathVariable long announcementId) {
+        return "redirect:" + consoleOf(facilitation.withdrawAnnouncement(currentActor.require(), announcementId));
+    }
+
+    /**
+     * A reader dismisses an announcement for good. Without script the form returns to the page it was on
+     * ({@code back}, a path of this site only); with htmx the announcement is simply removed.
+     */
+    @PostMapping("/announcements/{announcementId}/dismiss")
+    Object dismissAnnouncement(@PathVariable long announcementId, @RequestParam(defaultValue = "/") String back,
+                               @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        facilitation.dismissAnnouncement(currentActor.require(), announcementId);
+        if (htmx != null) {
+            return org.springframework.http.ResponseEntity.ok().body("");
+        }
+        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\");
+        return "redirect:" + (local ? back : "/");
+    }
+
+    /** What was typed into a refused correction, to show it again beside its announcement. */
+    public record EditedAnnouncement(long id, String body) {
+    }
+
+    private static String consoleOf(Announcements.Announcement announcement) {
+        return (announcement.forumId() == null ? "/jams/" + announcement.jamId() : "/forums/" + announcement.forumId())
+                + "/console#announcements";
+    }
+
     @GetMapping("/jams/{jamId}/console")
     String jamConsole(@PathVariable long jamId, Model model) {
         return jamConsolePage(jamId, "", FieldErrors.none(), model);
@@ -102,7 +154,13 @@ public class ConsoleController {
     }
 
     private String consolePage(long forumId, Typed typed, FieldErrors errors, Model model) {
-        model.addAttribute("console", facilitation.console(currentActor.require(), forumId));
+        var console = facilitation.console(currentActor.require(), forumId);
+        model.addAttribute("console", console);
+        model.addAttribute("announcements",
+                facilitation.announcementsOf(currentActor.require(), console.place().jam().id(), forumId));
+        if (!model.containsAttribute("edited")) {
+            model.addAttribute("edited", null);
+        }
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         return "facilitation/console";
@@ -110,6 +168,10 @@ public class ConsoleController {
 
     private String jamConsolePage(long jamId, String announcement, FieldErrors errors, Model model) {
         model.addAttribute("console", facilitation.jamConsole(currentActor.require(), jamId));
+        model.addAttribute("announcements", facilitation.announcementsOf(currentActor.require(), jamId, null));
+        if (!model.containsAttribute("edited")) {
+            model.addAttribute("edited", null);
+        }
         model.addAttribute("announcement", announcement);
         model.addAttribute("errors", errors);
         return "facilitation/jamConsole";

@@ -160,6 +160,77 @@ public class Facilitation {
         events.publishEvent(new FacilitationEvents.AnnouncementMade(id, jam.id(), forumId));
     }
 
+    /** Corrects an announcement's text, by whoever may announce in its place. */
+    @Transactional
+    Announcements.Announcement editAnnouncement(Actor actor, long announcementId, String body) {
+        var announcement = manageable(actor, announcementId);
+        String text = FacilitationRules.text("announcement", body, FacilitationRules.MAX_ANNOUNCEMENT, true);
+        announcements.edit(announcementId, text, clock.instant());
+        audit.record(announcement.jamId(), announcement.forumId(), actor.personId(), Action.EDIT_ANNOUNCEMENT, null,
+                text, clock.instant());
+        events.publishEvent(new FacilitationEvents.AnnouncementChanged(announcementId, announcement.jamId(),
+                announcement.forumId()));
+        return announcement;
+    }
+
+    /** Takes an announcement off every page; the console keeps it, marked withdrawn. */
+    @Transactional
+    Announcements.Announcement withdrawAnnouncement(Actor actor, long announcementId) {
+        var announcement = manageable(actor, announcementId);
+        announcements.withdraw(announcementId, clock.instant());
+        audit.record(announcement.jamId(), announcement.forumId(), actor.personId(), Action.WITHDRAW_ANNOUNCEMENT,
+                null, announcement.body(), clock.instant());
+        events.publishEvent(new FacilitationEvents.AnnouncementChanged(announcementId, announcement.jamId(),
+                announcement.forumId()));
+        return announcement;
+    }
+
+    /** A reader has read an announcement and wants it gone from their pages, for good. */
+    @Transactional
+    void dismissAnnouncement(Actor actor, long announcementId) {
+        var announcement = announcements.find(announcementId)
+                .orElseThrow(() -> Refusal.notFound("announcement.notFound"));
+        if (announcement.forumId() == null) {
+            jams.require(actor, announcement.jamId());
+        } else {
+            jams.requireForum(actor, announcement.forumId());
+        }
+        announcements.dismiss(announcementId, actor.personId(), clock.instant());
+    }
+
+    /** The announcements of a console's place: a forum's (its staff), or the whole Jam's (organisers). */
+    @Transactional(readOnly = true)
+    List<Announcements.Announcement> announcementsOf(Actor actor, long jamId, Long forumId) {
+        requireAnnouncer(actor, jamId, forumId);
+        return announcements.of(jamId, forumId, 50);
+    }
+
+    /** One announcement, for those who may manage it (the console re-shows a refused correction beside it). */
+    @Transactional(readOnly = true)
+    Announcements.Announcement announcement(Actor actor, long announcementId) {
+        return manageable(actor, announcementId);
+    }
+
+    /** Who may announce in a place may also correct and withdraw what was announced there. */
+    private Announcements.Announcement manageable(Actor actor, long announcementId) {
+        var announcement = announcements.find(announcementId)
+                .orElseThrow(() -> Refusal.notFound("announcement.notFound"));
+        requireAnnouncer(actor, announcement.jamId(), announcement.forumId());
+        return announcement;
+    }
+
+    /** A forum's hosts and facilitators (and organisers) announce there; only organisers to the whole Jam. */
+    private void requireAnnouncer(Actor actor, long jamId, Long forumId) {
+        if (forumId != null) {
+            jams.requireFacilitation(actor, forumId);
+            return;
+        }
+        jams.require(actor, jamId);
+        if (!actor.canOrganise()) {
+            throw Refusal.forbidden("facilitation.forbidden");
+        }
+    }
+
     /** Schedules a guest for a time slot in a forum; times are read in the Jam's time zone. */
     @Transactional
     void scheduleGuest(Actor actor, long forumId, String email, String label, String startsAt, String endsAt) {

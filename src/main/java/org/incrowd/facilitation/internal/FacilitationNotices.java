@@ -25,6 +25,8 @@ class FacilitationNotices implements PlaceNotice, JamPageSection {
 
     /** Announcements stay on the pages for a day; the console keeps them all. */
     static final Duration SHOWN_FOR = Duration.ofHours(24);
+    /** The newest is shown; the others wait behind "n more", so that they never fill a phone's screen. */
+    static final int SHOWN_AT_MOST = 10;
 
     private final Announcements announcements;
     private final GuestSessions guests;
@@ -60,7 +62,7 @@ class FacilitationNotices implements PlaceNotice, JamPageSection {
 
     private Content notices(Jam jam, Long forumId, Actor viewer, Ui ui, boolean home) {
         var now = clock.instant();
-        var shown = announcements.latest(jam.id(), forumId, now.minus(SHOWN_FOR), 3);
+        var shown = announcements.latest(jam.id(), forumId, viewer.personId(), now.minus(SHOWN_FOR), SHOWN_AT_MOST);
         var sessions = guests.current(jam.id(), forumId, now, 5);
         var ids = new java.util.HashSet<Long>();
         shown.forEach(a -> ids.add(a.authorId()));

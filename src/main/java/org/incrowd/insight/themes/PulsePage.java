@@ -116,8 +116,14 @@ public record PulsePage(Jam jam, Forum forum, List<Forum> forums, ThemeSnapshot 
         var series = themes.stream().limit(CHART_THEMES)
                 .map(theme -> Map.of("name", theme.label(), "data", theme.windows())).toList();
         var windows = java.util.stream.IntStream.rangeClosed(1, windows())
-                .mapToObj(window -> ui.t("pulse.window", window)).toList();
+                .mapToObj(window -> windowLabel(ui, window)).toList();
         return JSON.writeValueAsString(Map.of("windows", windows, "series", series));
+    }
+
+    /** A time window (1 = oldest) by when it starts, in the Jam's time zone; by its number where that is unknown. */
+    public String windowLabel(Ui ui, int window) {
+        var start = snapshot == null ? null : snapshot.windowStart(window - 1);
+        return start == null ? ui.t("pulse.window", window) : ui.t("pulse.windowFrom", ui.shortTime(start, jam.timeZone()));
     }
 
     /** An idea by its title, a reply by the start of its text. */

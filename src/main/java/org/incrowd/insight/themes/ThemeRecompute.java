@@ -138,9 +138,11 @@ class ThemeRecompute extends JamRecompute {
                     theme.representatives().stream().map(posts.ids::get).toList()));
         }
         long lastPostId = n == 0 ? 0 : ids[n - 1];
+        var times = posts.documents.stream().map(ThemeDocument::time).filter(java.util.Objects::nonNull).toList();
         var snapshot = new ThemeSnapshot(jamId, forumId, computedAt, lastPostId, named.nextKey(), themes,
                 result == null ? List.of() : result.emergingTerms(), result == null ? 0 : result.windowCount(), ids,
-                themeOfPost, windowOfPost, authorOfPost, authors);
+                themeOfPost, windowOfPost, authorOfPost, authors,
+                times.stream().min(Instant::compareTo).orElse(null), times.stream().max(Instant::compareTo).orElse(null));
         return new Computed(snapshot, result == null ? null : result.model());
     }
 

@@ -15,10 +15,14 @@ import java.util.List;
  * @param themeOfPost  index into {@code themes}, or -1 for a post with no known word
  * @param windowOfPost time window of each post, -1 without one
  * @param authorOfPost index into {@code authors}
+ * @param firstPostAt  the time of the first post, the start of the first window (null without windows, and in
+ *                     snapshots stored before it was kept)
+ * @param lastPostAt   the time of the last post, the end of the last window
  */
 public record ThemeSnapshot(long jamId, long forumId, Instant computedAt, long lastPostId, int nextKey,
                             List<ComputedTheme> themes, List<String> emergingTerms, int windows, long[] posts,
-                            int[] themeOfPost, int[] windowOfPost, int[] authorOfPost, List<Author> authors) {
+                            int[] themeOfPost, int[] windowOfPost, int[] authorOfPost, List<Author> authors,
+                            Instant firstPostAt, Instant lastPostAt) {
 
     public static final long WHOLE_JAM = 0;
 
@@ -33,6 +37,18 @@ public record ThemeSnapshot(long jamId, long forumId, Instant computedAt, long l
     /** What the snapshot weighs in memory, in the things a Jam has many of: posts and their authors. */
     int elements() {
         return posts.length + authors.size();
+    }
+
+    /**
+     * When a time window starts: the windows cut the time from the first to the last post into equal parts (as
+     * {@code ThemeTrends} does). Null when the snapshot does not know its span.
+     */
+    public Instant windowStart(int window) {
+        if (firstPostAt == null || lastPostAt == null || windows == 0) {
+            return null;
+        }
+        long span = java.time.Duration.between(firstPostAt, lastPostAt).toMillis() + 1;
+        return firstPostAt.plusMillis(span * window / windows);
     }
 
     /** The raw theme index of a post, or -1 when it is not in this snapshot or has no theme. */

@@ -83,10 +83,12 @@ class JamController {
         }
     }
 
+    /** {@code ?confirm=open} or {@code ?confirm=close}: the step that asks before the phase changes (no script needed). */
     @GetMapping("/jams/{jamId}/edit")
-    String edit(@PathVariable long jamId, Model model) {
+    String edit(@PathVariable long jamId, @RequestParam(required = false) String confirm, Model model) {
         var actor = currentActor.require();
         var jam = jams.require(actor, jamId);
+        model.addAttribute("confirm", "open".equals(confirm) || "close".equals(confirm) ? confirm : null);
         return form(model, jamId, JamForm.of(jam, jams.invitations(actor, jamId)), FieldErrors.none(),
                 FieldErrors.none(), "");
     }
@@ -253,6 +255,11 @@ class JamController {
         model.addAttribute("errors", errors);
         model.addAttribute("forumErrors", forumErrors);
         model.addAttribute("staffEmail", staffEmail);
+        model.addAttribute("timeZones", TimeZones.groups(form.timeZone(), jams.now()));
+        model.addAttribute("now", jams.now());
+        if (!model.containsAttribute("confirm")) {
+            model.addAttribute("confirm", null);
+        }
         if (!model.containsAttribute("forumDraft")) {
             model.addAttribute("forumDraft", new ForumDraft("", ""));
         }

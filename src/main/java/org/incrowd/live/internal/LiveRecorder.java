@@ -100,6 +100,11 @@ class LiveRecorder {
     }
 
     @EventListener
+    void on(FacilitationEvents.AnnouncementChanged event) {
+        record(event.jamId(), event.forumId(), null, "announcement", "{\"announcement\":" + event.announcementId() + "}");
+    }
+
+    @EventListener
     void on(FacilitationEvents.PostFlagged event) {
         // The post is not named: readers of the forum learn only that the queue changed.
         record(event.jamId(), event.forumId(), null, "flag", "{}");

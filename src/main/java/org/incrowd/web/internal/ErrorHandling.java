@@ -76,7 +76,8 @@ class ErrorHandling {
      */
     private static final Map<String, String> NOTHING_AT_PATH_ID = Map.of("jamId", "jam.notFound",
             "forumId", "forum.notFound", "postId", "post.notFound", "ideaId", "post.notFound",
-            "personId", "error.personNotFound", "tokenId", "tokens.notFound");
+            "personId", "error.personNotFound", "tokenId", "tokens.notFound",
+            "announcementId", "announcement.notFound");
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     Object badParameter(Exception e, HttpServletRequest request, Locale locale) {

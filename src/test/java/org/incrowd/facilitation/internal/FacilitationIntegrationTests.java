@@ -293,6 +293,90 @@ class FacilitationIntegrationTests {
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
+    // ---- announcements after they are made: corrected, withdrawn, dismissed --------------------------------------
+
+    private static final java.util.regex.Pattern WITHDRAW =
+            java.util.regex.Pattern.compile("action=\"/announcements/(\\d+)/withdraw\"");
+
+    @Test
+    void theConsoleListsCorrectsAndWithdrawsAnAnnouncement() throws Exception {
+        long id = announceInForum("Soup is at noon");
+        String console = page(facilitator, "/forums/" + forum.id() + "/console");
+        assertThat(console).contains("Announcements made here", "Soup is at noon");
+
+        var corrected = send(facilitator, post("/announcements/" + id).param("body", "Soup is at one"));
+        assertThat(corrected.getRedirectedUrl()).isEqualTo("/forums/" + forum.id() + "/console#announcements");
+        assertThat(page(reader, "/forums/" + forum.id())).contains("Soup is at one").doesNotContain("Soup is at noon");
+
+        send(facilitator, post("/announcements/" + id + "/withdraw"));
+        assertThat(page(reader, "/forums/" + forum.id())).doesNotContain("Soup is at one");
+        assertThat(page(facilitator, "/forums/" + forum.id() + "/console")).contains("Soup is at one", "withdrawn");
+        assertThat(page(fixtures.organiser(), "/jams/" + jam.id() + "/console"))
+                .contains("Corrected an announcement", "Withdrew an announcement");
+    }
+
+    @Test
+    void aRefusedCorrectionIsShownBesideItsAnnouncementWithTheTextKept() throws Exception {
+        long id = announceInForum("Quiet room opens");
+        String tooLong = "Quiet room opens at nine. ".repeat(50);
+
+        var refused = send(facilitator, post("/announcements/" + id).param("body", tooLong));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("id=\"announcement-" + id + "-error\"")
+                .contains(tooLong.strip());
+        assertThat(page(reader, "/forums/" + forum.id())).contains("Quiet room opens");
+    }
+
+    @Test
+    void aWholeJamAnnouncementIsManagedInTheJamConsoleByOrganisersOnly() throws Exception {
+        send(fixtures.organiser(), post("/jams/" + jam.id() + "/announcements").param("body", "Halfway there"));
+        var matcher = WITHDRAW.matcher(page(fixtures.organiser(), "/jams/" + jam.id() + "/console"));
+        assertThat(matcher.find()).isTrue();
+        long id = Long.parseLong(matcher.group(1));
+
+        assertThat(send(facilitator, post("/announcements/" + id + "/withdraw")).getStatus()).isEqualTo(403);
+        assertThat(send(fixtures.organiser(), post("/announcements/" + id + "/withdraw")).getRedirectedUrl())
+                .isEqualTo("/jams/" + jam.id() + "/console#announcements");
+        assertThat(page(reader, "/jams/" + jam.id())).doesNotContain("Halfway there");
+    }
+
+    @Test
+    void aReaderDismissesAnAnnouncementForGoodAndOnlyForThemselves() throws Exception {
+        var otherReader = fixtures.person("Otto Reader", Role.PARTICIPANT);
+        fixtures.join(jam, otherReader);
+        long id = announceInForum("Fire drill at ten");
+        String forumPage = "/forums/" + forum.id();
+        assertThat(page(reader, forumPage)).contains("Fire drill at ten");
+
+        var dismissed = send(reader, post("/announcements/" + id + "/dismiss").param("back", forumPage));
+        assertThat(dismissed.getRedirectedUrl()).isEqualTo(forumPage);
+        assertThat(page(reader, forumPage)).doesNotContain("Fire drill at ten");
+        assertThat(page(otherReader, forumPage)).contains("Fire drill at ten");
+
+        var elsewhere = send(otherReader, post("/announcements/" + id + "/dismiss").param("back", "//evil.example"));
+        assertThat(elsewhere.getRedirectedUrl()).as("never away from this site").isEqualTo("/");
+        assertThat(send(reader, post("/announcements/abc/dismiss")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void manyAnnouncementsShowTheNewestAndHideTheRestBehindACount() throws Exception {
+        announceInForum("First news");
+        announceInForum("Second news");
+        announceInForum("Third news");
+        String page = page(reader, "/forums/" + forum.id());
+        assertThat(page).contains("2 more announcements");
+        assertThat(page.indexOf("Third news")).as("newest first, outside the fold")
+                .isLessThan(page.indexOf("2 more announcements"));
+        assertThat(page.indexOf("First news")).isGreaterThan(page.indexOf("2 more announcements"));
+    }
+
+    private long announceInForum(String body) throws Exception {
+        send(facilitator, post("/forums/" + forum.id() + "/announcements").param("body", body));
+        var matcher = WITHDRAW.matcher(page(facilitator, "/forums/" + forum.id() + "/console"));
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1)); // newest first
+    }
+
     private MockHttpServletResponse send(Person person, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.session(session(person)).with(csrf()).with(Fixtures.browser())).andReturn()
                 .getResponse();

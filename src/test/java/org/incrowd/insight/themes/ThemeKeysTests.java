@@ -20,7 +20,7 @@ class ThemeKeysTests {
         var themes = keys.stream().map(key -> new ThemeSnapshot.ComputedTheme(key, "label " + key, List.of()))
                 .toList();
         return new ThemeSnapshot(1, 0, Instant.EPOCH, n, nextKey, themes, List.of(), 0, posts, themeOfPost,
-                noWindow, new int[n], List.of(new ThemeSnapshot.Author(7, null, null, null, "EMPLOYEE")));
+                noWindow, new int[n], List.of(new ThemeSnapshot.Author(7, null, null, null, "EMPLOYEE")), null, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.incrowd.discussion;
+package org.incrowd.shared;
 
 import java.util.List;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -11,9 +11,9 @@ import org.owasp.html.PolicyFactory;
 /**
  * Markdown → HTML → sanitiser, in that order. Raw HTML in the Markdown is escaped by the renderer, and the sanitiser
  * then allows only formatting, lists, quotes, code and http(s)/mailto links, so no script, event handler, style or
- * {@code javascript:} URL survives, whatever the renderer produced.
+ * {@code javascript:} URL survives, whatever the renderer produced. Used for posts and for a Jam's purpose alike.
  */
-final class SafeMarkdown {
+public final class SafeMarkdown {
 
     private static final List<org.commonmark.Extension> EXTENSIONS =
             List.of(AutolinkExtension.create(), StrikethroughExtension.create());
@@ -32,7 +32,7 @@ final class SafeMarkdown {
     private SafeMarkdown() {
     }
 
-    static String toHtml(String markdown) {
+    public static String toHtml(String markdown) {
         // Headings h1/h2 belong to the page; a post's headings start at h3.
         String html = RENDERER.render(PARSER.parse(markdown))
                 .replace("<h1>", "<h3>").replace("</h1>", "</h3>")

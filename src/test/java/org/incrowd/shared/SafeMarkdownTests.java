@@ -1,4 +1,4 @@
-package org.incrowd.discussion;
+package org.incrowd.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
