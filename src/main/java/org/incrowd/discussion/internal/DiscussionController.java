@@ -136,8 +136,10 @@ class DiscussionController {
     @GetMapping("/posts/{postId}/history")
     String history(@PathVariable long postId, Model model) {
         var actor = currentActor.require();
-        model.addAttribute("post", discussion.require(actor, postId));
+        var post = discussion.require(actor, postId);
+        model.addAttribute("post", post);
         model.addAttribute("revisions", discussion.history(actor, postId));
+        model.addAttribute("zone", jams.requireForum(actor, post.forumId()).jam().timeZone());
         return "discussion/history";
     }
 
