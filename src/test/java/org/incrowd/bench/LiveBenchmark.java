@@ -121,8 +121,8 @@ public final class LiveBenchmark {
                                            boolean withTasks) throws Exception {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
         var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
-                // one demo person writes at the benchmark's rate, far above the per-person posting limit
-                List.of("--incrowd.posting.per-minute=1000000"));
+                // one demo person writes (and SearchDuringLiveLoad searches) far above the per-person limits
+                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.search.per-person.per-minute=1000000"));
         try (server) {
             System.out.printf("Starting Incrowd (heap %s) on port %d...%n", options.heap(), server.port());
             server.start();
