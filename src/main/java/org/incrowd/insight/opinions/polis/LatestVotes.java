@@ -62,7 +62,7 @@ public final class LatestVotes {
         times[slot] = vote.timestamp();
         lines[slot] = line;
         values[slot] = (byte) vote.value();
-        if (2 * size > keys.length) {
+        if (4L * size > 3L * keys.length) { // linear probing stays short up to three quarters full
             grow();
         }
     }
