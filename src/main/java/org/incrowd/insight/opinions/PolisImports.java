@@ -49,9 +49,9 @@ import org.springframework.stereotype.Service;
  * <li>The import is queued in the database, and one thread per node runs this node's queue, oldest first: one import
  * at a time, whatever number of organisers upload. The queue survives a restart; an import the restart interrupted
  * is marked failed with that reason (its writing cannot be resumed halfway).</li>
- * <li>The import streams the files again and writes in bounded batches. What it holds: the ids of participants and
- * shown statements, and each voter's latest vote per statement in {@link LatestVotes} (about 50 bytes a vote, within
- * the {@code max-votes} budget); never the files' text.</li>
+ * <li>The import streams the files again and writes in bounded batches. What it holds: the shown comments (small beside
+ * the votes), participant ids, and each voter's latest vote per statement in {@link LatestVotes} (about 50 bytes a
+ * vote, within the {@code max-votes} budget); never the votes file's text or the upload's bytes.</li>
  * <li>Whatever stops it, an error of the JVM included, marks the import failed with the reason.</li>
  * </ol>
  */
