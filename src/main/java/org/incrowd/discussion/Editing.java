@@ -3,6 +3,7 @@ package org.incrowd.discussion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.incrowd.shared.SafeMarkdown;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;

@@ -2,6 +2,7 @@ package org.incrowd.discussion;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.incrowd.shared.SafeMarkdown;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamService;

@@ -55,6 +55,7 @@ class PostIndexFeed implements SmartLifecycle {
     private final IndexedPosts indexedPosts;
     private final Path folder;
     private final long pollMillis;
+    private final Duration searchTimeLimit;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
     /** Ids indexed in the look-back window, so that each poll reads only the posts it is missing. */
@@ -77,8 +78,10 @@ class PostIndexFeed implements SmartLifecycle {
 
     PostIndexFeed(PostFeed discussion, IndexedPosts indexedPosts,
                   @Value("${incrowd.search.index-dir:${incrowd.data-dir}/search-index}") String folder,
-                  @Value("${incrowd.search.poll-ms:1000}") long pollMillis) {
+                  @Value("${incrowd.search.poll-ms:1000}") long pollMillis,
+                  @Value("${incrowd.search.time-limit-ms:1000}") long searchTimeLimitMillis) {
         this.discussion = discussion;
+        this.searchTimeLimit = Duration.ofMillis(searchTimeLimitMillis);
         this.indexedPosts = indexedPosts;
         this.folder = Path.of(folder);
         this.pollMillis = pollMillis;
@@ -136,7 +139,7 @@ class PostIndexFeed implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        index = PostIndex.open(folder);
+        index = PostIndex.open(folder, searchTimeLimit);
         running = true;
         thread = Thread.ofPlatform().daemon().name("search-index-feed").start(this::run);
     }

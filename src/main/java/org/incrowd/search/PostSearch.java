@@ -1,18 +1,25 @@
 package org.incrowd.search;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.incrowd.discussion.PostText;
 import org.incrowd.identity.Actor;
+import org.incrowd.identity.IdentityService;
 import org.incrowd.text.Language;
 import org.incrowd.text.LanguageDetection;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.jam.JamService;
+import org.incrowd.search.index.QueryTooCostly;
 import org.incrowd.search.index.SearchHit;
 import org.incrowd.search.index.SearchHits;
+import org.incrowd.search.index.SearchQuery;
+import org.incrowd.shared.FieldErrors;
+import org.incrowd.shared.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,26 +36,57 @@ class PostSearch {
     private final PostIndexFeed feed;
     private final JamService jams;
     private final PostFeed discussion;
+    private final IdentityService identity;
+    private final SearchAllowance allowance;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
-    PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion) {
+    PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion, IdentityService identity,
+               SearchAllowance allowance) {
         this.feed = feed;
         this.jams = jams;
         this.discussion = discussion;
+        this.identity = identity;
+        this.allowance = allowance;
     }
 
+    /**
+     * The reader's search, within their {@link SearchAllowance}.
+     *
+     * @throws Refusal for a bad parameter, too costly a search or too many searches (see {@link #refused})
+     */
     SearchPage search(Actor actor, SearchForm form) {
         var visible = jams.visibleTo(actor);
         var query = form.toQuery(visible.stream().map(Jam::id).collect(Collectors.toSet()));
-        var forums = visible.stream().flatMap(jam -> jams.forums(actor, jam.id()).stream()).toList();
+        var forums = forumsOf(actor, visible);
         boolean searched = query.hasWords() || query.jam() != null || query.forum() != null || query.tag() != null
                 || query.phase() != null || query.participantType() != null || query.country() != null
                 || query.from() != null || query.to() != null;
-        SearchHits hits = searched ? feed.index().search(query) : SearchHits.none();
+        SearchHits hits = searched ? allowance.run(actor.personId(), () -> run(query)) : SearchHits.none();
         int page = query.offset() / query.limit() + 1;
         int pages = (int) Math.min(SearchForm.MAX_PAGE, (hits.total() + query.limit() - 1) / query.limit());
         return new SearchPage(form, searched, hits.total(), found(hits.hits(), visible, forums), page, pages,
-                visible, forums, feed.caughtUp());
+                visible, forums, feed.caughtUp(), hits.stopped(), FieldErrors.none());
+    }
+
+    /** The search form as sent, with why it was refused. */
+    SearchPage refused(Actor actor, SearchForm form, Refusal refusal) {
+        var visible = jams.visibleTo(actor);
+        return SearchPage.refused(form, visible, forumsOf(actor, visible), FieldErrors.none().add(refusal),
+                feed.caughtUp());
+    }
+
+    /** What the filter form offers: the forums of the Jams the reader may see. */
+    private List<Forum> forumsOf(Actor actor, List<Jam> visible) {
+        return visible.stream().flatMap(jam -> jams.forums(actor, jam.id()).stream()).toList();
+    }
+
+    private SearchHits run(SearchQuery query) {
+        try {
+            return feed.index().search(query);
+        } catch (QueryTooCostly tooCostly) {
+            throw Refusal.invalid("q", tooCostly.reason() == QueryTooCostly.Reason.WORDS
+                    ? "search.invalid.tooManyWords" : "search.invalid.tooManyPatterns", tooCostly.limit());
+        }
     }
 
     /** Up to five ideas in the forum's Jam that resemble the draft, most alike first. */
@@ -67,17 +105,36 @@ class PostSearch {
     }
 
     /**
-     * Hits as readers see them. A post hidden on another node may still be in this node's index for a moment: the
-     * database has the last word, one query per page of hits.
+     * Hits as readers see them, with their authors and, for replies, their idea's title. A post hidden on another node
+     * may still be in this node's index for a moment: the database has the last word. Three queries per page of hits
+     * (hidden, texts, authors), none per hit.
      */
     private List<FoundPost> found(List<SearchHit> hits, List<Jam> visible, List<Forum> forums) {
-        var hidden = discussion.hiddenAmong(hits.stream().map(SearchHit::postId).toList());
-        Map<Long, String> jamTitles = new HashMap<>();
-        visible.forEach(jam -> jamTitles.put(jam.id(), jam.title()));
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        var ids = new HashSet<Long>();
+        hits.forEach(hit -> {
+            ids.add(hit.postId());
+            ids.add(hit.threadId());
+        });
+        var hidden = discussion.hiddenAmong(ids);
+        Map<Long, PostText> texts = new HashMap<>();
+        discussion.texts(ids).forEach(text -> texts.put(text.id(), text));
+        var authors = identity.findAll(texts.values().stream().map(PostText::authorId).distinct().toList());
+        Map<Long, Jam> jamsById = new HashMap<>();
+        visible.forEach(jam -> jamsById.put(jam.id(), jam));
         Map<Long, String> forumTitles = new HashMap<>();
         forums.forEach(forum -> forumTitles.put(forum.id(), forum.title()));
-        return hits.stream().filter(hit -> !hidden.contains(hit.postId())).map(hit -> new FoundPost(hit, jamTitles.get(hit.jamId()), forumTitles.get(hit.forumId()),
-                url(hit))).toList();
+        return hits.stream().filter(hit -> !hidden.contains(hit.postId())).map(hit -> {
+            var jam = jamsById.get(hit.jamId());
+            var text = texts.get(hit.postId());
+            var author = text == null ? null : authors.get(text.authorId());
+            var thread = hit.idea() || hidden.contains(hit.threadId()) ? null : texts.get(hit.threadId());
+            return new FoundPost(hit, jam == null ? null : jam.title(), forumTitles.get(hit.forumId()), url(hit),
+                    author == null ? null : author.displayName(), thread == null ? null : thread.title(),
+                    jam == null ? null : jam.timeZone());
+        }).toList();
     }
 
     /** Ideas open their thread; a reply is found in its thread by discussion's own link to a post. */

@@ -22,28 +22,34 @@ class SearchApiController {
         this.currentActor = currentActor;
     }
 
-    /** A found post; {@code snippetHtml} is escaped HTML with {@code <mark>} around the matching words. */
+    /**
+     * A found post; {@code snippetHtml} is escaped HTML with {@code <mark>} around the matching words. Replies have
+     * no {@code title}; {@code threadTitle} is their idea's.
+     */
     record Result(long postId, long jamId, String jam, long forumId, String forum, long threadId, boolean idea,
-                  String title, String snippetHtml, List<String> tags, String url, java.time.Instant createdAt) {
+                  String title, String threadTitle, String author, String snippetHtml, List<String> tags, String url,
+                  java.time.Instant createdAt) {
         static Result of(FoundPost found) {
             SearchHit hit = found.hit();
             return new Result(hit.postId(), hit.jamId(), found.jamTitle(), hit.forumId(), found.forumTitle(),
-                    hit.threadId(), hit.idea(), hit.title(), hit.snippetHtml(), hit.tags(), found.url(),
-                    hit.createdAt());
+                    hit.threadId(), hit.idea(), hit.title(), found.threadTitle(), found.author(), hit.snippetHtml(),
+                    hit.tags(), found.url(), hit.createdAt());
         }
     }
 
-    record Results(long total, int page, int pages, boolean complete, List<Result> results) {
+    /** {@code stopped}: the search ran out of time, so the results may be incomplete. */
+    record Results(long total, int page, int pages, boolean complete, boolean stopped, List<Result> results) {
     }
 
     @Operation(summary = "Search the posts of the Jams you may see",
-            description = "q uses Lucene's simple syntax (\"phrase\", -word, prefix*); filters jam, forum, tag, phase, "
+            description = "q uses Lucene's simple syntax (\"phrase\", -word, prefix*, word~1; at most 32 words, 4 of them "
+                    + "with * or ~); filters jam, forum, tag, phase, "
                     + "type (participant type), country, from and to (yyyy-mm-dd, UTC, inclusive); sort relevance or "
-                    + "newest; page from 1.")
+                    + "newest; page from 1. Each person may run 2 searches at once and 60 a minute (then 429).")
     @GetMapping("/search")
     Results search(SearchForm form) {
         var page = search.search(currentActor.require(), form);
-        return new Results(page.total(), page.page(), page.pages(), page.complete(),
+        return new Results(page.total(), page.page(), page.pages(), page.complete(), page.stopped(),
                 page.results().stream().map(Result::of).toList());
     }
 

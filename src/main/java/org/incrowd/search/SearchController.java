@@ -1,7 +1,9 @@
 package org.incrowd.search;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.incrowd.identity.CurrentActor;
+import org.incrowd.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,23 @@ class SearchController {
         this.currentActor = currentActor;
     }
 
+    /**
+     * A refused search shows the page again with the reason and the words as typed. htmx swaps only successful
+     * answers, so its partial comes with 200 and the reason inside; the full page has the refusal's status.
+     */
     @GetMapping("/search")
-    String search(SearchForm form, Model model, HttpServletRequest request) {
-        model.addAttribute("page", search.search(currentActor.require(), form));
-        return request.getHeader("HX-Request") != null ? "search/results" : "search/search";
+    String search(SearchForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+        var actor = currentActor.require();
+        boolean partial = request.getHeader("HX-Request") != null;
+        try {
+            model.addAttribute("page", search.search(actor, form));
+        } catch (Refusal refusal) {
+            if (!partial) {
+                response.setStatus(refusal.status().value());
+            }
+            model.addAttribute("page", search.refused(actor, form, refusal));
+        }
+        return partial ? "search/results" : "search/search";
     }
 
     /** {@code text}, or the new-idea form's {@code title} and {@code body} as htmx sends them. */

@@ -122,10 +122,11 @@ public final class LiveBenchmark {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
         int streams = clients + clients / 10 + 100;
         var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
-                // One demo person writes at the benchmark's rate, far above the per-person posting limit, and
+                // One demo person writes (and SearchDuringLiveLoad searches) at the benchmark's rate, far above the per-person posting limit, and
                 // holds every stream from one address: the stream limits are raised above the run's client count
                 // (with room for clients that reconnect before the server has noticed their old stream end).
-                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000", "--incrowd.live.streams-per-person=" + streams,
+                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000",
+                        "--incrowd.search.per-person.per-minute=1000000", "--incrowd.live.streams-per-person=" + streams,
                         "--incrowd.live.streams-per-address=" + streams, "--incrowd.live.max-streams=" + streams));
         try (server) {
             System.out.printf("Starting Incrowd (heap %s) on port %d...%n", options.heap(), server.port());

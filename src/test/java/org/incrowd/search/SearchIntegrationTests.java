@@ -250,6 +250,90 @@ class SearchIntegrationTests {
         assertThat(api.getContentAsString()).contains("robot");
     }
 
+    @Test
+    void aReplyIsTitledByItsIdeaAndNamesItsAuthorAtTheJamsTime() throws Exception {
+        var berlin = fixtures.jam("Depot Jam").timeZone("Europe/Berlin").create();
+        var rooms = fixtures.forum(berlin, "Rest rooms");
+        fixtures.join(berlin, reader);
+        fixtures.join(berlin, client);
+        String word = word();
+        Post idea = fixtures.idea(rooms, reader, "Quiet rooms for drivers", "Somewhere to rest between shifts");
+        Post reply = fixtures.reply(idea, client, "Yes, with " + word + " and blankets");
+        awaitFound(word, reply);
+
+        String html = mvc.perform(get("/search").param("q", word).session(fixtures.signIn(reader))).andReturn()
+                .getResponse().getContentAsString();
+        var api = api("/api/v1/search?q=" + word, reader);
+
+        assertThat(html).contains("Reply to Quiet rooms for drivers").contains("Client from Germany")
+                .contains("(Europe/Berlin)").doesNotContain("(UTC)");
+        assertThat((List<String>) JsonPath.read(api.getContentAsString(), "$.results[*].threadTitle"))
+                .containsExactly("Quiet rooms for drivers");
+        assertThat((List<String>) JsonPath.read(api.getContentAsString(), "$.results[*].author"))
+                .containsExactly("Client from Germany");
+    }
+
+    @Test
+    void aWordIsFoundByItsBeginningThoughItsPostIsIndexedByItsStem() throws Exception {
+        String word = word();
+        Post idea = fixtures.idea(housing, reader, "Urbanization", "Urbanization of the " + word + " quarter");
+        awaitFound(word, idea);
+
+        assertThat(ids(api("/api/v1/search?q=" + word + "+urbaniz*", reader))).containsExactly(idea.id());
+    }
+
+    @Test
+    void aCostlySearchIsRefusedOnThePageWhichKeepsItsWords() throws Exception {
+        String costly = String.join(" ", java.util.Collections.nCopies(125, "a~2"));
+
+        var page = mvc.perform(get("/search").param("q", costly).session(fixtures.signIn(reader))).andReturn()
+                .getResponse();
+        var api = api("/api/v1/search?q=" + costly.replace(" ", "+"), reader);
+
+        assertThat(page.getStatus()).isEqualTo(422);
+        assertThat(page.getContentAsString()).contains("Use * or ~ in at most 4 words of one search")
+                .contains("value=\"" + costly + "\"");
+        assertThat(api.getStatus()).isEqualTo(422);
+        assertThat(api.getContentAsString()).contains("at most 4 words");
+    }
+
+    @Test
+    void aThirdSearchAtOnceByOnePersonIsRefusedSayingWhy() throws Exception {
+        var eager = fixtures.person("Eager searcher", Role.PARTICIPANT);
+        fixtures.join(jam, eager);
+        var allowance = context.getBean(SearchAllowance.class);
+        var running = new java.util.concurrent.CountDownLatch(2);
+        var finish = new java.util.concurrent.CountDownLatch(1);
+        var searches = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                searches.submit(() -> allowance.run(eager.id(), () -> {
+                    running.countDown();
+                    try {
+                        return finish.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            running.await(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            var page = mvc.perform(get("/search").param("q", "buses").session(fixtures.signIn(eager))).andReturn()
+                    .getResponse();
+
+            assertThat(page.getStatus()).isEqualTo(429);
+            assertThat(page.getContentAsString()).contains("You already have 2 searches running")
+                    .contains("value=\"buses\"");
+        } finally {
+            finish.countDown();
+            searches.shutdown();
+        }
+        assertThat(searches.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(mvc.perform(get("/search").param("q", "buses").session(fixtures.signIn(eager))).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /** A word no other post contains. */

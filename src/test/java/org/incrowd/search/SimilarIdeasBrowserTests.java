@@ -21,7 +21,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * In a real browser: someone typing a new idea is shown the idea already shared that says the same, with a link to
- * build on it; and the search box in the header finds a post with the word marked.
+ * build on it; the search box in the header finds a post with the word marked; and a reply is found by the beginning
+ * of a word, under its idea's title, with its author and the time of its Jam.
  */
 @IncrowdBrowserTest
 class SimilarIdeasBrowserTests {
@@ -101,5 +102,31 @@ class SimilarIdeasBrowserTests {
         assertThat(result).isVisible();
         assertThat(result.locator("mark").first()).hasText("cargo", new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasTextOptions().setIgnoreCase(true));
+    }
+
+    @Test
+    void aReplyIsFoundByTheBeginningOfAWordUnderItsIdeaWithItsAuthorAtTheJamsTime() {
+        var jam = fixtures.jam("Harbour Jam").timeZone("Europe/Berlin").create();
+        var forum = fixtures.forum(jam, "Housing");
+        var reader = fixtures.person("Reading Rosa", Role.PARTICIPANT);
+        var replier = fixtures.person("Replying Rami", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        fixtures.join(jam, replier);
+        var idea = fixtures.idea(forum, reader, "Affordable flats near the port", "Rents by the harbour keep rising");
+        fixtures.reply(idea, replier, "Urbanization of the old docks would help");
+
+        Chromium.signIn(page, port, reader.email(), Fixtures.PASSWORD);
+        var result = page.locator("#search-results li");
+        for (int attempt = 0; attempt < 50 && result.count() == 0; attempt++) { // indexed within a second
+            page.navigate("http://localhost:" + port + "/search?q=urbaniz*");
+        }
+
+        assertThat(result).hasCount(1);
+        assertThat(result.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Reply to Affordable flats near the port"))).isVisible();
+        assertThat(result).containsText("Replying Rami");
+        assertThat(result.locator("time")).containsText("(Europe/Berlin)");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Chromium.screenshot("search-reply-in-jam-time")));
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -220,6 +219,7 @@ public final class Fixtures {
         private boolean invitationOnly;
         private String invitations = "";
         private boolean publish = true;
+        private String timeZone = "UTC";
 
         private JamSpec(String title) {
             this.title = title;
@@ -262,6 +262,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** The zone in which the Jam's pages show times (UTC unless given). */
+        public JamSpec timeZone(String zone) {
+            this.timeZone = zone;
+            return this;
+        }
+
         public JamSpec draft() {
             this.publish = false;
             return this;
@@ -270,12 +276,13 @@ public final class Fixtures {
         public Jam create() {
             Instant now = jams.now();
             var jam = jams.create(actor(organiser()), new JamDraft(title, purpose, question, local(now.plus(startsIn)),
-                    local(now.plus(endsIn)), "UTC", audience, invitationOnly, invitations, terms));
+                    local(now.plus(endsIn)), timeZone, audience, invitationOnly, invitations, terms));
             return publish ? jams.publish(actor(organiser()), jam.id()) : jam;
         }
 
-        private static String local(Instant instant) {
-            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        private String local(Instant instant) {
+            return LocalDateTime.ofInstant(instant, java.time.ZoneId.of(timeZone)).truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
         }
     }
 

@@ -143,8 +143,10 @@ class DiscussionController {
     @GetMapping("/posts/{postId}/history")
     String history(@PathVariable long postId, Model model) {
         var actor = currentActor.require();
-        model.addAttribute("post", reading.require(actor, postId));
+        var post = reading.require(actor, postId);
+        model.addAttribute("post", post);
         model.addAttribute("revisions", editing.history(actor, postId));
+        model.addAttribute("zone", jams.requireForum(actor, post.forumId()).jam().timeZone());
         return "discussion/history";
     }
 

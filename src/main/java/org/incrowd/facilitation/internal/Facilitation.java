@@ -243,8 +243,11 @@ public class Facilitation {
         var end = FacilitationRules.localTime("endsAt", endsAt, zone);
         FacilitationRules.guestSlot(start, end, clock.instant());
         guests.add(place.jam().id(), forumId, guest.id(), mark, start, end, actor.personId());
+        // The record says the slot as the facilitator typed it: in the Jam's time zone, named.
+        var local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         audit.record(place.jam().id(), forumId, actor.personId(), Action.SCHEDULE_GUEST, null,
-                guest.displayName() + " (" + mark + "), " + start + " – " + end, clock.instant());
+                guest.displayName() + " (" + mark + "), " + local.format(start) + " – " + local.format(end) + " ("
+                        + zone.getId() + ")", clock.instant());
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.incrowd.shared.KeptForm;
 import org.incrowd.shared.PublicUrl;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,7 +61,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
                                             SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
-                                            SingleSignOnSignIn singleSignOn, PublicUrl publicUrl) throws Exception {
+                                            SingleSignOnSignIn singleSignOn, PublicUrl publicUrl,
+                                            MessageSource messages) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
         var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
@@ -103,7 +106,9 @@ class SecurityConfiguration {
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class)
-            .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class);
+            .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class)
+            .addFilterBefore(new UploadsByOrganisersOnly(messages), CsrfFilter.class)
+            .addFilterAfter(new UploadsByOrganisersOnly(messages), ApiTokenAuthentication.class);
         if (withSingleSignOn) {
             // Only when an operator configured an OpenID Connect provider: /oauth2/authorization/<id> starts the
             // sign-in there, /login/oauth2/code/<id> receives the answer; the session then holds a SignedInPerson.

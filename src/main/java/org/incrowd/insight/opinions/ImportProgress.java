@@ -12,10 +12,12 @@ public record ImportProgress(String id, long jamId, long forumId, State state, i
                              int statementsTotal, int leftOut, long votes, long votesTotal, String problem,
                              Instant startedAt, Instant finishedAt) {
 
-    public enum State { RUNNING, DONE, FAILED }
+    /** Queued behind the imports before it (one runs at a time per node), running, done, or failed. */
+    public enum State { QUEUED, RUNNING, DONE, FAILED }
 
+    /** Not finished yet: the page keeps asking. */
     public boolean running() {
-        return state == State.RUNNING;
+        return state == State.QUEUED || state == State.RUNNING;
     }
 
     /** Overall share done, weighing each vote and statement alike. */

@@ -2,7 +2,6 @@ package org.incrowd.insight.opinions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
@@ -40,9 +39,9 @@ class PolisImportController {
                   @RequestParam(required = false) MultipartFile comments,
                   @RequestParam(required = false) MultipartFile votes,
                   @RequestParam(required = false) MultipartFile participantsVotes,
-                  Model model, HttpServletResponse response) throws IOException {
+                  Model model, HttpServletResponse response) {
         var actor = currentActor.require();
-        var files = new LinkedHashMap<String, byte[]>();
+        var files = new LinkedHashMap<String, MultipartFile>();
         put(files, PolisImports.COMMENTS, comments);
         put(files, PolisImports.VOTES, votes);
         put(files, PolisImports.PARTICIPANTS_VOTES, participantsVotes);
@@ -78,9 +77,10 @@ class PolisImportController {
         return "insight/polisImport";
     }
 
-    private static void put(java.util.Map<String, byte[]> files, String name, MultipartFile file) throws IOException {
+    /** The file as it was received (spooled by the server): streamed into the import's folder, never held whole. */
+    private static void put(java.util.Map<String, MultipartFile> files, String name, MultipartFile file) {
         if (file != null && !file.isEmpty()) {
-            files.put(name, file.getBytes());
+            files.put(name, file);
         }
     }
 }

@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -42,8 +46,15 @@ final class PostDocuments {
     static final String CREATED = "created";
     static final String IDEA = "idea";
     static final String REPLY = "reply";
+    /**
+     * Every word of the post as written (lower case, accents folded), not stemmed: what {@code prefix*} and
+     * {@code word~1} are matched against, so that "urbaniz*" finds "urbanization" although English stemming indexes
+     * it as "urban".
+     */
+    static final String WORDS = "words";
 
     private static final FieldType TEXT = textType();
+    private static final FieldType WORDS_TYPE = wordsType();
     private static final Map<Language, String> TEXT_FIELDS = new EnumMap<>(Language.class);
 
     static {
@@ -67,6 +78,7 @@ final class PostDocuments {
     static Analyzer analyzer() {
         var perField = new java.util.HashMap<String, Analyzer>();
         TEXT_FIELDS.forEach((language, field) -> perField.put(field, language.newAnalyzer()));
+        perField.put(WORDS, new WordsAnalyzer());
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
     }
 
@@ -92,6 +104,7 @@ final class PostDocuments {
         }
         doc.add(new StoredField(LANGUAGE, post.language().code()));
         doc.add(new Field(textField(post.language()), post.text(), TEXT));
+        doc.add(new Field(WORDS, post.text(), WORDS_TYPE));
         for (String tag : post.tags()) {
             doc.add(new KeywordField(TAG, normalise(tag), Field.Store.YES));
         }
@@ -113,6 +126,30 @@ final class PostDocuments {
     private static void keyword(Document doc, String field, String value) {
         if (value != null && !value.isBlank()) {
             doc.add(new KeywordField(field, normalise(value), Field.Store.YES));
+        }
+    }
+
+    private static FieldType wordsType() {
+        var type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /** Words as written, in any language: lower case, accents folded, nothing dropped or stemmed. */
+    private static final class WordsAnalyzer extends Analyzer {
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            var tokenizer = new StandardTokenizer();
+            return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
         }
     }
 

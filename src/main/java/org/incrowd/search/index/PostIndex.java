@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -56,6 +60,14 @@ public final class PostIndex implements Closeable {
 
     private static final String LAST_POST_ID = "lastPostId";
     private static final String LAST_EDIT = "lastEdit";
+    private static final String FORMAT = "format";
+    /**
+     * The documents' layout; an index committed with another one reports no progress, so the feed builds it anew.
+     * 2: the words as written ({@link PostDocuments#WORDS}) for prefixes and fuzzy words.
+     */
+    private static final String CURRENT_FORMAT = "2";
+    /** How long one search may run before it is stopped with what it has found so far. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(1);
     /** A passage of about this length around each match (two at most): enough to judge the post. */
     private static final int SNIPPET_CHARS = 160;
     /** Every Jam has more than a handful of ideas; this many words of a draft say what it is about. */
@@ -65,9 +77,11 @@ public final class PostIndex implements Closeable {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Duration timeLimit;
 
-    private PostIndex(Directory directory) throws IOException {
+    private PostIndex(Directory directory, Duration timeLimit) throws IOException {
         this.directory = directory;
+        this.timeLimit = timeLimit;
         this.analyzer = PostDocuments.analyzer();
         var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
@@ -77,8 +91,13 @@ public final class PostIndex implements Closeable {
 
     /** Opens the index in {@code folder}, creating it if missing. */
     public static PostIndex open(Path folder) {
+        return open(folder, DEFAULT_TIME_LIMIT);
+    }
+
+    /** Opens the index in {@code folder}, creating it if missing; each search may run for {@code timeLimit}. */
+    public static PostIndex open(Path folder, Duration timeLimit) {
         try {
-            return new PostIndex(FSDirectory.open(folder));
+            return new PostIndex(FSDirectory.open(folder), timeLimit);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + folder, e);
         }
@@ -125,7 +144,7 @@ public final class PostIndex implements Closeable {
     /** Makes the index durable, recording how far it has read. */
     public void commit(Progress progress) {
         writer.setLiveCommitData(Map.of(LAST_POST_ID, Long.toString(progress.lastPostId()),
-                LAST_EDIT, progress.lastEdit().toString()).entrySet());
+                LAST_EDIT, progress.lastEdit().toString(), FORMAT, CURRENT_FORMAT).entrySet());
         try {
             writer.commit();
         } catch (IOException e) {
@@ -133,7 +152,7 @@ public final class PostIndex implements Closeable {
         }
     }
 
-    /** How far the last commit had read; {@link Progress#NONE} for a new index. */
+    /** How far the last commit had read; {@link Progress#NONE} for a new index or one of an older format. */
     public Progress committedProgress() {
         try {
             if (!DirectoryReader.indexExists(directory)) {
@@ -146,7 +165,7 @@ public final class PostIndex implements Closeable {
                     data.putAll(reader.getIndexCommit().getUserData());
                 }
             }
-            return data.containsKey(LAST_POST_ID)
+            return data.containsKey(LAST_POST_ID) && CURRENT_FORMAT.equals(data.get(FORMAT))
                     ? new Progress(Long.parseLong(data.get(LAST_POST_ID)), Instant.parse(data.get(LAST_EDIT)))
                     : Progress.NONE;
         } catch (IOException e) {
@@ -161,6 +180,12 @@ public final class PostIndex implements Closeable {
 
     // ---- reading (any thread) ------------------------------------------------------------------------------------
 
+    /**
+     * Runs a reader's search; one that would cost too much is refused, one that runs out of time returns what it
+     * found so far, marked as {@link SearchHits#stopped()}.
+     *
+     * @throws QueryTooCostly for too many words, or too many prefixes and fuzzy words
+     */
     public SearchHits search(SearchQuery query) {
         if (query.jams().isEmpty()) {
             return SearchHits.none();
@@ -169,10 +194,8 @@ public final class PostIndex implements Closeable {
         if (query.hasWords() && words == null) {
             return SearchHits.none(); // only stop words or punctuation
         }
-        var all = new BooleanQuery.Builder().add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST);
-        filters(query).forEach(filter -> all.add(filter, Occur.FILTER));
         Sort sort = query.order() == SearchQuery.Order.NEWEST || words == null ? NEWEST : RELEVANCE;
-        return find(all.build(), words, sort, query.offset(), query.limit());
+        return find(words, filters(query), sort, query.offset(), query.limit(), true);
     }
 
     /**
@@ -188,11 +211,9 @@ public final class PostIndex implements Closeable {
         var like = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(2, terms.size()));
         String field = PostDocuments.textField(language);
         terms.forEach(term -> like.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
-        Query likeQuery = like.build();
-        Query query = new BooleanQuery.Builder().add(likeQuery, Occur.MUST)
-                .add(LongField.newExactQuery(PostDocuments.JAM, jamId), Occur.FILTER)
-                .add(new TermQuery(new Term(PostDocuments.KIND, PostDocuments.IDEA)), Occur.FILTER).build();
-        return find(query, likeQuery, RELEVANCE, 0, limit).hits();
+        var filters = List.<Query>of(LongField.newExactQuery(PostDocuments.JAM, jamId),
+                new TermQuery(new Term(PostDocuments.KIND, PostDocuments.IDEA)));
+        return find(like.build(), filters, RELEVANCE, 0, limit, false).hits();
     }
 
     @Override
@@ -242,15 +263,42 @@ public final class PostIndex implements Closeable {
         }
     }
 
-    /** Runs {@code query} and highlights what {@code highlight} matched (null: the snippet is the text's start). */
-    private SearchHits find(Query query, Query highlight, Sort sort, int offset, int limit) {
+    /**
+     * Finds the posts that match {@code words} (null: every post) and pass every filter, and highlights the words. A
+     * {@code bounded} search is stopped after {@link #timeLimit}, also while it expands prefixes and fuzzy words into
+     * the index's words (the reader is wrapped so that its term enumeration checks the clock). The words are expanded
+     * once, for finding and highlighting alike; a search out of time is not highlighted.
+     */
+    private SearchHits find(Query words, List<Query> filters, Sort sort, int offset, int limit, boolean bounded) {
         return withSearcher(searcher -> {
-            // Exact totals in the same pass: every match is visited for the score sort anyway.
-            TopDocs top = searcher.search(query,
-                    new TopFieldCollectorManager(sort, Math.max(1, offset + limit), null, Integer.MAX_VALUE));
+            IndexSearcher running = searcher;
+            QueryTimeout timeout = null;
+            if (bounded) {
+                timeout = new QueryTimeoutImpl(timeLimit.toMillis());
+                running = new IndexSearcher(ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(),
+                        timeout));
+                running.setTimeout(timeout);
+            }
+            Query highlight;
+            TopDocs top;
+            try {
+                highlight = words == null ? null : running.rewrite(words);
+                var all = new BooleanQuery.Builder().add(highlight == null ? new MatchAllDocsQuery() : highlight,
+                        Occur.MUST);
+                filters.forEach(filter -> all.add(filter, Occur.FILTER));
+                // Exact totals in the same pass: every match is visited for the score sort anyway.
+                top = running.search(all.build(),
+                        new TopFieldCollectorManager(sort, Math.max(1, offset + limit), null, Integer.MAX_VALUE));
+            } catch (ExitableDirectoryReader.ExitingReaderException outOfTime) {
+                return new SearchHits(0, List.of(), true);
+            }
+            boolean stopped = running.timedOut() || timeout != null && timeout.shouldExit();
+            if (stopped) {
+                highlight = null;
+            }
             long total = top.totalHits.value();
             if (offset >= top.scoreDocs.length) {
-                return new SearchHits(total, List.of());
+                return new SearchHits(total, List.of(), stopped);
             }
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
             var pageDocs = new TopDocs(top.totalHits, page);
@@ -270,7 +318,7 @@ public final class PostIndex implements Closeable {
                 var doc = storedFields.document(page[i].doc);
                 hits.add(PostDocuments.hit(doc, snippet(snippets, i)));
             }
-            return new SearchHits(total, hits);
+            return new SearchHits(total, hits, stopped);
         });
     }
 

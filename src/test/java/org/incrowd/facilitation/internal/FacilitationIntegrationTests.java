@@ -291,6 +291,20 @@ class FacilitationIntegrationTests {
         assertThat(send(facilitator, get("/jams/" + jam.id() + "/console")).getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void theRecordShowsAGuestSlotAtTheJamsTimeAsTyped() throws Exception {
+        var berlin = fixtures.jam("Berlin " + System.nanoTime()).timeZone("Europe/Berlin").create();
+        var hall = fixtures.forum(berlin, "Town hall");
+        fixtures.facilitator(hall, facilitator);
+
+        var scheduled = send(facilitator, post("/forums/" + hall.id() + "/guests").param("email", author.email())
+                .param("label", "Mayor").param("startsAt", "2030-01-01T15:00").param("endsAt", "2030-01-01T16:00"));
+
+        assertThat(scheduled.getStatus()).isEqualTo(302);
+        assertThat(page(organiser, "/jams/" + berlin.id() + "/console"))
+                .contains("Ann Author (Mayor), 2030-01-01 15:00 – 2030-01-01 16:00 (Europe/Berlin)");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     // ---- announcements after they are made: corrected, withdrawn, dismissed --------------------------------------

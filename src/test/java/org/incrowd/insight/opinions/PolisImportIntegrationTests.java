@@ -1,6 +1,7 @@
 package org.incrowd.insight.opinions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -10,7 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.incrowd.discussion.Importing;
+import org.incrowd.shared.Refusal;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
@@ -51,6 +61,11 @@ class PolisImportIntegrationTests {
     @Autowired
     OpinionSnapshots snapshots;
 
+    @Autowired
+    PolisImportJobs jobs;
+    @TempDir
+    Path folder;
+
     Fixtures fixtures;
     Person organiser;
 
@@ -73,6 +88,10 @@ class PolisImportIntegrationTests {
     }
 
     ImportProgress awaitDone(Forum forum, String id) throws InterruptedException {
+        return awaitDone(imports, forum, id);
+    }
+
+    ImportProgress awaitDone(PolisImports imports, Forum forum, String id) throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofMinutes(2));
         var progress = imports.progress(organiser.asActor(), forum.id(), id);
         while (progress.running() && Instant.now().isBefore(deadline)) {
@@ -80,6 +99,21 @@ class PolisImportIntegrationTests {
             progress = imports.progress(organiser.asActor(), forum.id(), id);
         }
         return progress;
+    }
+
+    /** A node's import queue: its files in {@code node}'s folder, with its own vote budget. */
+    PolisImports instance(Path node, long maxVotes, Importing discussion) {
+        return new PolisImports(fixtures.identity(), fixtures.jams(), discussion, jobs, Clock.systemUTC(),
+                node.toString(), maxVotes);
+    }
+
+    Path node() throws Exception {
+        return Files.createTempDirectory(folder, "node");
+    }
+
+    Map<String, InputStreamSource> files() throws Exception {
+        return Map.of(PolisImports.COMMENTS, new ByteArrayResource(Files.readAllBytes(CONVERSATION.resolve("comments.csv"))),
+                PolisImports.VOTES, new ByteArrayResource(Files.readAllBytes(CONVERSATION.resolve("votes.csv"))));
     }
 
     @Test
@@ -143,6 +177,85 @@ class PolisImportIntegrationTests {
         var answer = upload(forum, organiser, file("comments", "comments.csv"));
         assertThat(answer.getStatus()).isEqualTo(422);
         assertThat(answer.getContentAsString()).contains("Choose comments.csv and either votes.csv or participants-votes.csv.");
+    }
+
+    @Test
+    void aHugeHeaderLineIsRefusedWithoutBeingEchoed() throws Exception {
+        var forum = fixtures.forum(fixtures.liveJam("Huge header"), "Huge");
+        String header = "x".repeat(300_000);
+        var comments = new MockMultipartFile("comments", "comments.csv", "text/csv",
+                (header + "\n1\n").getBytes(StandardCharsets.UTF_8));
+        var votes = new MockMultipartFile("votes", "votes.csv", "text/csv",
+                "timestamp,datetime,comment-id,voter-id,vote\n".getBytes(StandardCharsets.UTF_8));
+
+        var answer = upload(forum, organiser, comments, votes);
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getContentAsString()).contains("The files could not be read", "comments.csv line 1",
+                "characters)").hasSizeLessThan(50_000);
+    }
+
+    @Test
+    void anExportWithMoreVotesThanTheServerTakesIsRefusedSayingSo() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
+        var forum = fixtures.forum(fixtures.liveJam("Too big"), "Too big");
+        var node = node();
+        var small = instance(node, 100, fixtures.importing());
+
+        assertThatThrownBy(() -> small.start(organiser.asActor(), forum.id(), files()))
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.messageKey()).isEqualTo("polis.import.tooManyVotes");
+                    assertThat(refusal.arguments()[1]).isEqualTo(100L);
+                });
+        assertThat(node.toFile().list()).as("the refused upload's files are gone").isEmpty();
+    }
+
+    @Test
+    void anImportStoppedByAnErrorIsMarkedFailedWithTheReason() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
+        var forum = fixtures.forum(fixtures.liveJam("Out of memory"), "Out of memory");
+        var discussion = Mockito.mock(Importing.class);
+        Mockito.when(discussion.importStatements(Mockito.any(), Mockito.anyLong(), Mockito.anyList()))
+                .thenAnswer(call -> java.util.stream.LongStream.rangeClosed(1, call.<List<?>>getArgument(2).size())
+                        .boxed().toList());
+        Mockito.doThrow(new OutOfMemoryError("Java heap space")).when(discussion)
+                .importReactions(Mockito.any(), Mockito.anyLong(), Mockito.anyList());
+        var imports = instance(node(), 10_000_000, discussion);
+        imports.start();
+        try {
+            String id = imports.start(organiser.asActor(), forum.id(), files());
+            var progress = awaitDone(imports, forum, id);
+
+            assertThat(progress.state()).isEqualTo(ImportProgress.State.FAILED);
+            assertThat(progress.problem()).contains("ran out of memory");
+        } finally {
+            imports.stop();
+        }
+    }
+
+    @Test
+    void queuedImportsRunAfterARestartAndOneItInterruptedIsMarkedFailed() throws Exception {
+        assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
+        var forum = fixtures.forum(fixtures.liveJam("Restarted"), "Restarted");
+        var node = node();
+        var before = instance(node, 10_000_000, fixtures.importing()); // never started: the node stops first
+        String interrupted = before.start(organiser.asActor(), forum.id(), files());
+        String queued = before.start(organiser.asActor(), forum.id(), files());
+        jobs.start(interrupted, Instant.now()); // it was running when the node stopped
+
+        var after = instance(node, 10_000_000, fixtures.importing());
+        after.start();
+        try {
+            var done = awaitDone(after, forum, queued);
+            var failed = after.progress(organiser.asActor(), forum.id(), interrupted);
+
+            assertThat(done.state()).as(String.valueOf(done.problem())).isEqualTo(ImportProgress.State.DONE);
+            assertThat(done.votes()).isEqualTo(done.votesTotal()).isPositive();
+            assertThat(failed.state()).isEqualTo(ImportProgress.State.FAILED);
+            assertThat(failed.problem()).contains("The server stopped during the import");
+        } finally {
+            after.stop();
+        }
     }
 
     @Test

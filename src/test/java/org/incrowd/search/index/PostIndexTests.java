@@ -1,8 +1,10 @@
 package org.incrowd.search.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index on its own: words are matched in each post's language, whatever stop words the reader types. */
+/**
+ * The index on its own: words are matched in each post's language, whatever stop words the reader types; prefixes
+ * and fuzzy words match words as written; what a search may cost is bounded.
+ */
 class PostIndexTests {
 
     static final long JAM = 1;
@@ -64,6 +69,64 @@ class PostIndexTests {
         assertThat(ids("cargo")).containsExactly(1L);
     }
 
+    @Test
+    void anIndexOfAnEarlierFormatReportsNoProgressSoThatItIsBuiltAnew() throws Exception {
+        index.close();
+        try (var directory = org.apache.lucene.store.FSDirectory.open(folder);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(java.util.Map.of("lastPostId", "5", "lastEdit", "2026-11-23T10:00:00Z")
+                    .entrySet());
+            writer.commit();
+        }
+        index = PostIndex.open(folder);
+
+        assertThat(index.committedProgress()).isEqualTo(PostIndex.Progress.NONE);
+    }
+
+    @Test
+    void prefixesFindWordsThatStemmingShortens() {
+        add(1, "Urbanization pushes rents up in every district");
+        add(2, "Vocational training for drivers and mechanics");
+
+        assertThat(ids("urbaniz*")).containsExactly(1L);
+        assertThat(ids("vocation*")).containsExactly(2L);
+        assertThat(ids("vocation* drivers")).containsExactly(2L);
+    }
+
+    @Test
+    void fuzzyWordsFindOtherSpellings() {
+        add(1, "Urbanization pushes rents up in every district");
+
+        assertThat(ids("urbanisation~1")).containsExactly(1L);
+    }
+
+    @Test
+    void aSearchThatWouldExpandTooManyWordsIsRefusedBeforeItRuns() {
+        add(1, "A quiet room on every floor");
+        String fuzzy = String.join(" ", java.util.Collections.nCopies(125, "a~2"));
+        String long_ = String.join(" ", java.util.Collections.nCopies(MultilingualQueryParser.MAX_WORDS + 1, "room"));
+
+        assertThatThrownBy(() -> ids(fuzzy)).isInstanceOfSatisfying(QueryTooCostly.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(QueryTooCostly.Reason.PATTERNS);
+            assertThat(refused.limit()).isEqualTo(MultilingualQueryParser.MAX_PATTERNS);
+        });
+        assertThatThrownBy(() -> ids(long_)).isInstanceOfSatisfying(QueryTooCostly.class,
+                refused -> assertThat(refused.reason()).isEqualTo(QueryTooCostly.Reason.WORDS));
+        assertThat(ids("quiet~1 room* floor*")).containsExactly(1L);
+    }
+
+    @Test
+    void aSearchOutOfTimeIsStoppedAndSaysSo() {
+        add(1, "Cargo bikes for the post room");
+        index.close();
+        index = PostIndex.open(folder, Duration.ZERO);
+
+        var hits = index.search(query("cargo"));
+
+        assertThat(hits.stopped()).isTrue();
+    }
+
     private void add(long id, String text) {
         index.add(List.of(new IndexedPost(id, JAM, 10, id, true, null, text, languages.detect(text), List.of(),
                 "EMPLOYEE", "DE", "LIVE", Instant.parse("2026-11-23T09:00:00Z").plusSeconds(id))));
@@ -71,7 +134,11 @@ class PostIndexTests {
     }
 
     private List<Long> ids(String words) {
-        return index.search(new SearchQuery(words, Set.of(JAM), null, null, null, null, null, null, null, null, false,
-                SearchQuery.Order.RELEVANCE, 0, 10)).hits().stream().map(SearchHit::postId).toList();
+        return index.search(query(words)).hits().stream().map(SearchHit::postId).toList();
+    }
+
+    private static SearchQuery query(String words) {
+        return new SearchQuery(words, Set.of(JAM), null, null, null, null, null, null, null, null, false,
+                SearchQuery.Order.RELEVANCE, 0, 10);
     }
 }

@@ -1,6 +1,8 @@
 package org.incrowd.insight.opinions.algorithm;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * Stage 2, principal components: the two directions along which participants' votes differ most, and each
@@ -81,7 +83,7 @@ final class PrincipalComponents {
             iteration++;
             centred.gram(v, w, block);
             double[] h = transposeTimes(v, w, m, block);
-            double[][] eigen = Jacobi.eigen(h, block);
+            double[][] eigen = eigen(h, block);
             double[] theta = eigen[0];
             double[] y = eigen[1];
             times(v, y, ritz, m, block);
@@ -221,6 +223,37 @@ final class PrincipalComponents {
                 }
             }
         }
+    }
+
+    /**
+     * Eigenvalues and eigenvectors of the small symmetric Rayleigh–Ritz matrix, by EJML's symmetric QR algorithm
+     * (deterministic: the same matrix gives the same answer).
+     *
+     * @param symmetric block × block, row-major (not changed)
+     * @return {eigenvalues, eigenvectors}: eigenvalues in descending order (equal ones in EJML's order);
+     *     eigenvectors row-major with eigenvector k in column k
+     */
+    private static double[][] eigen(double[] symmetric, int block) {
+        var decomposition = DecompositionFactory_DDRM.eig(block, true, true);
+        if (!decomposition.decompose(new DMatrixRMaj(block, block, true, symmetric))) {
+            throw new IllegalStateException("The symmetric eigenvalue decomposition did not converge");
+        }
+        Integer[] order = new Integer[block];
+        for (int k = 0; k < block; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(decomposition.getEigenvalue(b).real,
+                decomposition.getEigenvalue(a).real));
+        double[] values = new double[block];
+        double[] vectors = new double[block * block];
+        for (int k = 0; k < block; k++) {
+            values[k] = decomposition.getEigenvalue(order[k]).real;
+            DMatrixRMaj vector = decomposition.getEigenVector(order[k]);
+            for (int i = 0; i < block; i++) {
+                vectors[i * block + k] = vector.get(i, 0);
+            }
+        }
+        return new double[][] {values, vectors};
     }
 
     /** Vᵀ·W, a block × block matrix. */

@@ -3,67 +3,49 @@ package org.incrowd.insight.opinions.polis;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads RFC 4180 CSV one record at a time: comma-separated fields, fields in double quotes may hold commas, line
- * breaks and doubled quotes; lines end in LF or CRLF; a UTF-8 byte order mark is skipped. Streaming, because a
- * Pol.is votes file can have millions of lines. Malformed input fails with the source name and line number.
+ * Reads RFC 4180 CSV one record at a time with Apache Commons CSV: comma-separated fields, fields in double quotes may
+ * hold commas, line breaks and doubled quotes; lines end in LF or CRLF; a UTF-8 byte order mark is skipped; a blank
+ * line is a record of one empty field. Streaming, because a Pol.is votes file can have millions of lines. What this
+ * adds to the library: malformed input fails with the source name and the line on which the record began.
  */
 public final class CsvReader implements Closeable {
 
-    private final Reader in;
-    private final String source;
-    private int line = 1;
-    private int recordLine;
-    private int peeked = -2;
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
-    public CsvReader(Reader in, String source) {
-        this.in = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final String source;
+    private int recordLine;
+
+    public CsvReader(Reader in, String source) throws IOException {
         this.source = source;
+        this.parser = CSVParser.builder().setReader(withoutByteOrderMark(in)).setFormat(FORMAT).get();
+        this.records = parser.iterator();
     }
 
     /** The next record's fields, or null at the end of the input. */
     public List<String> next() throws IOException {
-        int c = read();
-        if (c == -1) {
-            return null;
-        }
-        if (line == 1 && recordLine == 0 && c == '\uFEFF') {
-            c = read();
-            if (c == -1) {
+        // The parser has read up to the end of the previous record: the next one begins on the following line.
+        long line = parser.getCurrentLineNumber() + 1;
+        try {
+            if (!records.hasNext()) {
                 return null;
             }
-        }
-        recordLine = line;
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        while (true) {
-            if (c == '"' && field.isEmpty()) {
-                c = readQuoted(field);
-            }
-            if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                c = read();
-            } else if (c == '\n' || c == '\r' || c == -1) {
-                if (c == '\r' && peek() == '\n') {
-                    read();
-                }
-                if (c != -1) {
-                    line++;
-                }
-                fields.add(field.toString());
-                return fields;
-            } else if (c == '"') {
-                throw error("a double quote inside an unquoted field (field " + (fields.size() + 1)
-                        + "); quote the whole field and double the quote");
-            } else {
-                field.append((char) c);
-                c = read();
-            }
+            recordLine = (int) line;
+            return records.next().toList();
+        } catch (UncheckedIOException malformed) {
+            recordLine = (int) line;
+            throw error(problem(malformed.getCause()));
         }
     }
 
@@ -83,50 +65,28 @@ public final class CsvReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        parser.close();
     }
 
-    /** Reads a quoted field's content after its opening quote; returns the character after the closing quote. */
-    private int readQuoted(StringBuilder field) throws IOException {
-        int opened = line;
-        while (true) {
-            int c = read();
-            if (c == -1) {
-                throw new CsvFormatException(source, opened, "a quoted field opened here is never closed");
-            }
-            if (c == '"') {
-                if (peek() == '"') {
-                    read();
-                    field.append('"');
-                    continue;
-                }
-                int after = read();
-                if (after != ',' && after != '\n' && after != '\r' && after != -1) {
-                    throw error("unexpected character '" + (char) after + "' after a closing quote");
-                }
-                return after;
-            }
-            if (c == '\n') {
-                line++;
-            }
-            field.append((char) c);
+    /** The library's message in the words of an organiser who looks at the file. */
+    private static String problem(IOException cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field opened here is never closed";
         }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return "unexpected characters after a closing quote; quote the whole field and double its quotes";
+        }
+        return message;
     }
 
-    private int read() throws IOException {
-        if (peeked != -2) {
-            int c = peeked;
-            peeked = -2;
-            return c;
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        var pushback = new PushbackReader(in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16));
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
         }
-        return in.read();
-    }
-
-    private int peek() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
-        }
-        return peeked;
+        return pushback;
     }
 
     /** Malformed CSV, with where it is. */

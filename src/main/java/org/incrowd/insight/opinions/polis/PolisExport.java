@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
 
 /**
@@ -37,6 +38,18 @@ public final class PolisExport {
 
     /** @param value 1 agree, −1 disagree, 0 pass */
     public record Vote(long timestamp, long comment, long voter, int value) {}
+
+    /** The export's file names. */
+    public static final String COMMENTS = "comments.csv";
+    public static final String VOTES = "votes.csv";
+    public static final String PARTICIPANTS_VOTES = "participants-votes.csv";
+    /**
+     * The longest line read: a participants-votes.csv header has a column per comment (thousands, a few characters
+     * each), a comment a few thousand characters; a longer line is not a Pol.is export, and is not held in memory.
+     */
+    static final int MAX_LINE_CHARS = 1 << 20;
+    /** Input quoted in an error message is cut to this length. */
+    static final int QUOTED_CHARS = 80;
 
     private final Path folder;
     private final List<Comment> comments;
@@ -63,21 +76,29 @@ public final class PolisExport {
             throw new PolisExportException("No such folder: " + folder);
         }
         try {
-            var comments = readComments(folder.resolve("comments.csv"));
-            Path votesFile = folder.resolve("votes.csv");
-            Path matrixFile = folder.resolve("participants-votes.csv");
-            ParticipantsVotes matrix = Files.exists(matrixFile) ? readParticipantsVotes(matrixFile) : null;
+            var comments = new ArrayList<Comment>();
+            readComments(folder.resolve(COMMENTS), comments::add);
+            comments.sort(Comparator.comparingLong(Comment::id));
+            Path votesFile = folder.resolve(VOTES);
+            Path matrixFile = folder.resolve(PARTICIPANTS_VOTES);
+            var groups = new HashMap<Long, Integer>();
+            var matrixVotes = new ArrayList<Vote>();
+            if (Files.exists(matrixFile)) {
+                readParticipantsVotes(matrixFile, groups::put, matrixVotes::add);
+            }
             List<Vote> votes;
             if (Files.exists(votesFile)) {
-                votes = latestVotes(readVotes(votesFile));
-            } else if (matrix != null) {
-                votes = matrix.votes;
+                var latest = new LatestVotes(Long.MAX_VALUE);
+                readVotes(votesFile, latest::add);
+                votes = new ArrayList<>(latest.size());
+                latest.forEachInTimeOrder(votes::add);
+            } else if (Files.exists(matrixFile)) {
+                votes = matrixVotes;
             } else {
                 throw new PolisExportException(folder + " has neither votes.csv nor participants-votes.csv");
             }
             var participants = votes.stream().map(Vote::voter).distinct().sorted().toList();
-            return new PolisExport(folder, comments, votes, matrix == null ? Map.of() : matrix.groups,
-                    participants);
+            return new PolisExport(folder, comments, votes, groups, participants);
         } catch (CsvReader.CsvFormatException e) {
             throw new PolisExportException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -124,8 +145,12 @@ public final class PolisExport {
         return builder.build();
     }
 
-    private static List<Comment> readComments(Path file) throws IOException {
-        var comments = new ArrayList<Comment>();
+    /**
+     * Streams the comments of a {@code comments.csv}, in file order.
+     *
+     * @throws PolisExportException for malformed content (naming file and line)
+     */
+    public static void readComments(Path file, Consumer<Comment> each) throws IOException {
         try (var table = Table.open(file)) {
             int timestamp = table.column("timestamp");
             int id = table.column("comment-id");
@@ -137,50 +162,35 @@ public final class PolisExport {
                 if (mod < -1 || mod > 1) {
                     throw table.error("moderated must be -1, 0 or 1, not " + mod);
                 }
-                comments.add(new Comment(table.number(id), table.number(author), table.text(body), mod,
+                each.accept(new Comment(table.number(id), table.number(author), table.text(body), mod,
                         table.number(timestamp)));
             }
         }
-        comments.sort(Comparator.comparingLong(Comment::id));
-        return comments;
     }
 
-    private static List<Vote> readVotes(Path file) throws IOException {
-        var votes = new ArrayList<Vote>();
+    /** Streams every vote of a {@code votes.csv}, in file order (see {@link LatestVotes} for the latest of each). */
+    public static void readVotes(Path file, Consumer<Vote> each) throws IOException {
         try (var table = Table.open(file)) {
             int timestamp = table.column("timestamp");
             int comment = table.column("comment-id");
             int voter = table.column("voter-id");
             int vote = table.column("vote");
             while (table.next()) {
-                votes.add(new Vote(table.number(timestamp), table.number(comment), table.number(voter),
+                each.accept(new Vote(table.number(timestamp), table.number(comment), table.number(voter),
                         table.vote(vote)));
             }
         }
-        return votes;
     }
 
-    /** Keeps each voter's latest vote per comment (by time; on equal times, the later line). */
-    private static List<Vote> latestVotes(List<Vote> all) {
-        var inTimeOrder = new ArrayList<>(all);
-        inTimeOrder.sort(Comparator.comparingLong(Vote::timestamp)); // stable: equal times keep file order
-        var latest = new LinkedHashMap<List<Long>, Vote>();
-        for (var vote : inTimeOrder) {
-            var key = List.of(vote.voter(), vote.comment());
-            latest.remove(key);
-            latest.put(key, vote);
-        }
-        return new ArrayList<>(latest.values());
-    }
-
-    private record ParticipantsVotes(Map<Long, Integer> groups, List<Vote> votes) {}
-
-    private static ParticipantsVotes readParticipantsVotes(Path file) throws IOException {
-        var groups = new HashMap<Long, Integer>();
-        var votes = new ArrayList<Vote>();
+    /**
+     * Streams a {@code participants-votes.csv}: each participant's Pol.is group (when grouped) and their votes
+     * (without times), row by row.
+     */
+    public static void readParticipantsVotes(Path file, BiConsumer<Long, Integer> group, Consumer<Vote> each)
+            throws IOException {
         try (var table = Table.open(file)) {
             int participant = table.column("participant");
-            int group = table.column("group-id");
+            int groupId = table.column("group-id");
             int firstComment = table.column("n-disagree") + 1;
             long[] commentIds = new long[table.header.size() - firstComment];
             for (int c = 0; c < commentIds.length; c++) {
@@ -188,17 +198,22 @@ public final class PolisExport {
             }
             while (table.next()) {
                 long pid = table.number(participant);
-                if (!table.text(group).isBlank()) {
-                    groups.put(pid, table.integer(group));
+                if (!table.text(groupId).isBlank()) {
+                    group.accept(pid, table.integer(groupId));
                 }
                 for (int c = 0; c < commentIds.length; c++) {
                     if (!table.text(firstComment + c).isBlank()) {
-                        votes.add(new Vote(0, commentIds[c], pid, table.vote(firstComment + c)));
+                        each.accept(new Vote(0, commentIds[c], pid, table.vote(firstComment + c)));
                     }
                 }
             }
         }
-        return new ParticipantsVotes(groups, votes);
+    }
+
+    /** Input quoted in a message, cut to a length a page can show: a header line may be megabytes long. */
+    static String quote(String input) {
+        return input.length() <= QUOTED_CHARS ? input : input.substring(0, QUOTED_CHARS) + "… ("
+                + input.length() + " characters)";
     }
 
     /** A CSV file with a header row, read record by record with checked, named columns. */
@@ -214,8 +229,8 @@ public final class PolisExport {
         }
 
         static Table open(Path file) throws IOException {
-            var reader = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
-                    file.getFileName().toString());
+            var reader = new CsvReader(new LineLengthLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                    MAX_LINE_CHARS), file.getFileName().toString());
             var header = reader.next();
             if (header == null) {
                 reader.close();
@@ -228,7 +243,7 @@ public final class PolisExport {
             int at = header.indexOf(name);
             if (at < 0) {
                 throw new PolisExportException(reader.source() + " line 1: no column '" + name + "' in the header "
-                        + header);
+                        + quote(header.toString()));
             }
             return at;
         }
@@ -256,14 +271,14 @@ public final class PolisExport {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw error(header.get(column) + " must be a whole number, not '" + text + "'");
+                throw error(quote(header.get(column)) + " must be a whole number, not '" + quote(text) + "'");
             }
         }
 
         int integer(int column) {
             long value = number(column);
             if (value != (int) value) {
-                throw error(header.get(column) + " is out of range: " + value);
+                throw error(quote(header.get(column)) + " is out of range: " + value);
             }
             return (int) value;
         }
@@ -271,7 +286,7 @@ public final class PolisExport {
         int vote(int column) {
             long value = number(column);
             if (value < -1 || value > 1) {
-                throw error(header.get(column) + " must be 1 (agree), -1 (disagree) or 0 (pass), not " + value);
+                throw error(quote(header.get(column)) + " must be 1 (agree), -1 (disagree) or 0 (pass), not " + value);
             }
             return (int) value;
         }
@@ -281,7 +296,7 @@ public final class PolisExport {
                 return Long.parseLong(header.get(column).trim());
             } catch (NumberFormatException e) {
                 throw new PolisExportException(reader.source() + " line 1: column " + (column + 1)
-                        + " should be a comment id, not '" + header.get(column) + "'");
+                        + " should be a comment id, not '" + quote(header.get(column)) + "'");
             }
         }
 

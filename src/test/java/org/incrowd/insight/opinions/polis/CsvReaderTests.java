@@ -42,9 +42,14 @@ class CsvReaderTests {
     }
 
     @Test
-    void aStrayQuoteIsAnError() {
-        assertThatThrownBy(() -> readAll("a,b\"c\n")).hasMessageContaining("comments.csv line 1")
-                .hasMessageContaining("double quote inside an unquoted field");
+    void aStrayQuoteInsideAnUnquotedFieldIsText() throws IOException {
+        assertThat(readAll("a,b\"c\n")).containsExactly(List.of("a", "b\"c"));
+    }
+
+    @Test
+    void charactersAfterAClosingQuoteAreAnErrorAtTheirLine() {
+        assertThatThrownBy(() -> readAll("id,text\n1,\"quoted\"tail\n")).hasMessageStartingWith("comments.csv line 2:")
+                .hasMessageContaining("after a closing quote");
     }
 
     private static List<List<String>> readAll(String text) throws IOException {

@@ -32,7 +32,13 @@ class PolisAgreementTests {
             // scratch, k-means reaches another split of the same two camps: Pol.is's smaller group (39) lies
             // entirely inside our smaller group (56); the boundary sits elsewhere. Replaying the votes in time
             // order through Pol.is's incremental rules (a prototype outside this project) gave 0.88.
-            "15-per-hour-seattle", 0.54);
+            "15-per-hour-seattle", 0.54,
+            // Three conversations added to ../shared/data/polis after the method was built, never used to tune it.
+            // Below target, cause not yet found (December 2026): the figures are floors, not targets, so that a
+            // change that makes them worse fails; see docs/performance.md.
+            "austria-climate.5twd2jsnkf.2022-08-08", 0.66, // measured 0.684; grouped 827 of Pol.is's 900
+            "canadian-electoral-reform", 0.15, // measured 0.171; 3 groups where Pol.is has 2
+            "scoop-hivemind.freshwater", 0.03); // measured 0.048; grouped 100 of Pol.is's 117
 
     /** The lowest figure among brexit-consensus's meta variants (0.816 measured). */
     private static final double BREXIT_WORST_VARIANT = 0.80;
