@@ -51,8 +51,8 @@
         url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(renderedAt);
     }
     var source = new EventSource(url);
-    ["post", "post-edited", "tally", "import", "opinions", "moderated", "moved", "announcement", "flag",
-        "guest", "themes"].forEach(function (type) {
+    // The events regions listen to come from the server's catalogue (LiveEventType), written on <body>.
+    (document.body.dataset.liveTypes || "").split(" ").filter(Boolean).forEach(function (type) {
         source.addEventListener(type, function () {
             document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
                 schedule(region.id);

@@ -98,10 +98,10 @@ class LivePagesBrowserTests {
             anasPage.waitForTimeout(500); // the stream is connected
 
             bensPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Agree (0)").setExact(true)).click();
+                    new Locator.GetByRoleOptions().setName("Agree 0").setExact(true)).click();
 
             assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Agree (1)").setExact(true))).isVisible(SOON);
+                    new Locator.GetByRoleOptions().setName("Agree 1").setExact(true))).isVisible(SOON);
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-thread-idea")));
         }
     }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.incrowd.live.LiveEvent;
+import org.incrowd.shared.LiveEventType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +32,12 @@ class LiveLog {
      * Runs in the caller's transaction (or a transaction of its own): the event exists exactly when the change does.
      * The append is counted in flight until that transaction ends, so the dispatcher knows whether to wait for it.
      */
-    void append(long jamId, Long forumId, Long threadId, String type, String payload, Instant now) {
+    void append(long jamId, Long forumId, Long threadId, LiveEventType type, String payload, Instant now) {
         transactions.executeWithoutResult(status -> {
             inFlight.begin();
             jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
                             + "values (?, ?, ?, ?, ?, ?)")
-                    .params(jamId, forumId, threadId, type, payload, Timestamp.from(now)).update();
+                    .params(jamId, forumId, threadId, type.wireName(), payload, Timestamp.from(now)).update();
         });
     }
 

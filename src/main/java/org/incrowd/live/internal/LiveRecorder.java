@@ -1,10 +1,13 @@
 package org.incrowd.live.internal;
 
+import static org.incrowd.shared.LiveEventType.*;
+
 import java.time.Clock;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
 import org.incrowd.jam.JamEvents;
+import org.incrowd.shared.LiveEventType;
 import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,14 +36,14 @@ class LiveRecorder {
 
     @EventListener
     void on(DiscussionEvents.PostPublished event) {
-        record(event.jamId(), event.forumId(), event.threadId(), "post",
+        record(event.jamId(), event.forumId(), event.threadId(), POST,
                 "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + ",\"parent\":" + event.parentId()
                         + ",\"forum\":" + event.forumId() + "}");
     }
 
     @EventListener
     void on(DiscussionEvents.PostEdited event) {
-        record(event.jamId(), event.forumId(), event.threadId(), "post-edited",
+        record(event.jamId(), event.forumId(), event.threadId(), POST_EDITED,
                 "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + "}");
     }
 
@@ -57,12 +60,12 @@ class LiveRecorder {
 
     @EventListener
     void on(DiscussionEvents.ConversationImported event) {
-        record(event.jamId(), event.forumId(), null, "import", "{\"forum\":" + event.forumId() + "}");
+        record(event.jamId(), event.forumId(), null, IMPORT, "{\"forum\":" + event.forumId() + "}");
     }
 
     @EventListener
     void on(OpinionMapsRecomputed event) {
-        record(event.jamId(), null, null, "opinions", "{\"computedAt\":\"" + event.computedAt() + "\"}");
+        record(event.jamId(), null, null, OPINIONS, "{\"computedAt\":\"" + event.computedAt() + "\"}");
     }
 
     @EventListener
@@ -82,7 +85,7 @@ class LiveRecorder {
 
     /** Hidden, restored, pinned or spotlit: pages showing the post fetch it again. */
     private void moderated(long jamId, long forumId, long threadId, long postId) {
-        record(jamId, forumId, threadId, "moderated", "{\"post\":" + postId + ",\"thread\":" + threadId + "}");
+        record(jamId, forumId, threadId, MODERATED, "{\"post\":" + postId + ",\"thread\":" + threadId + "}");
     }
 
     /** Both forums' pages change: one loses the thread, the other gains it. */
@@ -90,43 +93,43 @@ class LiveRecorder {
     void on(DiscussionEvents.ThreadMoved event) {
         String payload = "{\"thread\":" + event.threadId() + ",\"from\":" + event.fromForumId() + ",\"to\":"
                 + event.toForumId() + "}";
-        record(event.jamId(), event.fromForumId(), null, "moved", payload);
-        record(event.jamId(), event.toForumId(), null, "moved", payload);
+        record(event.jamId(), event.fromForumId(), null, MOVED, payload);
+        record(event.jamId(), event.toForumId(), null, MOVED, payload);
     }
 
     @EventListener
     void on(FacilitationEvents.AnnouncementMade event) {
-        record(event.jamId(), event.forumId(), null, "announcement", "{\"announcement\":" + event.announcementId() + "}");
+        record(event.jamId(), event.forumId(), null, ANNOUNCEMENT, "{\"announcement\":" + event.announcementId() + "}");
     }
 
     @EventListener
     void on(FacilitationEvents.AnnouncementChanged event) {
-        record(event.jamId(), event.forumId(), null, "announcement", "{\"announcement\":" + event.announcementId() + "}");
+        record(event.jamId(), event.forumId(), null, ANNOUNCEMENT, "{\"announcement\":" + event.announcementId() + "}");
     }
 
     @EventListener
     void on(FacilitationEvents.PostFlagged event) {
         // The post is not named: readers of the forum learn only that the queue changed.
-        record(event.jamId(), event.forumId(), null, "flag", "{}");
+        record(event.jamId(), event.forumId(), null, FLAG, "{}");
     }
 
     @EventListener
     void on(FacilitationEvents.GuestSessionStarted event) {
-        record(event.jamId(), event.forumId(), null, "guest", "{\"session\":" + event.sessionId() + "}");
+        record(event.jamId(), event.forumId(), null, GUEST, "{\"session\":" + event.sessionId() + "}");
     }
 
     /** The removed person's open pages, on every node, learn it at once; nobody else hears of it. */
     @EventListener
     void on(JamEvents.MemberRemoved event) {
-        record(event.jamId(), null, null, Subscriber.REMOVED, Subscriber.removedPayload(event.personId()));
+        record(event.jamId(), null, null, REMOVED, Subscriber.removedPayload(event.personId()));
     }
 
     @EventListener
     void on(ThemesRecomputed event) {
-        record(event.jamId(), null, null, "themes", "{\"computedAt\":\"" + event.computedAt() + "\"}");
+        record(event.jamId(), null, null, THEMES, "{\"computedAt\":\"" + event.computedAt() + "\"}");
     }
 
-    private void record(long jamId, Long forumId, Long threadId, String type, String payload) {
+    private void record(long jamId, Long forumId, Long threadId, LiveEventType type, String payload) {
         log.append(jamId, forumId, threadId, type, payload, clock.instant());
         afterCommit(wakeUps::committed);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.incrowd.live.LiveEvent;
+import org.incrowd.shared.LiveEventType;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,8 +23,7 @@ final class Subscriber {
 
     /** Far more than a person can read in the time a healthy connection needs to take them. */
     static final int QUEUE = 512;
-    private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, "refresh", "{}");
-    static final String REMOVED = "removed";
+    private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, LiveEventType.REFRESH.wireName(), "{}");
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
@@ -60,7 +60,7 @@ final class Subscriber {
 
     /** After this the stream ends: the page reloads (and a removed person reads why they may not come back). */
     private static boolean ends(LiveEvent event) {
-        return event == REFRESH || REMOVED.equals(event.type());
+        return event == REFRESH || LiveEventType.REMOVED.wireName().equals(event.type());
     }
 
     /**
@@ -71,7 +71,7 @@ final class Subscriber {
         if (event.jamId() != jamId) {
             return false;
         }
-        if (REMOVED.equals(event.type())) {
+        if (LiveEventType.REMOVED.wireName().equals(event.type())) {
             return event.payload().equals(removedPayload(personId));
         }
         if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
@@ -107,7 +107,7 @@ final class Subscriber {
      * cutting the client off; the next count follows within a second.
      */
     void presence(String payload) {
-        if (!closed && queue.offer(new LiveEvent(0, jamId, forumId, threadId, "presence", payload))) {
+        if (!closed && queue.offer(new LiveEvent(0, jamId, forumId, threadId, LiveEventType.PRESENCE.wireName(), payload))) {
             heardPresence = true;
         }
     }

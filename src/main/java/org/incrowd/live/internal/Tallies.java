@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.incrowd.shared.LiveEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -62,7 +63,7 @@ class Tallies {
             }
             try {
                 for (String payload : payloads(thread.threadId(), posts)) {
-                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), "tally", payload, clock.instant());
+                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload, clock.instant());
                     any = true;
                 }
             } catch (RuntimeException e) {

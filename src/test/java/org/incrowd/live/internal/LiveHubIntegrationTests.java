@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.incrowd.shared.LiveEventType;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class LiveHubIntegrationTests {
         // A dispatcher whose clock stands still: no amount of waiting would take it past a hole.
         var hub = new LiveHub(log, wakeUps, inFlight, Clock.fixed(Instant.now(), ZoneOffset.UTC), 60_000, 48);
         transactions.executeWithoutResult(status -> {
-            log.append(jam.id(), null, null, "post", "{\"post\":1}", Instant.now());
+            log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":1}", Instant.now());
             status.setRollbackOnly();
         });
-        log.append(jam.id(), null, null, "post", "{\"post\":2}", Instant.now());
+        log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":2}", Instant.now());
         long committed = log.latestId();
 
         // Each hole takes a look to notice it and one to find that no transaction that could fill it is open.
