@@ -296,6 +296,9 @@ public final class VoteMatrix {
     /** Collects votes in any order; a later vote by the same participant on the same statement replaces the earlier. */
     public static final class Builder {
 
+        /** No votes on excluded statements: shared, as most participants of a large Jam have none. */
+        private static final long[] NONE = {};
+
         private final KeyIndex participants = new KeyIndex();
         private final KeyIndex statements = new KeyIndex();
         private final KeyIndex excluded = new KeyIndex();
@@ -392,7 +395,7 @@ public final class VoteMatrix {
                 }
             }
             for (int r = 0; r < people; r++) {
-                voted[r] = voted[r] == null ? new long[0]
+                voted[r] = voted[r] == null ? NONE
                         : Arrays.stream(voted[r], 0, size[r]).sorted().distinct().toArray();
             }
             return voted;
