@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Who is placed in a group, by Pol.is's rule: a participant who has voted on at least min(minVotes, statements)
- * statements. A few votes say too little about someone to put them in a group, and their point on the map is mostly
- * the sparsity factor's guess.
+ * statements, counting statements excluded from the analysis (hidden by moderation) and the votes on them: a vote
+ * on a statement later hidden still shows how much someone took part. A few votes say too little about someone to
+ * put them in a group, and their point on the map is mostly the sparsity factor's guess.
  *
  * <p>Also Pol.is's: while fewer than {@value #AT_LEAST} participants qualify, the most active of the others (with at
  * least one vote) are added, most votes first, ties by key, until there are {@value #AT_LEAST}, so that a young
@@ -24,17 +25,19 @@ final class Participation {
     /** Per matrix row, whether the participant is grouped. */
     static boolean[] grouped(VoteMatrix votes, OpinionSettings settings, MissingVotes missing) {
         int n = votes.participants();
-        // Pol.is in 2017 counted excluded statements as voted on by everyone (they were columns of zeros).
-        int alsoCounted = missing == MissingVotes.PASS ? votes.excludedStatementsWithVotes() : 0;
-        int threshold = settings.votesToBeGrouped(votes.statements() + alsoCounted);
+        // Pol.is counts the votes on excluded statements too (its vote counts come from the matrix before
+        // moderation), and the excluded statements among the statements; in 2017 it counted excluded statements as
+        // voted on by everyone (they were columns of zeros).
+        boolean everyone = missing == MissingVotes.PASS;
+        int threshold = settings.votesToBeGrouped(votes.statements() + votes.excludedStatementsWithVotes());
         boolean[] in = new boolean[n];
-        if (threshold == 0) {
+        if (votes.statements() == 0) {
             return in; // no statement to have an opinion on
         }
         int count = 0;
         int[] counted = new int[n];
         for (int i = 0; i < n; i++) {
-            counted[i] = votes.votesOf(i) + alsoCounted;
+            counted[i] = votes.votesOf(i) + (everyone ? votes.excludedStatementsWithVotes() : votes.excludedVotesOf(i));
             in[i] = counted[i] >= threshold;
             count += in[i] ? 1 : 0;
         }

@@ -1,6 +1,8 @@
 package org.incrowd.insight.opinions.algorithm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * Stage 1, the vote matrix: participants × statements, agree +1, disagree −1, pass 0, unseen missing. Sparse, rows
@@ -12,7 +14,8 @@ import java.util.Arrays;
  *
  * <p>Excluded statements (hidden by moderation) are not columns. The matrix remembers which of them had votes,
  * because Pol.is keeps such statements as columns of zeros, and those still weigh in its projection (see
- * {@link PrincipalComponents}).
+ * {@link PrincipalComponents}); and per participant which of them they voted on, because Pol.is counts those votes
+ * when deciding who is grouped (see {@code Participation}).
  */
 public final class VoteMatrix {
 
@@ -23,9 +26,12 @@ public final class VoteMatrix {
     private final byte[] values;
     private final long[] excluded;
     private final long[] excludedVoted;
+    /** Per row, like {@link #rowStart}: the keys of the excluded statements the participant voted on, ascending. */
+    private final int[] excludedStart;
+    private final long[] excludedVotes;
 
     private VoteMatrix(long[] participantKeys, long[] statementKeys, int[] rowStart, int[] columns, byte[] values,
-            long[] excluded, long[] excludedVoted) {
+            long[] excluded, long[] excludedVoted, int[] excludedStart, long[] excludedVotes) {
         this.participantKeys = participantKeys;
         this.statementKeys = statementKeys;
         this.rowStart = rowStart;
@@ -33,6 +39,8 @@ public final class VoteMatrix {
         this.values = values;
         this.excluded = excluded;
         this.excludedVoted = excludedVoted;
+        this.excludedStart = excludedStart;
+        this.excludedVotes = excludedVotes;
     }
 
     public static Builder builder() {
@@ -41,8 +49,8 @@ public final class VoteMatrix {
 
     /**
      * Participants with at least one vote. Someone who voted only on excluded statements is a row without votes, as
-     * in Pol.is (they are placed at the centre and not grouped, unless {@link MissingVotes#PASS} counts the excluded
-     * statements).
+     * in Pol.is (they are placed at the centre, and grouped only if their votes on excluded statements are enough;
+     * see {@code Participation}).
      */
     public int participants() {
         return participantKeys.length;
@@ -83,6 +91,11 @@ public final class VoteMatrix {
     /** How many statements the participant in {@code row} voted on. */
     public int votesOf(int row) {
         return rowStart[row + 1] - rowStart[row];
+    }
+
+    /** How many excluded statements the participant in {@code row} voted on. */
+    public int excludedVotesOf(int row) {
+        return excludedStart[row + 1] - excludedStart[row];
     }
 
     /**
@@ -129,6 +142,8 @@ public final class VoteMatrix {
         long[] people = union(participantKeys, newer.participantKeys);
 
         int[] starts = new int[people.length + 1];
+        int[] excludedStarts = new int[people.length + 1];
+        var excludedKeys = new ArrayList<long[]>(people.length);
         int capacity = sameColumns ? columns.length + newer.columns.length - overlap(newer, fromNew)
                 : columns.length + newer.columns.length;
         int[] cols = new int[capacity];
@@ -154,10 +169,33 @@ public final class VoteMatrix {
             } else {
                 size = mergeRow(a, fromOld, newer, b, fromNew, cols, vals, size);
             }
+            long[] voted = excludedVotedBy(a, fromOld, newer, b);
+            excludedKeys.add(voted);
+            excludedStarts[rows + 1] = excludedStarts[rows] + voted.length;
             starts[++rows] = size;
         }
         return new VoteMatrix(people, kept, starts, size == capacity ? cols : Arrays.copyOf(cols, size),
-                size == capacity ? vals : Arrays.copyOf(vals, size), allExcluded, allExcludedVoted);
+                size == capacity ? vals : Arrays.copyOf(vals, size), allExcluded, allExcludedVoted, excludedStarts,
+                excludedKeys.stream().flatMapToLong(Arrays::stream).toArray());
+    }
+
+    /**
+     * The excluded statements that row {@code a} of this matrix and row {@code b} of {@code newer} (−1: none) voted
+     * on together, including this matrix's statements that {@code newer} excludes.
+     */
+    private long[] excludedVotedBy(int a, int[] fromOld, VoteMatrix newer, int b) {
+        var keys = LongStream.empty();
+        if (a >= 0) {
+            keys = Arrays.stream(excludedVotes, excludedStart[a], excludedStart[a + 1]);
+            long[] newlyExcluded = Arrays.stream(columns, rowStart[a], rowStart[a + 1])
+                    .filter(c -> fromOld[c] < 0).mapToLong(c -> statementKeys[c]).toArray();
+            keys = LongStream.concat(keys, Arrays.stream(newlyExcluded));
+        }
+        if (b >= 0) {
+            keys = LongStream.concat(keys,
+                    Arrays.stream(newer.excludedVotes, newer.excludedStart[b], newer.excludedStart[b + 1]));
+        }
+        return keys.sorted().distinct().toArray();
     }
 
     /** How many of {@code newer}'s votes replace a vote of this matrix (same participant and statement). */
@@ -258,6 +296,9 @@ public final class VoteMatrix {
     /** Collects votes in any order; a later vote by the same participant on the same statement replaces the earlier. */
     public static final class Builder {
 
+        /** No votes on excluded statements: shared, as most participants of a large Jam have none. */
+        private static final long[] NONE = {};
+
         private final KeyIndex participants = new KeyIndex();
         private final KeyIndex statements = new KeyIndex();
         private final KeyIndex excluded = new KeyIndex();
@@ -334,11 +375,38 @@ public final class VoteMatrix {
                     packed[fill[rank[rows[v]]]++] = ((long) c << 32) | v;
                 }
             }
-            return compact(allPeople, kept, start, packed, excludedKeys, excludedVoted);
+            return compact(allPeople, kept, start, packed, excludedKeys, excludedVoted,
+                    excludedVotes(allPeople.length, rank, column, statementIds));
+        }
+
+        /** Per participant (by rank), the keys of the excluded statements they voted on, ascending. */
+        private long[][] excludedVotes(int people, int[] rank, int[] column, long[] statementIds) {
+            long[][] voted = new long[people][];
+            int[] size = new int[people];
+            for (int v = 0; v < count; v++) {
+                if (column[cols[v]] < 0) {
+                    int r = rank[rows[v]];
+                    if (voted[r] == null) {
+                        voted[r] = new long[4];
+                    } else if (size[r] == voted[r].length) {
+                        voted[r] = Arrays.copyOf(voted[r], size[r] * 2);
+                    }
+                    voted[r][size[r]++] = statementIds[cols[v]];
+                }
+            }
+            for (int r = 0; r < people; r++) {
+                voted[r] = voted[r] == null ? NONE
+                        : Arrays.stream(voted[r], 0, size[r]).sorted().distinct().toArray();
+            }
+            return voted;
         }
 
         private VoteMatrix compact(long[] allPeople, long[] kept, int[] start, long[] packed, long[] excludedKeys,
-                long[] excludedVoted) {
+                long[] excludedVoted, long[][] excludedVotes) {
+            int[] excludedStart = new int[allPeople.length + 1];
+            for (int r = 0; r < allPeople.length; r++) {
+                excludedStart[r + 1] = excludedStart[r] + excludedVotes[r].length;
+            }
             int[] outStart = new int[allPeople.length + 1];
             int[] outCols = new int[packed.length];
             byte[] outVals = new byte[packed.length];
@@ -359,7 +427,8 @@ public final class VoteMatrix {
                 outStart[rowsOut] = size;
             }
             return new VoteMatrix(Arrays.copyOf(people, rowsOut), kept, Arrays.copyOf(outStart, rowsOut + 1),
-                    Arrays.copyOf(outCols, size), Arrays.copyOf(outVals, size), excludedKeys, excludedVoted);
+                    Arrays.copyOf(outCols, size), Arrays.copyOf(outVals, size), excludedKeys, excludedVoted,
+                    excludedStart, Arrays.stream(excludedVotes).flatMapToLong(Arrays::stream).toArray());
         }
 
         private static long[] sorted(long[] keys) {

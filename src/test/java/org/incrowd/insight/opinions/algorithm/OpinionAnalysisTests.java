@@ -140,6 +140,29 @@ class OpinionAnalysisTests {
     }
 
     @Test
+    void votesOnHiddenStatementsCountTowardsBeingGrouped() {
+        // Pol.is's rule: how much someone took part includes their votes on statements a moderator hid later.
+        var builder = VoteMatrix.builder().exclude(90).exclude(91);
+        Camps.twoCamps(20).forEach(v -> builder.vote(v.participant(), v.statement(), v.value()));
+        for (long person : List.of(500L, 501L)) {
+            builder.vote(person, Camps.EVERYONE_AGREES, 1).vote(person, Camps.SPLIT, 1).vote(person, 3, 1)
+                    .vote(person, 4, 1).vote(person, 5, 1).vote(person, 6, -1);
+        }
+        builder.vote(500, 90, 1).vote(500, 91, -1);
+        var result = OpinionAnalysis.analyse(builder.build(), SETTINGS);
+
+        var campA = placement(result, 1).group();
+        assertThat(placement(result, 500).grouped()).as("6 votes and 2 on hidden statements").isTrue();
+        assertThat(placement(result, 500).group()).isEqualTo(campA);
+        assertThat(placement(result, 500).votes()).isEqualTo(6);
+        assertThat(placement(result, 501).grouped()).as("6 votes").isFalse();
+    }
+
+    private static Placement placement(OpinionResult result, long participant) {
+        return result.placements().stream().filter(p -> p.participant() == participant).findFirst().orElseThrow();
+    }
+
+    @Test
     void aYoungConversationGroupsItsMostActiveParticipantsAnyway() {
         // Pol.is's rule: with fewer than 15 participants over the vote threshold, the most active others join.
         var votes = new ArrayList<>(Camps.twoCamps(5));

@@ -43,6 +43,32 @@ class VoteMatrixTests {
     }
 
     @Test
+    void countsEachParticipantsVotesOnExcludedStatementsOnce() {
+        var matrix = VoteMatrix.builder().vote(1, 1, 1).vote(1, 2, 1).vote(1, 2, -1).vote(1, 3, 0).vote(2, 1, 1)
+                .exclude(2).exclude(3).build();
+
+        assertThat(matrix.excludedVotesOf(matrix.participantRow(1))).isEqualTo(2);
+        assertThat(matrix.excludedVotesOf(matrix.participantRow(2))).isZero();
+    }
+
+    @Test
+    void plusCountsVotesOnExcludedStatementsLikeAFreshBuild() {
+        // Person 1 votes again on excluded statement 3; newer excludes statement 1, which both had votes on.
+        var older = VoteMatrix.builder().vote(1, 1, 1).vote(1, 3, 1).vote(2, 1, -1).vote(2, 4, 1).exclude(3).build();
+        var newer = VoteMatrix.builder().vote(1, 3, -1).vote(2, 5, 1).vote(3, 3, 0).exclude(1).exclude(3).build();
+        var both = older.plus(newer);
+
+        var fresh = VoteMatrix.builder().vote(1, 1, 1).vote(1, 3, 1).vote(2, 1, -1).vote(2, 4, 1).vote(1, 3, -1)
+                .vote(2, 5, 1).vote(3, 3, 0).exclude(1).exclude(3).build();
+        assertThat(both.participants()).isEqualTo(fresh.participants());
+        for (int i = 0; i < both.participants(); i++) {
+            assertThat(both.excludedVotesOf(i)).as("participant " + both.participantKey(i))
+                    .isEqualTo(fresh.excludedVotesOf(i));
+        }
+        assertThat(both.excludedVotesOf(both.participantRow(1))).isEqualTo(2);
+    }
+
+    @Test
     void plusLaysNewerVotesOverOlderOnes() {
         var older = VoteMatrix.builder().vote(1, 1, 1).vote(1, 2, 1).vote(2, 1, -1).build();
         var newer = VoteMatrix.builder().vote(1, 2, -1).vote(3, 5, 0).exclude(1).build();

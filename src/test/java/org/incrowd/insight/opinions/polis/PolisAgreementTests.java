@@ -34,11 +34,19 @@ class PolisAgreementTests {
             // order through Pol.is's incremental rules (a prototype outside this project) gave 0.88.
             "15-per-hour-seattle", 0.54,
             // Three conversations added to ../shared/data/polis after the method was built, never used to tune it.
-            // Below target, cause not yet found (December 2026): the figures are floors, not targets, so that a
-            // change that makes them worse fails; see docs/performance.md.
-            "austria-climate.5twd2jsnkf.2022-08-08", 0.66, // measured 0.684; grouped 827 of Pol.is's 900
-            "canadian-electoral-reform", 0.15, // measured 0.171; 3 groups where Pol.is has 2
-            "scoop-hivemind.freshwater", 0.03); // measured 0.048; grouped 100 of Pol.is's 117
+            // Measured 0.972, grouped 900 as Pol.is (0.684 and 827 before): Pol.is counts a participant's votes on
+            // statements hidden by moderation when deciding who is grouped (see Participation).
+            "austria-climate.5twd2jsnkf.2022-08-08", 0.95,
+            // Measured 1.000, grouped 117 as Pol.is (0.048 and 100 before): last votes 2017, so the 2017 math, with
+            // its demographic questions as meta statements, as on scoop-hivemind.ubi.
+            "scoop-hivemind.freshwater", 0.98,
+            // Measured 0.171; 3 groups where Pol.is has 2, the same 281 people grouped. Below target, cause not
+            // proven (December 2026). Pol.is's groups are a small group of heavy voters who disagree more (16) and
+            // the rest (265). Counting an unseen statement as a pass, with who is grouped unchanged, gives 0.749
+            // (and 0.802 on 15-per-hour-seattle) but 0.680 on vtaiwan.uberx and 0.075 on austria: so probably
+            // clusters Pol.is formed under older math and carried over from recompute to recompute (like
+            // 15-per-hour-seattle), which no rule for all conversations reproduces. The floor keeps it from worsening.
+            "canadian-electoral-reform", 0.15);
 
     /** The lowest figure among brexit-consensus's meta variants (0.816 measured). */
     private static final double BREXIT_WORST_VARIANT = 0.80;

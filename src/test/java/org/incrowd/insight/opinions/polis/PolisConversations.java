@@ -20,8 +20,8 @@ import org.incrowd.insight.opinions.algorithm.VoteMatrix;
  * The real Pol.is conversations in {@code ../shared/data/polis} and how well Incrowd's groups agree with Pol.is's
  * own, for the agreement tests and the benchmark.
  *
- * <p>Pol.is's math changed over the years, and an export holds the groups of the last recomputation. Two of the
- * conversations (brexit-consensus and scoop-hivemind.ubi) ended in 2017; the other two had votes until 2019. The
+ * <p>Pol.is's math changed over the years, and an export holds the groups of the last recomputation. Three of the
+ * conversations (brexit-consensus and the two scoop-hivemind ones) ended in 2017; the others had later votes. The
  * exports show the 2017 math's two marks: participants with only one to six votes were grouped (the 2017 math
  * counted statements excluded from the analysis as voted on by everyone), and the groups match only when an unseen
  * statement counts as a pass ({@link MissingVotes#PASS}). Pol.is also excludes "meta" statements (demographic
@@ -68,6 +68,9 @@ public final class PolisConversations {
             case "scoop-hivemind.ubi" -> new Method(MissingVotes.PASS, range(32, 42), Set.of(),
                     "last votes 2017; statements 32-42 are demographic questions (age, where one lives, gender, "
                             + "work), Pol.is's meta statements");
+            case "scoop-hivemind.freshwater" -> new Method(MissingVotes.PASS, range(24, 36), Set.of(),
+                    "last votes 2017; statements 24-36 are questions about the participant (where one lives, age, "
+                            + "work, their own use of water), Pol.is's meta statements, as on scoop-hivemind.ubi");
             case "brexit-consensus" -> new Method(MissingVotes.PASS, Set.of(), Set.of(0L, 1L, 3L, 10L, 11L, 12L, 15L),
                     "last votes 2017; meta statements unknown: of the seven statements about the participant "
                             + "(0, 1, 3, 10, 11, 12, 15: how they voted, class, language...), every subset that "
