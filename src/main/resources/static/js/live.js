@@ -9,6 +9,7 @@
     "use strict";
 
     var MIN_INTERVAL_MS = 1000;
+    var FOCUS_SETTLE_MS = 150;
     var first = document.querySelector("[data-live-url]");
     if (!first || !window.EventSource || !window.htmx) {
         return;
@@ -20,7 +21,11 @@
         if (region.contains(document.activeElement)) {
             region.addEventListener("focusout", function later() {
                 region.removeEventListener("focusout", later);
-                schedule(region.id);
+                // Focus also leaves for a moment when htmx swaps the block holding it (a reaction pressed again)
+                // and then puts it back on the new button: look again once that has settled.
+                window.setTimeout(function () {
+                    schedule(region.id);
+                }, FOCUS_SETTLE_MS);
             });
             return;
         }
