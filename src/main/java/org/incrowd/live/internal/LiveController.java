@@ -69,7 +69,9 @@ class LiveController {
         if (thread != null) {
             requireThread(actor, jamId, forum, thread);
         }
-        Long last = lastEventId != null ? parse(lastEventId) : since == null ? null : startOfPage(since);
+        // Without a starting point the stream starts where the log stood when the request came, taken here rather
+        // than on the stream's own thread: what happens while the stream opens is replayed, never lost.
+        Long last = lastEventId != null ? parse(lastEventId) : since != null ? startOfPage(since) : hub.dispatchedUpTo();
         var permit = limits.open(actor.personId(), request.getRemoteAddr());
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), emitter);
