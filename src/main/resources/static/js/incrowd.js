@@ -20,6 +20,25 @@
         summary.focus();
     }
 
+    /*
+     * Focus stays where the reader was when the part of the page holding it is swapped (a reaction pressed, a live
+     * refresh). htmx puts focus back only when it is still on the old element at the moment of the swap; when two
+     * swaps meet, focus can be left on <body>. Then the element with the same id in the new content gets it back.
+     */
+    var lastFocused = null;
+    document.addEventListener("focusin", function (event) {
+        lastFocused = event.target;
+    });
+    document.addEventListener("htmx:afterSettle", function () {
+        if (document.activeElement !== document.body || !lastFocused || lastFocused.isConnected || !lastFocused.id) {
+            return;
+        }
+        var again = document.getElementById(lastFocused.id);
+        if (again) {
+            again.focus({preventScroll: true});
+        }
+    });
+
     if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", focusFormErrors);
     } else {
