@@ -409,19 +409,17 @@ class DemoContent implements ApplicationRunner {
     private List<Seeded> posts(List<Forum> forums, List<Topic> topics, DemoArguments.Loaded texts,
                                Supplier<Actor> authors, Random random, int ideasPerForum, int postsPerForum,
                                Span hours) {
-        var seeded = new ArrayList<Seeded>();
+        var planned = new ArrayList<Planned>();
         for (int f = 0; f < forums.size(); f++) {
             var topic = topics.get(f);
             int topicIndex = topicIndex(topic);
             var chosen = choose(texts, topic, random, ideasPerForum, postsPerForum);
-            var threads = new ArrayList<List<Seeded>>();
+            var threads = new ArrayList<List<Planned>>();
             for (var argument : chosen.ideas()) {
-                clock.setTo(hours.at(topic.activity().sample(random)));
-                var post = posting.startThread(authors.get(), forums.get(f).id(),
-                        new PostDraft(titleOf(argument.text()), argument.text(), tags(topic, argument)));
-                var idea = new Seeded(post, topicIndex, argument.pro());
+                var idea = new Planned(hours.at(topic.activity().sample(random)), forums.get(f), topic, topicIndex,
+                        argument, authors.get(), null);
                 threads.add(new ArrayList<>(List.of(idea)));
-                seeded.add(idea);
+                planned.add(idea);
             }
             for (var argument : chosen.replies()) {
                 var thread = threads.get(random.nextInt(threads.size()));
@@ -429,15 +427,64 @@ class DemoContent implements ApplicationRunner {
                 // A reply comes when its topic is busy, and never before what it builds on.
                 var when = hours.at(topic.activity().sample(random));
                 var soonest = parent.at().plus(Duration.ofMinutes(2 + random.nextInt(90)));
-                clock.setTo(hours.atMost(when.isBefore(soonest) ? soonest : when));
-                var post = posting.reply(authors.get(), parent.post().id(),
-                        new PostDraft(null, argument.text(), tags(topic, argument)));
-                var reply = new Seeded(post, topicIndex, argument.pro());
+                var reply = new Planned(hours.atMost(when.isBefore(soonest) ? soonest : when), forums.get(f), topic,
+                        topicIndex, argument, authors.get(), parent);
                 thread.add(reply);
-                seeded.add(reply);
+                planned.add(reply);
             }
         }
-        return seeded;
+        // Written in time order, as a real Jam writes them: ids then follow time, and every page that lists "newest
+        // first" by id agrees with the times it shows. A stable sort keeps a reply after its parent at equal times.
+        var inTimeOrder = new ArrayList<>(planned);
+        inTimeOrder.sort(java.util.Comparator.comparing(Planned::at));
+        for (var post : inTimeOrder) {
+            clock.setTo(post.at());
+            post.write(posting);
+        }
+        return planned.stream().map(Planned::seeded).toList();
+    }
+
+    /** A post the demo will write: when, where, by whom and on what; written later, in time order. */
+    private static final class Planned {
+        private final Instant at;
+        private final Forum forum;
+        private final Topic topic;
+        private final int topicIndex;
+        private final DemoArguments.Argument argument;
+        private final Actor author;
+        private final Planned parent;
+        private Seeded seeded;
+
+        Planned(Instant at, Forum forum, Topic topic, int topicIndex, DemoArguments.Argument argument, Actor author,
+                Planned parent) {
+            this.at = at;
+            this.forum = forum;
+            this.topic = topic;
+            this.topicIndex = topicIndex;
+            this.argument = argument;
+            this.author = author;
+            this.parent = parent;
+        }
+
+        Instant at() {
+            return at;
+        }
+
+        int depth() {
+            return parent == null ? 0 : parent.depth() + 1;
+        }
+
+        Seeded seeded() {
+            return seeded;
+        }
+
+        void write(Posting posting) {
+            String text = argument.text();
+            var post = parent == null
+                    ? posting.startThread(author, forum.id(), new PostDraft(titleOf(text), text, tags(topic, argument)))
+                    : posting.reply(author, parent.seeded.post().id(), new PostDraft(null, text, tags(topic, argument)));
+            seeded = new Seeded(post, topicIndex, argument.pro());
+        }
     }
 
     private record Chosen(List<DemoArguments.Argument> ideas, List<DemoArguments.Argument> replies) {
@@ -465,8 +512,8 @@ class DemoContent implements ApplicationRunner {
     }
 
     /** Half of the replies answer the idea itself, the others build on a reply (never deeper than three levels). */
-    private static Seeded parentIn(List<Seeded> thread, Random random) {
-        var candidates = thread.stream().filter(s -> s.post().depth() < 3).toList();
+    private static Planned parentIn(List<Planned> thread, Random random) {
+        var candidates = thread.stream().filter(s -> s.depth() < 3).toList();
         if (candidates.size() == 1 || random.nextBoolean()) {
             return thread.getFirst();
         }

@@ -115,6 +115,17 @@ class DemoContentTests {
     }
 
     @Test
+    void newestFirstByIdAgreesWithTheTimesThePagesShow() {
+        // Forums, the activity stream and threads list posts by id; a demo written out of time order would show
+        // "5 hours ago" above "7 minutes ago" under "newest first".
+        var byId = allPosts(liveJam()).stream().sorted(java.util.Comparator.comparingLong(Post::id)).toList();
+        for (int i = 1; i < byId.size(); i++) {
+            assertThat(byId.get(i).createdAt()).as("post %d written after post %d", byId.get(i).id(),
+                    byId.get(i - 1).id()).isAfterOrEqualTo(byId.get(i - 1).createdAt());
+        }
+    }
+
+    @Test
     void theLiveJamsPulseLabelsItsTimeWindowsWithTheirTimes() throws Exception {
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin("/signin")
                 .userParameter("email").user(DemoContent.ADMIN_EMAIL).password(DemoContent.ADMIN_PASSWORD))
