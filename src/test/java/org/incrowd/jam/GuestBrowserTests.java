@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.incrowd.support.BrowserSession;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.IncrowdBrowserTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 class GuestBrowserTests {
 
     @RegisterExtension
-    static final BrowserSession browser = new BrowserSession();
+    static final BrowserPages browser = new BrowserPages();
 
     @LocalServerPort
     int port;

@@ -21,6 +21,7 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
 
     private Chromium chromium;
     private final List<BrowserContext> open = new ArrayList<>();
+    private Page page;
     private int port;
     private Fixtures fixtures;
 
@@ -64,6 +65,19 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
         return open("en-GB", 1280, 900);
     }
 
+    /** The test's own page (an English, desktop-sized one, opened on first use), for tests that need just one. */
+    public Page page() {
+        if (page == null) {
+            page = open();
+        }
+        return page;
+    }
+
+    /** The browser context of {@link #page()}: its cookies, e.g. to end the session as an expired one would. */
+    public BrowserContext context() {
+        return page().context();
+    }
+
     @Override
     public void beforeAll(ExtensionContext extension) {
         chromium = new Chromium();
@@ -80,6 +94,7 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
     public void afterEach(ExtensionContext extension) {
         open.forEach(BrowserContext::close);
         open.clear();
+        page = null;
     }
 
     @Override

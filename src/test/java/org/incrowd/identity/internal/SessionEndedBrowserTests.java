@@ -5,7 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.Role;
-import org.incrowd.support.BrowserSession;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -24,7 +24,7 @@ import org.springframework.context.ApplicationContext;
 class SessionEndedBrowserTests {
 
     @RegisterExtension
-    static final BrowserSession browser = new BrowserSession();
+    static final BrowserPages browser = new BrowserPages();
 
     @LocalServerPort
     int port;
