@@ -32,6 +32,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         // Files the application keeps beside its database (the search index) belong to this context alone, too.
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("incrowd-test-data-dir", Map.of("incrowd.data-dir", freshDataFolder())));
+        // Mail goes to the tests' own SMTP server, where they read it back.
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("incrowd-test-mail", MailCatcher.settings()));
     }
 
     /** An empty folder for the files a node keeps beside its database (each node of a cluster has its own). */
