@@ -1,0 +1,31 @@
+package org.incrowd.notify;
+
+/** Everything Incrowd tells people about; each kind is on or off, at once or in a digest, per person. */
+public enum NotificationKind {
+    /** Someone replied to your post. */
+    REPLY,
+    /** Someone built on your idea. */
+    BUILD_ON,
+    /** Someone mentioned you with @name. */
+    MENTION,
+    /** A facilitator hid your post, with the reason. */
+    POST_HIDDEN,
+    /** A facilitator restored your post. */
+    POST_RESTORED,
+    /** A post was flagged in a forum you facilitate. */
+    FLAG_RAISED,
+    /** A guest session starts in a forum you follow. */
+    GUEST_SESSION,
+    /** A Jam you joined has opened. */
+    JAM_OPENED,
+    /** A Jam you joined closes in 24 hours. */
+    JAM_CLOSING_DAY,
+    /** A Jam you joined closes in an hour. */
+    JAM_CLOSING_HOUR,
+    /** A Jam you joined has closed. */
+    JAM_CLOSED,
+    /** A facilitator's announcement marked "also by e-mail". */
+    ANNOUNCEMENT,
+    /** The day in a Jam: leading themes, busiest threads, your own threads. */
+    JAM_DIGEST
+}

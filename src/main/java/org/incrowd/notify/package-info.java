@@ -1,0 +1,14 @@
+/**
+ * Notifications: what people are told in the app (the bell, the notifications page) and by mail (at once or in a
+ * daily digest), their preferences, what they follow or mute. It listens to the other modules' events and decides
+ * who is told; mail goes through the mail module's outbox.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {
+        "shared", // refuses bad requests, renders pages with the shared vocabulary
+        "identity", // recipients are people, with addresses, languages and roles
+        "jam", // Jam members, hosts and facilitators; a Jam's schedule
+        "discussion", // replies, build-ons, mentions, hidden and restored posts
+        "facilitation", // flags, guest sessions, announcements
+        "mail" // mail at once and digests go through the outbox
+})
+package org.incrowd.notify;
