@@ -31,4 +31,25 @@ public class PublicUrl {
     public String of(String path) {
         return base + path;
     }
+
+    /**
+     * An address that works outside a browser tab (in a mail, a webhook): the configured one, or else this machine's
+     * own ({@code http://localhost:<port>}), which is right for the embedded demo and wrong for everyone else, so a
+     * real installation sets {@code incrowd.public-url}.
+     */
+    public String absolute(String path) {
+        if (isConfigured()) {
+            return base + path;
+        }
+        String port = environment == null ? null : environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + (port == null ? "8080" : port) + path;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setEnvironment(org.springframework.core.env.Environment environment) {
+        this.environment = environment;
+    }
+
+    private org.springframework.core.env.Environment environment;
 }
