@@ -23,10 +23,11 @@ public final class DiscussionEvents {
     }
 
     /** A facilitator hid a post; its author sees the reason, other readers a notice in its place. */
-    public record PostHidden(long postId, long jamId, long forumId, long threadId, long authorId) {
+    public record PostHidden(long postId, long jamId, long forumId, long threadId, long authorId, String reason) {
     }
 
-    public record PostRestored(long postId, long jamId, long forumId, long threadId) {
+    /** A facilitator restored a hidden post; {@code reason} is what they gave, if anything (null). */
+    public record PostRestored(long postId, long jamId, long forumId, long threadId, long authorId, String reason) {
     }
 
     /** A facilitator pinned or unpinned an idea, or spotlit a post or took the spotlight away. */

@@ -41,18 +41,25 @@ public class Moderating {
         }
         posts.hide(postId, checked, clock.instant());
         events.publishEvent(new DiscussionEvents.PostHidden(postId, row.jamId(), row.forumId(), row.threadId(),
-                row.authorId()));
+                row.authorId(), checked));
         return views.require(actor, postId);
     }
 
     @Transactional
     public Post restore(Actor actor, long postId) {
+        return restore(actor, postId, null);
+    }
+
+    /** Restores a hidden post; {@code reason} (optional, already checked) is passed on to its author. */
+    @Transactional
+    public Post restore(Actor actor, long postId, String reason) {
         var row = requireFacilitatedRow(actor, postId);
         if (!row.hidden()) {
             throw Refusal.conflict("moderation.notHidden");
         }
         posts.restore(postId);
-        events.publishEvent(new DiscussionEvents.PostRestored(postId, row.jamId(), row.forumId(), row.threadId()));
+        events.publishEvent(new DiscussionEvents.PostRestored(postId, row.jamId(), row.forumId(), row.threadId(),
+                row.authorId(), reason));
         return views.require(actor, postId);
     }
 

@@ -15,6 +15,13 @@ public final class JamEvents {
     public record MemberJoined(long jamId, long personId) {
     }
 
+    /**
+     * A Jam reached a milestone its members are told about (opened, closes in a day or an hour, closed); published
+     * once per Jam and milestone, on one node, in the transaction that records it.
+     */
+    public record MilestoneReached(long jamId, String title, JamMilestone milestone) {
+    }
+
     /** An organiser removed the person, or withdrew their invitation: their access to the Jam ends everywhere. */
     public record MemberRemoved(long jamId, long personId) {
     }

@@ -44,13 +44,15 @@ public class ConsoleController {
     }
 
     @PostMapping("/forums/{forumId}/announcements")
-    String announce(@PathVariable long forumId, @RequestParam(defaultValue = "") String body, Model model,
+    String announce(@PathVariable long forumId, @RequestParam(defaultValue = "") String body,
+                    @RequestParam(defaultValue = "false") boolean byMail, Model model,
                     HttpServletResponse response) {
         try {
-            facilitation.announceToForum(currentActor.require(), forumId, body);
+            facilitation.announceToForum(currentActor.require(), forumId, body, byMail);
             return "redirect:/forums/" + forumId + "/console";
         } catch (Refusal refusal) {
-            return refused(forumId, Map.of("announcement", body), refusal, model, response);
+            return refused(forumId, Map.of("announcement", body, "byMail", String.valueOf(byMail)), refusal, model,
+                    response);
         }
     }
 
@@ -136,13 +138,15 @@ public class ConsoleController {
     }
 
     @PostMapping("/jams/{jamId}/announcements")
-    String announceToJam(@PathVariable long jamId, @RequestParam(defaultValue = "") String body, Model model,
+    String announceToJam(@PathVariable long jamId, @RequestParam(defaultValue = "") String body,
+                         @RequestParam(defaultValue = "false") boolean byMail, Model model,
                          HttpServletResponse response) {
         try {
-            facilitation.announceToJam(currentActor.require(), jamId, body);
+            facilitation.announceToJam(currentActor.require(), jamId, body, byMail);
             return "redirect:/jams/" + jamId + "/console";
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
+            model.addAttribute("byMail", byMail);
             return jamConsolePage(jamId, body, FieldErrors.none().add(refusal), model);
         }
     }

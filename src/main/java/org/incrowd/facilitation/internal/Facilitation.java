@@ -73,7 +73,7 @@ public class Facilitation {
             throw Refusal.conflict("flag.already");
         }
         flags.add(postId, post.jamId(), post.forumId(), actor.personId(), why, words, clock.instant());
-        events.publishEvent(new FacilitationEvents.PostFlagged(postId, post.jamId(), post.forumId()));
+        events.publishEvent(new FacilitationEvents.PostFlagged(postId, post.jamId(), post.forumId(), why.name()));
         return post;
     }
 
@@ -91,7 +91,7 @@ public class Facilitation {
     @Transactional
     Post restore(Actor actor, long postId, String reason) {
         String why = FacilitationRules.text("reason", reason, FacilitationRules.MAX_DETAIL, true);
-        var post = moderating.restore(actor, postId);
+        var post = moderating.restore(actor, postId, why);
         record(actor, post, Action.RESTORE, why);
         return post;
     }
@@ -139,25 +139,35 @@ public class Facilitation {
     /** An announcement to one forum, by its hosts and facilitators (or organisers). */
     @Transactional
     void announceToForum(Actor actor, long forumId, String body) {
+        announceToForum(actor, forumId, body, false);
+    }
+
+    /** {@code byMail}: the facilitator ticked "also send by e-mail"; members are told in their notifications too. */
+    @Transactional
+    void announceToForum(Actor actor, long forumId, String body, boolean byMail) {
         var place = jams.requireFacilitation(actor, forumId);
-        announce(actor, place.jam(), forumId, body);
+        announce(actor, place.jam(), forumId, body, byMail);
     }
 
     /** An announcement to everyone in a Jam: organisers only. */
     @Transactional
-    void announceToJam(Actor actor, long jamId, String body) {
+    void announceToJam(Actor actor, long jamId, String body, boolean byMail) {
         var jam = jams.require(actor, jamId);
         if (!actor.canOrganise()) {
             throw Refusal.forbidden("facilitation.forbidden");
         }
-        announce(actor, jam, null, body);
+        announce(actor, jam, null, body, byMail);
     }
 
-    private void announce(Actor actor, Jam jam, Long forumId, String body) {
+    private void announce(Actor actor, Jam jam, Long forumId, String body, boolean byMail) {
         String text = FacilitationRules.text("announcement", body, FacilitationRules.MAX_ANNOUNCEMENT, true);
         long id = announcements.add(jam.id(), forumId, actor.personId(), text, clock.instant());
         audit.record(jam.id(), forumId, actor.personId(), Action.ANNOUNCE, null, text, clock.instant());
         events.publishEvent(new FacilitationEvents.AnnouncementMade(id, jam.id(), forumId));
+        if (byMail) {
+            events.publishEvent(new FacilitationEvents.AnnouncementMailed(id, jam.id(), forumId, actor.personId(),
+                    text));
+        }
     }
 
     /** Corrects an announcement's text, by whoever may announce in its place. */
@@ -269,7 +279,7 @@ public class Facilitation {
         for (var session : guests.dueToStart(now)) {
             if (guests.markStarted(session.id(), now)) {
                 events.publishEvent(new FacilitationEvents.GuestSessionStarted(session.id(), session.jamId(),
-                        session.forumId()));
+                        session.forumId(), session.personId(), session.label()));
                 started++;
             }
         }

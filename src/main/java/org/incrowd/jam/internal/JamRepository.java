@@ -17,6 +17,7 @@ import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamMilestone;
 import org.incrowd.jam.JamStats;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,32 @@ public class JamRepository {
 
     public Optional<Jam> find(long id) {
         return jdbc.sql("select " + JAM_COLUMNS + " from jam where id = ?").param(id).query(this::jam).optional();
+    }
+
+    /** Published Jams that have started and ended no longer ago than {@code since}: those with milestones due. */
+    public List<Jam> startedAndEndingAfter(Instant now, Instant since) {
+        return jdbc.sql("select " + JAM_COLUMNS + " from jam where published and starts_at <= ? and ends_at > ?")
+                .params(Timestamp.from(now), Timestamp.from(since)).query(this::jam).list();
+    }
+
+    /** The milestones already recorded for these Jams, as "jamId:MILESTONE". */
+    public Set<String> recordedMilestones(Collection<Long> jamIds) {
+        if (jamIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select jam_id, milestone from jam_milestone where jam_id in (:ids)")
+                .param("ids", jamIds).query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2)).list());
+    }
+
+    /**
+     * Records that a Jam reached a milestone; false when it was recorded already. Two nodes racing meet at the primary
+     * key: the second waits for the first and then fails with a duplicate key, rolling back its transaction.
+     */
+    public boolean recordMilestone(long jamId, JamMilestone milestone, Instant now) {
+        return jdbc.sql("""
+                        insert into jam_milestone (jam_id, milestone, reached_at)
+                        select ?, ?, ? where not exists (select 1 from jam_milestone where jam_id = ? and milestone = ?)""")
+                .params(jamId, milestone.name(), Timestamp.from(now), jamId, milestone.name()).update() == 1;
     }
 
     public List<Jam> all() {
