@@ -90,13 +90,17 @@
             }
             typed = match[1];
             var ask = ++asked;
-            fetch(url + "?q=" + encodeURIComponent(typed), {headers: {"Accept": "application/json"}})
+            fetch(url + "?q=" + encodeURIComponent(typed))
                 .then(function (response) {
-                    return response.ok ? response.json() : [];
+                    return response.ok ? response.text() : "";
                 })
-                .then(function (found) {
+                .then(function (html) {
+                    // Parsed, never inserted: only each name's text reaches the page.
+                    var found = new DOMParser().parseFromString(html, "text/html").querySelectorAll(".mention-names li");
                     if (ask === asked) {
-                        show(found);
+                        show(Array.prototype.map.call(found, function (item) {
+                            return item.textContent;
+                        }));
                     }
                 })
                 .catch(close);

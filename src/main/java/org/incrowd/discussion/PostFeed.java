@@ -57,6 +57,12 @@ public class PostFeed {
         posts.forEachPostText(jamId, afterPostId, visitor);
     }
 
+    /** The threads of a Jam that got the most posts since {@code since}, busiest first (for the daily digest). */
+    @Transactional(readOnly = true)
+    public List<BusyThread> busiestThreads(long jamId, Instant since, int limit) {
+        return posts.busiestThreads(jamId, since, Math.clamp(limit, 1, 100));
+    }
+
     /** Jams with any post: the only ones that can have reactions worth analysing at start-up. */
     public List<Long> jamsWithPosts() {
         return posts.jamsWithPosts();

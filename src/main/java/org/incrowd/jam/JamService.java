@@ -80,6 +80,11 @@ public class JamService {
                 .collect(Collectors.toMap(Jam::id, jam -> jam));
     }
 
+    /** The Jams live at {@code now}, checked for no reader: for work done on no one's behalf (the daily digest). */
+    public List<Jam> liveAt(Instant now) {
+        return jams.startedAndEndingAfter(now, now);
+    }
+
     /** A forum, checked for no reader: for work done on no one's behalf (telling a forum's staff of a flag). */
     public java.util.Optional<Forum> findForum(long forumId) {
         return jams.findForum(forumId);

@@ -9,6 +9,7 @@
         "jam", // Jam members, hosts and facilitators; a Jam's schedule
         "discussion", // replies, build-ons, mentions, hidden and restored posts
         "facilitation", // flags, guest sessions, announcements
-        "mail" // mail at once and digests go through the outbox
+        "mail", // mail at once and digests go through the outbox
+        "insight" // the daily Jam digest names the Jam's leading themes (insight does not depend on notify)
 })
 package org.incrowd.notify;

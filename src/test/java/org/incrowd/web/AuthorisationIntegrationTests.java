@@ -271,6 +271,18 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/search                                    | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/search/similar (in a forum)               | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/search/similar (in a secret forum)        | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- follow, mute, mentions (reach) --- Whoever may read a thread or forum follows or mutes it; the
+            # names to mention go only to the Jam's members, its hosts and facilitators, and organisers.
+            GET    /threads/{idea}/follow                            | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /threads/{secretIdea}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /threads/{idea}/follow                            | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /threads/{secretIdea}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /forums/{forum}/follow                            | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /forums/{forum}/follow                            | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /forums/{secretForum}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /jams/{jam}/mentions                              | signin | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/mentions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -325,6 +337,10 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /announcements/{newForumAnnouncement}/withdraw", "/forums/{forum}/console#announcements"),
             Map.entry("POST /announcements/{newForumAnnouncement}/dismiss", "/forums/1"),
             Map.entry("GET /posts/{idea}", "/threads/{idea}#post-{idea}"),
+            Map.entry("POST /threads/{idea}/follow", "/threads/{idea}"),
+            Map.entry("POST /threads/{secretIdea}/follow", "/threads/{secretIdea}"),
+            Map.entry("POST /forums/{forum}/follow", "/forums/{forum}"),
+            Map.entry("POST /forums/{secretForum}/follow", "/forums/{secretForum}"),
             Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"));
 
     /** What the calls send; the keys are the first column of the table. */
@@ -465,6 +481,13 @@ class AuthorisationIntegrationTests {
                 .param("text", "An idea from the matrix"));
         bodies.put("GET /api/v1/search/similar (in a secret forum)", (r, c) -> r.param("forum",
                 String.valueOf(secretForum.id())).param("text", "An idea from the matrix"));
+
+        // --- follow, mute, mentions ---
+        for (var place : List.of("/threads/{idea}", "/threads/{secretIdea}", "/forums/{forum}", "/forums/{secretForum}")) {
+            bodies.put("POST " + place + "/follow", (r, c) -> r.param("state", "FOLLOW"));
+        }
+        bodies.put("GET /jams/{jam}/mentions", (r, c) -> r.param("q", "mi"));
+        bodies.put("GET /jams/{secretJam}/mentions", (r, c) -> r.param("q", "mi"));
 
         bodies.put("PATCH /api/v1/me", json("{}"));
         bodies.put("POST /api/v1/me/tokens", json("""

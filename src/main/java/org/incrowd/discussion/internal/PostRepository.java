@@ -397,6 +397,18 @@ public class PostRepository {
     }
 
     /** Served by the post_jam index: cheap at start-up even with millions of reactions. */
+    /** The threads of a Jam with the most posts since {@code since}; hidden ideas are left out. */
+    public List<org.incrowd.discussion.BusyThread> busiestThreads(long jamId, Instant since, int limit) {
+        return jdbc.sql("""
+                        select i.id, i.title, count(*) from post p join post i on i.id = p.thread_id
+                         where p.jam_id = ? and p.created_at >= ? and i.hidden_at is null
+                         group by i.id, i.title order by count(*) desc, i.id fetch first %d rows only"""
+                        .formatted(limit))
+                .params(jamId, java.sql.Timestamp.from(since))
+                .query((rs, n) -> new org.incrowd.discussion.BusyThread(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     public List<Long> jamsWithPosts() {
         return jdbc.sql("select distinct jam_id from post order by jam_id").query(Long.class).list();
     }

@@ -2,7 +2,6 @@ package org.incrowd.notify.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.List;
 import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Follow and mute buttons for threads and forums (a fragment the discussion pages load), and the names suggested
@@ -83,16 +81,16 @@ public class FollowController {
         return isHtmx(request) ? buttons(Target.FORUM, id, model) : "redirect:/forums/" + id;
     }
 
-    /** Up to 8 members' names starting with {@code q}, as a JSON array of strings. */
-    @GetMapping(value = "/jams/{jamId}/mentions", produces = "application/json")
-    @ResponseBody
-    List<String> mentionable(@PathVariable long jamId, @RequestParam(defaultValue = "") String q) {
+    /** Up to 8 members' names starting with {@code q}, as a list (an HTML fragment, like every page's answer). */
+    @GetMapping("/jams/{jamId}/mentions")
+    String mentionable(@PathVariable long jamId, @RequestParam(defaultValue = "") String q, Model model) {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (!jams.isMember(jamId, actor.personId()) && !jams.isOrganiserOrStaff(actor, jamId)) {
             throw Refusal.forbidden("mention.membersOnly");
         }
-        return mentions.suggestions(jamId, q);
+        model.addAttribute("names", mentions.suggestions(jamId, q));
+        return "notify/mentionNames";
     }
 
     private long requireThread(Actor actor, long ideaId) {

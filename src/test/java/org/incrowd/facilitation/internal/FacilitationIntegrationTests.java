@@ -1,7 +1,6 @@
 package org.incrowd.facilitation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -16,13 +15,13 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
+import org.incrowd.support.SignedInRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,6 +43,7 @@ class FacilitationIntegrationTests {
     GuestSessionClock guestClock;
 
     Fixtures fixtures;
+    SignedInRequests requests;
     Jam jam;
     Forum forum;
     Forum otherForum;
@@ -56,6 +56,7 @@ class FacilitationIntegrationTests {
     @BeforeEach
     void forumWithAFacilitator() {
         fixtures = Fixtures.of(context);
+        requests = new SignedInRequests(mvc, fixtures);
         jam = fixtures.liveJam("Facilitated " + System.nanoTime());
         forum = fixtures.forum(jam, "Workplace");
         otherForum = fixtures.forum(jam, "Customers");
@@ -392,25 +393,11 @@ class FacilitationIntegrationTests {
     }
 
     private MockHttpServletResponse send(Person person, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.session(session(person)).with(csrf()).with(Fixtures.browser())).andReturn()
-                .getResponse();
+        return requests.send(person, request);
     }
 
     private String page(Person person, String path) throws Exception {
-        var response = send(person, get(path));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
-    }
-
-    private final java.util.Map<Long, MockHttpSession> sessions = new java.util.HashMap<>();
-
-    private MockHttpSession session(Person person) throws Exception {
-        var session = sessions.get(person.id());
-        if (session == null) {
-            session = fixtures.signIn(person);
-            sessions.put(person.id(), session);
-        }
-        return session;
+        return requests.page(person, path);
     }
 
     private static String firstIdeaIn(String forumPage) {
