@@ -85,7 +85,7 @@ class MentionsBrowserTests {
         page.keyboard().press("ArrowDown");
         assertThat(options.first()).hasAttribute("aria-selected", "true");
         assertThat(reply).hasAttribute("aria-activedescendant", options.first().getAttribute("id"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot(screenshot)));
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Chromium.screenshot(screenshot)));
         page.keyboard().press("Enter");
 
         assertThat(reply).hasValue("I agree with @Ada Lovelace ");
