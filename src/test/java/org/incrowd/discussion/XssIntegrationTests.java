@@ -433,8 +433,8 @@ class XssIntegrationTests {
                         .doesNotStartWith("vbscript:").doesNotStartWith("data:").doesNotStartWith("livescript:");
             }
             if (name.startsWith("hx-") || name.startsWith("data-hx-")) {
-                // Only the htmx the templates write: the reaction forms, an announcement's "dismiss", and the
-                // similar-ideas region of the new-idea form.
+                // Only the htmx the templates write: the reaction forms, an announcement's "dismiss", the
+                // similar-ideas region of the new-idea form, and the follow buttons.
                 String htmx = name + "=" + value;
                 boolean reaction = tag.name.equals("form") && htmx.matches(
                         "hx-post=/posts/\\d+/(reaction|helpful)|hx-target=#reactions-\\d+|hx-swap=outerHTML");
@@ -443,7 +443,11 @@ class XssIntegrationTests {
                 boolean similarIdeas = tag.name.equals("div") && htmx.matches("hx-get=/search/similar\\?forum=\\d+"
                         + "|hx-trigger=keyup changed delay:500ms from:#title, keyup changed delay:500ms from:#idea-body"
                         + "|hx-include=#title, #idea-body");
-                assertThat(reaction || dismiss || similarIdeas).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
+                // The follow and mute buttons of a thread or forum, and the place on its page that loads them.
+                boolean follow = (tag.name.equals("form") || tag.name.equals("div")) && htmx.matches(
+                        "hx-(get|post)=/(threads|forums)/\\d+/follow|hx-target=#follow-(thread|forum)-\\d+"
+                                + "|hx-trigger=load|hx-swap=outerHTML");
+                assertThat(reaction || dismiss || similarIdeas || follow).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
             }
         }
     }

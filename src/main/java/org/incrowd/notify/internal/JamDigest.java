@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
-import org.incrowd.discussion.BusyThread;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.insight.LeadingThemes;
 import org.incrowd.jam.Jam;
