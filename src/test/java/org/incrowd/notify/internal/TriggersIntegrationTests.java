@@ -120,16 +120,16 @@ class TriggersIntegrationTests {
     @Test
     void theFollowButtonsShowTheChoiceAndTakeItBack() throws Exception {
         String before = requests.page(cleo, "/threads/" + idea.id() + "/follow");
-        assertThat(before).contains("id=\"follow-thread-" + idea.id() + "-follow\" aria-pressed=\"false\"");
+        assertThat(before).contains("id=\"follow-thread-" + idea.id() + "-follow\" class=\"reaction\" aria-pressed=\"false\"");
 
         var htmx = requests.send(cleo, post("/threads/" + idea.id() + "/follow").param("state", "FOLLOW")
                 .header("HX-Request", "true"));
         assertThat(htmx.getContentAsString())
-                .contains("id=\"follow-thread-" + idea.id() + "-follow\" aria-pressed=\"true\"")
+                .contains("id=\"follow-thread-" + idea.id() + "-follow\" class=\"reaction\" aria-pressed=\"true\"")
                 .contains("name=\"state\" value=\"NONE\"")
                 .contains("You follow this thread");
         assertThat(requests.page(ann, "/threads/" + idea.id() + "/follow")).as("authors follow their own threads")
-                .contains("id=\"follow-thread-" + idea.id() + "-follow\" aria-pressed=\"true\"");
+                .contains("id=\"follow-thread-" + idea.id() + "-follow\" class=\"reaction\" aria-pressed=\"true\"");
 
         var bad = requests.send(cleo, post("/threads/" + idea.id() + "/follow").param("state", "MAYBE"));
         assertThat(bad.getStatus()).isEqualTo(422);
