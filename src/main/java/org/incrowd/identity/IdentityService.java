@@ -95,6 +95,12 @@ public class IdentityService {
         return selfRegistration.types();
     }
 
+    /** Administrators choose the participant types offered at sign-up (at least one). */
+    @Transactional
+    public void offerAtSignUp(Actor actor, Set<ParticipantType> types) {
+        selfRegistration.change(actor, types);
+    }
+
     private static FieldErrors check(Registration registration, String email) {
         var errors = ProfileRules.check(new ProfileChange(registration.displayName(), registration.country(),
                 registration.orgUnit(), registration.jobRole(), registration.participantType(),

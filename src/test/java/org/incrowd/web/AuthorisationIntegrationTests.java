@@ -394,7 +394,7 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /signup (e-mail taken)", (r, c) -> r.param("email",
                         fixtures.person("Address owner", Role.PARTICIPANT).email())
                 .param("password", Fixtures.PASSWORD).param("displayName", "Copycat")
-                .param("participantType", "EMPLOYEE"));
+                .param("participantType", "PUBLIC"));
         bodies.put("POST /profile", (r, c) -> r.param("displayName", c.person == null ? "Guest" : c.person.displayName())
                 .param("participantType", "EMPLOYEE").param("country", "").param("language", ""));
         bodies.put("POST /profile/tokens", (r, c) -> r.param("name", "matrix"));

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.incrowd.identity.CurrentActor;
+import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
@@ -19,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignUpSettingsController {
 
-    private final SelfRegistration selfRegistration;
+    private final IdentityService identity;
     private final CurrentActor currentActor;
 
-    SignUpSettingsController(SelfRegistration selfRegistration, CurrentActor currentActor) {
-        this.selfRegistration = selfRegistration;
+    SignUpSettingsController(IdentityService identity, CurrentActor currentActor) {
+        this.identity = identity;
         this.currentActor = currentActor;
     }
 
@@ -32,7 +33,7 @@ class SignUpSettingsController {
         if (!currentActor.require().isAdministrator()) {
             throw Refusal.forbidden("error.forbidden");
         }
-        return page(model, selfRegistration.types(), FieldErrors.none(), saved != null);
+        return page(model, identity.selfRegistrationTypes(), FieldErrors.none(), saved != null);
     }
 
     @PostMapping("/admin/sign-up")
@@ -51,7 +52,7 @@ class SignUpSettingsController {
             if (!unknown.isEmpty()) {
                 throw Refusal.invalid("types", "signUpSettings.types.unknown", String.join(", ", unknown));
             }
-            selfRegistration.change(currentActor.require(), chosen);
+            identity.offerAtSignUp(currentActor.require(), chosen);
             return "redirect:/admin/sign-up?saved";
         } catch (Refusal refusal) {
             if (refusal.status().value() == 403) {
