@@ -96,7 +96,9 @@ class PasswordReset {
         tokens.useAll(link.personId(), MailedTokens.Purpose.RESET);
     }
 
+    /** A link that still works, for an account that still uses the address the link was sent to. */
     private Optional<MailedTokens.Token> usable(String token) {
-        return tokens.find(token, MailedTokens.Purpose.RESET).filter(t -> t.state() == MailedTokens.State.USABLE);
+        return tokens.find(token, MailedTokens.Purpose.RESET).filter(t -> t.state() == MailedTokens.State.USABLE)
+                .filter(t -> people.findById(t.personId()).filter(p -> p.email().equals(t.email())).isPresent());
     }
 }
