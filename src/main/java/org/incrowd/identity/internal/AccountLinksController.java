@@ -35,24 +35,42 @@ class AccountLinksController {
     @GetMapping("/verify/{token}")
     String follow(@PathVariable String token, Model model, HttpServletResponse response) {
         var outcome = verification.follow(token);
-        if (outcome == AddressVerification.Outcome.EXPIRED || outcome == AddressVerification.Outcome.UNKNOWN) {
-            response.setStatus(HttpServletResponse.SC_GONE);
+        switch (outcome) {
+            // A page of its own, so that it already shows the session as verified (no more notice at the top).
+            case VERIFIED -> {
+                return "redirect:/verified";
+            }
+            case MOVED -> {
+                return "redirect:/verified?moved=true";
+            }
+            case EXPIRED, UNKNOWN -> response.setStatus(HttpServletResponse.SC_GONE);
+            default -> {
+            }
         }
         return verifyPage(model, outcome.name(), token);
+    }
+
+    @GetMapping("/verified")
+    String verified(@RequestParam(defaultValue = "false") boolean moved, Model model) {
+        return verifyPage(model, (moved ? AddressVerification.Outcome.MOVED
+                : AddressVerification.Outcome.VERIFIED).name(), null);
     }
 
     /** A new link for an expired or used one, sent to the same address (at most a few an hour). */
     @PostMapping("/verify/{token}/renew")
     String renew(@PathVariable String token, Model model) {
-        var outcome = verification.renew(token);
-        return verifyPage(model, outcome == AddressVerification.Outcome.EXPIRED ? "SENT" : outcome.name(), token);
+        return sentPage(model, verification.renew(token));
     }
 
     /** "Send the link again" from the notice on every page. */
     @PostMapping("/verify/resend")
     String resend(Model model) {
-        verification.resend(currentActor.require());
-        return verifyPage(model, "SENT", null);
+        return sentPage(model, verification.resend(currentActor.require()));
+    }
+
+    /** After asking for a new link: sent (the old one counted as expired), or why not. */
+    private static String sentPage(Model model, AddressVerification.Outcome outcome) {
+        return verifyPage(model, outcome == AddressVerification.Outcome.EXPIRED ? "SENT" : outcome.name(), null);
     }
 
     private static String verifyPage(Model model, String state, String token) {
@@ -95,9 +113,10 @@ class AccountLinksController {
 
     @PostMapping("/reset/{token}")
     String resetPassword(@PathVariable String token, @RequestParam(defaultValue = "") String password, Model model,
-                         HttpServletResponse response) {
+                         HttpServletRequest request, HttpServletResponse response) {
         try {
-            reset.reset(token, password);
+            String email = reset.reset(token, password);
+            request.getSession().setAttribute(SignInController.TYPED_EMAIL, email);
             return "redirect:/signin?passwordReset";
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());

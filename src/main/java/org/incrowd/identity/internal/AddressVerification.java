@@ -69,15 +69,20 @@ public class AddressVerification {
                 owner.displayName(), null));
     }
 
-    /** "Send the link again", from the notice on every page; at most {@code perHour} an hour. */
+    /**
+     * "Send the link again", from the notice on every page; at most {@code perHour} an hour. Returns {@link
+     * Outcome#ALREADY_VERIFIED} (and sends nothing) where the address is verified already, else {@link
+     * Outcome#EXPIRED}: the old links are as good as gone, a new one is on its way.
+     */
     @Transactional
-    public void resend(Actor actor) {
+    public Outcome resend(Actor actor) {
         var person = people.findById(actor.personId()).orElseThrow(() -> Refusal.notFound("error.personNotFound"));
         if (person.verified()) {
-            return;
+            return Outcome.ALREADY_VERIFIED;
         }
         limit(person.id());
         mailLink(person, person.email(), AccountMail.VERIFY_ADDRESS);
+        return Outcome.EXPIRED;
     }
 
     /** A new link for the address of a link that no longer works (expired or used), signed in or not. */

@@ -79,10 +79,10 @@ class PasswordReset {
     /**
      * Sets the new password of the link's account and uses the link up (with every other reset link of the account).
      * Following the link proved the address too. Refuses a password the policy refuses (the link keeps working) and
-     * a link that no longer works.
+     * a link that no longer works. Returns the account's address, to fill in on the sign-in page.
      */
     @Transactional
-    public void reset(String token, String password) {
+    public String reset(String token, String password) {
         var link = usable(token).orElseThrow(() -> Refusal.conflict("reset.linkGone"));
         var errors = FieldErrors.none();
         PasswordPolicy.check(password, errors);
@@ -94,6 +94,7 @@ class PasswordReset {
         people.changePassword(link.personId(), passwords.encode(password), now);
         people.markVerified(link.personId(), link.email(), now);
         tokens.useAll(link.personId(), MailedTokens.Purpose.RESET);
+        return link.email();
     }
 
     /** A link that still works, for an account that still uses the address the link was sent to. */

@@ -93,8 +93,8 @@ class AddressVerificationTests {
         assertThat(link.substring("/verify/".length())).as("at least 128 random bits").hasSizeGreaterThanOrEqualTo(22);
 
         var confirmed = page(link, null);
-        assertThat(confirmed.getStatus()).isEqualTo(200);
-        assertThat(confirmed.getContentAsString()).contains("Your e-mail address is confirmed");
+        assertThat(confirmed.getRedirectedUrl()).isEqualTo("/verified");
+        assertThat(page("/verified", null).getContentAsString()).contains("Your e-mail address is confirmed");
         assertThat(identity.findByEmail(email).orElseThrow().verified()).isTrue();
         // Only the token's hash is kept.
         assertThat(jdbc.sql("select count(*) from person_token where token_hash = ? or lookup = ?")
@@ -106,7 +106,7 @@ class AddressVerificationTests {
         String email = fixtures.email("once");
         signUp(email, "Otto Once", "PUBLIC", "");
         String link = linkIn(email, 1, "/verify/");
-        assertThat(page(link, null).getContentAsString()).contains("Your e-mail address is confirmed");
+        assertThat(page(link, null).getRedirectedUrl()).isEqualTo("/verified");
 
         var again = page(link, null);
         assertThat(again.getStatus()).isEqualTo(200);
@@ -136,7 +136,7 @@ class AddressVerificationTests {
         assertThat(renewed.getContentAsString()).contains("We sent you a new link");
         String fresh = linkIn(email, 2, "/verify/");
         assertThat(fresh).isNotEqualTo(link);
-        assertThat(page(fresh, null).getContentAsString()).contains("Your e-mail address is confirmed");
+        assertThat(page(fresh, null).getRedirectedUrl()).isEqualTo("/verified");
         assertThat(identity.require(person.id()).verified()).isTrue();
     }
 
@@ -301,7 +301,10 @@ class AddressVerificationTests {
         assertThat(link.getSubject()).isEqualTo("Confirm your new e-mail address");
 
         var moved = page(URI.create(MailCatcher.link(link, "/verify/")).getPath(), session);
-        assertThat(moved.getContentAsString()).contains("Your new e-mail address is in use");
+        assertThat(moved.getRedirectedUrl()).isEqualTo("/verified?moved=true");
+        assertThat(page("/verified?moved=true", session).getContentAsString())
+                .contains("Your new e-mail address is in use");
+        assertThat(page("/profile", session).getContentAsString()).contains("Your account uses " + newEmail);
         var now = identity.require(person.id());
         assertThat(now.email()).isEqualTo(newEmail);
         assertThat(now.verified()).isTrue();
