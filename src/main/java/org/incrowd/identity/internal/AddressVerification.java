@@ -136,13 +136,7 @@ public class AddressVerification {
      */
     @Transactional
     public void requestNewAddress(Actor actor, String newAddress) {
-        String email = EmailAddress.normalise(newAddress);
-        if (email == null || email.isEmpty()) {
-            throw Refusal.invalid("newEmail", "signup.email.required");
-        }
-        if (!EmailAddress.isValid(email)) {
-            throw Refusal.invalid("newEmail", "signup.email.invalid");
-        }
+        String email = EmailAddress.require(newAddress, "newEmail");
         var person = people.findById(actor.personId()).orElseThrow(() -> Refusal.notFound("error.personNotFound"));
         if (email.equals(person.email())) {
             throw Refusal.invalid("newEmail", "profile.newEmail.same");

@@ -52,13 +52,7 @@ class PasswordReset {
      */
     @Transactional
     public void request(String address, String client) {
-        String email = EmailAddress.normalise(address);
-        if (email == null || email.isEmpty()) {
-            throw Refusal.invalid("email", "signup.email.required");
-        }
-        if (!EmailAddress.isValid(email)) {
-            throw Refusal.invalid("email", "signup.email.invalid");
-        }
+        String email = EmailAddress.require(address, "email");
         if (requests.count("email:" + email) >= perEmail || requests.count("client:" + client) >= perClient) {
             throw Refusal.tooMany("reset.tooMany");
         }
