@@ -74,8 +74,7 @@ class AccountLinksController {
     }
 
     private static String verifyPage(Model model, String state, String token) {
-        model.addAttribute("state", state);
-        model.addAttribute("token", token);
+        model.addAttribute("page", new VerifyPage(state, token));
         return "identity/verify";
     }
 

@@ -8,21 +8,21 @@ import org.incrowd.mail.Mail;
  * to do if it was not them), so they share one pair of templates and differ in their words and links. They are mail
  * a person caused themselves: none has an unsubscribe link.
  *
- * <p>Message keys: {@code <words>.subject}, {@code .lead} (arguments: name, address), {@code .action}, {@code .note},
- * and {@code .other} where there is a second link.
+ * <p>Message keys: {@code mail.<words>.subject}, {@code .lead} (arguments: name, address), {@code .action},
+ * {@code .note}, and {@code .other} where there is a second link.
  */
 enum AccountMail {
 
     /** After sign-up or on request: follow the link to verify the address. */
-    VERIFY_ADDRESS("identity.verify-address", "mail.verifyAddress", "/verify/", null),
+    VERIFY_ADDRESS("identity.verify-address", "verifyAddress", "/verify/", null),
     /** A new address typed on the profile: follow the link and the account moves to it. */
-    VERIFY_NEW_ADDRESS("identity.verify-new-address", "mail.verifyNewAddress", "/verify/", null),
+    VERIFY_NEW_ADDRESS("identity.verify-new-address", "verifyNewAddress", "/verify/", null),
     /** To the old address: someone asked to move the account elsewhere. */
-    ADDRESS_CHANGE_REQUESTED("identity.address-change-requested", "mail.addressChange", "/profile", "/reset"),
+    ADDRESS_CHANGE_REQUESTED("identity.address-change-requested", "addressChange", "/profile", "/reset"),
     /** Follow the link to choose a new password. */
-    RESET_PASSWORD("identity.reset-password", "mail.resetPassword", "/reset/", null),
+    RESET_PASSWORD("identity.reset-password", "resetPassword", "/reset/", null),
     /** Someone signed up with an address that has an account: the owner learns it, the person who typed it does not. */
-    EXISTING_ACCOUNT("identity.existing-account", "mail.existingAccount", "/signin", "/reset");
+    EXISTING_ACCOUNT("identity.existing-account", "existingAccount", "/signin", "/reset");
 
     final String kind;
     final String words;

@@ -58,7 +58,7 @@ class AccountMailComposers {
         @Override
         public ComposedMail compose(Mail message) {
             var words = templates.words(message.language());
-            String prefix = mail.words;
+            String prefix = "mail." + mail.words;
             var model = new HashMap<String, Object>();
             model.put("title", words.t(prefix + ".subject"));
             model.put("greeting", words.t("mail.account.greeting", message.param("name")));
