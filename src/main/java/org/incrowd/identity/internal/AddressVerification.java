@@ -98,6 +98,9 @@ public class AddressVerification {
         if (sameAddress && person.get().verified()) {
             return Outcome.ALREADY_VERIFIED;
         }
+        if (!sameAddress && people.findByEmail(address).isPresent()) {
+            return Outcome.ADDRESS_TAKEN; // its owner is not sent someone else's change
+        }
         limit(person.get().id());
         mailLink(person.get(), address, sameAddress ? AccountMail.VERIFY_ADDRESS : AccountMail.VERIFY_NEW_ADDRESS);
         return Outcome.EXPIRED;

@@ -332,6 +332,25 @@ class AddressVerificationTests {
     }
 
     @Test
+    void aNewAddressTakenBeforeItsLinkIsFollowedChangesNothing() throws Exception {
+        var person = fixtures.person("Lena Late");
+        var session = fixtures.signIn(person);
+        String newEmail = fixtures.email("taken-meanwhile");
+        mvc.perform(post("/profile/email").session(session).with(csrf()).with(Fixtures.browser())
+                .param("newEmail", newEmail));
+        String link = linkIn(newEmail, 1, "/verify/");
+        identity.register(new Registration(newEmail, Fixtures.PASSWORD, "Quick Registrant", null, null, null,
+                ParticipantType.EMPLOYEE, null));
+
+        var followed = page(link, session);
+        assertThat(followed.getContentAsString()).contains("This address has an account already");
+        assertThat(identity.require(person.id()).email()).isEqualTo(person.email());
+        var renewed = mvc.perform(post(link + "/renew").with(csrf()).with(Fixtures.browser())).andReturn().getResponse();
+        assertThat(renewed.getContentAsString()).contains("This address has an account already");
+        assertThat(mailsRecordedFor(newEmail)).as("its new owner is sent nothing").isEqualTo(1);
+    }
+
+    @Test
     void demoAndAdministratorMadeAccountsAreVerified() {
         var registered = identity.register(new Registration(fixtures.email("admin-made"), Fixtures.PASSWORD,
                 "Made by an administrator", null, null, null, ParticipantType.EMPLOYEE, null));
