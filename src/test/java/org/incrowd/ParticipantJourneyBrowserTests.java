@@ -82,12 +82,15 @@ class ParticipantJourneyBrowserTests {
         page.getByLabel("Job role").fill("Driver");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         // Sign-up does not tell whether the address had an account: the new account signs in next.
-        assertThat(page.getByText("If this e-mail address can be used, your account is ready")).isVisible();
+        assertThat(page.getByText("We sent a mail to this address")).isVisible();
         assertThat(page.getByLabel("E-mail address")).hasValue(email);
         page.getByLabel("Password").fill("a long enough password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile (" + name + ")")))
                 .isVisible();
+        // Posting needs a confirmed address: follow the link in the mail, as the person would.
+        page.navigate(org.incrowd.support.MailCatcher.link(org.incrowd.support.MailCatcher.awaitOne(email), "/verify/"));
+        assertThat(page.getByText("Your e-mail address is confirmed")).isVisible();
     }
 
     private void signUpJoinAndOpenFirstForum(String email, String name) {

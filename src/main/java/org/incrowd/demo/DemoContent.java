@@ -186,6 +186,8 @@ class DemoContent implements ApplicationRunner {
         Jam live = liveJam(cast.organiser(), texts);
         // Visitors of a demo look around before choosing an account: the live Jam reads without one.
         jams.openToGuests(cast.organiser().asActor(), live.id(), true);
+        // A demo shows the whole way in: whoever signs up may choose a type the live Jam is open to.
+        identity.offerAtSignUp(cast.admin().asActor(), AUDIENCE);
         var liveForums = forums(cast, live, LIVE_TOPICS);
         var liveHours = Span.soFar(live, clock.instant());
         var liveMembers = join(cast.crowd(), live, 0.85, liveHours, random);

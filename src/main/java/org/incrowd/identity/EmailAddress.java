@@ -19,4 +19,16 @@ public final class EmailAddress {
     public static String normalise(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
+
+    /** The address as stored, or a refusal naming {@code field}: "enter one", "enter one like name@example.org". */
+    public static String require(String email, String field) {
+        String normalised = normalise(email);
+        if (normalised == null || normalised.isEmpty()) {
+            throw org.incrowd.shared.Refusal.invalid(field, "signup.email.required");
+        }
+        if (!isValid(normalised)) {
+            throw org.incrowd.shared.Refusal.invalid(field, "signup.email.invalid");
+        }
+        return normalised;
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.incrowd.identity.internal.AddressVerification;
 import org.incrowd.identity.internal.PersonRepository;
+import org.incrowd.identity.internal.SelfRegistration;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,17 +24,26 @@ public class IdentityService {
     private final PersonRepository people;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final AddressVerification verification;
+    private final SelfRegistration selfRegistration;
 
     /** RFC 2606 reserves .invalid: such an address can never receive mail nor be claimed through a provider. */
     private static final String IMPORTED_DOMAIN = "@imported.invalid";
 
-    IdentityService(PersonRepository people, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    IdentityService(PersonRepository people, PasswordEncoder passwords, ApplicationEventPublisher events,
+                    AddressVerification verification, SelfRegistration selfRegistration) {
         this.people = people;
         this.passwords = passwords;
         this.events = events;
+        this.verification = verification;
+        this.selfRegistration = selfRegistration;
     }
 
-    /** Creates an account with the participant role; refuses with every problem of the registration at once. */
+    /**
+     * Creates an account with the participant role; refuses with every problem of the registration at once. Accounts
+     * that an administrator, the setup or the demo content creates count as verified: whoever made them vouches for
+     * the address. People who sign themselves up prove theirs ({@link #signUp}).
+     */
     @Transactional
     public Person register(Registration registration) {
         return register(registration, EnumSet.of(Role.PARTICIPANT));
@@ -47,26 +58,47 @@ public class IdentityService {
             errors.add("email", "signup.email.taken");
         }
         errors.throwIfAny();
-        return registerChecked(registration, email, passwords.encode(registration.password()), roles);
+        return registerChecked(registration, email, passwords.encode(registration.password()), roles, true);
     }
 
     /**
      * Someone signs themselves up. Refuses a registration with problems like {@link #register}, but never says that
      * the address has an account already, which would tell anyone who uses which address: then nothing changes,
      * {@link SignUpForExistingAddress} is published (so the owner can be told by mail), and the result is empty. Both
-     * ways cost one password hash, so neither is answered faster.
+     * ways cost one password hash and send the address one mail (the owner is told they have an account; a new
+     * account gets its verification link), so neither is answered faster nor recognisable by its mail. Only the
+     * participant types the administrators offer for sign-up may be chosen.
      */
     @Transactional
     public Optional<Person> signUp(Registration registration) {
         String email = ProfileRules.normaliseEmail(registration.email());
-        check(registration, email).throwIfAny();
+        var errors = check(registration, email);
+        if (!errors.has("participantType") && registration.participantType() != null
+                && !selfRegistration.offers(registration.participantType())) {
+            errors.add("participantType", "signup.participantType.notOffered");
+        }
+        errors.throwIfAny();
         String hash = passwords.encode(registration.password());
         var existing = people.findByEmail(email);
         if (existing.isPresent()) {
             events.publishEvent(new SignUpForExistingAddress(existing.get().id(), email));
+            verification.tellOwnerOfExistingAccount(existing.get());
             return Optional.empty();
         }
-        return Optional.of(registerChecked(registration, email, hash, EnumSet.of(Role.PARTICIPANT)));
+        var person = registerChecked(registration, email, hash, EnumSet.of(Role.PARTICIPANT), false);
+        verification.sendLink(person);
+        return Optional.of(person);
+    }
+
+    /** The participant types people may choose when they sign up themselves. */
+    public Set<ParticipantType> selfRegistrationTypes() {
+        return selfRegistration.types();
+    }
+
+    /** Administrators choose the participant types offered at sign-up (at least one). */
+    @Transactional
+    public void offerAtSignUp(Actor actor, Set<ParticipantType> types) {
+        selfRegistration.change(actor, types);
     }
 
     private static FieldErrors check(Registration registration, String email) {
@@ -82,7 +114,8 @@ public class IdentityService {
      * The account of a person who signed in through the organisation's OpenID Connect provider, matched by e-mail
      * address; on their first such sign-in a new participant account (employee, no password) named after the
      * provider's {@code name}, else {@code preferred_username}, else the e-mail address's local part. Refuses an
-     * address the provider explicitly reports as unverified, and a missing or malformed address.
+     * address the provider explicitly reports as unverified, and a missing or malformed address. Where the provider
+     * reports the address verified, so is the account.
      */
     @Transactional
     public Person findOrRegisterFromSingleSignOn(SingleSignOnClaims claims) {
@@ -102,6 +135,10 @@ public class IdentityService {
             if (people.hasPassword(existing.get().id()) && !Boolean.TRUE.equals(claims.emailVerified())) {
                 throw Refusal.forbidden("signin.sso.emailUnverified");
             }
+            if (Boolean.TRUE.equals(claims.emailVerified()) && !existing.get().verified()) {
+                people.markVerified(existing.get().id(), email, java.time.Instant.now());
+                return require(existing.get().id());
+            }
             return existing.get();
         }
         var registration = new Registration(email, null,
@@ -109,23 +146,26 @@ public class IdentityService {
                 ParticipantType.EMPLOYEE, null);
         ProfileRules.check(new ProfileChange(registration.displayName(), null, null, null,
                 registration.participantType(), null)).throwIfAny();
-        return registerChecked(registration, email, null, EnumSet.of(Role.PARTICIPANT));
+        return registerChecked(registration, email, null, EnumSet.of(Role.PARTICIPANT),
+                Boolean.TRUE.equals(claims.emailVerified()));
     }
 
     /**
      * Creates an account whose password hash is already known; used to seed many demo people without hashing the
-     * same password once per person.
+     * same password once per person. Verified, like every account made by {@link #register}.
      */
     @Transactional
     public Person registerWithHash(Registration registration, String passwordHash, Set<Role> roles) {
-        return registerChecked(registration, ProfileRules.normaliseEmail(registration.email()), passwordHash, roles);
+        return registerChecked(registration, ProfileRules.normaliseEmail(registration.email()), passwordHash, roles,
+                true);
     }
 
-    private Person registerChecked(Registration registration, String email, String passwordHash, Set<Role> roles) {
+    private Person registerChecked(Registration registration, String email, String passwordHash, Set<Role> roles,
+                                   boolean verified) {
         long id = people.insert(email, passwordHash, ProfileRules.clean(registration.displayName()),
                 ProfileRules.country(registration.country()), ProfileRules.clean(registration.orgUnit()),
                 ProfileRules.clean(registration.jobRole()), registration.participantType(),
-                ProfileRules.language(registration.language()));
+                ProfileRules.language(registration.language()), verified);
         people.setRoles(id, roles);
         events.publishEvent(new PersonRegistered(id, email));
         return people.findById(id).orElseThrow();

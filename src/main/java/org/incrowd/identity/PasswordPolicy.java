@@ -15,7 +15,7 @@ import org.incrowd.shared.FieldErrors;
  * passphrase in any script fits; the hash pre-hashes, so bcrypt's 72-byte limit does not apply), and none of the
  * 30,000 passwords people choose most often, compared without regard to case.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 128;
@@ -24,7 +24,7 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    static void check(String password, FieldErrors errors) {
+    public static void check(String password, FieldErrors errors) {
         if (password == null || password.length() < MIN_LENGTH) {
             errors.add("password", "signup.password.tooShort");
         } else if (password.length() > MAX_LENGTH) {

@@ -202,6 +202,9 @@ public class JamService {
         if (!PostingPolicy.acceptsMembers(jam, now())) {
             return "join.notOpen";
         }
+        if (jam.invitationOnly() && !actor.verified() && !actor.canOrganise()) {
+            return "join.verifyFirst";
+        }
         if (!actor.canOrganise() && !mayEnter(actor, jam)) {
             return "join.notInAudience";
         }
@@ -232,6 +235,9 @@ public class JamService {
         }
         if (actor.isReadOnly()) {
             return Refusal.forbidden("post.readOnly");
+        }
+        if (!actor.verified()) {
+            return Refusal.forbidden("post.verifyFirst");
         }
         if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
             return Refusal.conflict("post.jamNotOpen");
@@ -496,10 +502,13 @@ public class JamService {
                 || jams.isStaffOfJam(jam.id(), actor.personId());
     }
 
-    /** In the audience, and invited where the Jam is invitation-only. Observers may read any open Jam. */
+    /**
+     * In the audience, and invited where the Jam is invitation-only. Observers may read any open Jam. An invitation
+     * list names addresses, so only a verified address counts: typing someone's address at sign-up opens nothing.
+     */
     private boolean mayEnter(Actor actor, Jam jam) {
         if (jam.invitationOnly()) {
-            return jams.isInvited(jam.id(), actor.email());
+            return actor.verified() && jams.isInvited(jam.id(), actor.email());
         }
         return jam.audience().contains(actor.participantType()) || actor.isReadOnly();
     }

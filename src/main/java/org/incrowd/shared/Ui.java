@@ -77,6 +77,11 @@ public final class Ui {
         return viewer;
     }
 
+    /** Signed in without a verified address: every page says so and offers a new link. */
+    public boolean unverified() {
+        return viewer != null && !viewer.verified();
+    }
+
     public boolean canOrganise() {
         return viewer != null && viewer.canOrganise();
     }

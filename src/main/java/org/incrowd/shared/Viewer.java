@@ -17,4 +17,9 @@ public interface Viewer {
 
     /** Administrators and organisers set up Jams. */
     boolean canOrganise();
+
+    /** Whether they proved their e-mail address; the shell reminds those who did not on every page. */
+    default boolean verified() {
+        return true;
+    }
 }

@@ -602,17 +602,17 @@ class BadInputIntegrationTests {
         String name = "Zoë \"Z\" <O'Neil> & Co";
         String password = "a long Secret passphrase 42";
         return Stream.of(
-                new SignUp("short password", fresh, "Sh0rt!", name, "DE", "EMPLOYEE", List.of(
+                new SignUp("short password", fresh, "Sh0rt!", name, "DE", "PUBLIC", List.of(
                         "password", message("signup.password.tooShort"))),
-                new SignUp("invalid country", fresh, password, name, "XX", "EMPLOYEE", List.of(
+                new SignUp("invalid country", fresh, password, name, "XX", "PUBLIC", List.of(
                         "country", message("profile.country.invalid"))),
                 new SignUp("unknown participant type", fresh, password, name, "DE", "ALIEN", List.of(
                         "participantType", message("profile.participantType.required"))),
                 // A taken address is not among the problems: sign-up never tells who has an account (SignUpTests).
-                new SignUp("everything at once", taken, "Sh0rt!", name, "XX", "EMPLOYEE", List.of(
+                new SignUp("everything at once", taken, "Sh0rt!", name, "XX", "PUBLIC", List.of(
                         "password", message("signup.password.tooShort"),
                         "country", message("profile.country.invalid"))),
-                new SignUp("e-mail not an address", "not-an-address", password, "", "DE", "EMPLOYEE", List.of(
+                new SignUp("e-mail not an address", "not-an-address", password, "", "DE", "PUBLIC", List.of(
                         "email", message("signup.email.invalid"),
                         "displayName", message("profile.displayName.required"))))
                 .map(Arguments::of);
@@ -652,7 +652,7 @@ class BadInputIntegrationTests {
 
         var result = perform(post("/signup").with(csrf()).with(Fixtures.browser()).param("email", "  " + email.toUpperCase() + " ")
                 .param("password", "a long Secret passphrase 42").param("displayName", "  Vera Valid  ")
-                .param("country", "de").param("participantType", "client")).andReturn();
+                .param("country", "de").param("participantType", "public")).andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/signin?registered");
         var person = fixtures.identity().findByEmail(email).orElseThrow();

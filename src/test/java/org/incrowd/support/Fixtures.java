@@ -50,6 +50,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * {@code var fixtures = Fixtures.of(applicationContext);} once per test class. Every e-mail address it makes is
  * unique, because test classes with the same configuration share one Spring context, and so one database.
  *
+ * <p>Everyone made here has a verified address, as accounts made by an administrator do, except {@link
+ * #unverified}'s people.
+ *
  * <p>Two limits of the application shape the helpers: at most 20 posts per person and minute (so fixture posts
  * rotate over a pool of authors), and at most 100 sign-in attempts per client address in ten minutes (so every
  * sign-in here comes from an address of its own).
@@ -154,6 +157,15 @@ public final class Fixtures {
     public Person registered(String displayName, Set<Role> roles) {
         return identity.register(new Registration(email("registered"), PASSWORD, displayName, null, null, null,
                 ParticipantType.EMPLOYEE, null), roles);
+    }
+
+    /**
+     * A member of the public who signed up themselves and has not followed the link in their verification mail yet
+     * (every other person made here counts as verified, as accounts made by an administrator do).
+     */
+    public Person unverified(String displayName) {
+        return identity.signUp(new Registration(email(displayName), PASSWORD, displayName, null, null, null,
+                ParticipantType.PUBLIC, null)).orElseThrow();
     }
 
     public Actor actor(Person person) {

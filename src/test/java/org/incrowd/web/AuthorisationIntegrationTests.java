@@ -283,6 +283,19 @@ class AuthorisationIntegrationTests {
             POST   /forums/{secretForum}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /jams/{jam}/mentions                              | signin | 403      | 200    | 403      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/mentions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- verified addresses, password reset, sign-up types (reach) --- Mailed links work signed in or not; an
+            # unknown link is gone (410), a new password for it a conflict (409). Asking for a link answers alike.
+            GET    /verify/{unknownLink}                             | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
+            POST   /verify/{unknownLink}/renew                       | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /verified                                         | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /verify/resend                                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /reset                                            | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /reset                                            | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /reset/{unknownLink}                              | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
+            POST   /reset/{unknownLink}                              | 409    | 409      | 409    | 409      | 409  | 409         | 409       | 409
+            POST   /profile/email                                    | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -299,6 +312,8 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/pulse/analysts", "/jams/{jam}/pulse#analysts"),
             Map.entry("POST /jams/{secretJam}/pulse/analysts", "/jams/{secretJam}/pulse#analysts"),
             Map.entry("POST /profile", "/profile?saved"),
+            Map.entry("POST /profile/email", "/profile?emailRequested"),
+            Map.entry("POST /admin/sign-up", "/admin/sign-up?saved"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
             Map.entry("POST /jams", "/jams/*/edit?created"),
             Map.entry("POST /jams/{newDraftJam}", "/jams/{newDraftJam}/edit?saved"),
@@ -410,10 +425,14 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /signup (e-mail taken)", (r, c) -> r.param("email",
                         fixtures.person("Address owner", Role.PARTICIPANT).email())
                 .param("password", Fixtures.PASSWORD).param("displayName", "Copycat")
-                .param("participantType", "EMPLOYEE"));
+                .param("participantType", "PUBLIC"));
         bodies.put("POST /profile", (r, c) -> r.param("displayName", c.person == null ? "Guest" : c.person.displayName())
                 .param("participantType", "EMPLOYEE").param("country", "").param("language", ""));
         bodies.put("POST /profile/tokens", (r, c) -> r.param("name", "matrix"));
+        bodies.put("POST /reset", (r, c) -> r.param("email", fixtures.email("matrix-reset")));
+        bodies.put("POST /reset/{unknownLink}", (r, c) -> r.param("password", "a long new matrix password"));
+        bodies.put("POST /profile/email", (r, c) -> r.param("newEmail", fixtures.email("matrix-new-address")));
+        bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
         bodies.put("POST /admin/people/{bystander}/roles", (r, c) -> r.param("roles", "PARTICIPANT"));
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
@@ -924,6 +943,8 @@ class AuthorisationIntegrationTests {
                 case "bystander" -> new Ref(Kind.PERSON, bystander.id());
                 // Imports are known by a random id; 0 is never one.
                 case "unknownImport" -> new Ref(Kind.TOKEN_ID, 0);
+                // A link Incrowd never mailed.
+                case "unknownLink" -> new Ref(Kind.TOKEN_ID, 0);
                 case "othersToken" -> {
                     refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
                     yield new Ref(Kind.TOKEN_ID, othersToken);

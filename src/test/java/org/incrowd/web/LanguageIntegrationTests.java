@@ -42,7 +42,7 @@ class LanguageIntegrationTests {
         var session = new MockHttpSession();
         mvc.perform(post("/signup").session(session).with(csrf()).header("Accept-Language", "en")
                 .param("email", "lena@example.org").param("password", "a long enough password")
-                .param("displayName", "Lena").param("participantType", "EMPLOYEE").param("language", "de"));
+                .param("displayName", "Lena").param("participantType", "PUBLIC").param("language", "de"));
         mvc.perform(post("/signin").session(session).with(csrf()).header("Accept-Language", "en")
                 .param("email", "lena@example.org").param("password", "a long enough password"));
         assertThat(page("/profile", "en-GB", session)).contains("lang=\"de\"").contains("Ihr Profil");

@@ -1,14 +1,8 @@
 package org.incrowd.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.incrowd.identity.ApiToken;
@@ -27,7 +21,6 @@ public class ApiTokens {
     static final String PREFIX = "ict_";
     static final int MAX_PER_PERSON = 20;
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
 
     ApiTokens(JdbcClient jdbc) {
@@ -44,9 +37,7 @@ public class ApiTokens {
         if (list(personId).size() >= MAX_PER_PERSON) {
             throw Refusal.conflict("tokens.tooMany", MAX_PER_PERSON);
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Secrets.random();
         jdbc.sql("insert into api_token (person_id, name, token_hash, created_at) values (?, ?, ?, ?)")
                 .params(personId, cleaned, hash(secret), Timestamp.from(Instant.now())).update();
         return secret;
@@ -100,11 +91,6 @@ public class ApiTokens {
     }
 
     private static String hash(String secret) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Secrets.hash(secret);
     }
 }

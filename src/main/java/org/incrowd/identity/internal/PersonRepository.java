@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 public class PersonRepository {
 
     private static final String COLUMNS =
-            "id, email, display_name, country, org_unit, job_role, participant_type, language, created_at";
+            "id, email, display_name, country, org_unit, job_role, participant_type, language, created_at, email_verified_at";
 
     private final JdbcClient jdbc;
 
@@ -45,13 +45,20 @@ public class PersonRepository {
 
     public long insert(String email, String passwordHash, String displayName, String country, String orgUnit,
                        String jobRole, ParticipantType type, String language) {
+        return insert(email, passwordHash, displayName, country, orgUnit, jobRole, type, language, false);
+    }
+
+    /** A new account; {@code verified}: someone vouched for the address (see IdentityService). */
+    public long insert(String email, String passwordHash, String displayName, String country, String orgUnit,
+                       String jobRole, ParticipantType type, String language, boolean verified) {
         var key = new GeneratedKeyHolder();
+        var now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 insert into person (email, password_hash, display_name, country, org_unit, job_role,
-                                    participant_type, language, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                    participant_type, language, created_at, email_verified_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(email, passwordHash, displayName, country, orgUnit, jobRole, type.name(), language,
-                        Timestamp.from(Instant.now()))
+                        now, verified ? now : null)
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }
@@ -64,6 +71,36 @@ public class PersonRepository {
                 where id = ?""")
                 .params(displayName, country, orgUnit, jobRole, type.name(), language, id)
                 .update();
+    }
+
+    // ---- verified addresses and passwords ------------------------------------------------------------------------
+
+    /** Marks the address verified if it is still the person's address (a change may have come in between). */
+    public boolean markVerified(long id, String email, Instant at) {
+        return jdbc.sql("update person set email_verified_at = ? where id = ? and email = ? and email_verified_at is null")
+                .params(Timestamp.from(at), id, email).update() > 0;
+    }
+
+    /** Moves the account to a newly proved address; the unique index refuses one that was taken in between. */
+    void changeEmail(long id, String email, Instant verifiedAt) {
+        jdbc.sql("update person set email = ?, email_verified_at = ? where id = ?")
+                .params(email, Timestamp.from(verifiedAt), id).update();
+    }
+
+    /** A new password; sessions that began before {@code sessionsValidFrom} end on their next request. */
+    void changePassword(long id, String passwordHash, Instant sessionsValidFrom) {
+        jdbc.sql("update person set password_hash = ?, sessions_valid_from = ? where id = ?")
+                .params(passwordHash, Timestamp.from(sessionsValidFrom), id).update();
+    }
+
+    /** The person behind a session, and since when their sessions are valid (null: all of them). */
+    record SessionFacts(Person person, Instant sessionsValidFrom) {
+    }
+
+    Optional<SessionFacts> findForSession(long id) {
+        return jdbc.sql("select " + COLUMNS + ", sessions_valid_from from person where id = ?").param(id)
+                .query((rs, n) -> new SessionFacts(row(rs, n), instant(rs.getTimestamp("sessions_valid_from"))))
+                .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom()));
     }
 
     public void setRoles(long id, Set<Role> roles) {
@@ -143,14 +180,18 @@ public class PersonRepository {
 
     private static Person copyWithRoles(Person p, Set<Role> roles) {
         return new Person(p.id(), p.email(), p.displayName(), p.country(), p.orgUnit(), p.jobRole(),
-                p.participantType(), p.language(), Set.copyOf(roles), p.createdAt());
+                p.participantType(), p.language(), Set.copyOf(roles), p.createdAt(), p.emailVerifiedAt());
     }
 
     private Person row(ResultSet rs, int rowNum) throws SQLException {
         return new Person(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("country"), rs.getString("org_unit"), rs.getString("job_role"),
                 ParticipantType.valueOf(rs.getString("participant_type")), rs.getString("language"), Set.of(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("email_verified_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     // ---- profile facts for participation figures: only the grouping columns, streamed --------------------------

@@ -22,15 +22,19 @@ class ProfileController {
     private final IdentityService identity;
     private final CurrentActor currentActor;
     private final ApiTokens tokens;
+    private final AddressVerification verification;
 
-    ProfileController(IdentityService identity, CurrentActor currentActor, ApiTokens tokens) {
+    ProfileController(IdentityService identity, CurrentActor currentActor, ApiTokens tokens,
+                      AddressVerification verification) {
         this.identity = identity;
         this.currentActor = currentActor;
         this.tokens = tokens;
+        this.verification = verification;
     }
 
     @GetMapping("/profile")
-    String profile(Model model) {
+    String profile(@RequestParam(required = false) String emailRequested, Model model) {
+        model.addAttribute("emailRequested", emailRequested != null);
         var person = identity.require(currentActor.require().personId());
         return page(model, ProfileForm.of(person), FieldErrors.none(), null);
     }
@@ -51,6 +55,26 @@ class ProfileController {
                     form.orgUnit(), form.jobRole(),
                     identity.require(actor.personId()).participantType().name(), form.language());
             return page(model, shown, refusal.errors(), null);
+        }
+    }
+
+    /**
+     * A new address: the answer is the same whether or not it has an account (see {@link
+     * AddressVerification#requestNewAddress}); the account keeps the old one until the link is followed.
+     */
+    @PostMapping("/profile/email")
+    String changeEmail(@RequestParam(defaultValue = "") String newEmail, Model model, HttpServletRequest request,
+                       HttpServletResponse response) {
+        ApiTokens.refuseWhenSentWithToken(request);
+        var actor = currentActor.require();
+        try {
+            verification.requestNewAddress(actor, newEmail);
+            return "redirect:/profile?emailRequested";
+        } catch (Refusal refusal) {
+            response.setStatus(refusal.status().value());
+            model.addAttribute("newEmail", newEmail);
+            return page(model, ProfileForm.of(identity.require(actor.personId())),
+                    FieldErrors.none().add(refusal), null);
         }
     }
 
@@ -83,6 +107,10 @@ class ProfileController {
         model.addAttribute("errors", errors);
         model.addAttribute("tokens", tokens.list(actor.personId()));
         model.addAttribute("newToken", newToken);
+        model.addAttribute("person", identity.require(actor.personId()));
+        if (!model.containsAttribute("newEmail")) {
+            model.addAttribute("newEmail", "");
+        }
         if (!model.containsAttribute("tokenName")) {
             model.addAttribute("tokenName", "");
         }

@@ -73,6 +73,12 @@ class SecurityConfiguration {
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
                         "/js/**", "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                // The links mailed about an account work signed in or not; asking for a new one needs an account.
+                requests.requestMatchers(HttpMethod.POST, "/verify/resend").authenticated();
+                requests.requestMatchers(HttpMethod.GET, "/verify/{token}", "/verified", "/reset", "/reset/{token}")
+                        .permitAll();
+                requests.requestMatchers(HttpMethod.POST, "/verify/{token}/renew", "/reset", "/reset/{token}")
+                        .permitAll();
                 // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();

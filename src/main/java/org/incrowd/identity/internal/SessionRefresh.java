@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a browser session in step with the person behind it: when an administrator changes someone's roles (or the
  * person their name or language elsewhere), the next page already shows it — navigation included — and a removed
- * account's session ends. The services check current roles regardless; this is about what people are shown.
+ * account's session ends, as does every session that began before a password reset. The services check current roles
+ * regardless; this is about what people are shown.
  */
 class SessionRefresh extends OncePerRequestFilter {
 
@@ -30,12 +31,13 @@ class SessionRefresh extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (request.getSession(false) != null && authentication != null
                 && authentication.getPrincipal() instanceof SignedInPerson signedIn) {
-            var person = people.findById(signedIn.personId());
-            if (person.isEmpty()) {
+            var facts = people.findForSession(signedIn.personId());
+            if (facts.isEmpty() || signedIn.beganBefore(facts.get().sessionsValidFrom())) {
+                // A removed account, or a session from before a password reset: whoever held it is signed out.
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();
-            } else if (!signedIn.reflects(person.get())) {
-                var refreshed = new SignedInPerson(person.get(), null);
+            } else if (!signedIn.reflects(facts.get().person())) {
+                var refreshed = signedIn.refreshed(facts.get().person());
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null,
                         refreshed.getAuthorities()));

@@ -67,6 +67,9 @@ class SignInController {
         if (request.getParameter("registered") != null) {
             notices.add("signin.registered");
         }
+        if (request.getParameter("passwordReset") != null) {
+            notices.add("signin.passwordReset");
+        }
         if (request.getParameter("takePart") != null) {
             notices.add("signin.why.takePart");
         }
@@ -90,8 +93,9 @@ class SignInController {
 
     @GetMapping("/signup")
     String signUp(Model model) {
-        model.addAttribute("form", SignUpForm.empty());
+        model.addAttribute("form", SignUpForm.empty(identity.selfRegistrationTypes()));
         model.addAttribute("errors", FieldErrors.none());
+        model.addAttribute("types", identity.selfRegistrationTypes());
         return "identity/signup";
     }
 
@@ -116,6 +120,7 @@ class SignInController {
             request.getSession().setAttribute(TYPED_EMAIL, EmailAddress.normalise(form.email()));
             return "redirect:/signin?registered";
         } catch (Refusal refusal) {
+            model.addAttribute("types", identity.selfRegistrationTypes());
             return refused(refusal, errors, form, "identity/signup", model, response);
         }
     }
@@ -123,7 +128,7 @@ class SignInController {
     @GetMapping("/setup")
     String setup(Model model) {
         requireNoAdministrator();
-        model.addAttribute("form", SignUpForm.empty());
+        model.addAttribute("form", SignUpForm.empty(java.util.Set.of(ParticipantType.EMPLOYEE)));
         model.addAttribute("errors", FieldErrors.none());
         return "identity/setup";
     }

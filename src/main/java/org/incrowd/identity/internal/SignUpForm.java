@@ -6,8 +6,10 @@ import org.incrowd.identity.ParticipantType;
 public record SignUpForm(String email, String password, String displayName, String country, String orgUnit,
                   String jobRole, String participantType, String language) {
 
-    static SignUpForm empty() {
-        return new SignUpForm("", "", "", "", "", "", ParticipantType.EMPLOYEE.name(), "");
+    /** An empty form whose type is the first of those offered. */
+    static SignUpForm empty(java.util.Set<ParticipantType> offered) {
+        String type = offered.stream().findFirst().map(Enum::name).orElse("");
+        return new SignUpForm("", "", "", "", "", "", type, "");
     }
 
     SignUpForm withoutPassword() {

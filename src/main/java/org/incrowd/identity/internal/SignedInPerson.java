@@ -1,5 +1,6 @@
 package org.incrowd.identity.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,23 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
     private final String language;
     private final Set<Role> roles;
     private final ParticipantType participantType;
+    private final boolean verified;
+    /** When this session began: a password reset ends the sessions that began before it (SessionRefresh). */
+    private final Instant signedInAt;
     private String passwordHash;
 
     SignedInPerson(Person person, String passwordHash) {
+        this(person, passwordHash, Instant.now());
+    }
+
+    /** The same session with the person as they are now. */
+    SignedInPerson refreshed(Person person) {
+        return new SignedInPerson(person, null, signedInAt);
+    }
+
+    private SignedInPerson(Person person, String passwordHash, Instant signedInAt) {
+        this.signedInAt = signedInAt;
+        this.verified = person.verified();
         this.personId = person.id();
         this.email = person.email();
         this.displayName = person.displayName();
@@ -34,16 +49,26 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer, 
         this.passwordHash = passwordHash;
     }
 
-    /** Whether this session still shows the person as they are now (name, language, roles). */
+    /** Whether this session still shows the person as they are now (name, address, language, roles). */
     boolean reflects(Person person) {
         return person.id() == personId && person.email().equals(email) && person.displayName().equals(displayName)
                 && java.util.Objects.equals(person.language(), language) && person.roles().equals(roles)
-                && person.participantType() == participantType;
+                && person.participantType() == participantType && person.verified() == verified;
+    }
+
+    /** Whether the session began before {@code validFrom} (a password reset), so it must end. */
+    boolean beganBefore(Instant validFrom) {
+        return validFrom != null && signedInAt.isBefore(validFrom);
     }
 
     /** The person as services see them when checking permissions. */
     public Actor asActor() {
-        return new Actor(personId, roles, participantType, email);
+        return new Actor(personId, roles, participantType, email, verified);
+    }
+
+    @Override
+    public boolean verified() {
+        return verified;
     }
 
     @Override

@@ -34,7 +34,7 @@ class SignUpTests {
             throws Exception {
         return mvc.perform(post("/signup").session(session).with(csrf()).with(Fixtures.browser())
                 .with(Fixtures.from(address)).param("email", email).param("password", password)
-                .param("displayName", "Sam Sign-up").param("participantType", "EMPLOYEE")).andReturn().getResponse();
+                .param("displayName", "Sam Sign-up").param("participantType", "PUBLIC")).andReturn().getResponse();
     }
 
     private MockHttpServletResponse signIn(String email, String password) throws Exception {
@@ -71,7 +71,7 @@ class SignUpTests {
         String takenPage = signInPageAfterSignUp(takenSession);
         String freshPage = signInPageAfterSignUp(freshSession);
         assertThat(mainOf(takenPage).replace(owner.email(), fresh)).isEqualTo(mainOf(freshPage));
-        assertThat(freshPage).contains("If this e-mail address can be used, your account is ready")
+        assertThat(freshPage).contains("We sent a mail to this address")
                 .contains("value=\"" + fresh + "\"").doesNotContain("exists already");
 
         // The owner's account is untouched; the new one signs in with the password just chosen.
