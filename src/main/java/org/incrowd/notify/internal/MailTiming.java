@@ -12,6 +12,11 @@ public enum MailTiming {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Its name on the preferences page. */
+    public String messageKey() {
+        return "notify.timing." + column();
+    }
+
     public static Optional<MailTiming> ofColumn(String value) {
         return Arrays.stream(values()).filter(timing -> timing.column().equals(value)).findFirst();
     }

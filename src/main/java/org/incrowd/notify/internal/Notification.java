@@ -22,6 +22,11 @@ public record Notification(long id, NotificationKind kind, String link, Map<Stri
         return readAt == null;
     }
 
+    /** The name of a kind on the preferences and unsubscribe pages. */
+    public static String kindKey(NotificationKind kind) {
+        return "notify.kind." + kind.name();
+    }
+
     static String textKey(NotificationKind kind) {
         return "notify.text." + kind.name();
     }

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration
 class NotificationMails {
 
-    static final String DIGEST_MAIL = "notify.digest";
+    static final String DIGEST_MAIL = "notify.daily-digest";
 
     @Bean
     MailComposer atOnceMail(MailTemplates templates, PublicUrl publicUrl, UnsubscribeLinks unsubscribe) {

@@ -45,7 +45,7 @@ class UnsubscribeController {
 
     private static String page(Model model, String token, UnsubscribeLinks.Unsubscribe unsubscribe, boolean done) {
         model.addAttribute("token", token);
-        model.addAttribute("what", unsubscribe.kind().map(kind -> "notify.kind." + kind.name())
+        model.addAttribute("what", unsubscribe.kind().map(Notification::kindKey)
                 .orElse("notify.digest.name"));
         model.addAttribute("done", done);
         return "notify/unsubscribe";

@@ -53,7 +53,7 @@ public class UnsubscribeLinks {
     }
 
     /** The absolute link for a mail of {@code kind} to {@code personId}. */
-    String forKind(long personId, NotificationKind kind) {
+    public String forKind(long personId, NotificationKind kind) {
         return url(personId, kind.name());
     }
 
