@@ -221,6 +221,25 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void thePageShowsTwentyAtATimeNewestFirstWithOlderOnTheNextPage() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Paging Jam");
+        Person person = fixtures.person("Paging Pat");
+        choose(fixtures.signIn(person), "mail.REPLY", "off");
+        for (int n = 1; n <= 21; n++) {
+            inbox.deliver(NotificationKind.REPLY, List.of(person.id()), jam.id(), "/threads/1", reply("Ben", "No " + n));
+        }
+        var session = fixtures.signIn(person);
+
+        var first = show(session, "/notifications").getContentAsString();
+        assertThat(first).contains("“No 21”").contains("“No 2”").doesNotContain("“No 1”")
+                .contains("href=\"/notifications?page=2\" rel=\"next\"");
+        var second = show(session, "/notifications?page=2").getContentAsString();
+        assertThat(second).contains("“No 1”").doesNotContain("“No 2”")
+                .contains("href=\"/notifications?page=1\" rel=\"prev\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
     void whatAPersonWroteStaysTextInThePageAndTheMail() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Escape Jam");
