@@ -55,7 +55,7 @@ public class DailyDigest {
     }
 
     private boolean digest(long personId) {
-        var recipient = jdbc.query("select email, language from person where id = ? and deactivated_at is null",
+        var recipient = jdbc.query("select p.email, p.language from person p where p.id = ? and " + Inbox.MAILABLE,
                 (rs, row) -> new String[] {rs.getString(1), rs.getString(2)}, personId).stream().findFirst();
         var now = Timestamp.from(clock.instant());
         var keys = new GeneratedKeyHolder();
@@ -69,7 +69,7 @@ public class DailyDigest {
         long digestId = keys.getKey().longValue();
         int taken = jdbc.update("update notification set digest_pending = false, digest_id = ? "
                 + "where person_id = ? and digest_pending = true", digestId, personId);
-        if (taken == 0 || recipient.isEmpty()) { // another node took them, or the account was deactivated
+        if (taken == 0 || recipient.isEmpty()) { // another node took them, or the address may not be mailed
             jdbc.update("update notification set digest_id = null where digest_id = ?", digestId);
             jdbc.update("delete from notification_digest where id = ?", digestId);
             return false;

@@ -32,6 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class Inbox {
 
     static final String AT_ONCE_MAIL = "notify.at-once";
+    /**
+     * Who is mailed, as SQL over the person row {@code p}: an active account whose address was proven by its owner.
+     * An address someone merely typed in at sign-up is not trusted with what Incrowd tells its owner.
+     */
+    static final String MAILABLE = "p.deactivated_at is null and p.email_verified_at is not null";
     /** Recipients per statement when they are named one by one. */
     private static final int CHUNK = 500;
     private static final int MAIL_BATCH = 1_000;
@@ -183,7 +188,7 @@ public class Inbox {
             var batch = new ArrayList<Mail>(MAIL_BATCH);
             jdbc.query("select p.id, p.email, p.language from " + audience.from()
                     + " left join notification_preference np on np.person_id = p.id and np.kind = ? where "
-                    + audience.where() + " and p.deactivated_at is null and coalesce(np.mail_timing, ?) = 'at_once'",
+                    + audience.where() + " and " + MAILABLE + " and coalesce(np.mail_timing, ?) = 'at_once'",
                     rs -> {
                         long person = rs.getLong(1);
                         batch.add(new Mail(mailKey + person, AT_ONCE_MAIL, rs.getString(2), person, rs.getString(3),

@@ -47,6 +47,13 @@ class NotificationsIntegrationTests {
                 .session(session).with(Fixtures.browser())).andReturn().getResponse();
     }
 
+    /** Mail goes to proven addresses only: the people of these tests proved theirs. */
+    private Person verified(Fixtures fixtures, String name) {
+        var person = fixtures.person(name);
+        jdbc.update("update person set email_verified_at = current_timestamp where id = ?", person.id());
+        return person;
+    }
+
     private static Map<String, String> reply(String actor, String title) {
         return Map.of(NotificationParams.ACTOR, actor, NotificationParams.TITLE, title);
     }
@@ -64,7 +71,7 @@ class NotificationsIntegrationTests {
     void aReplyRingsTheBellAndIsMailedAtOnceWithALinkAndOneClickUnsubscribe() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Bell Jam");
-        Person author = fixtures.person("Author Ann");
+        Person author = verified(fixtures, "Author Ann");
         var session = fixtures.signIn(author);
         assertThat(show(session, "/notifications/bell").getContentAsString())
                 .contains("aria-label=\"Notifications, none unread\"");
@@ -89,7 +96,7 @@ class NotificationsIntegrationTests {
     void mailIsWrittenInTheRecipientsLanguage() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Sprach-Jam");
-        Person author = fixtures.person("Autorin Anna");
+        Person author = verified(fixtures, "Autorin Anna");
         jdbc.update("update person set language = 'de' where id = ?", author.id());
 
         inbox.deliver(NotificationKind.REPLY, List.of(author.id()), jam.id(), "/threads/1", reply("Bea", "Idee"));
@@ -103,8 +110,8 @@ class NotificationsIntegrationTests {
     void whoSwitchedAKindOffIsToldNothingOfIt() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Quiet Jam");
-        Person quiet = fixtures.person("Quiet Quinn");
-        Person other = fixtures.person("Other Otto");
+        Person quiet = verified(fixtures, "Quiet Quinn");
+        Person other = verified(fixtures, "Other Otto");
         choose(fixtures.signIn(quiet), "inApp.REPLY", "off", "mail.REPLY", "off");
 
         inbox.deliver(NotificationKind.REPLY, List.of(quiet.id(), other.id()), jam.id(), "/threads/1",
@@ -117,10 +124,25 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void anAddressNotYetVerifiedIsToldInTheAppButNotMailed() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Unverified Jam");
+        Person unproven = fixtures.person("Unproven Una");
+        Person proven = verified(fixtures, "Proven Paul");
+
+        inbox.deliver(NotificationKind.REPLY, List.of(unproven.id(), proven.id()), jam.id(), "/threads/1",
+                reply("Ben", "Idea"));
+
+        MailCatcher.awaitOne(proven.email()); // sent in the same round as any mail to Una would have been
+        assertThat(MailCatcher.messagesTo(unproven.email())).isEmpty();
+        assertThat(inbox.unreadCount(unproven.id())).isEqualTo(1);
+    }
+
+    @Test
     void theDailyDigestGathersTheDayInOneMailAndNothingToTellSendsNothing() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Digest Jam");
-        Person reader = fixtures.person("Daily Dora");
+        Person reader = verified(fixtures, "Daily Dora");
         choose(fixtures.signIn(reader), "mail.REPLY", "daily", "mail.MENTION", "daily");
 
         inbox.deliver(NotificationKind.REPLY, List.of(reader.id()), jam.id(), "/threads/1", reply("Ben", "Wind"));
@@ -142,7 +164,7 @@ class NotificationsIntegrationTests {
     void oneClickUnsubscribeStopsThatKindOfMailOnly() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Unsubscribe Jam");
-        Person person = fixtures.person("Una Unsub");
+        Person person = verified(fixtures, "Una Unsub");
         inbox.deliver(NotificationKind.REPLY, List.of(person.id()), jam.id(), "/threads/1", reply("Ben", "A"));
         var mail = MailCatcher.awaitOne(person.email());
         String header = mail.getHeader("List-Unsubscribe")[0];
@@ -168,7 +190,7 @@ class NotificationsIntegrationTests {
     @Test
     void aForgedOrAlteredUnsubscribeLinkChangesNothing() throws Exception {
         var fixtures = Fixtures.of(context);
-        Person person = fixtures.person("Forged Fred");
+        Person person = verified(fixtures, "Forged Fred");
         String forged = "/unsubscribe/" + person.id() + ".REPLY." + "A".repeat(43);
         assertThat(mvc.perform(post(forged)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/unsubscribe/not-a-token")).andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -180,8 +202,8 @@ class NotificationsIntegrationTests {
     void openingANotificationMarksItReadAndLeadsToItsPage() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Open Jam");
-        Person person = fixtures.person("Opening Olga");
-        Person stranger = fixtures.person("Stranger Sam");
+        Person person = verified(fixtures, "Opening Olga");
+        Person stranger = verified(fixtures, "Stranger Sam");
         var session = fixtures.signIn(person);
         inbox.deliver(NotificationKind.MENTION, List.of(person.id()), jam.id(), "/threads/3#post-4", reply("Ben", "X"));
         long id = inbox.page(person.id(), 0, 1).getFirst().id();
@@ -196,7 +218,7 @@ class NotificationsIntegrationTests {
     void markReadOneAtATimeOrAllAtOnce() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Mark Jam");
-        Person person = fixtures.person("Marking Mia");
+        Person person = verified(fixtures, "Marking Mia");
         var session = fixtures.signIn(person);
         for (String title : List.of("One", "Two", "Three")) {
             inbox.deliver(NotificationKind.REPLY, List.of(person.id()), jam.id(), "/threads/1", reply("Ben", title));
@@ -210,7 +232,7 @@ class NotificationsIntegrationTests {
                 .with(csrf()).with(Fixtures.browser())).andReturn().getResponse();
         assertThat(marked.getRedirectedUrl()).isEqualTo("/notifications?page=1#notification-" + newest);
         assertThat(show(session, "/notifications").getContentAsString()).contains("Notifications, 2 unread");
-        var stranger = fixtures.signIn(fixtures.person("Stranger Stu"));
+        var stranger = fixtures.signIn(verified(fixtures, "Stranger Stu"));
         assertThat(mvc.perform(post("/notifications/" + newest + "/read").session(stranger).with(csrf())
                 .with(Fixtures.browser())).andReturn().getResponse().getStatus()).isEqualTo(404);
 
@@ -224,7 +246,7 @@ class NotificationsIntegrationTests {
     void thePageShowsTwentyAtATimeNewestFirstWithOlderOnTheNextPage() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Paging Jam");
-        Person person = fixtures.person("Paging Pat");
+        Person person = verified(fixtures, "Paging Pat");
         choose(fixtures.signIn(person), "mail.REPLY", "off");
         for (int n = 1; n <= 21; n++) {
             inbox.deliver(NotificationKind.REPLY, List.of(person.id()), jam.id(), "/threads/1", reply("Ben", "No " + n));
@@ -243,7 +265,7 @@ class NotificationsIntegrationTests {
     void whatAPersonWroteStaysTextInThePageAndTheMail() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Escape Jam");
-        Person person = fixtures.person("Escaping Eve");
+        Person person = verified(fixtures, "Escaping Eve");
         var session = fixtures.signIn(person);
         inbox.deliver(NotificationKind.POST_HIDDEN, List.of(person.id()), jam.id(), "/threads/1",
                 Map.of(NotificationParams.TITLE, "<script>alert(1)</script>", NotificationParams.REASON,
@@ -261,7 +283,7 @@ class NotificationsIntegrationTests {
     @Test
     void aChoiceNotUnderstoodSavesNothingAndSaysWhy() throws Exception {
         var fixtures = Fixtures.of(context);
-        Person person = fixtures.person("Choosy Chris");
+        Person person = verified(fixtures, "Choosy Chris");
         var session = fixtures.signIn(person);
         var refused = mvc.perform(post("/notifications/preferences").session(session).with(csrf())
                 .with(Fixtures.browser()).param("mail.REPLY", "daily").param("mail.MENTION", "hourly"))
@@ -280,9 +302,9 @@ class NotificationsIntegrationTests {
     void aJamWideNotificationReachesEveryMemberAsEachOneChose() throws Exception {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Fan-out Jam");
-        Person keen = fixtures.person("Keen Kim");
-        Person quiet = fixtures.person("Quiet Quentin");
-        Person outsider = fixtures.person("Outsider Oona");
+        Person keen = verified(fixtures, "Keen Kim");
+        Person quiet = verified(fixtures, "Quiet Quentin");
+        Person outsider = verified(fixtures, "Outsider Oona");
         fixtures.join(jam, keen);
         fixtures.join(jam, quiet);
         choose(fixtures.signIn(quiet), "inApp.JAM_OPENED", "off", "mail.JAM_OPENED", "off");
