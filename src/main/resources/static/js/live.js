@@ -2,7 +2,7 @@
  * Live pages: one Server-Sent Events stream per page (the URL is on the first element with data-live-url). Events
  * are small ("post 42 in thread 7"); each region marked data-live-on="post reaction ..." is fetched again with htmx
  * when such an event arrives, at most once a second, and never while the reader's focus is inside it (it is
- * fetched as soon as focus leaves). The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
+ * fetched as soon as focus leaves). A region with data-live-src is fetched from there instead of the page. The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
  * server replays what was missed; a "refresh" event means too much was missed and the page reloads.
  */
 (function () {
@@ -30,7 +30,8 @@
             return;
         }
         lastFetch[region.id] = Date.now();
-        window.htmx.ajax("GET", window.location.pathname + window.location.search,
+        // A region served apart from the page (the bell) names its own address.
+        window.htmx.ajax("GET", region.dataset.liveSrc || window.location.pathname + window.location.search,
             {target: "#" + region.id, select: "#" + region.id, swap: "outerHTML"});
     }
 

@@ -9,6 +9,7 @@
         "jam", // streams a Jam to those who may read it
         "discussion", // records its events for the pages that show posts and reactions
         "facilitation", // records announcements, guests and flags
-        "insight" // tells open pages that themes and opinion maps were recomputed
+        "insight", // tells open pages that themes and opinion maps were recomputed
+        "notify" // refreshes the bell of the people who were just told something
 })
 package org.incrowd.live;

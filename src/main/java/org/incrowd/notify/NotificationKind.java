@@ -2,6 +2,7 @@ package org.incrowd.notify;
 
 /** Everything Incrowd tells people about; each kind is on or off, at once or in a digest, per person. */
 public enum NotificationKind {
+    // Defaults (in the app, by mail) are a business rule of their own: notify.internal.Preference#byDefault.
     /** Someone replied to your post. */
     REPLY,
     /** Someone built on your idea. */

@@ -39,6 +39,11 @@ public enum LiveEventType {
     PRESENCE("presence", false),
     /** Too much was missed to replay: the page reloads. Never logged. Payload: {@code {}}. */
     REFRESH("refresh", false),
+    /**
+     * New notifications: the bell fetches its count again. Payload {@code {"person"}} goes only to that person's
+     * streams (in any Jam); {@code {}} to every stream of the Jam (one event for a Jam-wide fan-out).
+     */
+    NOTIFICATION("notification", true),
     /** The reader was removed from the Jam: the page reloads and says why. Payload: {@code {"person"}}. */
     REMOVED("removed", false);
 

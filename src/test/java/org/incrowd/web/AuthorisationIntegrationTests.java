@@ -296,6 +296,19 @@ class AuthorisationIntegrationTests {
             POST   /profile/email                                    | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            # --- notifications (reach) --- Everyone sees only their own; another's notification is "not found".
+            GET    /notifications                                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /notifications/bell                               | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /notifications/{othersNotification}/open          | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /notifications/{othersNotification}/read          | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /notifications/read-all                           | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /notifications/preferences                        | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /notifications/preferences                        | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            # Unsubscribe links work without an account or CSRF token (RFC 8058): the token alone decides.
+            GET    /unsubscribe/{bystandersUnsubscribe}              | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /unsubscribe/{bystandersUnsubscribe}              | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /unsubscribe/{forgedUnsubscribe}                  | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /unsubscribe/{forgedUnsubscribe}                  | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -351,6 +364,8 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /announcements/{newForumAnnouncement}", "/forums/{forum}/console#announcements"),
             Map.entry("POST /announcements/{newForumAnnouncement}/withdraw", "/forums/{forum}/console#announcements"),
             Map.entry("POST /announcements/{newForumAnnouncement}/dismiss", "/forums/1"),
+            Map.entry("POST /notifications/read-all", "/notifications?allRead"),
+            Map.entry("POST /notifications/preferences", "/notifications/preferences?saved"),
             Map.entry("GET /posts/{idea}", "/threads/{idea}#post-{idea}"),
             Map.entry("POST /threads/{idea}/follow", "/threads/{idea}"),
             Map.entry("POST /threads/{secretIdea}/follow", "/threads/{secretIdea}"),
@@ -806,6 +821,10 @@ class AuthorisationIntegrationTests {
                 case TOKEN_ID -> text.append(id);
                 case ANNOUNCEMENT -> text.append(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                         .sql("select body, withdrawn_at from announcement where id = ?").param(id).query().listOfRows());
+                case NOTIFICATION -> text.append(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("select read_at from notification where id = ?").param(id).query().listOfRows());
+                case PREFERENCES -> text.append(context.getBean(
+                        org.incrowd.notify.internal.Preferences.class).of(id));
             }
         }
         return text.toString();
@@ -878,9 +897,13 @@ class AuthorisationIntegrationTests {
     }
 
     /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
-    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT }
+    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES }
 
-    record Ref(Kind kind, long id) {
+    /** {@code text}: what the placeholder stands for when it is not an id (a link's token). */
+    record Ref(Kind kind, long id, String text) {
+        Ref(Kind kind, long id) {
+            this(kind, id, null);
+        }
     }
 
     /** One call of the matrix: its endpoint, who makes it, and the objects its placeholders stand for. */
@@ -913,7 +936,8 @@ class AuthorisationIntegrationTests {
             Matcher m = PLACEHOLDER.matcher(template);
             var out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(out, Long.toString(ref(m.group(1)).id));
+                var ref = ref(m.group(1));
+                m.appendReplacement(out, ref.text != null ? ref.text : Long.toString(ref.id));
             }
             m.appendTail(out);
             return out.toString();
@@ -994,6 +1018,20 @@ class AuthorisationIntegrationTests {
                     ifPermitted(() -> fixtures.reacting().markHelpful(person.asActor(), fresh.id()));
                     yield new Ref(Kind.POST, fresh.id());
                 }
+                case "othersNotification" -> {
+                    var inbox = context.getBean(org.incrowd.notify.internal.Inbox.class);
+                    inbox.deliver(org.incrowd.notify.NotificationKind.REPLY, List.of(bystander.id()), jam.id(),
+                            "/threads/" + idea.id(), Map.of("actor", "Matrix"));
+                    yield new Ref(Kind.NOTIFICATION, inbox.page(bystander.id(), 0, 1).getFirst().id());
+                }
+                case "bystandersUnsubscribe" -> {
+                    // The link of the bystander's mails; pressing it is allowed to anyone who holds it.
+                    String link = context.getBean(org.incrowd.notify.internal.UnsubscribeLinks.class)
+                            .forKind(bystander.id(), org.incrowd.notify.NotificationKind.MENTION);
+                    yield new Ref(Kind.PREFERENCES, bystander.id(), link.substring(link.lastIndexOf('/') + 1));
+                }
+                case "forgedUnsubscribe" -> new Ref(Kind.PREFERENCES, bystander.id(),
+                        bystander.id() + ".REPLY." + "A".repeat(43));
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
             };
         }

@@ -82,6 +82,8 @@ class SecurityConfiguration {
                 // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();
+                // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
+                requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {
@@ -96,7 +98,8 @@ class SecurityConfiguration {
                 .failureHandler(new SignInOutcome.Failed(attempts)))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
-                    || (API.matches(request) && request.getSession(false) == null)))
+                    || (API.matches(request) && request.getSession(false) == null)
+                    || request.getRequestURI().startsWith("/unsubscribe/"))) // mail readers post without a session
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),

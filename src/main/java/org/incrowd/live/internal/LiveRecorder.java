@@ -7,6 +7,7 @@ import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
 import org.incrowd.jam.JamEvents;
+import org.incrowd.notify.NotificationsDelivered;
 import org.incrowd.shared.LiveEventType;
 import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class LiveRecorder {
+
+    /** Up to this many recipients get an event each; more share one event for the whole Jam. */
+    static final int PERSONAL_NOTIFICATION_EVENTS = 50;
 
     private final LiveLog log;
     private final WakeUps wakeUps;
@@ -121,7 +125,24 @@ class LiveRecorder {
     /** The removed person's open pages, on every node, learn it at once; nobody else hears of it. */
     @EventListener
     void on(JamEvents.MemberRemoved event) {
-        record(event.jamId(), null, null, REMOVED, Subscriber.removedPayload(event.personId()));
+        record(event.jamId(), null, null, REMOVED, Subscriber.personalPayload(event.personId()));
+    }
+
+    /**
+     * Bells refresh live: one event per recipient, or a single Jam-wide one for a fan-out (150,000 rows in the log
+     * would cost more than 150,000 bells asking for their count, which most of them, closed, never do).
+     */
+    @EventListener
+    void on(NotificationsDelivered event) {
+        if (event.jamId() == null) {
+            return; // not about a Jam: the bell shows it on the next page
+        }
+        if (event.wholeJam() || event.recipients().size() > PERSONAL_NOTIFICATION_EVENTS) {
+            record(event.jamId(), null, null, NOTIFICATION, Subscriber.EVERY_MEMBER);
+        } else {
+            event.recipients().forEach(person ->
+                    record(event.jamId(), null, null, NOTIFICATION, Subscriber.personalPayload(person)));
+        }
     }
 
     @EventListener

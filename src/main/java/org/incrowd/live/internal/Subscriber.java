@@ -53,10 +53,13 @@ final class Subscriber {
         lastOffered = id;
     }
 
-    /** The event that tells a person's pages they were removed from the Jam; it ends the stream. */
-    static String removedPayload(long personId) {
+    /** The payload of an event for one person's pages only (a removal, a notification). */
+    static String personalPayload(long personId) {
         return "{\"person\":" + personId + "}";
     }
+
+    /** The payload of a notification event for every page of the Jam: a fan-out to its members. */
+    static final String EVERY_MEMBER = "{}";
 
     /** After this the stream ends: the page reloads (and a removed person reads why they may not come back). */
     private static boolean ends(LiveEvent event) {
@@ -64,15 +67,21 @@ final class Subscriber {
     }
 
     /**
-     * Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; forum events to the Jam page, that forum and its threads; thread
+     * Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; a notification
+     * to the recipient's pages (or, for a Jam-wide fan-out, to every page of the Jam); forum events to the Jam page, that forum and its threads; thread
      * events to the Jam page, their forum page and that thread.
      */
     boolean wants(LiveEvent event) {
+        if (LiveEventType.NOTIFICATION.wireName().equals(event.type())) {
+            // The bell is on every page: a person's own notification reaches their pages of any Jam.
+            return event.payload().equals(personalPayload(personId))
+                    || event.jamId() == jamId && event.payload().equals(EVERY_MEMBER);
+        }
         if (event.jamId() != jamId) {
             return false;
         }
         if (LiveEventType.REMOVED.wireName().equals(event.type())) {
-            return event.payload().equals(removedPayload(personId));
+            return event.payload().equals(personalPayload(personId));
         }
         if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
             return false;
