@@ -13,6 +13,7 @@ import org.incrowd.discussion.PostText;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
+import org.incrowd.notify.NotificationParams;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -101,17 +102,17 @@ class DiscussionTriggers {
     /** {@code who} wrote, in the thread {@code title}, the words {@code excerpt}. */
     private Map<String, String> params(long writer, PostText idea, PostText post) {
         var params = new HashMap<String, String>();
-        params.put("who", identity.find(writer).map(Person::displayName).orElse(""));
-        params.put("title", Excerpts.of(idea == null ? null : idea.title(), Excerpts.TITLE));
-        params.put("excerpt", Excerpts.of(post.body(), Excerpts.TEXT));
+        params.put(NotificationParams.ACTOR, identity.find(writer).map(Person::displayName).orElse(""));
+        params.put(NotificationParams.TITLE, Excerpts.of(idea == null ? null : idea.title(), Excerpts.TITLE));
+        params.put(NotificationParams.TEXT, Excerpts.of(post.body(), Excerpts.TEXT));
         return params;
     }
 
     /** The thread's title (its idea may be the hidden post itself: then there is none to show) and the reason. */
     private Map<String, String> moderated(long threadId, String reason) {
         var idea = posts.texts(List.of(threadId));
-        return Map.of("title", Excerpts.of(idea.isEmpty() ? null : idea.getFirst().title(), Excerpts.TITLE),
-                "reason", reason == null ? "" : reason);
+        return Map.of(NotificationParams.TITLE, Excerpts.of(idea.isEmpty() ? null : idea.getFirst().title(), Excerpts.TITLE),
+                NotificationParams.REASON, reason == null ? "" : reason);
     }
 
     private static Map<Long, PostText> byId(List<PostText> texts) {

@@ -11,6 +11,7 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumStaff;
 import org.incrowd.jam.JamService;
 import org.incrowd.notify.NotificationKind;
+import org.incrowd.notify.NotificationParams;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +47,8 @@ class FacilitationTriggers {
         }
         var post = posts.texts(List.of(event.postId()));
         inbox.deliver(NotificationKind.FLAG_RAISED, staff, event.jamId(), "/forums/" + forum.id() + "/console",
-                Map.of("forum", forum.title(), "reason", event.reason(),
-                        "excerpt", Excerpts.of(post.isEmpty() ? null : post.getFirst().text(), Excerpts.TEXT)));
+                Map.of(NotificationParams.FORUM, forum.title(), NotificationParams.REASON, event.reason(),
+                        NotificationParams.TEXT, Excerpts.of(post.isEmpty() ? null : post.getFirst().text(), Excerpts.TEXT)));
     }
 
     @EventListener
@@ -58,15 +59,15 @@ class FacilitationTriggers {
         }
         var forum = jams.findForum(event.forumId()).map(Forum::title).orElse("");
         inbox.deliver(NotificationKind.GUEST_SESSION, followers, event.jamId(), "/forums/" + event.forumId(),
-                Map.of("forum", forum, "label", event.label(),
-                        "who", identity.find(event.guestId()).map(Person::displayName).orElse("")));
+                Map.of(NotificationParams.FORUM, forum, NotificationParams.TITLE, event.label(),
+                        NotificationParams.ACTOR, identity.find(event.guestId()).map(Person::displayName).orElse("")));
     }
 
     @EventListener
     void on(FacilitationEvents.AnnouncementMailed event) {
         String jam = jams.findAll(List.of(event.jamId())).get(event.jamId()).title();
-        var params = Map.of("jam", jam, "text", event.text(),
-                "who", identity.find(event.authorId()).map(Person::displayName).orElse(""));
+        var params = Map.of(NotificationParams.JAM, jam, NotificationParams.TEXT, event.text(),
+                NotificationParams.ACTOR, identity.find(event.authorId()).map(Person::displayName).orElse(""));
         if (event.forumId() == null) {
             inbox.deliverToJamMembers(NotificationKind.ANNOUNCEMENT, event.jamId(), "/jams/" + event.jamId(), params);
             return;

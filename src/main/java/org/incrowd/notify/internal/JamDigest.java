@@ -13,6 +13,7 @@ import org.incrowd.insight.LeadingThemes;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.notify.NotificationKind;
+import org.incrowd.notify.NotificationParams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -108,7 +109,9 @@ class JamDigest {
             return false;
         }
         var params = new LinkedHashMap<String, String>();
-        params.put("jam", jam.title());
+        params.put(NotificationParams.JAM, jam.title());
+        // The line the bell and the notifications page show: the day's leading themes, in the words people wrote.
+        params.put(NotificationParams.TEXT, String.join(", ", leading));
         params.put("themes", String.join("\n", leading));
         params.put("threads", busiest.stream().map(t -> Excerpts.of(t.title(), Excerpts.TITLE))
                 .collect(Collectors.joining("\n")));

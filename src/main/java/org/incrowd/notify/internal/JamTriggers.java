@@ -3,6 +3,7 @@ package org.incrowd.notify.internal;
 import java.util.Map;
 import org.incrowd.jam.JamEvents;
 import org.incrowd.notify.NotificationKind;
+import org.incrowd.notify.NotificationParams;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,6 @@ class JamTriggers {
             case CLOSING_HOUR -> NotificationKind.JAM_CLOSING_HOUR;
             case CLOSED -> NotificationKind.JAM_CLOSED;
         };
-        inbox.deliverToJamMembers(kind, event.jamId(), "/jams/" + event.jamId(), Map.of("jam", event.title()));
+        inbox.deliverToJamMembers(kind, event.jamId(), "/jams/" + event.jamId(), Map.of(NotificationParams.JAM, event.title()));
     }
 }

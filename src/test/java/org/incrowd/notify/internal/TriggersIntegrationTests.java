@@ -78,8 +78,8 @@ class TriggersIntegrationTests {
         assertThat(told("REPLY")).isEmpty();
         var row = rows("BUILD_ON").getFirst();
         assertThat(row.link()).isEqualTo("/posts/" + reply.id());
-        assertThat(row.params()).containsEntry("who", "Ben Builder").containsEntry("title", "Night buses")
-                .containsEntry("excerpt", "A shuttle from the station would do.");
+        assertThat(row.params()).containsEntry("actor", "Ben Builder").containsEntry("title", "Night buses")
+                .containsEntry("text", "A shuttle from the station would do.");
     }
 
     @Test
@@ -236,8 +236,8 @@ class TriggersIntegrationTests {
             Thread.sleep(200);
         }
         assertThat(told("GUEST_SESSION")).containsExactly(cleo.id());
-        assertThat(rows("GUEST_SESSION").getFirst().params()).containsEntry("who", "Gina Guest")
-                .containsEntry("label", "Mayor");
+        assertThat(rows("GUEST_SESSION").getFirst().params()).containsEntry("actor", "Gina Guest")
+                .containsEntry("title", "Mayor");
     }
 
     @Test
