@@ -124,7 +124,7 @@ public class MailSender implements SmartLifecycle {
         }
     }
 
-    /** Sends one batch; true when it was full, so that more may be due. */
+    /** Sends one batch; true when it was full and the server answered, so that more may be due at once. */
     boolean sendOneBatch() {
         Instant claimedAt = clock.instant();
         List<Claimed> batch = rows.claim(settings.batch(), claimedAt.plus(settings.lease()));
@@ -145,7 +145,10 @@ public class MailSender implements SmartLifecycle {
             ordered.addAll(split.get(i));
         }
         record(ordered, outcomes);
-        return batch.size() == settings.batch();
+        // A server that is away answers the next batch no better: wait for the poll instead of running through
+        // the whole outbox, one failed connection per batch.
+        boolean serverAnswered = outcomes.stream().anyMatch(outcome -> !(outcome instanceof Outcome.TryAgain));
+        return batch.size() == settings.batch() && serverAnswered;
     }
 
     private List<Outcome> deliver(List<Claimed> share, Instant giveBackAt) {
