@@ -18,6 +18,16 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 class SmtpDelivery {
 
+    static {
+        // Jakarta Mail looks up its stream provider for every part of every message it writes or reads, through a
+        // ServiceLoader that searches every jar on the class path each time: a quarter of the sender's time. Named
+        // here, it is found by its class name instead. (The embedded server, in the same JVM, gains as well.)
+        String provider = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(provider) == null) {
+            System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final Session session;
     private final String host;
     private final int port;
