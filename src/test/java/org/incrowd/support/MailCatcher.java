@@ -37,6 +37,11 @@ public final class MailCatcher {
                 "incrowd.mail.port", Server.SMTP.getSmtp().getPort());
     }
 
+    /** The port it listens on (127.0.0.1), for tests that put something between a node and it. */
+    public static int port() {
+        return Server.SMTP.getSmtp().getPort();
+    }
+
     /** Every message received so far for {@code address}, oldest first. */
     public static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(Server.SMTP.getReceivedMessages())

@@ -92,6 +92,10 @@ class AuthorisationIntegrationTests {
             POST   /profile/tokens/{othersToken}/revoke              | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /admin/people                                     | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/people/{bystander}/roles                   | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            # --- mail (reach) --- The tests name their own SMTP server, so the built-in one holds no message to read.
+            GET    /admin/mail                                       | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            GET    /admin/mail/received/{unknownMessage}             | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            GET    /admin/mail/received/{unknownMessage}/html        | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
             # Guests see the Jams opened to guests (none here: the Jams below are not, so guests are sent to sign in).
             GET    /jams                                             | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/new                                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
@@ -969,6 +973,7 @@ class AuthorisationIntegrationTests {
                 case "unknownImport" -> new Ref(Kind.TOKEN_ID, 0);
                 // A link Incrowd never mailed.
                 case "unknownLink" -> new Ref(Kind.TOKEN_ID, 0);
+                case "unknownMessage" -> new Ref(Kind.TOKEN_ID, 0);
                 case "othersToken" -> {
                     refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
                     yield new Ref(Kind.TOKEN_ID, othersToken);

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import org.incrowd.mail.Mail;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code mail_outbox} table: one row per message, from the moment it is caused until it is sent or given up. */
@@ -20,10 +23,72 @@ public class OutboxRows {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile String lockClause;
 
     OutboxRows(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** A message this node took from the outbox, with the attempts made before. */
+    record Claimed(long id, Mail mail, int attempts) {
+    }
+
+    /**
+     * Takes up to {@code limit} due messages for this node until {@code leaseUntil}: they stay 'waiting' but are not
+     * due again before then, so another node takes them only if this one died holding them. On PostgreSQL the rows
+     * are locked with SKIP LOCKED, so nodes claiming at the same moment take different rows; H2 serves one node.
+     * Ordered by due time alone, so that the index on (state, next_attempt_at) yields the first rows without a sort
+     * (a list of 150,000 invitations is due at one instant; a tie-break by id made every claim sort them all).
+     */
+    @Transactional
+    public List<Claimed> claim(int limit, Instant leaseUntil) {
+        var claimed = jdbc.query("""
+                select id, mail_key, kind, recipient, person_id, language, params, attempts from mail_outbox
+                where state = 'waiting' and next_attempt_at <= ? order by next_attempt_at
+                fetch first ? rows only""" + lockClause(),
+                (rs, i) -> new Claimed(rs.getLong("id"), new Mail(rs.getString("mail_key"), rs.getString("kind"),
+                        rs.getString("recipient"), (Long) rs.getObject("person_id"), rs.getString("language"),
+                        params(rs.getString("params"))), rs.getInt("attempts")),
+                Timestamp.from(clock.instant()), limit);
+        jdbc.batchUpdate("update mail_outbox set next_attempt_at = ? where id = ?",
+                claimed.stream().map(c -> new Object[] {Timestamp.from(leaseUntil), c.id()}).toList());
+        return claimed;
+    }
+
+    /** Handed to SMTP. */
+    public void sent(Collection<Long> ids) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                update mail_outbox set state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = null
+                where id = ? and state = 'waiting'""", ids.stream().map(id -> new Object[] {now, id}).toList());
+    }
+
+    /** Another attempt at {@code next}. */
+    public void tryAgain(long id, String reason, Instant next) {
+        jdbc.update("""
+                update mail_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                where id = ? and state = 'waiting'""", clip(reason), Timestamp.from(next), id);
+    }
+
+    /** Given up: {@code state} is 'bounced' (the recipient is refused) or 'failed' (anything else). */
+    public void end(long id, String state, String reason) {
+        jdbc.update("""
+                update mail_outbox set state = ?, attempts = attempts + 1, last_error = ?
+                where id = ? and state = 'waiting'""", state, clip(reason), id);
+    }
+
+    private static String clip(String reason) {
+        String text = reason == null ? "" : reason;
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private String lockClause() {
+        if (lockClause == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            lockClause = "PostgreSQL".equalsIgnoreCase(product) ? " for update skip locked" : " for update";
+        }
+        return lockClause;
     }
 
     /** Waiting to be sent from now on; a key already recorded is left as it is (the unique index guards races). */
