@@ -434,7 +434,7 @@ class XssIntegrationTests {
             }
             if (name.startsWith("hx-") || name.startsWith("data-hx-")) {
                 // Only the htmx the templates write: the reaction forms, an announcement's "dismiss", the
-                // similar-ideas region of the new-idea form, and the follow buttons.
+                // similar-ideas region of the new-idea form, the follow buttons and the bell.
                 String htmx = name + "=" + value;
                 boolean reaction = tag.name.equals("form") && htmx.matches(
                         "hx-post=/posts/\\d+/(reaction|helpful)|hx-target=#reactions-\\d+|hx-swap=outerHTML");
@@ -447,7 +447,10 @@ class XssIntegrationTests {
                 boolean follow = (tag.name.equals("form") || tag.name.equals("div")) && htmx.matches(
                         "hx-(get|post)=/(threads|forums)/\\d+/follow|hx-target=#follow-(thread|forum)-\\d+"
                                 + "|hx-trigger=load|hx-swap=outerHTML");
-                assertThat(reaction || dismiss || similarIdeas || follow).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
+                // The notification bell in the header, which the notify module's fragment replaces on load.
+                boolean bell = tag.name.equals("li") && htmx.matches(
+                        "hx-get=/notifications/bell|hx-trigger=load|hx-swap=outerHTML");
+                assertThat(reaction || dismiss || similarIdeas || follow || bell).as("htmx attribute on %s: %s %s", where, tag, htmx).isTrue();
             }
         }
     }

@@ -25,6 +25,16 @@ public class MailLog {
         this.jdbc = jdbc;
     }
 
+    /** The message key naming a state on the page; written out so that each key can be checked. */
+    public static String stateLabel(String state) {
+        return switch (state) {
+            case "waiting" -> "mail.state.waiting";
+            case "sent" -> "mail.state.sent";
+            case "bounced" -> "mail.state.bounced";
+            default -> "mail.state.failed";
+        };
+    }
+
     public record Entry(long id, String recipient, String kind, String state, int attempts, Instant createdAt,
                  Instant sentAt, Instant nextAttemptAt, String lastError) {
     }

