@@ -287,7 +287,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/pulse/analysts", "/jams/{jam}/pulse#analysts"),
             Map.entry("POST /jams/{secretJam}/pulse/analysts", "/jams/{secretJam}/pulse#analysts"),
             Map.entry("POST /profile", "/profile?saved"),
-            Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
+            Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?done=saved"),
             Map.entry("POST /jams", "/jams/*/edit?created"),
             Map.entry("POST /jams/{newDraftJam}", "/jams/{newDraftJam}/edit?saved"),
             Map.entry("POST /jams/{newDraftJam}/publish", "/jams/{newDraftJam}"),

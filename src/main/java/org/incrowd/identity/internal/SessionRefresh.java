@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionRefresh extends OncePerRequestFilter {
 
     private final PersonRepository people;
+    private final PeopleDirectory directory;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SessionRefresh(PersonRepository people) {
+    SessionRefresh(PersonRepository people, PeopleDirectory directory) {
         this.people = people;
+        this.directory = directory;
     }
 
     @Override
@@ -30,7 +32,8 @@ class SessionRefresh extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (request.getSession(false) != null && authentication != null
                 && authentication.getPrincipal() instanceof SignedInPerson signedIn) {
-            var person = people.findById(signedIn.personId());
+            // A deactivated account's sessions end here, at their next request, like a removed account's.
+            var person = people.findById(signedIn.personId()).filter(found -> directory.isActive(found.id()));
             if (person.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();
