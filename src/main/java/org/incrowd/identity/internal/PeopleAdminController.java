@@ -74,20 +74,20 @@ class PeopleAdminController {
     @PostMapping("/admin/people/{personId}/deactivate")
     String deactivate(@PathVariable long personId, @RequestParam(defaultValue = "") String reason,
                       @RequestParam(defaultValue = "") String back, Model model, HttpServletResponse response) {
-        try {
-            administration.deactivate(currentActor.require(), personId, reason);
-            return backTo(back, "deactivated");
-        } catch (Refusal refusal) {
-            return refused(refusal, personId, reason, model, response);
-        }
+        return setActive(personId, false, reason, back, model, response);
     }
 
     @PostMapping("/admin/people/{personId}/reactivate")
     String reactivate(@PathVariable long personId, @RequestParam(defaultValue = "") String reason,
                       @RequestParam(defaultValue = "") String back, Model model, HttpServletResponse response) {
+        return setActive(personId, true, reason, back, model, response);
+    }
+
+    private String setActive(long personId, boolean active, String reason, String back, Model model,
+                             HttpServletResponse response) {
         try {
-            administration.reactivate(currentActor.require(), personId, reason);
-            return backTo(back, "reactivated");
+            administration.setActive(currentActor.require(), personId, active, reason);
+            return backTo(back, active ? "reactivated" : "deactivated");
         } catch (Refusal refusal) {
             return refused(refusal, personId, reason, model, response);
         }

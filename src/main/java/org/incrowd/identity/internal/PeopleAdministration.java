@@ -61,29 +61,22 @@ class PeopleAdministration {
                 person.orgUnit(), person.jobRole(), type, person.language()));
     }
 
+    /**
+     * Deactivates ({@code active} false) or reactivates an account, recording who did it and why. Administrators cannot
+     * deactivate themselves (nobody would be left to undo it, were they the only one).
+     */
     @Transactional
-    void deactivate(Actor actor, long personId, String reason) {
+    void setActive(Actor actor, long personId, boolean active, String reason) {
         requireAdministrator(actor);
         identity.require(personId);
         String why = reason(reason);
-        if (personId == actor.personId()) {
+        if (!active && personId == actor.personId()) {
             throw Refusal.conflict("people.deactivate.self");
         }
-        if (!directory.isActive(personId)) {
-            throw Refusal.conflict("people.deactivate.already");
+        if (directory.isActive(personId) == active) {
+            throw Refusal.conflict(active ? "people.reactivate.already" : "people.deactivate.already");
         }
-        directory.setActive(personId, false, why, actor.personId(), clock.instant());
-    }
-
-    @Transactional
-    void reactivate(Actor actor, long personId, String reason) {
-        requireAdministrator(actor);
-        identity.require(personId);
-        String why = reason(reason);
-        if (directory.isActive(personId)) {
-            throw Refusal.conflict("people.reactivate.already");
-        }
-        directory.setActive(personId, true, why, actor.personId(), clock.instant());
+        directory.setActive(personId, active, why, actor.personId(), clock.instant());
     }
 
     private static String reason(String reason) {

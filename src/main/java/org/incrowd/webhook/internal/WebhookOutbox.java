@@ -42,6 +42,11 @@ class WebhookOutbox {
         }
     }
 
+    /** Whether any enabled webhook of the Jam reports the event: spares working out events nobody asked for. */
+    boolean anyReports(long jamId, WebhookEvent event) {
+        return rows.enabledOfJam(jamId).stream().anyMatch(webhook -> webhook.reports(event));
+    }
+
     /** The body receivers get; its {@code id} stays the same on every retry, so they can ignore a repeat. */
     static String body(WebhookEvent event, long jamId, Instant now, Map<String, Object> data) {
         var body = new LinkedHashMap<String, Object>();

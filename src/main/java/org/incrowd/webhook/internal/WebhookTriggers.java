@@ -56,7 +56,7 @@ class WebhookTriggers {
 
     @EventListener
     void on(ReactionCast reaction) {
-        if (reaction.kind() != ReactionKind.AGREE) {
+        if (reaction.kind() != ReactionKind.AGREE || !outbox.anyReports(reaction.jamId(), WebhookEvent.REACTION_MILESTONE)) {
             return;
         }
         long agree = reading.countsOf(reaction.postId()).agree();
