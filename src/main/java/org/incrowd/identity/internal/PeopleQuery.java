@@ -11,7 +11,13 @@ import org.incrowd.identity.Role;
 public record PeopleQuery(String name, String email, String unit, String country, ParticipantType type, Role role,
                           Status status) {
 
-    public enum Status { ACTIVE, DEACTIVATED }
+    public enum Status {
+        ACTIVE, DEACTIVATED;
+
+        public String messageKey() {
+            return "people.status." + name();
+        }
+    }
 
     public PeopleQuery {
         name = clean(name);

@@ -7,21 +7,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a webhook can report, by the name receivers see in the body's {@code type}. New events (decisions, when the
- * insight module records them) are added here and become choices on the page at once.
+ * What a webhook can report. Receivers see it in the body's {@code type} as its name in lower case, the first
+ * underscore a dot ({@code POST_CREATED} is {@code post.created}): what it is about, then what happened. New events
+ * (decisions, when the insight module records them) are added here and become choices on the page at once.
  */
 public enum WebhookEvent {
-    POST_CREATED("post.created"),
+    POST_CREATED,
     /** A post reached 10, 50, 100 or 500 agree reactions; each milestone once. */
-    REACTION_MILESTONE("reaction.milestone"),
+    REACTION_MILESTONE,
     /** The Jam opened, closed or otherwise moved to another phase. */
-    JAM_PHASE_CHANGED("jam.phase_changed");
+    JAM_PHASE_CHANGED;
 
-    private final String wireName;
-
-    WebhookEvent(String wireName) {
-        this.wireName = wireName;
-    }
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT).replaceFirst("_", ".");
 
     public String wireName() {
         return wireName;

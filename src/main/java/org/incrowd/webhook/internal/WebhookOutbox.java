@@ -28,8 +28,8 @@ class WebhookOutbox {
     }
 
     /**
-     * @param cause names what happened ("post.created:42"); the same cause is delivered once per webhook however
-     *              often it is reported
+     * @param cause names what happened among the events of its kind (a post's id); the same cause is delivered
+     *              once per webhook however often it is reported
      * @param data  the event's own facts, under {@code data} in the body
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -37,7 +37,7 @@ class WebhookOutbox {
         Instant now = clock.instant();
         for (Webhook webhook : rows.enabledOfJam(jamId)) {
             if (webhook.reports(event)) {
-                rows.enqueue(webhook.id(), cause, event, body(event, jamId, now, data), now);
+                rows.enqueue(webhook.id(), event.wireName() + ":" + cause, event, body(event, jamId, now, data), now);
             }
         }
     }

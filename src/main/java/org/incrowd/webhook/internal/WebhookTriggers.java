@@ -51,7 +51,7 @@ class WebhookTriggers {
         var data = postFacts(post.postId(), post.forumId(), post.threadId());
         data.put("parentId", post.parentId());
         data.put("authorId", post.authorId());
-        outbox.record(post.jamId(), WebhookEvent.POST_CREATED, "post.created:" + post.postId(), data);
+        outbox.record(post.jamId(), WebhookEvent.POST_CREATED, String.valueOf(post.postId()), data);
     }
 
     @EventListener
@@ -64,7 +64,7 @@ class WebhookTriggers {
             var data = postFacts(reaction.postId(), reaction.forumId(), reaction.threadId());
             data.put("agree", agree);
             outbox.record(reaction.jamId(), WebhookEvent.REACTION_MILESTONE,
-                    "reaction.milestone:" + reaction.postId() + ":" + agree, data);
+                    reaction.postId() + ":" + agree, data);
         }
     }
 
@@ -101,7 +101,7 @@ class WebhookTriggers {
             data.put("endsAt", jam.endsAt().toString());
             data.put("url", publicUrl.absolute("/jams/" + jamId));
             outbox.record(jamId, WebhookEvent.JAM_PHASE_CHANGED,
-                    "jam.phase_changed:" + jamId + ":" + before + ":" + now + ":" + clock.millis(), data);
+                    jamId + ":" + before + ":" + now + ":" + clock.millis(), data);
         }
     }
 
