@@ -59,7 +59,7 @@ class PeopleSearchScaleIntegrationTests {
         queries.put("name prefix, case differs", query("PERSON 14999", null, null, null, null, null));
         queries.put("e-mail part, one match", query(null, "scale-123457@", null, null, null, null));
         queries.put("unit contains", query(null, null, "unit 17", null, null, null));
-        queries.put("country and type", query(null, null, null, "NO", ParticipantType.ACADEMIC, null));
+        queries.put("country and type", query(null, null, null, "NO", ParticipantType.CLIENT, null));
         queries.put("role (rare)", query(null, null, null, null, null, Role.ORGANISER));
         queries.put("nothing, page 1", PeopleQuery.everyone());
         var figures = new ArrayList<String>();
