@@ -141,6 +141,11 @@ public class Reading {
         return posts.countIdeasInJam(jamId);
     }
 
+    /** A post's reactions now, for background work done on no one's behalf (webhook milestones). */
+    public ReactionCounts countsOf(long postId) {
+        return posts.counts(List.of(postId)).getOrDefault(postId, ReactionCounts.NONE);
+    }
+
     /** The given posts that this person may read, in the order asked for; unknown ids are left out. */
     public List<Post> find(Actor actor, List<Long> ids) {
         var rows = posts.findAll(ids);

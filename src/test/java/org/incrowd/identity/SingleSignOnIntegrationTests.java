@@ -51,6 +51,8 @@ class SingleSignOnIntegrationTests {
     int port;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @DynamicPropertySource
     static void singleSignOnThroughTheTestProvider(DynamicPropertyRegistry registry) {
@@ -189,6 +191,21 @@ class SingleSignOnIntegrationTests {
         assertThat(page.uri().getPath()).isEqualTo("/signin");
         assertThat(page.uri().getQuery()).isEqualTo("error");
         assertThat(page.body()).contains("The e-mail address or the password is not right.");
+    }
+
+    @Test
+    void aDeactivatedAccountCannotSignInThroughTheProviderAndIsToldNothingMore() throws Exception {
+        var rosa = identity.register(new Registration("rosa@example.org", "a long enough password", "Rosa Parks",
+                "US", null, null, ParticipantType.EMPLOYEE, "en"), EnumSet.of(Role.PARTICIPANT));
+        // As an administrator's deactivation leaves it (the people page is tested in identity.internal).
+        jdbc.sql("update person set deactivated_at = current_timestamp where id = ?").param(rosa.id()).update();
+
+        var page = new HttpBrowser().signInThroughProvider("sub-rosa", Map.of(
+                "email", "rosa@example.org", "email_verified", true, "name", "Rosa Parks"));
+
+        assertThat(page.uri().getPath()).isEqualTo("/signin");
+        assertThat(page.body()).contains("Signing in through your organisation did not work.")
+                .doesNotContain("Profile (").doesNotContainIgnoringCase("deactivat");
     }
 
     @Test

@@ -96,6 +96,9 @@ class AuthorisationIntegrationTests {
             GET    /admin/mail                                       | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             GET    /admin/mail/received/{unknownMessage}             | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
             GET    /admin/mail/received/{unknownMessage}/html        | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /admin/people/{newPerson}/type                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            POST   /admin/people/{newPerson}/deactivate              | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            POST   /admin/people/{newDeactivatedPerson}/reactivate   | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
             # Guests see the Jams opened to guests (none here: the Jams below are not, so guests are sent to sign in).
             GET    /jams                                             | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/new                                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
@@ -204,6 +207,13 @@ class AuthorisationIntegrationTests {
             POST   /announcements/{newForumAnnouncement}             | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
             POST   /announcements/{newForumAnnouncement}/withdraw    | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
             POST   /announcements/{newForumAnnouncement}/dismiss     | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            # --- webhooks: organisers manage a Jam's webhooks; readers of the Jam are refused, others do not see it ---
+            GET    /jams/{jam}/webhooks                              | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/webhooks                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/webhooks                       | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{jam}/webhooks/{webhook}                    | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{newWebhookJam}/webhooks/{newWebhook}/enabled | signin | 403  | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newWebhookJam}/webhooks/{newWebhook}/delete | signin | 403   | 403    | 403      | 403  | 403         | 302       | 302
             # Guests on the API get 401 whatever the method (not 403 "CSRF token missing", which would send a script
             # author looking in the wrong place).
             GET    /api/v1/me                                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -331,7 +341,12 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /profile", "/profile?saved"),
             Map.entry("POST /profile/email", "/profile?emailRequested"),
             Map.entry("POST /admin/sign-up", "/admin/sign-up?saved"),
-            Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?saved"),
+            Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?done=saved"),
+            Map.entry("POST /admin/people/{newPerson}/type", "/admin/people?done=typeChanged"),
+            Map.entry("POST /admin/people/{newPerson}/deactivate", "/admin/people?done=deactivated"),
+            Map.entry("POST /admin/people/{newDeactivatedPerson}/reactivate", "/admin/people?done=reactivated"),
+            Map.entry("POST /jams/{newWebhookJam}/webhooks/{newWebhook}/enabled", "/jams/{newWebhookJam}/webhooks?done=paused"),
+            Map.entry("POST /jams/{newWebhookJam}/webhooks/{newWebhook}/delete", "/jams/{newWebhookJam}/webhooks?done=deleted"),
             Map.entry("POST /jams", "/jams/*/edit?created"),
             Map.entry("POST /jams/{newDraftJam}", "/jams/{newDraftJam}/edit?saved"),
             Map.entry("POST /jams/{newDraftJam}/publish", "/jams/{newDraftJam}"),
@@ -401,6 +416,8 @@ class AuthorisationIntegrationTests {
     Forum secretForum;
     Post secretIdea;
     long othersToken;
+    /** The matrix Jam's webhook, registered on first use. */
+    long matrixWebhook;
     String othersTokenSecret;
 
     @BeforeAll
@@ -453,6 +470,12 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /profile/email", (r, c) -> r.param("newEmail", fixtures.email("matrix-new-address")));
         bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
         bodies.put("POST /admin/people/{bystander}/roles", (r, c) -> r.param("roles", "PARTICIPANT"));
+        bodies.put("POST /admin/people/{newPerson}/type", (r, c) -> r.param("participantType", "PARTNER"));
+        bodies.put("POST /admin/people/{newPerson}/deactivate", (r, c) -> r.param("reason", "Matrix test"));
+        bodies.put("POST /admin/people/{newDeactivatedPerson}/reactivate", (r, c) -> r.param("reason", "Matrix test"));
+        bodies.put("POST /jams/{newLiveJam}/webhooks", (r, c) -> r.param("name", "Matrix hook")
+                .param("url", "http://127.0.0.1:9/matrix").param("events", "post.created"));
+        bodies.put("POST /jams/{newWebhookJam}/webhooks/{newWebhook}/enabled", (r, c) -> r.param("enabled", "false"));
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
@@ -804,7 +827,10 @@ class AuthorisationIntegrationTests {
                 .append(" secretPosts=").append(discussion.countInJam(secretJam.id()))
                 .append(" membersIdea=").append(discussion.require(admin, membersIdea.id()))
                 .append(" bystander=").append(identity.find(bystander.id()).orElseThrow())
-                .append(" othersTokens=").append(fixtures.tokens().list(bystander.id()).size());
+                .append(" othersTokens=").append(fixtures.tokens().list(bystander.id()).size())
+                .append(" webhooks=").append(jdbc().sql("select count(*) from webhook").query(Long.class).single())
+                .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
+                        .query(Long.class).single());
         for (var ref : call.refs.entrySet()) {
             long id = ref.getValue().id;
             text.append('\n').append(ref.getKey()).append('=');
@@ -823,6 +849,10 @@ class AuthorisationIntegrationTests {
                 case PERSON -> text.append(identity.find(id).orElseThrow());
                 case TOKENS -> text.append(fixtures.tokens().list(id));
                 case TOKEN_ID -> text.append(id);
+                case ACCOUNT -> text.append(identity.find(id).orElseThrow()).append(jdbc()
+                        .sql("select deactivated_at from person where id = ?").param(id).query().listOfRows());
+                case WEBHOOK -> text.append(jdbc().sql("select name, url, events, enabled from webhook where id = ?")
+                        .param(id).query().listOfRows());
                 case ANNOUNCEMENT -> text.append(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                         .sql("select body, withdrawn_at from announcement where id = ?").param(id).query().listOfRows());
                 case NOTIFICATION -> text.append(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
@@ -832,6 +862,21 @@ class AuthorisationIntegrationTests {
             }
         }
         return text.toString();
+    }
+
+    org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    }
+
+    /** A webhook of the Jam, as the organisers' form would register it (the module keeps its service to itself). */
+    long webhookOf(long jamId) {
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc().sql("""
+                        insert into webhook (jam_id, name, url, secret, events, enabled, created_by, created_at)
+                        values (?, 'Matrix webhook', 'http://127.0.0.1:9/matrix', 'whsec_matrix', 'post.created', true,
+                                ?, current_timestamp)""")
+                .params(jamId, fixtures.organiser().id()).update(key, "id");
+        return key.getKeyAs(Long.class);
     }
 
     MockHttpSession session(Who who) throws Exception {
@@ -901,7 +946,7 @@ class AuthorisationIntegrationTests {
     }
 
     /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
-    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES }
+    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES, ACCOUNT, WEBHOOK }
 
     /** {@code text}: what the placeholder stands for when it is not an id (a link's token). */
     record Ref(Kind kind, long id, String text) {
@@ -1007,6 +1052,24 @@ class AuthorisationIntegrationTests {
                                     values (?, ?, ?, 'Matrix announcement', current_timestamp)""")
                             .params(jam.id(), forum.id(), fixtures.organiser().id()).update(key, "id");
                     yield new Ref(Kind.ANNOUNCEMENT, key.getKeyAs(Long.class));
+                }
+                case "newPerson" -> new Ref(Kind.ACCOUNT, fixtures.person("Fresh person", Role.PARTICIPANT).id());
+                case "newDeactivatedPerson" -> {
+                    var fresh = fixtures.person("Fresh deactivated person", Role.PARTICIPANT);
+                    jdbc().sql("update person set deactivated_at = current_timestamp where id = ?").param(fresh.id())
+                            .update();
+                    yield new Ref(Kind.ACCOUNT, fresh.id());
+                }
+                case "webhook" -> {
+                    if (matrixWebhook == 0) {
+                        matrixWebhook = webhookOf(jam.id());
+                    }
+                    yield new Ref(Kind.WEBHOOK, matrixWebhook);
+                }
+                case "newWebhookJam" -> {
+                    var fresh = fixtures.liveJam("Webhook Jam");
+                    refs.put("newWebhook", new Ref(Kind.WEBHOOK, webhookOf(fresh.id())));
+                    yield new Ref(Kind.JAM, fresh.id());
                 }
                 case "newHiddenIdea" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to restore");

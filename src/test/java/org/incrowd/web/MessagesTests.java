@@ -152,6 +152,12 @@ class MessagesTests {
                 org.incrowd.facilitation.internal.FlagReason::messageKey));
         keys.addAll(keys(org.incrowd.facilitation.internal.AuditLog.Action.values(),
                 org.incrowd.facilitation.internal.AuditLog.Action::messageKey));
+        keys.addAll(keys(org.incrowd.webhook.internal.WebhookEvent.values(),
+                org.incrowd.webhook.internal.WebhookEvent::messageKey));
+        keys.addAll(keys(org.incrowd.webhook.internal.Delivery.State.values(),
+                org.incrowd.webhook.internal.Delivery.State::messageKey));
+        keys.addAll(keys(org.incrowd.identity.internal.PeopleQuery.Status.values(),
+                org.incrowd.identity.internal.PeopleQuery.Status::messageKey));
         assertThat(difference(keys, english.keySet())).as("missing from messages.properties").isEmpty();
         assertThat(difference(keys, german.keySet())).as("missing from messages_de.properties").isEmpty();
     }

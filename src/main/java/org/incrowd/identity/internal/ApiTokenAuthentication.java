@@ -18,10 +18,12 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final PersonRepository people;
+    private final PeopleDirectory directory;
 
-    ApiTokenAuthentication(ApiTokens tokens, PersonRepository people) {
+    ApiTokenAuthentication(ApiTokens tokens, PersonRepository people, PeopleDirectory directory) {
         this.tokens = tokens;
         this.people = people;
+        this.directory = directory;
     }
 
     static boolean carriesToken(HttpServletRequest request) {
@@ -37,7 +39,8 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
             return;
         }
         var person = tokens.personFor(request.getHeader("Authorization").substring(7).strip())
-                .flatMap(people::findById);
+                .flatMap(people::findById)
+                .filter(found -> directory.isActive(found.id())); // a deactivated account's tokens do not act
         if (person.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setContentType("application/problem+json");

@@ -60,6 +60,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
+                                            PeopleDirectory directory,
                                             SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
                                             SingleSignOnSignIn singleSignOn, PublicUrl publicUrl,
                                             MessageSource messages) throws Exception {
@@ -114,8 +115,8 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
-            .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class)
-            .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class)
+            .addFilterBefore(new ApiTokenAuthentication(tokens, people, directory), UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new SessionRefresh(people, directory), SecurityContextHolderFilter.class)
             .addFilterBefore(new UploadsByOrganisersOnly(messages), CsrfFilter.class)
             .addFilterAfter(new UploadsByOrganisersOnly(messages), ApiTokenAuthentication.class);
         if (withSingleSignOn) {

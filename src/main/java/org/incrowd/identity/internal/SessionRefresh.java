@@ -19,10 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionRefresh extends OncePerRequestFilter {
 
     private final PersonRepository people;
+    private final PeopleDirectory directory;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SessionRefresh(PersonRepository people) {
+    SessionRefresh(PersonRepository people, PeopleDirectory directory) {
         this.people = people;
+        this.directory = directory;
     }
 
     @Override
@@ -32,8 +34,10 @@ class SessionRefresh extends OncePerRequestFilter {
         if (request.getSession(false) != null && authentication != null
                 && authentication.getPrincipal() instanceof SignedInPerson signedIn) {
             var facts = people.findForSession(signedIn.personId());
-            if (facts.isEmpty() || signedIn.beganBefore(facts.get().sessionsValidFrom())) {
-                // A removed account, or a session from before a password reset: whoever held it is signed out.
+            if (facts.isEmpty() || signedIn.beganBefore(facts.get().sessionsValidFrom())
+                    || !directory.isActive(signedIn.personId())) {
+                // A removed or deactivated account, or a session from before a password reset: whoever held it is
+                // signed out at their next request.
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();
             } else if (!signedIn.reflects(facts.get().person())) {

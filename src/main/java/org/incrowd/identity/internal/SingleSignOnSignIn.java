@@ -66,14 +66,16 @@ class SingleSignOnSignIn implements AuthenticationSuccessHandler, Authentication
 
     private final IdentityService identity;
     private final SessionSignIn sessions;
+    private final PeopleDirectory directory;
     private final SavedRequestAwareAuthenticationSuccessHandler continueWhereTheyWere =
             new SavedRequestAwareAuthenticationSuccessHandler();
     private final SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
     private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
-    SingleSignOnSignIn(IdentityService identity, SessionSignIn sessions) {
+    SingleSignOnSignIn(IdentityService identity, SessionSignIn sessions, PeopleDirectory directory) {
         this.identity = identity;
         this.sessions = sessions;
+        this.directory = directory;
         continueWhereTheyWere.setDefaultTargetUrl("/");
     }
 
@@ -90,6 +92,11 @@ class SingleSignOnSignIn implements AuthenticationSuccessHandler, Authentication
         } catch (Refusal refusal) {
             log.info("Refused a single sign-on through {}: {}", registrationId(authentication), refusal.messageKey());
             refuse(request, response, authentication, Problem.of(refusal.messageKey()));
+            return;
+        }
+        if (!directory.isActive(person.id())) {
+            log.info("Refused a single sign-on through {}: the account is deactivated", registrationId(authentication));
+            refuse(request, response, authentication, Problem.FAILED);
             return;
         }
         sessions.signIn(person, request, response);
