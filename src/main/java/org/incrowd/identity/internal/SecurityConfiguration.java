@@ -73,6 +73,8 @@ class SecurityConfiguration {
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
                         "/js/**", "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                // The link in an invitation mail is its own permission (the jam module checks the token).
+                requests.requestMatchers("/invitations/*", "/invitations/*/account").permitAll();
                 // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();
