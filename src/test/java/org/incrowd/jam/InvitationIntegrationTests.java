@@ -257,7 +257,7 @@ class InvitationIntegrationTests {
         assertThat(checked.getStatus()).isEqualTo(422);
         assertThat(checked.getContentAsString()).contains("Line 3 (not-an-address): not an e-mail address",
                 "Line 5 (" + good1 + "): address appears earlier in the file", "Line 6 (astronaut): unknown participant type",
-                "): too long", "Skip the bad lines and import the 2 good ones");
+                "): too long", "Skip the bad lines and import the 2 good lines");
         assertThat(invited(jam)).isZero();
 
         var held = java.util.regex.Pattern.compile("invitations/held/([0-9a-f-]+)").matcher(checked

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationWriter {
 
     /** The mail kind of the invitation and of the reminder. */
-    public static final String MAIL_KIND = "jam.invitation";
+    public static final String MAIL_KIND = "jam.invitation-mail";
 
     private final InvitationRepository invitations;
     private final Outbox outbox;

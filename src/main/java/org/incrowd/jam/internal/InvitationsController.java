@@ -78,13 +78,15 @@ class InvitationsController {
     String upload(@PathVariable long jamId, @RequestParam(required = false) MultipartFile file,
                   @RequestParam(defaultValue = "en") String fileLanguage, Model model,
                   HttpServletResponse response) {
+        var actor = currentActor.require();
+        invitations.requireManager(actor, jamId);
         try {
             if (file == null || file.isEmpty()) {
                 throw Refusal.invalid("file", "invitation.file.empty");
             }
             Invitations.FileOutcome outcome;
             try (var in = file.getInputStream()) {
-                outcome = invitations.upload(currentActor.require(), jamId, in, language(fileLanguage));
+                outcome = invitations.upload(actor, jamId, in, language(fileLanguage));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -139,7 +141,14 @@ class InvitationsController {
                         String heldId, String done, Long count) {
         var actor = currentActor.require();
         var jam = invitations.requireManager(actor, jamId);
-        String notice = done != null && done.matches("invited|pasted|reminded|resent|revoked") ? done : null;
+        String notice = done == null ? null : switch (done) {
+            case "invited" -> "invitations.done.invited";
+            case "pasted" -> "invitations.done.pasted";
+            case "reminded" -> "invitations.done.reminded";
+            case "resent" -> "invitations.done.resent";
+            case "revoked" -> "invitations.done.revoked";
+            default -> null;
+        };
         model.addAttribute("page", new InvitationsPage(jam, invitations.counts(actor, jamId),
                 invitations.list(actor, jamId, search), search, jams.forums(actor, jamId), one, pasted, pastedType,
                 errors, badLines, goodLines, heldId, UUID.randomUUID().toString(), notice, count));

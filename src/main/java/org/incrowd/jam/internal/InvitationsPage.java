@@ -13,6 +13,7 @@ import org.incrowd.shared.FieldErrors;
  * the newest invitations. A refused form comes back as typed ({@code one}, {@code pasted}); a file with bad lines
  * names them ({@code badLines}) and offers to skip them ({@code heldId}).
  *
+ * @param notice the message key of what was just done, or null
  * @param round the id of this page's "remind everyone" form: sending it twice reminds once
  */
 public record InvitationsPage(Jam jam, List<InvitationCounts> counts, List<Invitation> invitations, String search,
