@@ -59,7 +59,7 @@ public final class NotifyBenchmark {
     private static int MEMBERS = 150_000;
     private static final int COUNT_CALLS = 2_000;
     /** The longest the benchmark waits for the mails, and for a stretch without any progress. */
-    private static final Duration SEND_LIMIT = Duration.ofMinutes(20);
+    private static final Duration SEND_LIMIT = Duration.ofMinutes(25);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(90);
     private static final String ADMIN = "bench-admin@notify.bench.example";
 
