@@ -97,6 +97,11 @@ final class JamRules {
      * not an address is named in the message, by its number and what it holds, so the organiser can find it.
      */
     private static Set<String> invitations(String value, FieldErrors errors) {
+        return value == null ? null : addresses(value, "invitations", MAX_INVITATIONS, errors);
+    }
+
+    /** The addresses of a pasted list (the Jam form's, the invitations page's); bad lines reported on {@code field}. */
+    static Set<String> addresses(String value, String field, int max, FieldErrors errors) {
         var emails = new TreeSet<String>();
         if (value == null) {
             return emails;
@@ -121,11 +126,10 @@ final class JamRules {
             }
         }
         if (!badEntries.isEmpty()) {
-            errors.add("invitations", "jam.invitations.badLines", badLines.size(), listed(badLines),
-                    listed(badEntries));
+            errors.add(field, "jam.invitations.badLines", badLines.size(), listed(badLines), listed(badEntries));
         }
-        if (emails.size() > MAX_INVITATIONS) {
-            errors.add("invitations", "jam.invitations.tooMany");
+        if (emails.size() > max) {
+            errors.add(field, "jam.invitations.tooMany");
         }
         return emails;
     }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
+import org.incrowd.jam.internal.InvitationRepository;
+import org.incrowd.jam.internal.InvitationWriter;
 import org.incrowd.jam.internal.JamRepository;
 import org.incrowd.jam.internal.JamRepository.RemovalRow;
 import org.incrowd.shared.FieldErrors;
@@ -32,12 +34,17 @@ public class JamService {
     private static final int MAX_REMOVALS_SHOWN = 200;
 
     private final JamRepository jams;
+    private final InvitationRepository invitations;
+    private final InvitationWriter invitationWriter;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JamService(JamRepository jams, IdentityService identity, ApplicationEventPublisher events, Clock clock) {
+    JamService(JamRepository jams, InvitationRepository invitations, InvitationWriter invitationWriter,
+               IdentityService identity, ApplicationEventPublisher events, Clock clock) {
         this.jams = jams;
+        this.invitations = invitations;
+        this.invitationWriter = invitationWriter;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -132,9 +139,15 @@ public class JamService {
         return place;
     }
 
+    /** The invited addresses (not revoked), for the Jam form's list. */
     public List<String> invitations(Actor actor, long jamId) {
         requireOrganiser(actor);
-        return jams.invitations(jamId);
+        return invitations.activeEmails(jamId);
+    }
+
+    /** How many addresses are invited (not revoked). */
+    public long invitationCount(long jamId) {
+        return invitations.activeCount(jamId);
     }
 
     /**
@@ -156,7 +169,8 @@ public class JamService {
     /** Who the Jam was opened to, for organisers and its staff: the addresses it invites, or the types it admits. */
     public Audience audience(Actor actor, long jamId) {
         var jam = requireOrganiserOrStaff(actor, jamId);
-        return jam.invitationOnly() ? Audience.invited(jams.invitations(jamId)) : Audience.ofTypes(jam.audience());
+        return jam.invitationOnly() ? Audience.invited(invitations.activeEmails(jamId))
+                : Audience.ofTypes(jam.audience());
     }
 
     /** Everyone who joined the Jam, by person id. */
@@ -260,7 +274,9 @@ public class JamService {
         long id = jams.insert(new Jam(0, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(), false,
                 false, false, actor.personId()), now());
-        jams.replaceInvitations(id, checked.invitations());
+        if (checked.invitations() != null) {
+            followInvitations(actor, id, draft.invitationOnly(), Set.of(), checked.invitations());
+        }
         events.publishEvent(new JamEvents.JamCreated(id));
         return jams.find(id).orElseThrow();
     }
@@ -275,9 +291,10 @@ public class JamService {
         jams.update(new Jam(jamId, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(),
                 jam.published(), jam.community(), jam.communityPosting(), jam.createdBy()));
-        var invitedBefore = Set.copyOf(jams.invitations(jamId));
-        jams.replaceInvitations(jamId, checked.invitations());
-        followInvitations(actor, jamId, draft.invitationOnly(), invitedBefore, checked.invitations());
+        if (checked.invitations() != null) { // null: the form did not carry the list (too long to edit there)
+            followInvitations(actor, jamId, draft.invitationOnly(), Set.copyOf(invitations.activeEmails(jamId)),
+                    checked.invitations());
+        }
         events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
         return jams.find(jamId).orElseThrow();
     }
@@ -425,7 +442,8 @@ public class JamService {
             errors.add("email", "jam.removal.unknown");
         } else if (person.get().asActor().canOrganise()) {
             errors.add("email", "jam.removal.organiser");
-        } else if (!jams.isMember(jamId, person.get().id()) && !jams.isInvited(jamId, person.get().email())) {
+        } else if (!jams.isMember(jamId, person.get().id())
+                && !invitations.isInvited(jamId, person.get().email(), person.get().id())) {
             errors.add("email", "jam.removal.notMember");
         }
         errors.throwIfAny();
@@ -446,30 +464,46 @@ public class JamService {
     }
 
     /**
-     * Withdrawing an address from an invitation-only Jam removes the member who joined with it (recorded as a
-     * withdrawn invitation); inviting an address again lifts its person's removal.
+     * The Jam form's list of addresses, as edited: new addresses are invited (by mail, like every invitation), and
+     * inviting an address again lifts its person's removal; addresses taken off the list are withdrawn.
      */
     private void followInvitations(Actor actor, long jamId, boolean invitationOnly, Set<String> before,
                                    Set<String> after) {
-        for (String email : after) {
-            if (!before.contains(email)) {
-                identity.findByEmail(email).ifPresent(person -> jams.liftRemovals(jamId, person.id(), now()));
-            }
+        var added = after.stream().filter(email -> !before.contains(email)).toList();
+        for (String email : added) {
+            identity.findByEmail(email).ifPresent(person -> jams.liftRemovals(jamId, person.id(), now()));
         }
-        if (!invitationOnly) {
-            return;
-        }
+        invitationWriter.invite(jamId, added.stream().map(email -> InvitationDraft.participant(email, null, null))
+                .toList());
         for (String email : before) {
             if (!after.contains(email)) {
-                identity.findByEmail(email).filter(person -> jams.isMember(jamId, person.id()))
-                        .ifPresent(person -> remove(jamId, person, actor.personId(), null));
+                withdraw(actor, jamId, invitationOnly, email);
             }
+        }
+    }
+
+    /**
+     * Withdraws an invitation: its link stops working, and in an invitation-only Jam the member who joined with it
+     * is removed (recorded as a withdrawn invitation).
+     */
+    @Transactional
+    void withdrawInvitation(Actor actor, long jamId, String email) {
+        requireOrganiser(actor);
+        withdraw(actor, jamId, require(actor, jamId).invitationOnly(), email);
+    }
+
+    private void withdraw(Actor actor, long jamId, boolean invitationOnly, String email) {
+        var member = identity.findByEmail(email).filter(person -> jams.isMember(jamId, person.id()));
+        if (invitationOnly && member.isPresent()) {
+            remove(jamId, member.get(), actor.personId(), null);
+        } else {
+            invitations.revoke(jamId, email);
         }
     }
 
     private void remove(long jamId, Person person, long removedBy, String reason) {
         jams.removeMember(jamId, person.id());
-        jams.uninvite(jamId, person.email());
+        invitations.revoke(jamId, person.email());
         jams.recordRemoval(jamId, person.id(), removedBy, reason, now());
         events.publishEvent(new JamEvents.MemberRemoved(jamId, person.id()));
     }
@@ -503,12 +537,13 @@ public class JamService {
     }
 
     /**
-     * In the audience, and invited where the Jam is invitation-only. Observers may read any open Jam. An invitation
-     * list names addresses, so only a verified address counts: typing someone's address at sign-up opens nothing.
+     * In the audience, and invited where the Jam is invitation-only: the person accepted an invitation (its link
+     * proved the address), or their address is on the list and verified, so typing someone's address at sign-up
+     * opens nothing. Observers may read any open Jam.
      */
     private boolean mayEnter(Actor actor, Jam jam) {
         if (jam.invitationOnly()) {
-            return actor.verified() && jams.isInvited(jam.id(), actor.email());
+            return invitations.isInvited(jam.id(), actor.verified() ? actor.email() : null, actor.personId());
         }
         return jam.audience().contains(actor.participantType()) || actor.isReadOnly();
     }

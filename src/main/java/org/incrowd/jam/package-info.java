@@ -5,6 +5,7 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Jams", allowedDependencies = {
         "shared", // refuses requests and renders pages with the shared vocabulary
         "identity", // a Jam's audience, members, hosts and facilitators are people; who is acting
-        "web" // lists the Jams on the home page through the shell's HomeSection
+        "web", // lists the Jams on the home page through the shell's HomeSection
+        "mail" // invitation mails go through the outbox, in the transaction that records the invitations
 })
 package org.incrowd.jam;

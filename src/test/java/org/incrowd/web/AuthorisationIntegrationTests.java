@@ -121,6 +121,20 @@ class AuthorisationIntegrationTests {
             POST   /forums/{newForum}                                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newForum}/staff                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /forums/{newStaffedForum}/staff/{bystander}/HOST/remove | signin | 403 | 403    | 403      | 403  | 403         | 302       | 302
+            # Invitations: organisers and administrators only; the link in the mail is its own permission.
+            GET    /jams/{jam}/invitations                           | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/invitations                     | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/invitations                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/invitations/pasted             | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/invitations/file (no file)     | signin | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            POST   /jams/{jam}/invitations/held/{unknownImport}      | signin | 403      | 403    | 403      | 403  | 403         | 409       | 409
+            GET    /jams/{jam}/invitations/imports/{unknownImport}   | signin | 403      | 403    | 403      | 403  | 403         | 404       | 404
+            POST   /jams/{newLiveJam}/invitations/remind             | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{jam}/invitations/{newInvitation}/resend    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{jam}/invitations/{newInvitation}/revoke    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /invitations/{unknownImport}                      | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /invitations/{unknownImport}/accept               | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            POST   /invitations/{unknownImport}/account              | 404    | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /jams/{jam}/join                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             POST   /jams/{newLiveJam}/join                           | signin | 403      | 302    | 302      | 302  | 302         | 302       | 302
             POST   /jams/{secretJam}/join                            | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
@@ -360,6 +374,12 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /forums/{newForum}/staff", "/jams/*/edit?staffAdded"),
             Map.entry("POST /forums/{newStaffedForum}/staff/{bystander}/HOST/remove", "/jams/*/edit"),
             Map.entry("POST /jams/{newLiveJam}/join", "/jams/{newLiveJam}?joined"),
+            Map.entry("POST /jams/{newLiveJam}/invitations", "/jams/{newLiveJam}/invitations?done=invited"),
+            Map.entry("POST /jams/{newLiveJam}/invitations/pasted", "/jams/{newLiveJam}/invitations?done=pasted&count=1"),
+            Map.entry("POST /jams/{newLiveJam}/invitations/remind", "/jams/{newLiveJam}/invitations?done=reminded&count=0"),
+            Map.entry("POST /jams/{jam}/invitations/{newInvitation}/resend", "/jams/{jam}/invitations?done=resent"),
+            Map.entry("POST /jams/{jam}/invitations/{newInvitation}/revoke", "/jams/{jam}/invitations?done=revoked"),
+            Map.entry("POST /invitations/{unknownImport}/account", "/invitations/{unknownImport}"),
             Map.entry("POST /jams/{secretJam}/join", "/jams/{secretJam}?joined"),
             Map.entry("POST /forums/{forum}/threads", "/threads/*"),
             Map.entry("POST /forums/{secretForum}/threads", "/threads/*"),
@@ -469,6 +489,12 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /reset/{unknownLink}", (r, c) -> r.param("password", "a long new matrix password"));
         bodies.put("POST /profile/email", (r, c) -> r.param("newEmail", fixtures.email("matrix-new-address")));
         bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
+        bodies.put("POST /jams/{newLiveJam}/invitations", (r, c) -> r.param("email", fixtures.email("matrix-invited"))
+                .param("participantType", "EMPLOYEE").param("role", "PARTICIPANT"));
+        bodies.put("POST /jams/{newLiveJam}/invitations/pasted", (r, c) -> r.param("pasted",
+                fixtures.email("matrix-pasted")).param("pastedType", "EMPLOYEE"));
+        bodies.put("POST /jams/{newLiveJam}/invitations/remind", (r, c) -> r.param("round",
+                java.util.UUID.randomUUID().toString()));
         bodies.put("POST /admin/people/{bystander}/roles", (r, c) -> r.param("roles", "PARTICIPANT"));
         bodies.put("POST /admin/people/{newPerson}/type", (r, c) -> r.param("participantType", "PARTNER"));
         bodies.put("POST /admin/people/{newPerson}/deactivate", (r, c) -> r.param("reason", "Matrix test"));
@@ -830,7 +856,10 @@ class AuthorisationIntegrationTests {
                 .append(" othersTokens=").append(fixtures.tokens().list(bystander.id()).size())
                 .append(" webhooks=").append(jdbc().sql("select count(*) from webhook").query(Long.class).single())
                 .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
-                        .query(Long.class).single());
+                        .query(Long.class).single())
+                .append(" invitations=").append(jdbc()
+                        .sql("select count(*), sum(sends), sum(case when state = 'REVOKED' then 1 else 0 end) "
+                                + "from jam_invitation").query().listOfRows());
         for (var ref : call.refs.entrySet()) {
             long id = ref.getValue().id;
             text.append('\n').append(ref.getKey()).append('=');
@@ -1028,6 +1057,15 @@ class AuthorisationIntegrationTests {
                     fixtures.tokens().create(owner, "to revoke");
                     refs.put("myNewToken.owner", new Ref(Kind.TOKENS, owner));
                     yield new Ref(Kind.TOKEN_ID, fixtures.tokens().list(owner).getLast().id());
+                }
+                case "newInvitation" -> {
+                    String email = fixtures.email("matrix-invitation");
+                    context.getBean(org.incrowd.jam.Invitations.class).inviteOne(organiser, jam.id(),
+                            org.incrowd.jam.InvitationDraft.participant(email,
+                                    org.incrowd.identity.ParticipantType.EMPLOYEE, null));
+                    yield new Ref(Kind.TOKEN_ID, context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("select id from jam_invitation where email = ?").param(email).query(Long.class)
+                            .single());
                 }
                 case "newDraftJam" -> new Ref(Kind.JAM, fixtures.jam("New draft").draft().create().id());
                 case "newLiveJam" -> new Ref(Kind.JAM, fixtures.liveJam("New live").id());

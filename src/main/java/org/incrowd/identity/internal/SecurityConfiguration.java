@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .permitAll();
                 requests.requestMatchers(HttpMethod.POST, "/verify/{token}/renew", "/reset", "/reset/{token}")
                         .permitAll();
+                // The link in an invitation mail is its own permission (the jam module checks the token).
+                requests.requestMatchers("/invitations/*", "/invitations/*/account").permitAll();
                 // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();

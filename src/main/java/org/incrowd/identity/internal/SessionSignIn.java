@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * the next page without signing in again.
  */
 @Component
-class SessionSignIn {
+public class SessionSignIn {
 
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
+    public void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
         var principal = new SignedInPerson(person, null);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(

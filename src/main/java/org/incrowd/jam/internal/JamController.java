@@ -89,7 +89,7 @@ class JamController {
         var actor = currentActor.require();
         var jam = jams.require(actor, jamId);
         model.addAttribute("confirm", "open".equals(confirm) || "close".equals(confirm) ? confirm : null);
-        return form(model, jamId, JamForm.of(jam, jams.invitations(actor, jamId)), FieldErrors.none(),
+        return form(model, jamId, formOf(actor, jam), FieldErrors.none(),
                 FieldErrors.none(), "");
     }
 
@@ -138,7 +138,7 @@ class JamController {
         } catch (Refusal refusal) {
             var jam = jams.require(actor, jamId);
             model.addAttribute("forumDraft", forum);
-            return refused(refusal, response, () -> form(model, jamId, JamForm.of(jam, jams.invitations(actor, jamId)),
+            return refused(refusal, response, () -> form(model, jamId, formOf(actor, jam),
                     FieldErrors.none(), refusal.errors(), ""));
         }
     }
@@ -158,7 +158,7 @@ class JamController {
             var errors = FieldErrors.none().add("forum-" + forumId, refusal.messageKey());
             model.addAttribute("editedForum", new ForumDraft(forumTitle, forumQuestion));
             return refused(refusal, response, () -> form(model, jam.id(),
-                    JamForm.of(jam, jams.invitations(actor, jam.id())), FieldErrors.none(), errors, ""));
+                    formOf(actor, jam), FieldErrors.none(), errors, ""));
         }
     }
 
@@ -174,7 +174,7 @@ class JamController {
             var jam = place.jam();
             var errors = FieldErrors.none().add("staff-" + forumId, refusal.messageKey());
             return refused(refusal, response, () -> form(model, jam.id(),
-                    JamForm.of(jam, jams.invitations(actor, jam.id())), FieldErrors.none(), errors, email));
+                    formOf(actor, jam), FieldErrors.none(), errors, email));
         }
     }
 
@@ -277,6 +277,12 @@ class JamController {
             model.addAttribute("phase", null);
         }
         return "jam/form";
+    }
+
+    /** The Jam as its form shows it; a list too long to edit there is left out (the invitations page has it). */
+    private JamForm formOf(org.incrowd.identity.Actor actor, org.incrowd.jam.Jam jam) {
+        return JamForm.of(jam, jams.invitationCount(jam.id()) > JamForm.MAX_LISTED ? null
+                : jams.invitations(actor, jam.id()));
     }
 
     /** Refusals that belong to a field re-show the form with the text kept; others go to the error page. */

@@ -13,6 +13,9 @@ import org.incrowd.jam.JamDraft;
 public record JamForm(String title, String purpose, String question, String startsAt, String endsAt, String timeZone,
                       List<String> audience, Boolean invitationOnly, String invitations, String terms) {
 
+    /** Beyond this many addresses the form does not show the list; the invitations page does. */
+    static final int MAX_LISTED = 1000;
+
     /** An unticked checkbox sends nothing at all. */
     public boolean invitationOnlyChecked() {
         return Boolean.TRUE.equals(invitationOnly);
@@ -24,12 +27,13 @@ public record JamForm(String title, String purpose, String question, String star
                 List.of(ParticipantType.EMPLOYEE.name()), false, "", "");
     }
 
+    /** {@code invitations} null: the list is not edited in the form (it is sent without the field). */
     static JamForm of(Jam jam, List<String> invitations) {
         return new JamForm(jam.title(), nz(jam.purpose()), nz(jam.question()),
                 LocalDateTime.ofInstant(jam.startsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
                 LocalDateTime.ofInstant(jam.endsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
                 jam.timeZone().getId(), jam.audience().stream().map(Enum::name).toList(), jam.invitationOnly(),
-                String.join("\n", invitations), nz(jam.terms()));
+                invitations == null ? null : String.join("\n", invitations), nz(jam.terms()));
     }
 
     JamDraft toDraft() {

@@ -201,23 +201,6 @@ public class JamRepository {
                 .query((RowCallbackHandler) rs -> sink.accept(rs.getLong(1)));
     }
 
-    public void replaceInvitations(long jamId, Set<String> emails) {
-        jdbc.sql("delete from jam_invitation where jam_id = ?").param(jamId).update();
-        for (String email : emails) {
-            jdbc.sql("insert into jam_invitation (jam_id, email) values (?, ?)").params(jamId, email).update();
-        }
-    }
-
-    public List<String> invitations(long jamId) {
-        return jdbc.sql("select email from jam_invitation where jam_id = ? order by email").param(jamId)
-                .query(String.class).list();
-    }
-
-    public boolean isInvited(long jamId, String email) {
-        return jdbc.sql("select count(*) from jam_invitation where jam_id = ? and email = ?").params(jamId, email)
-                .query(Long.class).single() > 0;
-    }
-
     // ---- removals (V20) ------------------------------------------------------------------------------------------
 
     /** One removal of a person from a Jam; {@code reason} null when their invitation was withdrawn. */
@@ -226,10 +209,6 @@ public class JamRepository {
 
     public void removeMember(long jamId, long personId) {
         jdbc.sql("delete from jam_member where jam_id = ? and person_id = ?").params(jamId, personId).update();
-    }
-
-    public void uninvite(long jamId, String email) {
-        jdbc.sql("delete from jam_invitation where jam_id = ? and email = ?").params(jamId, email).update();
     }
 
     public void recordRemoval(long jamId, long personId, long removedBy, String reason, Instant now) {
