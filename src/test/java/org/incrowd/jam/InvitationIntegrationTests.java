@@ -238,6 +238,22 @@ class InvitationIntegrationTests {
     }
 
     @Test
+    void anInvitationWhoseMailIsRefusedForGoodCountsAsBounced() throws Exception {
+        var jam = invitationOnlyJam(null, null);
+        String address = fixtures.email("nobody-reads-this");
+        inviteOne(jam, address, "", "EMPLOYEE", "PARTICIPANT", null);
+        linkPath(address, 1);
+        String key = jdbc.queryForObject("select mail_key from mail_outbox where recipient = ?", String.class, address);
+
+        // What the mail sender publishes when the recipient's server answers 5xx (tested in MailDeliveryIntegrationTests).
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status ->
+                context.publishEvent(new org.incrowd.mail.MailEvents.MailBounced(key, "jam.invitation-mail", address, null)));
+
+        assertThat(context.getBean(Invitations.class).counts(fixtures.actor(organiser), jam.id()))
+                .containsExactly(new InvitationCounts(ParticipantType.EMPLOYEE, 0, 1, 0, 0, 0));
+    }
+
+    @Test
     void aFileWithBadLinesNamesEachAndImportsNothingUntilTheBadLinesAreSkipped() throws Exception {
         var jam = invitationOnlyJam(null, null);
         String good1 = fixtures.email("csv-good");
