@@ -93,14 +93,18 @@ public class PersonRepository {
                 .params(passwordHash, Timestamp.from(sessionsValidFrom), id).update();
     }
 
-    /** The person behind a session, and since when their sessions are valid (null: all of them). */
-    record SessionFacts(Person person, Instant sessionsValidFrom) {
+    /**
+     * What each signed-in request checks, in one query: the person behind the session, since when their sessions are
+     * valid (null: all of them), and whether the account is active (not deactivated).
+     */
+    record SessionFacts(Person person, Instant sessionsValidFrom, boolean active) {
     }
 
     Optional<SessionFacts> findForSession(long id) {
-        return jdbc.sql("select " + COLUMNS + ", sessions_valid_from from person where id = ?").param(id)
-                .query((rs, n) -> new SessionFacts(row(rs, n), instant(rs.getTimestamp("sessions_valid_from"))))
-                .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom()));
+        return jdbc.sql("select " + COLUMNS + ", sessions_valid_from, deactivated_at from person where id = ?").param(id)
+                .query((rs, n) -> new SessionFacts(row(rs, n), instant(rs.getTimestamp("sessions_valid_from")),
+                        rs.getTimestamp("deactivated_at") == null))
+                .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom(), f.active()));
     }
 
     public void setRoles(long id, Set<Role> roles) {

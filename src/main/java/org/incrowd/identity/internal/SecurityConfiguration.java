@@ -118,7 +118,7 @@ class SecurityConfiguration {
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, people, directory), UsernamePasswordAuthenticationFilter.class)
-            .addFilterAfter(new SessionRefresh(people, directory), SecurityContextHolderFilter.class)
+            .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class)
             .addFilterBefore(new UploadsByOrganisersOnly(messages), CsrfFilter.class)
             .addFilterAfter(new UploadsByOrganisersOnly(messages), ApiTokenAuthentication.class);
         if (withSingleSignOn) {

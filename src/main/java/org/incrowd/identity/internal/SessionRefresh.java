@@ -19,12 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionRefresh extends OncePerRequestFilter {
 
     private final PersonRepository people;
-    private final PeopleDirectory directory;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SessionRefresh(PersonRepository people, PeopleDirectory directory) {
+    SessionRefresh(PersonRepository people) {
         this.people = people;
-        this.directory = directory;
     }
 
     @Override
@@ -35,7 +33,7 @@ class SessionRefresh extends OncePerRequestFilter {
                 && authentication.getPrincipal() instanceof SignedInPerson signedIn) {
             var facts = people.findForSession(signedIn.personId());
             if (facts.isEmpty() || signedIn.beganBefore(facts.get().sessionsValidFrom())
-                    || !directory.isActive(signedIn.personId())) {
+                    || !facts.get().active()) {
                 // A removed or deactivated account, or a session from before a password reset: whoever held it is
                 // signed out at their next request.
                 SecurityContextHolder.clearContext();
