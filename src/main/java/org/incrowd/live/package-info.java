@@ -10,6 +10,7 @@
         "discussion", // records its events for the pages that show posts and reactions
         "facilitation", // records announcements, guests and flags
         "insight", // tells open pages that themes and opinion maps were recomputed
-        "notify" // refreshes the bell of the people who were just told something
+        "notify", // refreshes the bell of the people who were just told something
+        "review" // shows decisions, answers, merges and the report on open pages
 })
 package org.incrowd.live;

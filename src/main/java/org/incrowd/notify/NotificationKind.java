@@ -28,5 +28,15 @@ public enum NotificationKind {
     /** A facilitator's announcement marked "also by e-mail". */
     ANNOUNCEMENT,
     /** The day in a Jam: leading themes, busiest threads, your own threads. */
-    JAM_DIGEST
+    JAM_DIGEST,
+    /** An idea you gave, built on or follow was decided, with the reason. */
+    IDEA_DECIDED,
+    /** The organisers answered a theme your posts belong to ("you said / we did / why"). */
+    THEME_ANSWERED,
+    /** Someone proposes to join your idea with another one; you accept or decline. */
+    MERGE_PROPOSED,
+    /** An idea you gave or supported was joined with another one (or the join was undone). */
+    IDEAS_MERGED,
+    /** The report of a Jam you joined was published. */
+    REPORT_PUBLISHED
 }

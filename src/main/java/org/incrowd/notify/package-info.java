@@ -10,6 +10,7 @@
         "discussion", // replies, build-ons, mentions, hidden and restored posts
         "facilitation", // flags, guest sessions, announcements
         "mail", // mail at once and digests go through the outbox
-        "insight" // the daily Jam digest names the Jam's leading themes (insight does not depend on notify)
+        "insight", // the daily Jam digest names the Jam's leading themes (insight does not depend on notify)
+        "review" // decisions, theme answers, merges and reports are told to the people concerned
 })
 package org.incrowd.notify;

@@ -44,6 +44,11 @@ public enum LiveEventType {
      * streams (in any Jam); {@code {}} to every stream of the Jam (one event for a Jam-wide fan-out).
      */
     NOTIFICATION("notification", true),
+    /**
+     * The review changed what participants see: a decision, an answer, a rating, a merge, the report. Payload:
+     * {@code {"thread", "what"}} for one thread, {@code {"what"}} for the whole Jam (a bulk decision, a theme answer).
+     */
+    REVIEWED("reviewed", true),
     /** The reader was removed from the Jam: the page reloads and says why. Payload: {@code {"person"}}. */
     REMOVED("removed", false);
 

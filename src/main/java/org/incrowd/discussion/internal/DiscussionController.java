@@ -4,11 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.incrowd.discussion.Editing;
 import org.incrowd.discussion.IdeaOrder;
+import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.PostNotes;
 import org.incrowd.discussion.Posting;
 import org.incrowd.discussion.Reacting;
 import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.ReactionKind;
+import org.incrowd.discussion.ThreadPage;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
@@ -38,10 +41,11 @@ class DiscussionController {
     private final JamService jams;
     private final CurrentActor currentActor;
     private final java.util.List<PlaceNotice> notices;
+    private final java.util.List<PostNotes> postNotes;
 
     DiscussionController(Reading reading, Posting posting, Editing editing, Reacting reacting,
                          JamService jams, CurrentActor currentActor,
-                         java.util.List<PlaceNotice> notices) {
+                         java.util.List<PlaceNotice> notices, java.util.List<PostNotes> postNotes) {
         this.reading = reading;
         this.posting = posting;
         this.editing = editing;
@@ -49,6 +53,7 @@ class DiscussionController {
         this.jams = jams;
         this.currentActor = currentActor;
         this.notices = java.util.List.copyOf(notices);
+        this.postNotes = java.util.List.copyOf(postNotes);
     }
 
     @GetMapping("/forums/{forumId}")
@@ -212,6 +217,7 @@ class DiscussionController {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("actorId", actor.personId());
+        model.addAttribute("postNotes", notesFor(place, thread, actor, (Ui) model.getAttribute("ui")));
         return "discussion/thread";
     }
 
@@ -220,6 +226,20 @@ class DiscussionController {
         model.addAttribute("canFacilitate", jams.mayFacilitate(actor, place));
         var ui = (Ui) model.getAttribute("ui");
         model.addAttribute("notices", notices.stream().map(notice -> notice.render(place, actor, ui)).toList());
+    }
+
+    /** What other modules note under the page's posts, several notes per post in the order of the beans. */
+    private java.util.Map<Long, java.util.List<gg.jte.Content>> notesFor(Place place, ThreadPage thread, Actor actor,
+                                                                       Ui ui) {
+        var posts = new java.util.ArrayList<Post>(thread.replies().size() + 1);
+        posts.add(thread.idea());
+        posts.addAll(thread.replies());
+        var byPost = new java.util.HashMap<Long, java.util.List<gg.jte.Content>>();
+        for (var source : postNotes) {
+            source.notes(place, posts, actor, ui).forEach((postId, note) ->
+                    byPost.computeIfAbsent(postId, id -> new java.util.ArrayList<>()).add(note));
+        }
+        return byPost;
     }
 
     private static FieldErrors errorsOf(Refusal refusal) {

@@ -8,6 +8,7 @@ import org.incrowd.facilitation.FacilitationEvents;
 import org.incrowd.insight.OpinionMapsRecomputed;
 import org.incrowd.jam.JamEvents;
 import org.incrowd.notify.NotificationsDelivered;
+import org.incrowd.review.ReviewEvents;
 import org.incrowd.shared.LiveEventType;
 import org.incrowd.insight.ThemesRecomputed;
 import org.springframework.context.event.EventListener;
@@ -148,6 +149,24 @@ class LiveRecorder {
     @EventListener
     void on(ThemesRecomputed event) {
         record(event.jamId(), null, null, THEMES, "{\"computedAt\":\"" + event.computedAt() + "\"}");
+    }
+
+    /** A few decided ideas refresh their own threads; a bulk decision refreshes the Jam's pages once. */
+    @EventListener
+    void on(ReviewEvents.IdeasDecided event) {
+        if (event.ideas().size() > PERSONAL_NOTIFICATION_EVENTS) {
+            record(event.jamId(), null, null, REVIEWED, "{\"what\":\"decision\"}");
+        } else {
+            event.ideas().forEach(idea -> record(event.jamId(), idea.forumId(), idea.ideaId(), REVIEWED,
+                    "{\"thread\":" + idea.ideaId() + ",\"what\":\"decision\"}"));
+        }
+    }
+
+    @EventListener
+    void on(ReviewEvents.LoopChanged event) {
+        var what = "\"what\":\"" + event.what().replaceAll("[^a-z-]", "") + "\"";
+        record(event.jamId(), event.forumId(), event.threadId(), REVIEWED,
+                event.threadId() == null ? "{" + what + "}" : "{\"thread\":" + event.threadId() + "," + what + "}");
     }
 
     private void record(long jamId, Long forumId, Long threadId, LiveEventType type, String payload) {

@@ -1,0 +1,91 @@
+package org.incrowd.review;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import org.incrowd.identity.Actor;
+import org.incrowd.review.internal.IdeaReviews;
+import org.incrowd.shared.FieldErrors;
+import org.incrowd.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decisions on ideas: moving one idea or hundreds at once to a stage, always with a written reason that the
+ * participants read. Each decision is recorded in the ledger and published, so that authors, builders and followers
+ * are told and open pages refresh.
+ */
+@Service
+public class Reviewing {
+
+    /** Longest reason, in characters. */
+    public static final int MAX_REASON = 4000;
+    /** The ledger's action for a decision. */
+    public static final String DECIDED = "DECIDED";
+
+    /** What a decision did. */
+    public record Decision(Stage stage, int ideas) {
+    }
+
+    private final ReviewAccess access;
+    private final ReviewStages stages;
+    private final IdeaReviews reviews;
+    private final ReviewLedger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Reviewing(ReviewAccess access, ReviewStages stages, IdeaReviews reviews, ReviewLedger ledger,
+              ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.stages = stages;
+        this.reviews = reviews;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves the ideas to {@code stageKey} with {@code reason}. Refused as a whole, changing nothing, when the reason
+     * is missing or too long, the stage unknown, or any id is not an idea of this Jam.
+     */
+    @Transactional
+    public Decision decide(Actor actor, long jamId, Collection<Long> ideaIds, String stageKey, String reason) {
+        access.requireReviewer(actor, jamId);
+        var errors = FieldErrors.none();
+        var stage = stages.find(jamId, stageKey == null ? "" : stageKey);
+        if (stage.isEmpty()) {
+            errors.add("stage", "review.unknownStage");
+        }
+        String written = reason == null ? "" : reason.strip();
+        if (written.isEmpty()) {
+            errors.add("reason", "review.reasonRequired");
+        } else if (written.length() > MAX_REASON) {
+            errors.add("reason", "review.reasonTooLong", MAX_REASON);
+        }
+        var ids = new LinkedHashSet<>(ideaIds);
+        if (ids.isEmpty()) {
+            errors.add("ideas", "review.noIdeas");
+        }
+        errors.throwIfAny();
+        var standings = reviews.standings(jamId, ids);
+        if (standings.size() != ids.size()) {
+            throw Refusal.invalid("ideas", "review.unknownIdeas");
+        }
+        var now = clock.instant();
+        var to = stage.orElseThrow();
+        reviews.move(ids, to.key(), to.outcome() != StageOutcome.NEW, to.outcome().decided(), written, now);
+        var acts = new ArrayList<ReviewLedger.Act>(standings.size());
+        var decided = new ArrayList<ReviewEvents.DecidedIdea>(standings.size());
+        for (var standing : standings) {
+            acts.add(new ReviewLedger.Act(jamId, standing.ideaId(), null, DECIDED, to.key(), standing.stageKey(),
+                    written, actor.personId(), now, true));
+            decided.add(new ReviewEvents.DecidedIdea(standing.ideaId(), standing.forumId(), standing.authorId(),
+                    standing.stageKey()));
+        }
+        ledger.recordAll(acts);
+        events.publishEvent(new ReviewEvents.IdeasDecided(jamId, decided, to, written, actor.personId(), now));
+        return new Decision(to, decided.size());
+    }
+}
