@@ -91,6 +91,21 @@ public class PostFeed {
         return posts.idsAfter(afterId, Math.clamp(limit, 1, 10_000));
     }
 
+    /**
+     * Who built on each of these ideas: the authors of the visible replies in their threads, per idea (ideas without
+     * replies are left out). A few queries however many ideas (a bulk decision on thousands).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Set<Long>> buildersOf(Collection<Long> ideaIds) {
+        var builders = new java.util.HashMap<Long, Set<Long>>();
+        var ids = List.copyOf(ideaIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            posts.forEachBuilder(ids.subList(from, Math.min(ids.size(), from + 1000)),
+                    (thread, author) -> builders.computeIfAbsent(thread, t -> new HashSet<>()).add(author));
+        }
+        return builders;
+    }
+
     /** Which of these posts facilitators hid (an index on another node may not know yet). */
     public Set<Long> hiddenAmong(Collection<Long> ids) {
         return new HashSet<>(posts.hiddenAmong(ids));

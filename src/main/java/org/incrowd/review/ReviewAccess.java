@@ -25,6 +25,15 @@ public class ReviewAccess {
         return jam;
     }
 
+    /** The Jam, if the actor organises it (configuring the pipeline is theirs, not every reviewer's). */
+    public Jam requireOrganiser(Actor actor, long jamId) {
+        var jam = jams.require(actor, jamId);
+        if (actor.isGuest() || !actor.canOrganise()) {
+            throw Refusal.forbidden("review.organisersOnly");
+        }
+        return jam;
+    }
+
     public boolean mayReview(Actor actor, long jamId) {
         return !actor.isGuest() && actor.canOrganise();
     }

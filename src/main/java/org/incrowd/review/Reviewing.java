@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import org.incrowd.identity.Actor;
 import org.incrowd.review.internal.IdeaReviews;
 import org.incrowd.shared.FieldErrors;
@@ -24,6 +26,14 @@ public class Reviewing {
     public static final int MAX_REASON = 4000;
     /** The ledger's action for a decision. */
     public static final String DECIDED = "DECIDED";
+
+    /**
+     * Where an idea stands and what happened to it, as one reader may see it.
+     *
+     * @param timeline the ledger's entries on the idea, oldest first: the public ones, and all of them for reviewers
+     */
+    public record IdeaReview(long ideaId, Stage stage, String reason, List<LedgerEntry> timeline) {
+    }
 
     /** What a decision did. */
     public record Decision(Stage stage, int ideas) {
@@ -87,5 +97,19 @@ public class Reviewing {
         ledger.recordAll(acts);
         events.publishEvent(new ReviewEvents.IdeasDecided(jamId, decided, to, written, actor.personId(), now));
         return new Decision(to, decided.size());
+    }
+
+    /**
+     * The idea's review for a reader who may read the idea (the caller checked that); empty when the post is no
+     * idea (a reply).
+     */
+    @Transactional(readOnly = true)
+    public Optional<IdeaReview> review(Actor viewer, long jamId, long ideaId) {
+        return reviews.stageAndReason(ideaId).map(standing -> {
+            var stage = stages.find(jamId, standing[0])
+                    .orElse(new Stage(standing[0], standing[0], StageOutcome.OPEN, Integer.MAX_VALUE));
+            return new IdeaReview(ideaId, stage, standing[1],
+                    ledger.ofIdea(ideaId, access.mayReview(viewer, jamId)));
+        });
     }
 }

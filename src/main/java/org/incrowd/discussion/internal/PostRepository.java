@@ -172,6 +172,18 @@ public class PostRepository {
                 .query(PostRepository::row).list();
     }
 
+    /** Pairs (thread, author) of the visible replies in these threads, one query (a bulk decision's builders). */
+    public void forEachBuilder(Collection<Long> threadIds, java.util.function.BiConsumer<Long, Long> sink) {
+        if (threadIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select distinct thread_id, author_id from post where thread_id in (:ids)"
+                        + " and parent_id is not null and hidden_at is null").param("ids", threadIds)
+                .query(rs -> {
+                    sink.accept(rs.getLong(1), rs.getLong(2));
+                });
+    }
+
     /** Which of these posts are hidden. */
     public List<Long> hiddenAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -3,9 +3,12 @@ package org.incrowd.notify.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +25,9 @@ public class Follows {
 
     /** A thread (named by its idea's id) or a forum. */
     public enum Target { THREAD, FORUM }
+
+    /** Threads named per statement (a bulk decision names thousands). */
+    private static final int THREADS_PER_QUERY = 1000;
 
     private final JdbcClient jdbc;
 
@@ -82,6 +88,56 @@ public class Follows {
                                 or (target_kind = 'FORUM' and target_id = :forum))""")
                 .param("people", people).param("thread", threadId).param("forum", forumId)
                 .query(Long.class).list());
+    }
+
+    /**
+     * Per thread, who follows it and did not mute its forum ({@code forumOfThread}: thread id to forum id); a few
+     * queries however many threads (a bulk decision on thousands of ideas).
+     */
+    public Map<Long, Set<Long>> followersOfThreads(Map<Long, Long> forumOfThread) {
+        var mutedForums = forumMuters(forumOfThread.values());
+        var followers = new HashMap<Long, Set<Long>>();
+        forEachOfThreads("FOLLOW", forumOfThread.keySet(), (thread, person) -> {
+            if (!mutedForums.getOrDefault(forumOfThread.get(thread), Set.of()).contains(person)) {
+                followers.computeIfAbsent(thread, t -> new HashSet<>()).add(person);
+            }
+        });
+        return followers;
+    }
+
+    /** Per thread, who muted it or its forum (see {@link #followersOfThreads}). */
+    public Map<Long, Set<Long>> mutersOfThreads(Map<Long, Long> forumOfThread) {
+        var mutedForums = forumMuters(forumOfThread.values());
+        var muters = new HashMap<Long, Set<Long>>();
+        forumOfThread.forEach((thread, forum) -> muters.put(thread,
+                new HashSet<>(mutedForums.getOrDefault(forum, Set.of()))));
+        forEachOfThreads("MUTE", forumOfThread.keySet(), (thread, person) -> muters.get(thread).add(person));
+        return muters;
+    }
+
+    private Map<Long, Set<Long>> forumMuters(Collection<Long> forumIds) {
+        var muters = new HashMap<Long, Set<Long>>();
+        var forums = List.copyOf(Set.copyOf(forumIds));
+        if (!forums.isEmpty()) {
+            jdbc.sql("select target_id, person_id from follow where target_kind = 'FORUM' and state = 'MUTE'"
+                    + " and target_id in (:forums)").param("forums", forums)
+                    .query(rs -> {
+                        muters.computeIfAbsent(rs.getLong(1), f -> new HashSet<>()).add(rs.getLong(2));
+                    });
+        }
+        return muters;
+    }
+
+    private void forEachOfThreads(String state, Collection<Long> threadIds, BiConsumer<Long, Long> sink) {
+        var threads = List.copyOf(threadIds);
+        for (int from = 0; from < threads.size(); from += THREADS_PER_QUERY) {
+            jdbc.sql("select target_id, person_id from follow where target_kind = 'THREAD' and state = :state"
+                            + " and target_id in (:threads)").param("state", state)
+                    .param("threads", threads.subList(from, Math.min(threads.size(), from + THREADS_PER_QUERY)))
+                    .query(rs -> {
+                        sink.accept(rs.getLong(1), rs.getLong(2));
+                    });
+        }
     }
 
     /** Those of the forum who muted it: left out of what is told to a whole forum. */

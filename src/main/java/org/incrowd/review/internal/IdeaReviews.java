@@ -87,4 +87,26 @@ public class IdeaReviews {
         return jdbc.sql("select stage_key, reason from idea_review where idea_id = ?").param(ideaId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     }
+
+    /** How many of the Jam's ideas stand in each stage (stages without ideas are left out). */
+    public java.util.Map<String, Long> countsByStage(long jamId) {
+        var counts = new java.util.HashMap<String, Long>();
+        jdbc.sql("select stage_key, count(*) from idea_review where jam_id = ? group by stage_key").param(jamId)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The stage of each of {@code ideaIds} that is an idea, in one query (a forum's page of ideas). */
+    public java.util.Map<Long, String> stagesOf(Collection<Long> ideaIds) {
+        var stages = new java.util.HashMap<Long, String>();
+        if (!ideaIds.isEmpty()) {
+            jdbc.sql("select idea_id, stage_key from idea_review where idea_id in (:ids)").param("ids", ideaIds)
+                    .query(rs -> {
+                        stages.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return stages;
+    }
 }
