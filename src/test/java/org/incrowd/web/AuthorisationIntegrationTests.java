@@ -337,6 +337,16 @@ class AuthorisationIntegrationTests {
             POST   /unsubscribe/{bystandersUnsubscribe}              | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /unsubscribe/{forgedUnsubscribe}                  | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
             POST   /unsubscribe/{forgedUnsubscribe}                  | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            # --- decisions (close the loop) --- Organisers (and the reviewers they assign) decide and configure the
+            # stages; whoever may read an idea reads what happened to it.
+            GET    /jams/{jam}/review/stages                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{newLiveJam}/review/stages                  | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /ideas/{idea}/decision                            | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /ideas/{newIdea}/decision                         | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /api/v1/jams/{jam}/review/stages                  | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/jams/{newLiveJam}/review/stages           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{jam}/review/decisions               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/ideas/{idea}/review                       | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -410,7 +420,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /threads/{secretIdea}/follow", "/threads/{secretIdea}"),
             Map.entry("POST /forums/{forum}/follow", "/forums/{forum}"),
             Map.entry("POST /forums/{secretForum}/follow", "/forums/{secretForum}"),
-            Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"));
+            Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"),
+            Map.entry("POST /jams/{newLiveJam}/review/stages", "/jams/{newLiveJam}/review/stages?saved"),
+            Map.entry("POST /ideas/{newIdea}/decision", "/threads/{newIdea}#review-{newIdea}"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -517,6 +529,15 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /forums/{forum}/threads", this::ideaForm);
         bodies.put("POST /forums/{secretForum}/threads", this::ideaForm);
         bodies.put("POST /posts/{idea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
+        bodies.put("POST /jams/{newLiveJam}/review/stages", (r, c) -> r.param("key", "new", "selected", "")
+                .param("name", "New", "Chosen", "").param("outcome", "NEW", "ACCEPTED", "OPEN")
+                .param("order", "1", "2", "3"));
+        bodies.put("POST /ideas/{newIdea}/decision", (r, c) -> r.param("stage", "selected")
+                .param("reason", "Chosen by the matrix."));
+        bodies.put("PUT /api/v1/jams/{newLiveJam}/review/stages", json("""
+                {"stages": [{"key": "new", "outcome": "NEW"}, {"name": "Chosen", "outcome": "ACCEPTED"}]}"""));
+        bodies.put("POST /api/v1/jams/{jam}/review/decisions", (r, c) -> json("{\"ideas\": [" + idea.id()
+                + "], \"stage\": \"under-review\", \"reason\": \"Looked at by the matrix.\"}").accept(r, c));
         bodies.put("POST /posts/{secretIdea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
         bodies.put("POST /posts/{newIdea}/reaction", (r, c) -> r.param("kind", "AGREE"));
         bodies.put("POST /jams/{jam}/opinions/react", (r, c) -> r.param("post", "" + idea.id()).param("kind", "AGREE"));
