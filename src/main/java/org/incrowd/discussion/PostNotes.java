@@ -15,4 +15,9 @@ public interface PostNotes {
 
     /** A note per post id, for those of {@code posts} that have one. */
     Map<Long, Content> notes(Place place, List<Post> posts, Actor viewer, Ui ui);
+
+    /** A short mark per idea on a forum's list of ideas (its review stage, say); none unless a bean has one. */
+    default Map<Long, Content> marks(Place place, List<Post> ideas, Actor viewer, Ui ui) {
+        return Map.of();
+    }
 }

@@ -188,7 +188,9 @@ class DiscussionController {
         var place = jams.requireForum(actor, forumId);
         model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
-        model.addAttribute("ideas", reading.ideas(actor, forumId, page, order));
+        var ideas = reading.ideas(actor, forumId, page, order);
+        model.addAttribute("ideas", ideas);
+        model.addAttribute("ideaMarks", marksFor(place, ideas.ideas(), actor, (Ui) model.getAttribute("ui")));
         model.addAttribute("canPost", jams.mayPost(actor, place));
         addFacilitation(actor, place, model);
         model.addAttribute("draft", draft);
@@ -240,6 +242,17 @@ class DiscussionController {
                     byPost.computeIfAbsent(postId, id -> new java.util.ArrayList<>()).add(note));
         }
         return byPost;
+    }
+
+    /** What other modules mark on the ideas of a forum's page, in the order of the beans. */
+    private java.util.Map<Long, java.util.List<gg.jte.Content>> marksFor(Place place, java.util.List<Post> ideas,
+                                                                       Actor actor, Ui ui) {
+        var byIdea = new java.util.HashMap<Long, java.util.List<gg.jte.Content>>();
+        for (var source : postNotes) {
+            source.marks(place, ideas, actor, ui).forEach((ideaId, mark) ->
+                    byIdea.computeIfAbsent(ideaId, id -> new java.util.ArrayList<>()).add(mark));
+        }
+        return byIdea;
     }
 
     private static FieldErrors errorsOf(Refusal refusal) {

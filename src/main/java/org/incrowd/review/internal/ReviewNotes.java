@@ -13,6 +13,7 @@ import org.incrowd.review.ReviewAccess;
 import org.incrowd.review.ReviewStages;
 import org.incrowd.review.Reviewing;
 import org.incrowd.review.Stage;
+import org.incrowd.review.StageOutcome;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,12 @@ class ReviewNotes implements PostNotes {
     private final Reviewing reviewing;
     private final ReviewStages stages;
     private final ReviewAccess access;
+    private final IdeaReviews reviews;
     private final TemplateEngine templates;
 
-    ReviewNotes(Reviewing reviewing, ReviewStages stages, ReviewAccess access, TemplateEngine templates) {
+    ReviewNotes(Reviewing reviewing, ReviewStages stages, ReviewAccess access, IdeaReviews reviews,
+                TemplateEngine templates) {
+        this.reviews = reviews;
         this.reviewing = reviewing;
         this.stages = stages;
         this.access = access;
@@ -59,6 +63,21 @@ class ReviewNotes implements PostNotes {
             });
         }
         return notes;
+    }
+
+    /** The stage badge of each idea that has left the new stage: one query for the page's ideas. */
+    @Override
+    public Map<Long, Content> marks(Place place, List<Post> ideas, Actor viewer, Ui ui) {
+        var stagesByKey = byKey(stages.of(place.jam().id()));
+        var marks = new HashMap<Long, Content>();
+        reviews.stagesOf(ideas.stream().map(Post::id).toList()).forEach((ideaId, key) -> {
+            var stage = stagesByKey.get(key);
+            if (stage != null && stage.outcome() != StageOutcome.NEW) {
+                marks.put(ideaId, output -> templates.render("review/stageBadge.jte",
+                        Map.of("ui", ui, "stage", stage), output));
+            }
+        });
+        return marks;
     }
 
     static Map<String, Stage> byKey(List<Stage> stages) {

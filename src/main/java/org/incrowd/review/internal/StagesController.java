@@ -30,15 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class StagesController {
 
-    /**
-     * A row of the form as shown or as typed.
-     *
-     * @param key   the stage's key, empty for the row that adds one
-     * @param order the position typed (rows are saved in this order)
-     */
-    record StageRow(String key, String name, String outcome, String order, boolean removed, long ideas) {
-    }
-
     private final ReviewStages stages;
     private final ReviewAccess access;
     private final CurrentActor currentActor;

@@ -13,7 +13,7 @@ import org.incrowd.shared.Ui;
  * {@code review.action.<ACTION>} ({0} who, {1} the stage, {2} the detail), so that a module recording a new action
  * on ideas only adds its message; an action without one is told by a generic line rather than left out.
  */
-public record Timeline(long ideaId, String stageKey, String stageLabel, String outcome, List<Line> lines) {
+public record Timeline(long ideaId, Stage stage, List<Line> lines) {
 
     /** One entry: what was done, why (may be null), when, and whether only staff see it. */
     public record Line(String what, String reason, Instant at, boolean staffOnly) {
@@ -21,8 +21,7 @@ public record Timeline(long ideaId, String stageKey, String stageLabel, String o
 
     public static Timeline of(Reviewing.IdeaReview review, Map<String, Stage> stages, Ui ui) {
         var lines = review.timeline().stream().map(entry -> line(entry, stages, ui)).toList();
-        return new Timeline(review.ideaId(), review.stage().key(), review.stage().label(ui),
-                review.stage().outcome().name().toLowerCase(java.util.Locale.ROOT), lines);
+        return new Timeline(review.ideaId(), review.stage(), lines);
     }
 
     private static Line line(LedgerEntry entry, Map<String, Stage> stages, Ui ui) {

@@ -74,7 +74,10 @@ class DecisionsIntegrationTests {
                 "It costs little <script>alert(1)</script> and helps the night shift.");
 
         assertThat(done.getRedirectedUrl()).isEqualTo("/threads/" + idea.id() + "#review-" + idea.id());
-        var seen = page(fixtures.signIn(reader), "/threads/" + idea.id()).getContentAsString();
+        var readerSession = fixtures.signIn(reader);
+        assertThat(page(readerSession, "/forums/" + forum.id()).getContentAsString())
+                .containsPattern("class=\"stage-badge stage-accepted\">.*Selected</span>");
+        var seen = page(readerSession, "/threads/" + idea.id()).getContentAsString();
         assertThat(seen).contains("What happened").contains("Selected")
                 .contains(organiser.displayName() + " moved it to “Selected”")
                 .contains("It costs little &lt;script&gt;alert(1)&lt;/script&gt; and helps the night shift.")
@@ -108,7 +111,7 @@ class DecisionsIntegrationTests {
                 .contains("<option value=\"not-pursued\" selected>");
         var unknown = decide(session, idea.id(), "maybe-later", "Kept <b>words</b> of the reviewer");
         assertThat(unknown.getStatus()).isEqualTo(422);
-        assertThat(unknown.getContentAsString()).contains("Choose one of the Jam&#39;s review stages")
+        assertThat(unknown.getContentAsString()).contains("Choose one of the Jam's review stages")
                 .contains("Kept &lt;b&gt;words&lt;/b&gt; of the reviewer</textarea>");
         assertThat(toldOf(idea.id())).isEmpty();
         assertThat(page(session, "/threads/" + idea.id()).getContentAsString())
