@@ -45,7 +45,7 @@ class DecisionsBrowserTests {
 
         var desk = browser.signIn(browser.page(), fixtures.organiser());
         desk.navigate(thread);
-        var stage = desk.getByLabel("Stage");
+        var stage = desk.getByLabel("Stage", new Page.GetByLabelOptions().setExact(true));
         stage.focus();
         stage.selectOption("selected");
         desk.keyboard().press("Tab");
@@ -71,10 +71,10 @@ class DecisionsBrowserTests {
         var page = browser.signIn(browser.page(), fixtures.organiser());
         page.navigate(browser.url("/threads/" + idea.id()));
 
-        page.getByLabel("Stage").selectOption("not-pursued");
+        page.getByLabel("Stage", new Page.GetByLabelOptions().setExact(true)).selectOption("not-pursued");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the decision")).press("Enter");
 
         assertThat(page.getByText("Write the reason for this decision").first()).isVisible();
-        assertThat(page.getByLabel("Stage")).hasValue("not-pursued");
+        assertThat(page.getByLabel("Stage", new Page.GetByLabelOptions().setExact(true))).hasValue("not-pursued");
     }
 }
