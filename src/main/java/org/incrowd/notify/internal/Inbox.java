@@ -71,6 +71,72 @@ public class Inbox {
         events.publishEvent(NotificationsDelivered.to(jamId, people));
     }
 
+    /** One person's own notification in a {@link #deliverEach} call: each with its own link and text. */
+    public record Personal(long personId, String link, Map<String, String> params) {
+    }
+
+    /**
+     * Tells many people, each their own notification of one kind (a bulk decision: each idea's people hear of
+     * their idea). The same preferences as {@link #deliver}, read once for everyone, and written in batches, so
+     * thousands of notifications with different links cost a few statements, not a few per notification.
+     */
+    @Transactional
+    public void deliverEach(NotificationKind kind, Long jamId, List<Personal> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        var byDefault = Preference.byDefault(kind);
+        var people = notifications.stream().map(Personal::personId).distinct().toList();
+        var facts = new java.util.HashMap<Long, Object[]>();
+        for (int from = 0; from < people.size(); from += CHUNK) {
+            var chunk = people.subList(from, Math.min(people.size(), from + CHUNK));
+            var arguments = new ArrayList<Object>();
+            Collections.addAll(arguments, byDefault.inApp(), byDefault.mail().column(), kind.name());
+            arguments.addAll(chunk);
+            jdbc.query("select p.id, p.email, p.language, coalesce(np.in_app, ?), coalesce(np.mail_timing, ?), "
+                    + "case when " + MAILABLE + " then true else false end from person p "
+                    + "left join notification_preference np on np.person_id = p.id and np.kind = ? "
+                    + "where p.deactivated_at is null and p.id in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        facts.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                                rs.getString(5), rs.getBoolean(6)});
+                    }, arguments.toArray());
+        }
+        var now = Timestamp.from(clock.instant());
+        var rows = new ArrayList<Object[]>();
+        var mails = new ArrayList<Mail>(MAIL_BATCH);
+        String mailKey = "notify:" + UUID.randomUUID() + ":";
+        for (int i = 0; i < notifications.size(); i++) {
+            var told = notifications.get(i);
+            var person = facts.get(told.personId());
+            if (person == null) {
+                continue;
+            }
+            String link = Notification.requireLocal(told.link());
+            String json = JSON.writeValueAsString(Map.copyOf(told.params()));
+            boolean inApp = (Boolean) person[2];
+            String timing = (String) person[3];
+            if (inApp || MailTiming.DAILY.column().equals(timing)) {
+                rows.add(new Object[] {told.personId(), kind.name(), jamId, link, json, now, inApp,
+                        MailTiming.DAILY.column().equals(timing)});
+            }
+            if ((Boolean) person[4] && MailTiming.AT_ONCE.column().equals(timing)) {
+                mails.add(new Mail(mailKey + i + ":" + told.personId(), AT_ONCE_MAIL, (String) person[0],
+                        told.personId(), (String) person[1], Map.of("kind", kind.name(), "link", link, "params", json)));
+                if (mails.size() == MAIL_BATCH) {
+                    outbox.sendAll(mails);
+                    mails.clear();
+                }
+            }
+        }
+        jdbc.batchUpdate("insert into notification (person_id, kind, jam_id, link, params, created_at, in_app, "
+                + "digest_pending) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        if (!mails.isEmpty()) {
+            outbox.sendAll(mails);
+        }
+        events.publishEvent(NotificationsDelivered.to(jamId, people));
+    }
+
     /** Tells every member of a Jam at once (150,000 people in a few statements). */
     @Transactional
     public void deliverToJamMembers(NotificationKind kind, long jamId, String link, Map<String, String> params) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.notify.NotificationParams;
 import org.incrowd.review.ReviewEvents;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Who is told of a decision on an idea: its author (even through a mute: it is their idea), those who built on it
  * (the authors of its replies, unless they muted it) and its followers, never the person who decided. Runs in the
  * decision's transaction, so a refused or rolled-back decision tells nobody. A bulk decision on thousands of ideas
- * reads the titles, builders, followers, mutes and people in a few set-based queries, then writes each idea's
- * notifications with one delivery per language among its audience (a default stage is named in the reader's
- * language; a stage the organiser named keeps its name).
+ * reads the titles, builders, followers, mutes and people in a few set-based queries, and the inbox writes all
+ * its notifications and mails in batches (a default stage is named in each reader's language; a stage the
+ * organiser named keeps its name).
  */
 @Component
 class ReviewTriggers {
@@ -77,21 +76,19 @@ class ReviewTriggers {
         var people = identity.findAll(everyone);
         String decider = people.containsKey(event.decidedBy()) ? people.get(event.decidedBy()).displayName() : "";
         var labels = new HashMap<String, String>();
+        var told = new ArrayList<Inbox.Personal>();
         for (var idea : event.ideas()) {
-            var byLanguage = new HashMap<String, List<Long>>();
             for (long person : audiences.get(idea.ideaId())) {
                 var found = people.get(person);
-                String language = event.stage().name() != null || found == null || found.language() == null
-                        ? "" : found.language();
-                byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(person);
+                String language = found == null || found.language() == null ? "" : found.language();
+                told.add(new Inbox.Personal(person, "/threads/" + idea.ideaId(), Map.of(
+                        NotificationParams.ACTOR, decider,
+                        NotificationParams.TITLE, Excerpts.of(titles.get(idea.ideaId()), Excerpts.TITLE),
+                        NotificationParams.REASON, event.reason(),
+                        NotificationParams.TEXT, labels.computeIfAbsent(language, l -> label(event.stage(), l)))));
             }
-            byLanguage.forEach((language, recipients) -> inbox.deliver(NotificationKind.IDEA_DECIDED, recipients,
-                    event.jamId(), "/threads/" + idea.ideaId(), Map.of(
-                            NotificationParams.ACTOR, decider,
-                            NotificationParams.TITLE, Excerpts.of(titles.get(idea.ideaId()), Excerpts.TITLE),
-                            NotificationParams.REASON, event.reason(),
-                            NotificationParams.TEXT, labels.computeIfAbsent(language, l -> label(event.stage(), l)))));
         }
+        inbox.deliverEach(NotificationKind.IDEA_DECIDED, event.jamId(), told);
     }
 
     private String label(Stage stage, String language) {
