@@ -46,7 +46,8 @@ final class JamRules {
         String purpose = text(draft.purpose(), "purpose", MAX_PURPOSE, false, errors);
         String question = text(draft.question(), "question", MAX_QUESTION, false, errors);
         String terms = text(draft.terms(), "terms", MAX_TERMS, false, errors);
-        JamKind kind = draft.kindOrJam();
+        // A draft without kind (an API client from before campaigns) keeps the kind the Jam has.
+        JamKind kind = draft.kind() != null ? draft.kind() : before != null ? before.kind() : JamKind.JAM;
         String prize = text(draft.prize(), "prize", MAX_PRIZE, false, errors);
         if (prize != null && !kind.offersPrize()) {
             errors.add("prize", "jam.prize.onlyChallenges");

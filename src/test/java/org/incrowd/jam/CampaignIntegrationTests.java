@@ -130,7 +130,7 @@ class CampaignIntegrationTests {
                 .param("prize", "A bike"));
         assertThat(noDeadline.getStatus()).isEqualTo(422);
         assertThat(noDeadline.getContentAsString()).contains("Give the challenge's deadline.",
-                "value=\"Typed &lt;challenge&gt;\"", "value=\"A bike\"");
+                "value=\"Typed &lt;challenge>\"", "value=\"A bike\"");
 
         var prizedBox = requests.send(organiser, form("Box with prize", "IDEA_BOX").param("prize", "A bike"));
         assertThat(prizedBox.getStatus()).isEqualTo(422);
