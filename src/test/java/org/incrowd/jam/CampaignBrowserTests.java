@@ -44,6 +44,8 @@ class CampaignBrowserTests {
         assertThat(page.locator("#endsAt")).isHidden();
         assertThat(page.locator("#prize")).isHidden();
         page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.getByLabel("Starts").fill(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
         page.getByLabel("For which unit").fill("Facilities");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("campaign-new-idea-box"))
                 .setFullPage(true));
@@ -58,6 +60,7 @@ class CampaignBrowserTests {
                 .setHasText(title));
         assertThat(card).containsText("Idea box");
         assertThat(card).containsText("for Facilities");
+        assertThat(card).containsText("Live");
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("campaign-list")));
 
         var participant = fixtures.person("Pia Phone", Role.PARTICIPANT);

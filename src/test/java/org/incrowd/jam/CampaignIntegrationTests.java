@@ -146,6 +146,7 @@ class CampaignIntegrationTests {
         var api = mvc.perform(post("/api/v1/jams").with(fixtures.bearer(organiser))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"title": "No deadline", "startsAt": "%s", "timeZone": "UTC", "audience": ["EMPLOYEE"],
+                         "invitationOnly": false,
                          "kind": "CHALLENGE"}""".formatted(local(Duration.ofHours(1))))).andReturn().getResponse();
         assertThat(api.getStatus()).isEqualTo(422);
         assertThat(api.getContentAsString()).contains("\"field\":\"endsAt\"");
@@ -173,10 +174,13 @@ class CampaignIntegrationTests {
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getContentAsString()).contains("This forum is kept as a read-only archive");
         String home = requests.page(member, "/jams/" + jam.id());
-        assertThat(home.substring(home.indexOf("Garden"), home.indexOf("Parking"))).contains("Continues as a community");
+        assertThat(home.substring(home.indexOf("Garden"), home.indexOf("Parking")))
+                .contains("Continues as a community");
         assertThat(home.substring(home.indexOf("Parking"))).contains("Archive (read only)");
-        assertThat(requests.page(member, "/forums/" + parking.id())).as("the archive still reads")
-                .contains("More bike racks");
+        assertThat(requests.page(member, "/forums/" + parking.id())).as("the archive still reads, and says so")
+                .contains("More bike racks", "This forum is kept as a read-only archive");
+        assertThat(requests.page(member, "/forums/" + garden.id()))
+                .doesNotContain("This forum is kept as a read-only archive");
     }
 
     @Test
