@@ -30,6 +30,10 @@ class CampaignBrowserTests {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
+    private static Page.GetByLabelOptions exact() {
+        return new Page.GetByLabelOptions().setExact(true);
+    }
+
     @Test
     void anOrganiserOpensAnIdeaBoxWithTheKeyboardAndAParticipantOnAPhonePostsAnIdeaToIt() {
         Fixtures fixtures = browser.fixtures();
@@ -38,12 +42,12 @@ class CampaignBrowserTests {
         page.navigate(browser.url("/jams/new"));
 
         // A radio group: the arrow key moves from "Jam" to "Idea box"; the end and prize fields then step aside.
-        page.getByLabel("Jam", new Page.GetByLabelOptions().setExact(true)).focus();
+        page.getByLabel("Jam", exact()).focus();
         page.keyboard().press("ArrowDown");
-        assertThat(page.getByLabel("Idea box", new Page.GetByLabelOptions().setExact(true))).isChecked();
+        assertThat(page.getByLabel("Idea box", exact())).isChecked();
         assertThat(page.locator("#endsAt")).isHidden();
         assertThat(page.locator("#prize")).isHidden();
-        page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.getByLabel("Title", exact()).fill(title);
         page.getByLabel("Starts").fill(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
         page.getByLabel("For which unit").fill("Facilities");
@@ -71,8 +75,8 @@ class CampaignBrowserTests {
         phone.getByRole(AriaRole.LINK, named("Join this Jam")).press("Enter");
         phone.getByRole(AriaRole.BUTTON, named("Join this Jam")).press("Enter");
         phone.getByRole(AriaRole.LINK, named("Lunch")).press("Enter");
-        phone.getByLabel("Title of your idea").fill("Soup on Fridays");
-        phone.getByLabel("Your idea").fill("A warm soup every Friday, made with local vegetables.");
+        phone.getByLabel("Title of your idea", exact()).fill("Soup on Fridays");
+        phone.getByLabel("Your idea", exact()).fill("A warm soup every Friday, made with local vegetables.");
         phone.getByRole(AriaRole.BUTTON, named("Post idea")).press("Enter");
         assertThat(phone.locator("h1")).containsText("Soup on Fridays");
 
