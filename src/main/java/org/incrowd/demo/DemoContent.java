@@ -32,6 +32,7 @@ import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamDraft;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,9 +215,11 @@ class DemoContent implements ApplicationRunner {
         clock.release();
         jams.closeNow(cast.organiser().asActor(), closed.id());
         timer.lap("scheduled and closed Jams");
+        int campaignIdeas = campaigns(cast);
+        timer.lap("idea box and challenge");
 
-        return new Summary(cast.crowd().size() + 3, 3, liveForums.size() + closedForums.size() + 1,
-                livePosts.size() + closedPosts.size(), reactions, timer.toString());
+        return new Summary(cast.crowd().size() + 3, 5, liveForums.size() + closedForums.size() + 3,
+                livePosts.size() + closedPosts.size() + campaignIdeas, reactions, timer.toString());
     }
 
     /** Facilitators' work the demo shows: one pinned idea per forum, and two replies in the spotlight. */
@@ -319,6 +322,48 @@ class DemoContent implements ApplicationRunner {
                 hoursFromNow(24).toString(), ZONE.getId(), AUDIENCE, false, null, TERMS));
         return jams.publish(organiser.asActor(), jam.id());
     }
+
+    /**
+     * Idea campaigns beside the Jams: an idea box for the whole organisation, open since a month and without end,
+     * and a challenge for one unit with a deadline in ten days and a prize; a few ideas in each.
+     */
+    private int campaigns(Cast cast) {
+        var organiser = cast.organiser().asActor();
+        var box = jams.create(organiser, new JamDraft("Idea box: a better workplace",
+                "Anything that would make your working day better, any time of the year. Organisers read every "
+                        + "idea and answer it.", "What would make your working day better?",
+                hoursFromNow(-24 * 30).toString(), null, ZONE.getId(), AUDIENCE, false, null, TERMS,
+                JamKind.IDEA_BOX, null, null));
+        var challenge = jams.create(organiser, new JamDraft("Challenge: halve our paper use",
+                "Ideas to halve the paper we print and ship, within a year. The best idea wins its team a day with "
+                        + "the board to put it into practice.", "How can we halve our paper use within a year?",
+                hoursFromNow(-24 * 4).toString(), hoursFromNow(24 * 10).toString(), ZONE.getId(), AUDIENCE, false,
+                null, TERMS, JamKind.CHALLENGE, "A day with the board to put the winning idea into practice",
+                "Operations"));
+        int ideas = 0;
+        for (var campaign : List.of(box, challenge)) {
+            jams.publish(organiser, campaign.id());
+            var forum = jams.addForum(organiser, campaign.id(), new ForumDraft("Ideas", campaign.question()));
+            var texts = campaign.kind() == JamKind.IDEA_BOX ? BOX_IDEAS : CHALLENGE_IDEAS;
+            for (int i = 0; i < texts.size(); i++) {
+                var author = cast.crowd().get((i * 7 + ideas) % cast.crowd().size());
+                jams.join(author.asActor(), campaign.id(), true);
+                posting.startThread(author.asActor(), forum.id(), new PostDraft(texts.get(i)[0], texts.get(i)[1], ""));
+                ideas++;
+            }
+        }
+        return ideas;
+    }
+
+    static final List<String[]> BOX_IDEAS = List.of(
+            new String[] {"Quiet rooms for focused work", "Two meeting rooms per floor kept for quiet, focused work."},
+            new String[] {"Bike repair day each spring", "A mechanic on site once a year for everyone who cycles in."},
+            new String[] {"Lunch with another team", "Pair teams at random once a month to have lunch together."});
+
+    static final List<String[]> CHALLENGE_IDEAS = List.of(
+            new String[] {"Digital delivery notes", "Send delivery notes by e-mail and keep paper for those who ask."},
+            new String[] {"Print on request only", "Default every printer to hold jobs until someone collects them."},
+            new String[] {"Reusable shipping boxes", "Return boxes to the depot with the next delivery."});
 
     private static LocalDateTime hoursFromNow(int hours) {
         return LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(hours);

@@ -20,6 +20,9 @@ final class JamRules {
     static final int MAX_QUESTION = 500;
     static final int MAX_PURPOSE = 4000;
     static final int MAX_TERMS = 10000;
+    static final int MAX_PRIZE = 500;
+    /** As long as a person's unit, which it names. */
+    static final int MAX_UNIT = 80;
     /** Bounded so the whole form stays within the request size limit. */
     static final int MAX_INVITATIONS = 1000;
     /** How many wrong invitation lines the message names. */
@@ -30,25 +33,46 @@ final class JamRules {
 
     /** The checked values of a draft. */
     record Checked(String title, String purpose, String question, Instant startsAt, Instant endsAt, ZoneId zone,
-                   Set<String> invitations, String terms) {
+                   Set<String> invitations, String terms, JamKind kind, String prize, String unit) {
     }
 
-    static Checked check(JamDraft draft, FieldErrors errors) {
+    /**
+     * {@code before}: the Jam as it is now (null when creating it). A challenge's deadline may not lie in the past
+     * unless it is the deadline it already had (a closed challenge stays editable); an idea box's end is
+     * {@link Jam#OPEN_END}, or the moment an organiser closed it, which editing keeps.
+     */
+    static Checked check(JamDraft draft, Jam before, Instant now, FieldErrors errors) {
         String title = text(draft.title(), "title", MAX_TITLE, true, errors);
         String purpose = text(draft.purpose(), "purpose", MAX_PURPOSE, false, errors);
         String question = text(draft.question(), "question", MAX_QUESTION, false, errors);
         String terms = text(draft.terms(), "terms", MAX_TERMS, false, errors);
+        // A draft without kind (an API client from before campaigns) keeps the kind the Jam has.
+        JamKind kind = draft.kind() != null ? draft.kind() : before != null ? before.kind() : JamKind.JAM;
+        String prize = text(draft.prize(), "prize", MAX_PRIZE, false, errors);
+        if (prize != null && !kind.offersPrize()) {
+            errors.add("prize", "jam.prize.onlyChallenges");
+        }
+        String unit = text(draft.unit(), "unit", MAX_UNIT, false, errors);
         ZoneId zone = zone(draft.timeZone(), errors);
         Instant starts = instant(draft.startsAt(), zone, "startsAt", errors);
-        Instant ends = instant(draft.endsAt(), zone, "endsAt", errors);
+        Instant ends = kind.hasEnd() ? instant(draft.endsAt(), zone, "endsAt", kind == JamKind.CHALLENGE
+                ? "jam.deadline.required" : "jam.endsAt.required", errors) : openEnd(before);
         if (starts != null && ends != null && !ends.isAfter(starts)) {
-            errors.add("endsAt", "jam.endsAt.beforeStart");
+            errors.add("endsAt", kind == JamKind.CHALLENGE ? "jam.deadline.beforeStart" : "jam.endsAt.beforeStart");
+        } else if (kind == JamKind.CHALLENGE && ends != null && !ends.isAfter(now)
+                && (before == null || !ends.equals(before.endsAt()))) {
+            errors.add("endsAt", "jam.deadline.past");
         }
         if (draft.audience() == null || draft.audience().isEmpty()) {
             errors.add("audience", "jam.audience.required");
         }
         var invitations = invitations(draft.invitations(), errors);
-        return new Checked(title, purpose, question, starts, ends, zone, invitations, terms);
+        return new Checked(title, purpose, question, starts, ends, zone, invitations, terms, kind, prize, unit);
+    }
+
+    /** An idea box stays open; one an organiser closed keeps the moment it closed. */
+    private static Instant openEnd(Jam before) {
+        return before != null && before.kind() == JamKind.IDEA_BOX ? before.endsAt() : Jam.OPEN_END;
     }
 
     static ForumDraft check(ForumDraft draft, FieldErrors errors) {
@@ -80,8 +104,12 @@ final class JamRules {
     }
 
     private static Instant instant(String value, ZoneId zone, String field, FieldErrors errors) {
+        return instant(value, zone, field, "jam." + field + ".required", errors);
+    }
+
+    private static Instant instant(String value, ZoneId zone, String field, String requiredKey, FieldErrors errors) {
         if (value == null || value.isBlank()) {
-            errors.add(field, "jam." + field + ".required");
+            errors.add(field, requiredKey);
             return null;
         }
         try {

@@ -256,6 +256,9 @@ public class JamService {
         if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
             return Refusal.conflict("post.jamNotOpen");
         }
+        if (PostingPolicy.isArchive(place, now())) {
+            return Refusal.conflict("post.forumArchived");
+        }
         if (!actor.canOrganise() && !jams.isMember(place.jam().id(), actor.personId())
                 && !jams.isStaff(place.forum().id(), actor.personId())) {
             return Refusal.forbidden("post.joinFirst");
@@ -269,11 +272,11 @@ public class JamService {
     public Jam create(Actor actor, JamDraft draft) {
         requireOrganiser(actor);
         var errors = FieldErrors.none();
-        var checked = JamRules.check(draft, errors);
+        var checked = JamRules.check(draft, null, now(), errors);
         errors.throwIfAny();
         long id = jams.insert(new Jam(0, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(), false,
-                false, false, actor.personId()), now());
+                false, false, actor.personId(), checked.kind(), checked.prize(), checked.unit()), now());
         if (checked.invitations() != null) {
             followInvitations(actor, id, draft.invitationOnly(), Set.of(), checked.invitations());
         }
@@ -286,11 +289,12 @@ public class JamService {
         requireOrganiser(actor);
         var jam = require(actor, jamId);
         var errors = FieldErrors.none();
-        var checked = JamRules.check(draft, errors);
+        var checked = JamRules.check(draft, jam, now(), errors);
         errors.throwIfAny();
         jams.update(new Jam(jamId, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(),
-                jam.published(), jam.community(), jam.communityPosting(), jam.createdBy()));
+                jam.published(), jam.community(), jam.communityPosting(), jam.createdBy(), checked.kind(),
+                checked.prize(), checked.unit()));
         if (checked.invitations() != null) { // null: the form did not carry the list (too long to edit there)
             followInvitations(actor, jamId, draft.invitationOnly(), Set.copyOf(invitations.activeEmails(jamId)),
                     checked.invitations());
@@ -318,7 +322,7 @@ public class JamService {
     /** From draft to scheduled (or live, if its start has passed). */
     @Transactional
     public Jam publish(Actor actor, long jamId) {
-        return change(actor, jamId, jam -> withSchedule(jam, true, jam.startsAt(), jam.endsAt(), false, false));
+        return change(actor, jamId, jam -> jam.withSchedule(true, jam.startsAt(), jam.endsAt(), false, false));
     }
 
     /** Opens now, ahead of the schedule, for as long as it was planned to run (a 72-hour Jam stays 72 hours). */
@@ -333,7 +337,9 @@ public class JamService {
             if (phase == JamPhase.CLOSED || phase == JamPhase.COMMUNITY) {
                 throw Refusal.conflict("jam.endPassed");
             }
-            return withSchedule(jam, true, now, now.plus(jam.plannedDuration()), false, false);
+            // An idea box opened early stays open without end.
+            return jam.withSchedule(true, now, jam.openEnded() ? Jam.OPEN_END : now.plus(jam.plannedDuration()),
+                    false, false);
         });
     }
 
@@ -345,20 +351,40 @@ public class JamService {
             if (jam.phase(now) != JamPhase.LIVE) {
                 throw Refusal.conflict("jam.notLive");
             }
-            return withSchedule(jam, true, jam.startsAt(), now, false, false);
+            return jam.withSchedule(true, jam.startsAt(), now, false, false);
         });
     }
 
-    /** After the close, the forums live on as a community; posting there is the organiser's choice. */
+    /** After the close, the forums live on as a community; posting there (in every forum) is the organiser's choice. */
     @Transactional
     public Jam enterCommunity(Actor actor, long jamId, boolean allowPosting) {
+        requireOrganiser(actor);
+        var forums = allowPosting ? jams.forums(jamId).stream().map(Forum::id).toList() : List.<Long>of();
+        return continueAsCommunity(actor, jamId, forums);
+    }
+
+    /**
+     * After the close, the organiser chooses which forums continue as communities, with their history, decisions
+     * and answers: those take posts again; the others stay as read-only archives. No forum chosen: the whole Jam is
+     * an archive that can still be read. Choosing again changes the choice.
+     */
+    @Transactional
+    public Jam continueAsCommunity(Actor actor, long jamId, Collection<Long> continuingForumIds) {
         Instant now = now();
-        return change(actor, jamId, jam -> {
+        requireOrganiser(actor);
+        var own = jams.forums(jamId).stream().map(Forum::id).collect(Collectors.toSet());
+        var chosen = Set.copyOf(continuingForumIds);
+        if (!own.containsAll(chosen)) {
+            throw Refusal.invalid("forums", "jam.community.foreignForum");
+        }
+        var changed = change(actor, jamId, jam -> {
             if (jam.phase(now) != JamPhase.CLOSED && jam.phase(now) != JamPhase.COMMUNITY) {
                 throw Refusal.conflict("jam.notClosed");
             }
-            return withSchedule(jam, true, jam.startsAt(), jam.endsAt(), true, allowPosting);
+            return jam.withSchedule(true, jam.startsAt(), jam.endsAt(), true, !chosen.isEmpty());
         });
+        jams.continueForums(jamId, chosen);
+        return changed;
     }
 
     private Jam change(Actor actor, long jamId, java.util.function.UnaryOperator<Jam> change) {
@@ -367,12 +393,6 @@ public class JamService {
         jams.update(changed);
         events.publishEvent(new JamEvents.JamScheduleChanged(jamId));
         return changed;
-    }
-
-    private static Jam withSchedule(Jam j, boolean published, Instant starts, Instant ends, boolean community,
-                                    boolean communityPosting) {
-        return new Jam(j.id(), j.title(), j.purpose(), j.question(), starts, ends, j.timeZone(), j.audience(),
-                j.invitationOnly(), j.terms(), published, community, communityPosting, j.createdBy());
     }
 
     @Transactional

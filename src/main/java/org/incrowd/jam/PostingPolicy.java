@@ -17,6 +17,14 @@ public final class PostingPolicy {
         };
     }
 
+    /**
+     * A forum kept for reading after its Jam: the community phase, and the organiser did not choose it to continue
+     * as a community. Such a forum takes no posts even where its Jam's other forums do.
+     */
+    public static boolean isArchive(Place place, Instant now) {
+        return place.jam().phase(now) == JamPhase.COMMUNITY && !place.forum().communityContinues();
+    }
+
     /** People may join ahead of the start, and later while the Jam still takes part. */
     public static boolean acceptsMembers(Jam jam, Instant now) {
         return switch (jam.phase(now)) {

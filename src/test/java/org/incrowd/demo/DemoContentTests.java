@@ -20,6 +20,7 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.ForumStaff;
 import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.support.IncrowdTest;
@@ -177,6 +178,18 @@ class DemoContentTests {
     void aScheduledAndAClosedJamShowTheOtherPhases() {
         var phases = jams.visibleTo(actor()).stream().map(j -> j.phase(jams.now())).collect(Collectors.toSet());
         assertThat(phases).contains(JamPhase.LIVE, JamPhase.SCHEDULED, JamPhase.CLOSED);
+    }
+
+    @Test
+    void anIdeaBoxAndAChallengeStandBesideTheJamsWithAFewIdeasEach() {
+        var campaigns = jams.visibleTo(actor()).stream().filter(j -> j.kind() != JamKind.JAM).toList();
+        assertThat(campaigns).extracting(Jam::kind).containsExactlyInAnyOrder(JamKind.IDEA_BOX, JamKind.CHALLENGE);
+        for (Jam campaign : campaigns) {
+            assertThat(campaign.phase(jams.now())).isEqualTo(JamPhase.LIVE);
+            assertThat(discussion.countInJam(campaign.id())).isEqualTo(3);
+        }
+        assertThat(campaigns).filteredOn(j -> j.kind() == JamKind.CHALLENGE).singleElement()
+                .satisfies(challenge -> assertThat(challenge.hasPrize()).isTrue());
     }
 
     @Test

@@ -62,4 +62,32 @@ class JamPhaseTests {
         assertThat(jam.countdown(END.minus(Duration.ofMinutes(5)))).isEqualTo(Duration.ofMinutes(5));
         assertThat(jam.countdown(END.plusSeconds(1))).isNull();
     }
+
+    private static Jam campaign(JamKind kind, Instant end) {
+        return new Jam(2, "Campaign", null, null, START, end, ZoneId.of("UTC"), Set.of(ParticipantType.EMPLOYEE),
+                false, null, true, false, false, 1, kind, kind == JamKind.CHALLENGE ? "A bike" : null, null);
+    }
+
+    @Test
+    void anIdeaBoxNeverClosesByTheClockAndShowsNoCountdown() {
+        var box = campaign(JamKind.IDEA_BOX, Jam.OPEN_END);
+        for (Instant later : new Instant[] {START, END, Instant.parse("2999-01-01T00:00:00Z"),
+                Instant.parse("9999-12-30T00:00:00Z")}) {
+            assertThat(box.phase(later)).as("at %s", later).isEqualTo(JamPhase.LIVE);
+            assertThat(box.countdown(later)).isNull();
+            assertThat(PostingPolicy.acceptsPosts(box, later)).isTrue();
+        }
+        assertThat(box.openEnded()).isTrue();
+        assertThat(JamMilestone.CLOSING_DAY.isDue(box, Instant.parse("2999-01-01T00:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void aChallengeClosesAtItsDeadline() {
+        var challenge = campaign(JamKind.CHALLENGE, END);
+        assertThat(challenge.phase(END.minusSeconds(1))).isEqualTo(JamPhase.LIVE);
+        assertThat(challenge.countdown(END.minus(Duration.ofDays(1)))).isEqualTo(Duration.ofDays(1));
+        assertThat(challenge.phase(END)).isEqualTo(JamPhase.CLOSED);
+        assertThat(PostingPolicy.acceptsPosts(challenge, END)).isFalse();
+        assertThat(challenge.openEnded()).isFalse();
+    }
 }

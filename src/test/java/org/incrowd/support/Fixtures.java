@@ -36,6 +36,7 @@ import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamDraft;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
@@ -232,6 +233,9 @@ public final class Fixtures {
         private String invitations = "";
         private boolean publish = true;
         private String timeZone = "UTC";
+        private JamKind kind = JamKind.JAM;
+        private String prize;
+        private String unit;
 
         private JamSpec(String title) {
             this.title = title;
@@ -280,6 +284,14 @@ public final class Fixtures {
             return this;
         }
 
+        /** An idea campaign: an idea box (its end is ignored) or a challenge (its end is the deadline). */
+        public JamSpec campaign(JamKind value, String prizeText, String unitName) {
+            this.kind = value;
+            this.prize = prizeText;
+            this.unit = unitName;
+            return this;
+        }
+
         public JamSpec draft() {
             this.publish = false;
             return this;
@@ -288,7 +300,8 @@ public final class Fixtures {
         public Jam create() {
             Instant now = jams.now();
             var jam = jams.create(actor(organiser()), new JamDraft(title, purpose, question, local(now.plus(startsIn)),
-                    local(now.plus(endsIn)), timeZone, audience, invitationOnly, invitations, terms));
+                    local(now.plus(endsIn)), timeZone, audience, invitationOnly, invitations, terms, kind, prize,
+                    unit));
             return publish ? jams.publish(actor(organiser()), jam.id()) : jam;
         }
 

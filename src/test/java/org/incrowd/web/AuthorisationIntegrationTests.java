@@ -114,6 +114,7 @@ class AuthorisationIntegrationTests {
             POST   /jams/{newLiveJam}/close                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newLiveJam}/guest-access                   | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             POST   /jams/{newClosedJam}/community                    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newClosedJam}/community (chosen forums)    | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             GET    /jams/{jam}/members                               | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /jams/{secretJam}/members                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /jams/{newJoinedJam}/members/remove               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
@@ -246,6 +247,7 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/jams/{newDraftJam}/publish                | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{newDraftJam}/open                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{newLiveJam}/close                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newClosedJam}/community             | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{newLiveJam}/join                    | 401    | 403      | 204    | 204      | 204  | 204         | 204       | 204
             POST   /api/v1/jams/{secretJam}/join                     | 401    | 404      | 404    | 404      | 404  | 404         | 204       | 204
             GET    /api/v1/jams/{jam}/forums                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -378,6 +380,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newLiveJam}/close", "/jams/{newLiveJam}"),
             Map.entry("POST /jams/{newLiveJam}/guest-access", "/jams/{newLiveJam}?closedToGuests"),
             Map.entry("POST /jams/{newClosedJam}/community", "/jams/{newClosedJam}"),
+            Map.entry("POST /jams/{newClosedJam}/community (chosen forums)", "/jams/{newClosedJam}"),
             Map.entry("POST /jams/{newJoinedJam}/members/remove", "/jams/{newJoinedJam}/members?removed"),
             Map.entry("POST /jams/{newLiveJam}/forums", "/jams/{newLiveJam}/edit?forumAdded"),
             Map.entry("POST /forums/{newForum}", "/jams/*/edit?forumSaved"),
@@ -517,6 +520,9 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
+        bodies.put("POST /jams/{newClosedJam}/community (chosen forums)", (r, c) -> r.param("choose", "forums"));
+        bodies.put("POST /api/v1/jams/{newClosedJam}/community", json("""
+                {"continuingForumIds": []}"""));
         bodies.put("POST /jams/{newJoinedJam}/members/remove", (r, c) -> r.param("email", bystander.email())
                 .param("reason", "Matrix test"));
         bodies.put("POST /jams/{newLiveJam}/forums", (r, c) -> r.param("forumTitle", "Matrix forum 2"));

@@ -146,6 +146,8 @@ class MessagesTests {
         keys.addAll(keys(ParticipantType.values(), ParticipantType::messageKey));
         keys.addAll(keys(Role.values(), Role::messageKey));
         keys.addAll(keys(JamPhase.values(), JamPhase::messageKey));
+        keys.addAll(keys(org.incrowd.jam.JamKind.values(), org.incrowd.jam.JamKind::messageKey));
+        keys.addAll(keys(org.incrowd.jam.JamKind.values(), kind -> kind.messageKey() + ".hint"));
         keys.addAll(keys(ForumRole.values(), ForumRole::messageKey));
         keys.addAll(keys(ReactionKind.values(), ReactionKind::messageKey));
         keys.addAll(keys(org.incrowd.facilitation.internal.FlagReason.values(),

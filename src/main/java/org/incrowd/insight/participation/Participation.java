@@ -193,7 +193,7 @@ class Participation {
      */
     private Timeline timeline(Jam jam, Long forumId, Instant now) {
         boolean community = jam.phase(now) == JamPhase.COMMUNITY;
-        Instant end = community ? now : jam.endsAt();
+        Instant end = community || jam.openEnded() ? now : jam.endsAt(); // an idea box: up to now
         Duration width = TimeBuckets.widthFor(Duration.between(jam.startsAt(), end));
         var buckets = discussion.activityOverTime(jam.id(), forumId, jam.startsAt(), width);
         if (!buckets.isEmpty()) {

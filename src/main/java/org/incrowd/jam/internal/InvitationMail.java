@@ -60,8 +60,10 @@ class InvitationMail implements MailComposer {
         model.put("role", words.t(invitation.role().messageKey()));
         model.put("forum", invitation.forumId() == null ? null
                 : jams.findForum(invitation.forumId()).map(forum -> forum.title()).orElse(null));
-        model.put("schedule", words.t("jam.schedule", when(jam.startsAt(), jam.timeZone(), words),
-                when(jam.endsAt(), jam.timeZone(), words)));
+        model.put("schedule", jam.openEnded()
+                ? words.t("jam.schedule.openEnded", when(jam.startsAt(), jam.timeZone(), words))
+                : words.t("jam.schedule", when(jam.startsAt(), jam.timeZone(), words),
+                        when(jam.endsAt(), jam.timeZone(), words)));
         model.put("expires", when(invitation.expiresAt(), jam.timeZone(), words));
         model.put("link", publicUrl.absolute("/invitations/" + mail.param("token")));
         String subject = words.t(reminder ? "invitation.mail.reminderSubject" : "invitation.mail.subject",

@@ -10,6 +10,7 @@ import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumStaff;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamDraft;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.jam.JamStats;
@@ -39,15 +40,23 @@ class JamApiController {
     /** A Jam with its phase at the moment of the answer. */
     record JamView(long id, String title, String purpose, String question, Instant startsAt, Instant endsAt,
                    String timeZone, Set<ParticipantType> audience, boolean invitationOnly, String terms,
-                   JamPhase phase, JamStats stats) {
+                   JamPhase phase, JamStats stats, JamKind kind, String prize, String unit) {
 
+        /** An idea box open without end has no {@code endsAt}: it never closes by the clock. */
         static JamView of(Jam jam, Instant now, JamStats stats) {
-            return new JamView(jam.id(), jam.title(), jam.purpose(), jam.question(), jam.startsAt(), jam.endsAt(),
-                    jam.timeZone().getId(), jam.audience(), jam.invitationOnly(), jam.terms(), jam.phase(now), stats);
+            return new JamView(jam.id(), jam.title(), jam.purpose(), jam.question(), jam.startsAt(),
+                    jam.openEnded() ? null : jam.endsAt(), jam.timeZone().getId(), jam.audience(),
+                    jam.invitationOnly(), jam.terms(), jam.phase(now), stats, jam.kind(), jam.prize(), jam.unit());
         }
     }
 
-    record ForumView(long id, long jamId, String title, String question, List<ForumStaff> staff) {
+    /** {@code communityContinues}: after the Jam, whether the forum continues as a community or is an archive. */
+    record ForumView(long id, long jamId, String title, String question, boolean communityContinues,
+                     List<ForumStaff> staff) {
+    }
+
+    /** The forums that continue as communities after the Jam; the others become read-only archives. */
+    record CommunityRequest(List<Long> continuingForumIds) {
     }
 
     record JoinRequest(boolean acceptTerms) {
@@ -90,6 +99,13 @@ class JamApiController {
         return JamView.of(jams.closeNow(currentActor.require(), jamId), jams.now(), null);
     }
 
+    @PostMapping("/jams/{jamId}/community")
+    JamView community(@PathVariable long jamId, @RequestBody CommunityRequest request) {
+        var ids = request == null || request.continuingForumIds() == null ? List.<Long>of()
+                : request.continuingForumIds();
+        return JamView.of(jams.continueAsCommunity(currentActor.require(), jamId, ids), jams.now(), null);
+    }
+
     @PostMapping("/jams/{jamId}/join")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void join(@PathVariable long jamId, @RequestBody(required = false) JoinRequest request) {
@@ -122,6 +138,7 @@ class JamApiController {
     }
 
     private static ForumView view(Forum forum, List<ForumStaff> staff) {
-        return new ForumView(forum.id(), forum.jamId(), forum.title(), forum.question(), staff);
+        return new ForumView(forum.id(), forum.jamId(), forum.title(), forum.question(), forum.communityContinues(),
+                staff);
     }
 }

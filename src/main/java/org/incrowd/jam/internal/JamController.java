@@ -121,9 +121,20 @@ class JamController {
         return "redirect:/jams/" + jamId;
     }
 
+    /**
+     * The community phase after the Jam: the forums ticked in {@code continuing} continue as communities (the form
+     * sends {@code choose=forums}); without that marker, {@code allowPosting} opens or closes every forum at once.
+     */
     @PostMapping("/jams/{jamId}/community")
-    String community(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean allowPosting) {
-        jams.enterCommunity(currentActor.require(), jamId, allowPosting);
+    String community(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean allowPosting,
+                     @RequestParam(required = false) String choose,
+                     @RequestParam(defaultValue = "") List<Long> continuing) {
+        var actor = currentActor.require();
+        if ("forums".equals(choose)) {
+            jams.continueAsCommunity(actor, jamId, continuing);
+        } else {
+            jams.enterCommunity(actor, jamId, allowPosting);
+        }
         return "redirect:/jams/" + jamId;
     }
 

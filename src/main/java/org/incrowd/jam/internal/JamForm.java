@@ -8,10 +8,12 @@ import java.util.Set;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamDraft;
+import org.incrowd.jam.JamKind;
 
 /** The Jam form as typed, kept whole when it is refused so nothing is lost. */
 public record JamForm(String title, String purpose, String question, String startsAt, String endsAt, String timeZone,
-                      List<String> audience, Boolean invitationOnly, String invitations, String terms) {
+                      List<String> audience, Boolean invitationOnly, String invitations, String terms, String kind,
+                      String prize, String unit) {
 
     /** Beyond this many addresses the form does not show the list; the invitations page does. */
     static final int MAX_LISTED = 1000;
@@ -24,16 +26,18 @@ public record JamForm(String title, String purpose, String question, String star
     static JamForm blank() {
         var start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
         return new JamForm("", "", "", start.toString(), start.plusHours(72).toString(), "UTC",
-                List.of(ParticipantType.EMPLOYEE.name()), false, "", "");
+                List.of(ParticipantType.EMPLOYEE.name()), false, "", "", JamKind.JAM.name(), "", "");
     }
 
     /** {@code invitations} null: the list is not edited in the form (it is sent without the field). */
     static JamForm of(Jam jam, List<String> invitations) {
         return new JamForm(jam.title(), nz(jam.purpose()), nz(jam.question()),
                 LocalDateTime.ofInstant(jam.startsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
-                LocalDateTime.ofInstant(jam.endsAt(), jam.timeZone()).truncatedTo(ChronoUnit.MINUTES).toString(),
+                jam.openEnded() ? "" : LocalDateTime.ofInstant(jam.endsAt(), jam.timeZone())
+                        .truncatedTo(ChronoUnit.MINUTES).toString(),
                 jam.timeZone().getId(), jam.audience().stream().map(Enum::name).toList(), jam.invitationOnly(),
-                invitations == null ? null : String.join("\n", invitations), nz(jam.terms()));
+                invitations == null ? null : String.join("\n", invitations), nz(jam.terms()), jam.kind().name(),
+                nz(jam.prize()), nz(jam.unit()));
     }
 
     JamDraft toDraft() {
@@ -48,7 +52,12 @@ public record JamForm(String title, String purpose, String question, String star
             }
         }
         return new JamDraft(title, purpose, question, startsAt, endsAt, timeZone, types, invitationOnlyChecked(), invitations,
-                terms);
+                terms, kindOrJam(), prize, unit);
+    }
+
+    /** The kind ticked in the radio group; nothing ticked (or an unknown value) is a Jam. */
+    public JamKind kindOrJam() {
+        return JamKind.parse(kind);
     }
 
     public boolean includes(ParticipantType type) {

@@ -17,6 +17,7 @@ import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamMilestone;
 import org.incrowd.jam.JamStats;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Repository;
 public class JamRepository {
 
     private static final String JAM_COLUMNS = "id, title, purpose, question, starts_at, ends_at, time_zone, audience, "
-            + "invitation_only, terms, published, community, community_posting, created_by";
+            + "invitation_only, terms, published, community, community_posting, created_by, kind, prize, unit";
+
+    private static final String FORUM_COLUMNS = "id, jam_id, title, question, position, community_continues";
 
     private final JdbcClient jdbc;
 
@@ -41,12 +44,13 @@ public class JamRepository {
         var key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into jam (title, purpose, question, starts_at, ends_at, time_zone, audience, invitation_only,
-                                 terms, published, community, community_posting, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                 terms, published, community, community_posting, created_by, created_at, kind, prize,
+                                 unit)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(jam.title(), jam.purpose(), jam.question(), Timestamp.from(jam.startsAt()),
                         Timestamp.from(jam.endsAt()), jam.timeZone().getId(), audience(jam.audience()),
                         jam.invitationOnly(), jam.terms(), jam.published(), jam.community(), jam.communityPosting(),
-                        jam.createdBy(), Timestamp.from(now))
+                        jam.createdBy(), Timestamp.from(now), jam.kind().name(), jam.prize(), jam.unit())
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }
@@ -55,12 +59,12 @@ public class JamRepository {
         jdbc.sql("""
                 update jam set title = ?, purpose = ?, question = ?, starts_at = ?, ends_at = ?, time_zone = ?,
                                audience = ?, invitation_only = ?, terms = ?, published = ?, community = ?,
-                               community_posting = ?
+                               community_posting = ?, kind = ?, prize = ?, unit = ?
                 where id = ?""")
                 .params(jam.title(), jam.purpose(), jam.question(), Timestamp.from(jam.startsAt()),
                         Timestamp.from(jam.endsAt()), jam.timeZone().getId(), audience(jam.audience()),
                         jam.invitationOnly(), jam.terms(), jam.published(), jam.community(), jam.communityPosting(),
-                        jam.id())
+                        jam.kind().name(), jam.prize(), jam.unit(), jam.id())
                 .update();
     }
 
@@ -120,13 +124,22 @@ public class JamRepository {
         jdbc.sql("update forum set title = ?, question = ? where id = ?").params(title, question, forumId).update();
     }
 
+    /** The chosen forums of the Jam continue as communities; all its others become archives. */
+    public void continueForums(long jamId, Collection<Long> continuing) {
+        jdbc.sql("update forum set community_continues = false where jam_id = ?").param(jamId).update();
+        if (!continuing.isEmpty()) {
+            jdbc.sql("update forum set community_continues = true where jam_id = :jam and id in (:ids)")
+                    .param("jam", jamId).param("ids", continuing).update();
+        }
+    }
+
     public Optional<Forum> findForum(long forumId) {
-        return jdbc.sql("select id, jam_id, title, question, position from forum where id = ?").param(forumId)
+        return jdbc.sql("select " + FORUM_COLUMNS + " from forum where id = ?").param(forumId)
                 .query(JamRepository::forum).optional();
     }
 
     public List<Forum> forums(long jamId) {
-        return jdbc.sql("select id, jam_id, title, question, position from forum where jam_id = ? order by position")
+        return jdbc.sql("select " + FORUM_COLUMNS + " from forum where jam_id = ? order by position")
                 .param(jamId).query(JamRepository::forum).list();
     }
 
@@ -261,10 +274,12 @@ public class JamRepository {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 ZoneId.of(rs.getString("time_zone")), audience(rs.getString("audience")),
                 rs.getBoolean("invitation_only"), rs.getString("terms"), rs.getBoolean("published"),
-                rs.getBoolean("community"), rs.getBoolean("community_posting"), rs.getLong("created_by"));
+                rs.getBoolean("community"), rs.getBoolean("community_posting"), rs.getLong("created_by"),
+                JamKind.valueOf(rs.getString("kind")), rs.getString("prize"), rs.getString("unit"));
     }
 
     private static Forum forum(ResultSet rs, int n) throws SQLException {
-        return new Forum(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+        return new Forum(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getBoolean(6));
     }
 }
