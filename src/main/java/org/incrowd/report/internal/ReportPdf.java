@@ -41,7 +41,7 @@ class ReportPdf {
         try {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> ReportPdf.class.getResourceAsStream(FONT), FONT_FAMILY);
+            builder.useFont(() -> new java.io.ByteArrayInputStream(Font.BYTES), FONT_FAMILY);
             builder.withHtmlContent(xhtml.toString(), base + "/");
             builder.toStream(pdf);
             builder.run();
@@ -49,5 +49,22 @@ class ReportPdf {
             throw new UncheckedIOException(e);
         }
         return pdf.toByteArray();
+    }
+
+    /** The font, read from the jar once per node (when the first PDF is made), not once per download. */
+    private static final class Font {
+
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            try (var in = ReportPdf.class.getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IllegalStateException("PDFBox no longer ships " + FONT);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
