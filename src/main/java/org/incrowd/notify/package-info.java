@@ -11,6 +11,7 @@
         "facilitation", // flags, guest sessions, announcements
         "mail", // mail at once and digests go through the outbox
         "insight", // the daily Jam digest names the Jam's leading themes (insight does not depend on notify)
-        "review" // decisions, theme answers, merges and reports are told to the people concerned
+        "review", // decisions, theme answers, merges and reports are told to the people concerned
+        "report" // a published Jam report is told to the Jam's members (report does not depend on notify)
 })
 package org.incrowd.notify;

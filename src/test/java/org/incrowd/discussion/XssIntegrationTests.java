@@ -180,6 +180,12 @@ class XssIntegrationTests {
                 .param("reason", cut(payload, 500))).getStatus()).as("hiding for %s", payload).isEqualTo(302);
         assertThat(perform(post("/forums/" + forum.id() + "/notes").with(fixtures.bearer(author))
                 .param("body", payload)).getStatus()).as("note for %s", payload).isEqualTo(302);
+        // The Jam's report, published through the organiser's form, citing the idea.
+        var report = perform(post("/jams/" + jamId + "/report").with(fixtures.bearer(organiser)).param("rows", "1")
+                .param("heard", payload).param("next", payload).param("rec-0-title", cut(payload, 200))
+                .param("rec-0-rationale", payload).param("rec-0-posts", String.valueOf(ideaId))
+                .param("publish", "true"));
+        assertThat(report.getStatus()).as("report for %s: %s", payload, report.getContentAsString()).isEqualTo(302);
         return new Case(index, payload, author, name, jamId, forum.id(), ideaId, title);
     }
 
@@ -215,6 +221,8 @@ class XssIntegrationTests {
         page("/posts/" + c.ideaId + "/edit", c.author);
         page("/profile", c.author);
         page("/jams/" + c.jamId + "/edit", organiser);
+        page("/jams/" + c.jamId + "/report", c.author);
+        page("/jams/" + c.jamId + "/report/edit", organiser);
         page("/", c.author);
     }
 

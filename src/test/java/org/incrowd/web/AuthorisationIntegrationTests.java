@@ -349,6 +349,23 @@ class AuthorisationIntegrationTests {
             PUT    /api/v1/jams/{newLiveJam}/review/stages           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{jam}/review/decisions               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /api/v1/ideas/{idea}/review                       | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            # --- report (close the loop) --- Readers of the Jam read a published report (page, PDF, Markdown, API);
+            # a draft is the organisers' own: "not found" for everyone else. Only organisers write and publish.
+            GET    /jams/{newReportJam}/report                       | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{newReportJam}/report.pdf                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{newReportJam}/report.md                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{newDraftReportJam}/report                  | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{newDraftReportJam}/report.pdf              | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{newDraftReportJam}/report.md               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{secretJam}/report                          | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /jams/{newDraftReportJam}/report/edit             | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/report/edit                     | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newDraftReportJam}/report                  | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /api/v1/jams/{newReportJam}/report                | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{newDraftReportJam}/report           | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            PUT    /api/v1/jams/{newDraftReportJam}/report           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{newDraftReportJam}/report/publish   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{secretJam}/report/publish           | 401    | 404      | 404    | 404      | 404  | 404         | 422       | 422
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -425,7 +442,8 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /forums/{secretForum}/follow", "/forums/{secretForum}"),
             Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"),
             Map.entry("POST /jams/{newLiveJam}/review/stages", "/jams/{newLiveJam}/review/stages?saved"),
-            Map.entry("POST /ideas/{newIdea}/decision", "/threads/{newIdea}#review-{newIdea}"));
+            Map.entry("POST /ideas/{newIdea}/decision", "/threads/{newIdea}#review-{newIdea}"),
+            Map.entry("POST /jams/{newDraftReportJam}/report", "/jams/{newDraftReportJam}/report"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -584,6 +602,11 @@ class AuthorisationIntegrationTests {
                 : c.person.email()));
         bodies.put("POST /jams/{secretJam}/pulse/analysts", (r, c) -> r.param("email", c.person == null ? ""
                 : c.person.email()));
+        // --- report ---
+        bodies.put("POST /jams/{newDraftReportJam}/report", (r, c) -> r.param("rows", "1")
+                .param("rec-0-title", "Matrix recommendation").param("publish", "true"));
+        bodies.put("PUT /api/v1/jams/{newDraftReportJam}/report", json("""
+                {"heard": "Matrix", "next": "", "recommendations": [{"title": "Matrix recommendation"}]}"""));
         // --- search ---
         bodies.put("GET /search", (r, c) -> r.param("q", "matrix"));
         bodies.put("GET /search/similar (in a forum)", (r, c) -> r.param("forum", String.valueOf(forum.id()))
@@ -847,6 +870,9 @@ class AuthorisationIntegrationTests {
                             .startsWith(want == 200 ? "text/event-stream" : "text/plain");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
+                } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {
+                    assertThat(response.getContentType()).as(what).startsWith(want != 200 ? "text/html"
+                            : call.path.endsWith(".pdf") ? "application/pdf" : "text/markdown");
                 } else if (want != 204 && !call.api && body.length() > 0) {
                     assertThat(response.getContentType()).as(what).startsWith("text/html");
                 }
@@ -882,6 +908,8 @@ class AuthorisationIntegrationTests {
                 .append(" bystander=").append(identity.find(bystander.id()).orElseThrow())
                 .append(" othersTokens=").append(fixtures.tokens().list(bystander.id()).size())
                 .append(" webhooks=").append(jdbc().sql("select count(*) from webhook").query(Long.class).single())
+                .append(" reports=").append(jdbc().sql("select count(*), count(published_at), max(updated_at) "
+                        + "from jam_report").query().listOfRows())
                 .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
                         .query(Long.class).single())
                 .append(" invitations=").append(jdbc()
@@ -1165,6 +1193,20 @@ class AuthorisationIntegrationTests {
                 }
                 case "forgedUnsubscribe" -> new Ref(Kind.PREFERENCES, bystander.id(),
                         bystander.id() + ".REPLY." + "A".repeat(43));
+                case "newReportJam", "newDraftReportJam" -> {
+                    var reportJam = fixtures.liveJam("Reported");
+                    var writing = context.getBean(org.incrowd.report.internal.ReportWriting.class);
+                    var draft = new org.incrowd.report.internal.ReportDraft("Heard", "Next", List.of(
+                            new org.incrowd.report.internal.ReportDraft.Recommendation("Matrix", "Why", null, null,
+                                    null)));
+                    var errors = org.incrowd.shared.FieldErrors.none();
+                    if (name.equals("newReportJam")) {
+                        writing.publish(organiser, reportJam.id(), draft, errors);
+                    } else {
+                        writing.save(organiser, reportJam.id(), draft, errors);
+                    }
+                    yield new Ref(Kind.JAM, reportJam.id());
+                }
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
             };
         }

@@ -38,7 +38,7 @@ public record OpinionPage(Jam jam, Forum forum, List<Forum> forums, OpinionSnaps
 
     /** Groups are named A, B, C ... as in Pol.is: letters carry no order of importance. */
     public static String groupName(int group) {
-        return group < 26 ? String.valueOf((char) ('A' + group)) : "G" + (group + 1);
+        return org.incrowd.insight.OpinionFindings.groupName(group);
     }
 
     public Post statement(long postId) {
