@@ -52,7 +52,7 @@ public class Reviewing {
      */
     @Transactional
     public Decision decide(Actor actor, long jamId, Collection<Long> ideaIds, String stageKey, String reason) {
-        access.requireReviewer(actor, jamId);
+        access.requireReviewerOf(actor, jamId, ideaIds);
         var errors = FieldErrors.none();
         var stage = stages.find(jamId, stageKey == null ? "" : stageKey);
         if (stage.isEmpty()) {
