@@ -93,8 +93,8 @@ public class Scoring {
             jdbc.sql("insert into review_criterion (jam_id, position, name, weight) values (?, ?, ?, ?)")
                     .params(jamId, criterion.position(), criterion.name(), criterion.weight()).update();
         }
-        var scored = jdbc.sql("select distinct idea_id from review_score s join idea_review r using (idea_id)"
-                + " where r.jam_id = ?").param(jamId).query(Long.class).list();
+        var scored = jdbc.sql("select distinct s.idea_id from review_score s"
+                        + " join idea_review r on r.idea_id = s.idea_id where r.jam_id = ?").param(jamId).query(Long.class).list();
         scored.forEach(ideaId -> refresh(jamId, ideaId));
         ledger.record(new ReviewLedger.Act(jamId, null, null, SCORECARD_SET, null, describe(criteria), null,
                 actor.personId(), clock.instant(), false));

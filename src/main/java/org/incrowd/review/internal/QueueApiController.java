@@ -38,7 +38,14 @@ class QueueApiController {
     record QueueView(long total, int page, int pageSize, List<QueuePage.Row> ideas) {
     }
 
-    record ScorecardBody(List<Criterion> criteria) {
+    record ScorecardView(List<Criterion> criteria) {
+    }
+
+    /** A criterion as sent: its name and weight in percent (positions follow the order). */
+    record CriterionBody(String name, Integer weight) {
+    }
+
+    record ScorecardBody(List<CriterionBody> criteria) {
     }
 
     record ScoresBody(Map<Integer, Integer> scores) {
@@ -51,7 +58,7 @@ class QueueApiController {
     record ReviewersBody(List<ReviewerBody> reviewers, Instant dueAt) {
     }
 
-    record ViewBody(String name, String query, boolean shared) {
+    record ViewBody(String name, String query, Boolean shared) {
     }
 
     record ViewView(long id, String name, String query, boolean shared) {
@@ -90,18 +97,18 @@ class QueueApiController {
 
     @Operation(summary = "The Jam's scorecard: weighted criteria")
     @GetMapping("/scorecard")
-    ScorecardBody scorecard(@PathVariable long jamId) {
+    ScorecardView scorecard(@PathVariable long jamId) {
         access.requireReviewer(currentActor.require(), jamId);
-        return new ScorecardBody(scoring.criteria(jamId));
+        return new ScorecardView(scoring.criteria(jamId));
     }
 
     @Operation(summary = "Replaces the Jam's scorecard; the weights must add up to 100")
     @PutMapping("/scorecard")
-    ScorecardBody defineScorecard(@PathVariable long jamId, @RequestBody ScorecardBody body) {
-        var criteria = body.criteria() == null ? List.<Criterion>of() : body.criteria();
-        return new ScorecardBody(scoring.define(currentActor.require(), jamId,
-                criteria.stream().map(Criterion::name).toList(),
-                criteria.stream().map(c -> String.valueOf(c.weight())).toList()));
+    ScorecardView defineScorecard(@PathVariable long jamId, @RequestBody ScorecardBody body) {
+        var criteria = nonNull(body.criteria());
+        return new ScorecardView(scoring.define(currentActor.require(), jamId,
+                criteria.stream().map(c -> c.name() == null ? "" : c.name()).toList(),
+                criteria.stream().map(c -> c.weight() == null ? "" : String.valueOf(c.weight())).toList()));
     }
 
     @Operation(summary = "Every reviewer's scores of an idea, with the weighted mean and spread")
@@ -158,7 +165,7 @@ class QueueApiController {
     @PostMapping("/views")
     ViewView saveView(@PathVariable long jamId, @RequestBody ViewBody body) {
         var saved = views.save(currentActor.require(), jamId, body.name(),
-                QueueFilter.ofQuery(body.query() == null ? "" : body.query()), body.shared());
+                QueueFilter.ofQuery(body.query() == null ? "" : body.query()), Boolean.TRUE.equals(body.shared()));
         return new ViewView(saved.id(), saved.name(), saved.filter().query(), saved.shared());
     }
 
