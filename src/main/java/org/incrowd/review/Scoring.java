@@ -84,10 +84,12 @@ public class Scoring {
             errors.add("names", "review.scorecard.none");
         } else if (criteria.size() > MAX_CRITERIA) {
             errors.add("names", "review.scorecard.tooMany", MAX_CRITERIA);
-        } else if (errors.isEmpty() && total != 100) {
-            errors.add("weights", "review.scorecard.weightsTotal", total);
         }
         errors.throwIfAny();
+        if (total != 100) {
+            // thrown alone, so that the API's problem names the total too
+            throw Refusal.invalid("weights", "review.scorecard.weightsTotal", total);
+        }
         jdbc.sql("delete from review_criterion where jam_id = ?").param(jamId).update();
         for (var criterion : criteria) {
             jdbc.sql("insert into review_criterion (jam_id, position, name, weight) values (?, ?, ?, ?)")
