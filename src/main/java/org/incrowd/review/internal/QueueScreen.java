@@ -43,6 +43,15 @@ public record QueueScreen(Jam jam, boolean organiser, QueueFilter filter, QueueP
         return List.of("waiting", "score", "newest", "due");
     }
 
+    public static String sortMessage(String sort) {
+        return "review.queue.sort." + sort;
+    }
+
+    /** The message naming a participant type stored by name. */
+    public static String typeMessage(String type) {
+        return org.incrowd.identity.ParticipantType.valueOf(type).messageKey();
+    }
+
     /** The link to another page of the same filters. */
     public String pageLink(int page) {
         String query = filter.query();
