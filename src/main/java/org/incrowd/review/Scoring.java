@@ -96,7 +96,8 @@ public class Scoring {
                     .params(jamId, criterion.position(), criterion.name(), criterion.weight()).update();
         }
         var scored = jdbc.sql("select distinct s.idea_id from review_score s"
-                        + " join idea_review r on r.idea_id = s.idea_id where r.jam_id = ?").param(jamId).query(Long.class).list();
+                        + " join idea_review r on r.idea_id = s.idea_id where r.jam_id = ?")
+                .param(jamId).query(Long.class).list();
         scored.forEach(ideaId -> refresh(jamId, ideaId));
         ledger.record(new ReviewLedger.Act(jamId, null, null, SCORECARD_SET, null, describe(criteria), null,
                 actor.personId(), clock.instant(), false));

@@ -274,4 +274,15 @@ class ReviewQueueIntegrationTests {
         assertThat(refused.getContentAsString()).contains("120");
         assertThat(scoring.criteria(jam.id())).isEmpty();
     }
+
+    @Test
+    void whatPeopleWroteIsEscapedInTheQueue() throws Exception {
+        ideaBy(forum, ParticipantType.EMPLOYEE, "<script>alert('idea')</script>");
+        as.send(organiser, post("/jams/" + jam.id() + "/review/views")
+                .param("viewName", "<img src=x onerror=alert(1)>"));
+
+        String page = as.page(organiser, "/jams/" + jam.id() + "/review");
+        assertThat(page).doesNotContain("<script>alert(").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
 }
