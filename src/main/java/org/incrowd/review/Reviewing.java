@@ -62,7 +62,7 @@ public class Reviewing {
      */
     @Transactional
     public Decision decide(Actor actor, long jamId, Collection<Long> ideaIds, String stageKey, String reason) {
-        access.requireReviewer(actor, jamId);
+        access.requireReviewerOf(actor, jamId, ideaIds);
         var errors = FieldErrors.none();
         var stage = stages.find(jamId, stageKey == null ? "" : stageKey);
         if (stage.isEmpty()) {
@@ -109,7 +109,7 @@ public class Reviewing {
             var stage = stages.find(jamId, standing[0])
                     .orElse(new Stage(standing[0], standing[0], StageOutcome.OPEN, Integer.MAX_VALUE));
             return new IdeaReview(ideaId, stage, standing[1],
-                    ledger.ofIdea(ideaId, access.mayReview(viewer, jamId)));
+                    ledger.ofIdea(ideaId, access.mayReviewIdea(viewer, jamId, ideaId)));
         });
     }
 }

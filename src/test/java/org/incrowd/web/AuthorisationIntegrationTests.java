@@ -366,6 +366,31 @@ class AuthorisationIntegrationTests {
             PUT    /api/v1/jams/{newDraftReportJam}/report           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{newDraftReportJam}/report/publish   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{secretJam}/report/publish           | 401    | 404      | 404    | 404      | 404  | 404         | 422       | 422
+            # --- review queue, reviewers and scorecards (close the loop) --- Organisers review every idea; assigned
+            # reviewers (none among these people) their own; everyone else is refused. Rows run in order: the scorecard
+            # is defined before ideas are scored.
+            GET    /jams/{jam}/review                                | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/review                          | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/review/bulk (nothing chosen)          | signin | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            POST   /jams/{jam}/review/views                          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/review/scorecard                      | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{jam}/review/scorecard                      | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/review/scores/{idea}                  | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{jam}/review/scores/{idea}                  | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /jams/{jam}/review/reviewers                      | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{jam}/review/reviewers                      | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{jam}/review/reviewers/{unknownAssignment}/remove | signin | 403 | 403   | 403      | 403  | 403         | 404       | 404
+            GET    /api/v1/jams/{jam}/review/queue                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/review/queue             | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{jam}/review/scorecard               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/jams/{jam}/review/scorecard               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/jams/{jam}/review/scores/{idea}           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{jam}/review/scores/{idea}           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/jams/{jam}/review/reviewers               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/jams/{jam}/review/reviewers               | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{jam}/review/bulk (nothing chosen)   | 401    | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            GET    /api/v1/jams/{jam}/review/views                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/jams/{jam}/review/views                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -443,7 +468,11 @@ class AuthorisationIntegrationTests {
             Map.entry("GET /posts/{secretIdea}", "/threads/{secretIdea}#post-{secretIdea}"),
             Map.entry("POST /jams/{newLiveJam}/review/stages", "/jams/{newLiveJam}/review/stages?saved"),
             Map.entry("POST /ideas/{newIdea}/decision", "/threads/{newIdea}#review-{newIdea}"),
-            Map.entry("POST /jams/{newDraftReportJam}/report", "/jams/{newDraftReportJam}/report"));
+            Map.entry("POST /jams/{newDraftReportJam}/report", "/jams/{newDraftReportJam}/report"),
+            Map.entry("POST /jams/{jam}/review/views", "/jams/{jam}/review?view=*&done=saved"),
+            Map.entry("POST /jams/{jam}/review/scorecard", "/jams/{jam}/review/scorecard?done"),
+            Map.entry("POST /jams/{jam}/review/scores/{idea}", "/jams/{jam}/review/scores/{idea}?done"),
+            Map.entry("POST /jams/{jam}/review/reviewers", "/jams/{jam}/review/reviewers?done=added"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -651,6 +680,24 @@ class AuthorisationIntegrationTests {
                 {"kind": "AGREE"}"""));
         bodies.put("PUT /api/v1/posts/{secretIdea}/reaction", json("""
                 {"kind": "AGREE"}"""));
+
+        // --- review queue, reviewers and scorecards ---
+        bodies.put("POST /jams/{jam}/review/views", (r, c) -> r.param("viewName", "Matrix view").param("type",
+                "CLIENT"));
+        bodies.put("POST /jams/{jam}/review/scorecard", (r, c) -> r.param("name", "Impact").param("weight", "100"));
+        bodies.put("POST /jams/{jam}/review/scores/{idea}", (r, c) -> r.param("score0", "4"));
+        bodies.put("POST /jams/{jam}/review/reviewers", (r, c) -> r.param("reviewer", bystander.email())
+                .param("kind", "forum").param("target", String.valueOf(forum.id())));
+        bodies.put("PUT /api/v1/jams/{jam}/review/scorecard", json("""
+                {"criteria": [{"name": "Impact", "weight": 100}]}"""));
+        bodies.put("POST /api/v1/jams/{jam}/review/scores/{idea}", json("""
+                {"scores": {"0": 4}}"""));
+        bodies.put("PUT /api/v1/jams/{jam}/review/reviewers", json("""
+                {"reviewers": []}"""));
+        bodies.put("POST /api/v1/jams/{jam}/review/bulk (nothing chosen)", json("""
+                {"ideas": [], "stage": "selected", "reason": ""}"""));
+        bodies.put("POST /api/v1/jams/{jam}/review/views", json("""
+                {"name": "Matrix view", "query": "type=CLIENT"}"""));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -1100,6 +1147,7 @@ class AuthorisationIntegrationTests {
                 case "bystander" -> new Ref(Kind.PERSON, bystander.id());
                 // Imports are known by a random id; 0 is never one.
                 case "unknownImport" -> new Ref(Kind.TOKEN_ID, 0);
+                case "unknownAssignment" -> new Ref(Kind.TOKEN_ID, 0);
                 // A link Incrowd never mailed.
                 case "unknownLink" -> new Ref(Kind.TOKEN_ID, 0);
                 case "unknownMessage" -> new Ref(Kind.TOKEN_ID, 0);

@@ -43,7 +43,7 @@ class DecisionController {
     @GetMapping("/ideas/{ideaId}/decision")
     String form(@PathVariable long ideaId, Model model) {
         var idea = idea(ideaId);
-        access.requireReviewer(currentActor.require(), idea.jamId());
+        access.requireReviewerOf(currentActor.require(), idea.jamId(), java.util.List.of(ideaId));
         String stage = reviewing.review(currentActor.require(), idea.jamId(), ideaId)
                 .map(review -> review.stage().key()).orElse("");
         return page(idea, stage, "", FieldErrors.none(), model);

@@ -44,11 +44,11 @@ class ReviewNotes implements PostNotes {
     public Map<Long, Content> notes(Place place, List<Post> posts, Actor viewer, Ui ui) {
         var notes = new HashMap<Long, Content>();
         long jamId = place.jam().id();
-        boolean reviewer = access.mayReview(viewer, jamId);
         for (var post : posts) {
             if (post.parentId() != null) {
                 continue;
             }
+            boolean reviewer = access.mayReviewIdea(viewer, jamId, post.id());
             reviewing.review(viewer, jamId, post.id()).ifPresent(review -> {
                 var pipeline = stages.of(jamId);
                 var timeline = Timeline.of(review, byKey(pipeline), ui);
