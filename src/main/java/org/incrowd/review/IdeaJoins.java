@@ -75,6 +75,9 @@ public class IdeaJoins {
     public IdeaJoin propose(Actor actor, long jamId, JoinKind kind, Long ideaId, Long otherId, String note) {
         jams.require(actor, jamId);
         var errors = FieldErrors.none();
+        if (ideaId == null) {
+            errors.add("ideas", "joining.unknownIdea");
+        }
         if (kind == null) {
             errors.add("kind", "joining.kindRequired");
         }
@@ -93,11 +96,8 @@ public class IdeaJoins {
         var standings = reviews.standings(jamId, List.of(ideaId, otherId));
         var idea = standings.stream().filter(s -> s.ideaId() == ideaId).findFirst();
         var other = standings.stream().filter(s -> s.ideaId() == otherId).findFirst();
-        if (idea.isEmpty()) {
-            throw Refusal.notFound("joining.unknownIdea");
-        }
-        if (other.isEmpty()) {
-            throw Refusal.invalid("other", "joining.unknownIdea");
+        if (idea.isEmpty() || other.isEmpty()) {
+            throw Refusal.invalid("ideas", "joining.unknownIdea");
         }
         requireStaff(actor, idea.get().forumId(), other.get().forumId());
         if (!joining.joinedInto(List.of(ideaId, otherId)).isEmpty()) {
