@@ -49,6 +49,9 @@ public class Joining {
         if (!joinedInto(List.of(ideaId, intoIdeaId)).isEmpty()) {
             throw Refusal.conflict("joining.alreadyJoined");
         }
+        if (hasJoined(ideaId)) {
+            throw Refusal.conflict("joining.hasJoined");
+        }
         jdbc.sql("""
                         insert into joined_reaction (post_id, person_id, kind, reacted_at, moved)
                         select r.post_id, r.person_id, r.kind, r.reacted_at,
@@ -105,6 +108,13 @@ public class Joining {
                     });
         }
         return joined;
+    }
+
+    /** Whether other ideas were joined into this one: then it cannot be joined itself (undo would be ambiguous). */
+    @Transactional(readOnly = true)
+    public boolean hasJoined(long ideaId) {
+        return jdbc.sql("select count(*) from post_join where into_post_id = ?").param(ideaId).query(Long.class)
+                .single() > 0;
     }
 
     private PostRepository.Row requireIdea(long ideaId) {

@@ -103,6 +103,9 @@ public class IdeaJoins {
         if (!joining.joinedInto(List.of(ideaId, otherId)).isEmpty()) {
             throw Refusal.invalid("other", "joining.alreadyJoined");
         }
+        if (kind == JoinKind.MERGE && joining.hasJoined(ideaId)) {
+            throw Refusal.invalid("other", "joining.hasJoined");
+        }
         boolean open = rows.standingOf(List.of(ideaId)).stream().anyMatch(join -> join.state() == JoinState.PROPOSED
                 && join.otherThan(ideaId) == otherId);
         if (open) {
