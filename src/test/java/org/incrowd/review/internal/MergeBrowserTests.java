@@ -49,7 +49,7 @@ class MergeBrowserTests {
         assertThat(desk.getByRole(com.microsoft.playwright.options.AriaRole.RADIO,
                 new Page.GetByRoleOptions().setName("Merge this idea into the other one (the other one goes on)")))
                 .isChecked();
-        desk.getByLabel("The other idea").focus();
+        desk.getByLabel("The other idea", new Page.GetByLabelOptions().setExact(true)).focus();
         desk.keyboard().type(String.valueOf(survivor.id()));
         desk.keyboard().press("Tab");
         desk.keyboard().type("Both ask for a bus after the late shift.");
