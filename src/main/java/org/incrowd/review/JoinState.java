@@ -9,5 +9,9 @@ public enum JoinState {
     /** Both authors accepted and the ideas were joined. */
     DONE,
     /** Joined, then undone: both ideas are as they were before. */
-    UNDONE
+    UNDONE;
+
+    public String messageKey() {
+        return "joining.state." + name();
+    }
 }

@@ -180,6 +180,11 @@ class XssIntegrationTests {
                 .param("reason", cut(payload, 500))).getStatus()).as("hiding for %s", payload).isEqualTo(302);
         assertThat(perform(post("/forums/" + forum.id() + "/notes").with(fixtures.bearer(author))
                 .param("body", payload)).getStatus()).as("note for %s", payload).isEqualTo(302);
+        // A proposal to join the idea with a second one, the payload as the note (the author hosts the forum).
+        var second = fixtures.idea(forum, author, "Second idea " + index, "Twice.");
+        assertThat(perform(post("/ideas/" + ideaId + "/join").with(fixtures.bearer(author)).param("kind", "LINK")
+                .param("other", "" + second.id()).param("note", cut(payload, 2000))).getStatus())
+                .as("join proposal for %s", payload).isEqualTo(302);
         return new Case(index, payload, author, name, jamId, forum.id(), ideaId, title);
     }
 
@@ -216,6 +221,8 @@ class XssIntegrationTests {
         page("/profile", c.author);
         page("/jams/" + c.jamId + "/edit", organiser);
         page("/", c.author);
+        page("/joins/" + context.getBean(org.incrowd.review.IdeaJoins.class).standingOf(List.of(c.ideaId)).getFirst()
+                .id(), c.author);
     }
 
     @ParameterizedTest(name = "{index}: {0}")
@@ -245,6 +252,11 @@ class XssIntegrationTests {
                 .param("title", c.payload + "x".repeat(201)).param("body", c.payload).param("tags", c.payload));
         assertThat(edit.getStatus()).isEqualTo(422);
         assertSafe(edit, "refused edit");
+
+        var join = perform(post("/ideas/" + c.ideaId + "/join").with(fixtures.bearer(c.author)).with(Fixtures.browser())
+                .param("kind", "LINK").param("other", c.payload).param("note", c.payload));
+        assertThat(join.getStatus()).as("a payload is not an idea").isEqualTo(422);
+        assertSafe(join, "refused join proposal");
     }
 
     @ParameterizedTest(name = "{index}: {0}")

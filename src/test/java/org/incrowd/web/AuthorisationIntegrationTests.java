@@ -925,11 +925,17 @@ class AuthorisationIntegrationTests {
         return text.toString();
     }
 
-    /** A link between an idea of the member and one of a second author, proposed by an organiser. */
+    /** The member's idea that the joins link with others: one, so the member's posting pace is not spent. */
+    Post membersDuplicate;
+
+    /** A link between the member's idea and a fresh one of a second author, proposed by an organiser. */
     org.incrowd.review.IdeaJoin newJoin(Actor organiser) {
         var second = fixtures.person("Second author", Role.PARTICIPANT);
         fixtures.join(jam, second);
-        var mine = fixtures.idea(forum, people.get(Who.MEMBER), "Member's duplicate", "Twice.");
+        if (membersDuplicate == null) {
+            membersDuplicate = fixtures.idea(forum, people.get(Who.MEMBER), "Member's duplicate", "Twice.");
+        }
+        var mine = membersDuplicate;
         var theirs = fixtures.idea(forum, second, "Second author's duplicate", "Twice.");
         return context.getBean(org.incrowd.review.IdeaJoins.class).propose(organiser, jam.id(),
                 org.incrowd.review.JoinKind.LINK, mine.id(), theirs.id(), "Matrix duplicates");

@@ -35,7 +35,15 @@ class JoinController {
     static final String LINK = "LINK";
     static final String MERGE_INTO_OTHER = "MERGE_INTO_OTHER";
     static final String MERGE_INTO_THIS = "MERGE_INTO_THIS";
-    static final List<String> CHOICES = List.of(MERGE_INTO_OTHER, MERGE_INTO_THIS, LINK);
+    /** The choices in the order shown (a merge of this idea first: the usual case), each with its message. */
+    private static java.util.SequencedMap<String, String> choices() {
+        var choices = new java.util.LinkedHashMap<String, String>();
+        for (String choice : List.of(MERGE_INTO_OTHER, MERGE_INTO_THIS, LINK)) {
+            choices.put(choice, "joining.kind." + choice);
+        }
+        return choices;
+    }
+
     /** Ideas of the same forum offered to choose from. */
     private static final int SUGGESTIONS = 30;
 
@@ -143,7 +151,7 @@ class JoinController {
         model.addAttribute("kind", form.kind());
         model.addAttribute("other", form.other());
         model.addAttribute("note", form.note());
-        model.addAttribute("choices", CHOICES);
+        model.addAttribute("choices", choices());
         model.addAttribute("errors", errors);
         return "review/mergePropose";
     }
