@@ -40,4 +40,11 @@ public final class DiscussionEvents {
 
     public record MarkedHelpful(long postId, long jamId, long personId) {
     }
+
+    /**
+     * An idea was joined into another and its reactions moved there, or such a join was undone (then they moved
+     * back): tallies and opinion maps of both ideas are to be read again.
+     */
+    public record ReactionsMoved(long jamId, long fromPostId, long fromForumId, long toPostId, long toForumId) {
+    }
 }

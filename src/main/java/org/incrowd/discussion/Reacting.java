@@ -23,9 +23,11 @@ public class Reacting {
     private final Pace pace;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Joining joining;
 
     Reacting(PostRepository posts, PostViews views, JamService jams, Pace pace, ApplicationEventPublisher events,
-             Clock clock) {
+             Clock clock, Joining joining) {
+        this.joining = joining;
         this.posts = posts;
         this.views = views;
         this.jams = jams;
@@ -41,6 +43,10 @@ public class Reacting {
             throw Refusal.invalid("kind", "reaction.kind.invalid");
         }
         var row = requireReactionRights(actor, postId);
+        // A joined idea's supporters count on the idea it was joined into.
+        if (joining.joinedInto(java.util.List.of(postId)).containsKey(postId)) {
+            throw Refusal.conflict("joining.joinedIdea");
+        }
         if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
             throw Refusal.conflict("reaction.already");
         }

@@ -38,5 +38,9 @@ public enum NotificationKind {
     /** An idea you gave or supported was joined with another one (or the join was undone). */
     IDEAS_MERGED,
     /** The report of a Jam you joined was published. */
-    REPORT_PUBLISHED
+    REPORT_PUBLISHED,
+    /** An author declined the join you proposed; nothing was joined. */
+    JOIN_DECLINED,
+    /** A join of your idea with another one was undone, with the reason. */
+    JOIN_UNDONE
 }

@@ -186,6 +186,11 @@ class XssIntegrationTests {
                 .param("rec-0-rationale", payload).param("rec-0-posts", String.valueOf(ideaId))
                 .param("publish", "true"));
         assertThat(report.getStatus()).as("report for %s: %s", payload, report.getContentAsString()).isEqualTo(302);
+        // A proposal to join the idea with a second one, the payload as the note (the author hosts the forum).
+        var second = fixtures.idea(forum, author, "Second idea " + index, "Twice.");
+        assertThat(perform(post("/ideas/" + ideaId + "/join").with(fixtures.bearer(author)).param("kind", "LINK")
+                .param("other", "" + second.id()).param("note", cut(payload, 2000))).getStatus())
+                .as("join proposal for %s", payload).isEqualTo(302);
         return new Case(index, payload, author, name, jamId, forum.id(), ideaId, title);
     }
 
@@ -224,6 +229,8 @@ class XssIntegrationTests {
         page("/jams/" + c.jamId + "/report", c.author);
         page("/jams/" + c.jamId + "/report/edit", organiser);
         page("/", c.author);
+        page("/joins/" + context.getBean(org.incrowd.review.IdeaJoins.class).standingOf(List.of(c.ideaId)).getFirst()
+                .id(), c.author);
     }
 
     @ParameterizedTest(name = "{index}: {0}")
@@ -253,6 +260,11 @@ class XssIntegrationTests {
                 .param("title", c.payload + "x".repeat(201)).param("body", c.payload).param("tags", c.payload));
         assertThat(edit.getStatus()).isEqualTo(422);
         assertSafe(edit, "refused edit");
+
+        var join = perform(post("/ideas/" + c.ideaId + "/join").with(fixtures.bearer(c.author)).with(Fixtures.browser())
+                .param("kind", "LINK").param("other", c.payload).param("note", c.payload));
+        assertThat(join.getStatus()).as("a payload is not an idea").isEqualTo(422);
+        assertSafe(join, "refused join proposal");
     }
 
     @ParameterizedTest(name = "{index}: {0}")

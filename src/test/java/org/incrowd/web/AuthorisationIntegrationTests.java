@@ -391,6 +391,18 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/jams/{jam}/review/bulk (nothing chosen)   | 401    | 403      | 403    | 403      | 403  | 403         | 422       | 422
             GET    /api/v1/jams/{jam}/review/views                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             POST   /api/v1/jams/{jam}/review/views                   | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            # --- duplicates joined with consent (close the loop) --- Organisers and the forum's hosts and facilitators
+            # propose and undo; only the two authors (here the member) answer; whoever sees the Jam reads a proposal.
+            GET    /ideas/{idea}/join                                | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /ideas/{secretIdea}/join                          | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /ideas/{newJoinPair}/join                         | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            GET    /joins/{newJoin}                                  | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /joins/{newJoin}/consent                          | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            POST   /joins/{newDoneJoin}/undo                         | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /api/v1/jams/{newJoinJam}/joins                   | 401    | 403      | 403    | 403      | 201  | 201         | 201       | 201
+            GET    /api/v1/joins/{newJoin}                           | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /api/v1/joins/{newJoin}/consent                   | 401    | 403      | 200    | 403      | 403  | 403         | 403       | 403
+            POST   /api/v1/joins/{newDoneJoin}/undo                  | 401    | 403      | 403    | 403      | 200  | 200         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -472,7 +484,10 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/review/views", "/jams/{jam}/review?view=*&done=saved"),
             Map.entry("POST /jams/{jam}/review/scorecard", "/jams/{jam}/review/scorecard?done"),
             Map.entry("POST /jams/{jam}/review/scores/{idea}", "/jams/{jam}/review/scores/{idea}?done"),
-            Map.entry("POST /jams/{jam}/review/reviewers", "/jams/{jam}/review/reviewers?done=added"));
+            Map.entry("POST /jams/{jam}/review/reviewers", "/jams/{jam}/review/reviewers?done=added"),
+            Map.entry("POST /ideas/{newJoinPair}/join", "/joins/*"),
+            Map.entry("POST /joins/{newJoin}/consent", "/joins/{newJoin}"),
+            Map.entry("POST /joins/{newDoneJoin}/undo", "/joins/{newDoneJoin}"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -698,6 +713,18 @@ class AuthorisationIntegrationTests {
                 {"ideas": [], "stage": "selected", "reason": ""}"""));
         bodies.put("POST /api/v1/jams/{jam}/review/views", json("""
                 {"name": "Matrix view", "query": "type=CLIENT"}"""));
+        // --- duplicates joined with consent ---
+        bodies.put("POST /ideas/{newJoinPair}/join", (r, c) -> r.param("kind", "LINK")
+                .param("other", "/threads/" + c.ref("newJoinPair.other").id()).param("note", "Matrix duplicates"));
+        bodies.put("POST /joins/{newJoin}/consent", (r, c) -> r.param("answer", "accept"));
+        bodies.put("POST /joins/{newDoneJoin}/undo", (r, c) -> r.param("reason", "Matrix undo"));
+        bodies.put("POST /api/v1/jams/{newJoinJam}/joins", (r, c) -> json("{\"kind\": \"MERGE\", \"ideaId\": "
+                + c.ref("newJoinJam.idea").id() + ", \"otherId\": " + c.ref("newJoinJam.other").id()
+                + ", \"note\": \"Matrix duplicates\"}").accept(r, c));
+        bodies.put("POST /api/v1/joins/{newJoin}/consent", json("""
+                {"accept": true}"""));
+        bodies.put("POST /api/v1/joins/{newDoneJoin}/undo", json("""
+                {"reason": "Matrix undo"}"""));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -990,9 +1017,29 @@ class AuthorisationIntegrationTests {
                         .sql("select read_at from notification where id = ?").param(id).query().listOfRows());
                 case PREFERENCES -> text.append(context.getBean(
                         org.incrowd.notify.internal.Preferences.class).of(id));
+                case JOIN -> text.append(jdbc().sql("select state, idea_consent, other_consent from idea_join"
+                        + " where id = ?").param(id).query().listOfRows()).append(jdbc().sql(
+                        "select count(*) from idea_join where jam_id = (select jam_id from idea_join where id = ?)")
+                        .param(id).query(Long.class).single());
             }
         }
         return text.toString();
+    }
+
+    /** The member's idea that the joins link with others: one, so the member's posting pace is not spent. */
+    Post membersDuplicate;
+
+    /** A link between the member's idea and a fresh one of a second author, proposed by an organiser. */
+    org.incrowd.review.IdeaJoin newJoin(Actor organiser) {
+        var second = fixtures.person("Second author", Role.PARTICIPANT);
+        fixtures.join(jam, second);
+        if (membersDuplicate == null) {
+            membersDuplicate = fixtures.idea(forum, people.get(Who.MEMBER), "Member's duplicate", "Twice.");
+        }
+        var mine = membersDuplicate;
+        var theirs = fixtures.idea(forum, second, "Second author's duplicate", "Twice.");
+        return context.getBean(org.incrowd.review.IdeaJoins.class).propose(organiser, jam.id(),
+                org.incrowd.review.JoinKind.LINK, mine.id(), theirs.id(), "Matrix duplicates");
     }
 
     org.springframework.jdbc.core.simple.JdbcClient jdbc() {
@@ -1077,7 +1124,8 @@ class AuthorisationIntegrationTests {
     }
 
     /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
-    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES, ACCOUNT, WEBHOOK }
+    enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES, ACCOUNT, WEBHOOK,
+        JOIN }
 
     /** {@code text}: what the placeholder stands for when it is not an id (a link's token). */
     record Ref(Kind kind, long id, String text) {
@@ -1216,6 +1264,28 @@ class AuthorisationIntegrationTests {
                     var fresh = fixtures.idea(forum, "Fresh idea to restore");
                     fixtures.moderating().hide(organiser, fresh.id(), "Hidden for the matrix");
                     yield new Ref(Kind.POST, fresh.id());
+                }
+                case "newJoinPair" -> {
+                    refs.put("newJoinPair.other", new Ref(Kind.POST, fixtures.idea(forum, "Join with me").id()));
+                    yield new Ref(Kind.POST, fixtures.idea(forum, "Join me").id());
+                }
+                case "newJoin" -> new Ref(Kind.JOIN, newJoin(organiser).id());
+                case "newDoneJoin" -> {
+                    var join = newJoin(organiser);
+                    var joins = context.getBean(org.incrowd.review.IdeaJoins.class);
+                    joins.consent(people.get(Who.MEMBER).asActor(), join.id(), true, null);
+                    joins.consent(fixtures.actor(fixtures.identity().require(join.otherAuthorId())), join.id(), true,
+                            null);
+                    yield new Ref(Kind.JOIN, join.id());
+                }
+                case "newJoinJam" -> {
+                    var fresh = fixtures.liveJam("Join Jam");
+                    var freshForum = fixtures.forum(fresh, "Duplicates");
+                    fixtures.host(freshForum, people.get(Who.HOST));
+                    fixtures.facilitator(freshForum, people.get(Who.FACILITATOR));
+                    refs.put("newJoinJam.idea", new Ref(Kind.POST, fixtures.idea(freshForum, "Twice").id()));
+                    refs.put("newJoinJam.other", new Ref(Kind.POST, fixtures.idea(freshForum, "Again").id()));
+                    yield new Ref(Kind.JAM, fresh.id());
                 }
                 case "newIdeaIReactedTo" -> {
                     var fresh = fixtures.idea(forum, "Fresh idea to react to");

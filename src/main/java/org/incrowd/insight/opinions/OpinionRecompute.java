@@ -67,6 +67,12 @@ class OpinionRecompute extends JamRecompute {
         changed(withdrawn.jamId());
     }
 
+    /** A join moved reactions from one idea to another: the votes behind the map changed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DiscussionEvents.ReactionsMoved moved) {
+        changed(moved.jamId());
+    }
+
     @Scheduled(initialDelayString = "${incrowd.opinions.debounce-ms:15000}",
             fixedDelayString = "${incrowd.opinions.debounce-ms:15000}")
     void recomputeChanged() {

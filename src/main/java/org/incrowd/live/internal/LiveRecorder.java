@@ -63,6 +63,15 @@ class LiveRecorder {
         afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
     }
 
+    /** A join moved an idea's reactions (ideas are their own threads): both tallies change. */
+    @EventListener
+    void on(DiscussionEvents.ReactionsMoved event) {
+        afterCommit(() -> {
+            tallies.changed(event.jamId(), event.fromForumId(), event.fromPostId(), event.fromPostId());
+            tallies.changed(event.jamId(), event.toForumId(), event.toPostId(), event.toPostId());
+        });
+    }
+
     @EventListener
     void on(DiscussionEvents.ConversationImported event) {
         record(event.jamId(), event.forumId(), null, IMPORT, "{\"forum\":" + event.forumId() + "}");
