@@ -46,7 +46,7 @@ public class Listening {
     }
 
     /** A Jam's figures: the whole Jam, then per forum, host, unit (null: none given) and participant type. */
-    public record Figures(long jamId, boolean isPublic, Row jam, List<Row> forums, List<Row> hosts, List<Row> units,
+    public record Figures(long jamId, boolean shared, Row jam, List<Row> forums, List<Row> hosts, List<Row> units,
                           List<Row> types) {
     }
 

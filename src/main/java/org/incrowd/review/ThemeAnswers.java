@@ -129,8 +129,8 @@ public class ThemeAnswers {
     @Transactional
     public ThemeAnswer rate(Actor actor, long answerId, String verdict, String comment) {
         var answer = require(actor, answerId);
-        if (actor.isGuest()) {
-            throw Refusal.forbidden("answers.signInToRate");
+        if (actor.isGuest() || actor.isReadOnly()) {
+            throw Refusal.forbidden("answers.participantsRate");
         }
         var errors = FieldErrors.none();
         ThemeAnswer.Verdict chosen = null;

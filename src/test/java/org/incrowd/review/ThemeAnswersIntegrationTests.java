@@ -26,6 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.http.MediaType;
+import com.jayway.jsonpath.JsonPath;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * A Jam about bikes and the canteen, its themes computed: organisers answer the bike theme at once, every bike post
@@ -239,5 +242,42 @@ class ThemeAnswersIntegrationTests {
         for (var path : List.of("/jams/" + scene.jam.id() + "/review/answers", "/threads/" + scene.bikes.getFirst().id())) {
             assertThat(scene.page(scene.member, path)).doesNotContain(SCRIPT).contains("&lt;script&gt;");
         }
+    }
+
+    MockHttpServletResponse api(MockHttpServletRequestBuilder request, Person person, String json) throws Exception {
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(fixtures.bearer(person))).andReturn().getResponse();
+    }
+
+    @Test
+    void theApiAnswersEditsRatesAndListsWithTheRulesOfThePages() throws Exception {
+        var scene = new Scene("Answers by API");
+        String answers = "/api/v1/jams/" + scene.jam.id() + "/answers";
+        String theme = scene.bikeTheme();
+
+        var missing = api(post(answers), organiser, "{\"theme\":\"" + theme + "\",\"weDid\":\"Racks\"}");
+        assertThat(missing.getStatus()).isEqualTo(422);
+        assertThat((String) JsonPath.read(missing.getContentAsString(), "$.field")).isEqualTo("why");
+        assertThat(api(post(answers), scene.member, "{\"theme\":\"" + theme
+                + "\",\"weDid\":\"Racks\",\"why\":\"Asked\"}").getStatus()).isEqualTo(403);
+
+        var created = api(post(answers), organiser, "{\"theme\":\"" + theme
+                + "\",\"youSaid\":\"Bikes\",\"weDid\":\"Racks\",\"why\":\"Asked\"}");
+        assertThat(created.getStatus()).isEqualTo(201);
+        int id = JsonPath.read(created.getContentAsString(), "$.id");
+
+        var unexplained = api(put("/api/v1/answers/" + id), organiser, "{\"weDid\":\"More racks\",\"why\":\"Asked\"}");
+        assertThat(unexplained.getStatus()).isEqualTo(422);
+        assertThat((String) JsonPath.read(unexplained.getContentAsString(), "$.field")).isEqualTo("reason");
+        assertThat(api(put("/api/v1/answers/" + id), organiser,
+                "{\"weDid\":\"More racks\",\"why\":\"Asked\",\"reason\":\"Counted again\"}").getStatus())
+                .isEqualTo(200);
+        var rated = api(post("/api/v1/answers/" + id + "/rating"), scene.member, "{\"verdict\":\"partly\"}");
+        assertThat(rated.getStatus()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(rated.getContentAsString(), "$.ratings.partly")).isEqualTo(1);
+
+        var listed = mvc.perform(get(answers).with(fixtures.bearer(scene.member))).andReturn().getResponse();
+        assertThat((List<String>) JsonPath.read(listed.getContentAsString(), "$[*].weDid")).containsExactly("More racks");
+        assertThat((String) JsonPath.read(listed.getContentAsString(), "$[0].mine.verdict")).isEqualTo("PARTLY");
     }
 }

@@ -113,7 +113,8 @@ class AnswersController {
         var answered = new java.util.HashSet<String>();
         all.forEach(answer -> answered.add(answer.themeKey()));
         var unanswered = themes.of(jamId).stream().filter(theme -> !answered.contains(theme.key())).toList();
-        return new AnswersPage(jam, all, unanswered, access.mayReview(actor, jamId), !actor.isGuest(), kept);
+        return new AnswersPage(jam, all, unanswered, access.mayReview(actor, jamId),
+                !actor.isGuest() && !actor.isReadOnly(), kept);
     }
 
     private void requireInJam(Actor actor, long jamId, long answerId) {
