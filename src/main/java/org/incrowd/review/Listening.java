@@ -139,7 +139,7 @@ public class Listening {
         return query.query((rs, n) -> {
             String key = rs.getString(1);
             var median = (Number) rs.getObject(5);
-            return new Row(labels.getOrDefault(key, key), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            return new Row(key == null ? null : labels.getOrDefault(key, key), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                     median == null ? null : Duration.ofSeconds(Math.round(median.doubleValue())));
         }).list();
     }

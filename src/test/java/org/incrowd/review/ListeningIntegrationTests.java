@@ -118,8 +118,11 @@ class ListeningIntegrationTests {
         mvc.perform(post(path).with(csrf()).param("shared", "true").with(fixtures.bearer(organiser)));
 
         assertThat(mvc.perform(get(path).accept("text/html").with(fixtures.bearer(member))).andReturn()
-                .getResponse().getContentAsString()).contains("Everyone who can read the Jam sees these figures.")
+                .getResponse().getContentAsString()).contains("No ideas yet: 0 % acknowledged, 0 % decided")
                 .doesNotContain("Show them to organisers only");
+        assertThat(mvc.perform(get(path).accept("text/html").with(fixtures.bearer(organiser))).andReturn()
+                .getResponse().getContentAsString()).contains("Everyone who can read the Jam sees these figures.")
+                .contains("Show them to organisers only");
         assertThat(mvc.perform(get(api).with(fixtures.bearer(member))).andReturn().getResponse()
                 .getContentAsString()).contains("\"shared\":true");
     }

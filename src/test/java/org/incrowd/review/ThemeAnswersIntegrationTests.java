@@ -136,7 +136,7 @@ class ThemeAnswersIntegrationTests {
         assertThat(answered.getRedirectedUrl()).startsWith("/jams/" + scene.jam.id() + "/review/answers#answer-");
         for (var post : scene.bikes) {
             assertThat(scene.page(scene.member, "/threads/" + post.id()))
-                    .contains("class=\"answer-note\"").contains("we did We built 200 covered bike racks")
+                    .contains("class=\"answer-note\"").contains("We did: We built 200 covered bike racks")
                     .contains(scene.only().link());
         }
         assertThat(scene.page(scene.member, "/threads/" + scene.canteen.getFirst().id())).doesNotContain("answer-note");
