@@ -54,9 +54,11 @@ class ThemeAnswersBrowserTests {
         answerLink.focus();
         desk.keyboard().press("Enter");
 
-        var form = desk.locator(".theme-unanswered:target form");
-        assertThat(form).isVisible(SOON);
-        form.getByLabel("You said").focus();
+        desk.waitForURL("**/review/answers#theme-*");
+        String theme = desk.url().substring(desk.url().indexOf("#theme-") + "#theme-".length());
+        var youSaid = desk.locator("#answer-" + theme + "-youSaid");
+        assertThat(youSaid).isVisible(SOON);
+        youSaid.focus();
         desk.keyboard().type("You asked for safer cycling and somewhere to park.");
         desk.keyboard().press("Tab");
         desk.keyboard().type("We built 200 covered bike racks");
@@ -64,7 +66,7 @@ class ThemeAnswersBrowserTests {
         desk.keyboard().type("Parking came up first and was ready in a month.");
         desk.keyboard().press("Tab");
         desk.keyboard().press("Enter");
-        assertThat(desk.locator(".theme-answer").getByText("We built 200 covered bike racks")).isVisible(SOON);
+        assertThat(desk.locator(".theme-answer .you-said-we-did")).containsText("We built 200 covered bike racks");
         desk.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("theme-answer-organiser"))
                 .setFullPage(true));
 
