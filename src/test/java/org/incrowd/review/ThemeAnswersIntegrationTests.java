@@ -239,9 +239,12 @@ class ThemeAnswersIntegrationTests {
         scene.answer(organiser, scene.bikeTheme(), SCRIPT, SCRIPT, SCRIPT);
         scene.rate(scene.member, scene.only().id(), "YES", SCRIPT);
 
-        for (var path : List.of("/jams/" + scene.jam.id() + "/review/answers", "/threads/" + scene.bikes.getFirst().id())) {
-            assertThat(scene.page(scene.member, path)).doesNotContain(SCRIPT).contains("&lt;script&gt;");
+        for (var path : List.of("/jams/" + scene.jam.id() + "/review/answers", "/threads/" + scene.bikes.getFirst().id(),
+                "/jams/" + scene.jam.id() + "/pulse")) {
+            assertThat(scene.page(scene.member, path)).as(path).doesNotContain(SCRIPT).contains("&lt;script&gt;");
         }
+        var mail = MailCatcher.awaitOne(scene.cyclists.getFirst().email());
+        assertThat(MailCatcher.html(mail)).doesNotContain(SCRIPT).contains("&lt;script&gt;");
     }
 
     MockHttpServletResponse api(MockHttpServletRequestBuilder request, Person person, String json) throws Exception {
