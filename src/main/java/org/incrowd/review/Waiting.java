@@ -26,7 +26,13 @@ public class Waiting {
     public static final int IDEAS_LISTED = 200;
     private static final int CHUNK = 1000;
 
-    public enum Kind { THEME, IDEA, POORLY_RATED }
+    public enum Kind {
+        THEME, IDEA, POORLY_RATED;
+
+        public String messageKey() {
+            return "waiting.kind." + name();
+        }
+    }
 
     /** One thing that waits; {@code ratings} only for a poorly rated answer. */
     public record Item(Kind kind, String label, String link, Instant since, Duration waited,

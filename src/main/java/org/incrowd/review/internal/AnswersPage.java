@@ -35,6 +35,11 @@ public record AnswersPage(Jam jam, List<ThemeAnswer> answers, List<JamThemes.The
         return current == null ? "" : current;
     }
 
+    /** The message naming an answer's field: "youSaid", "weDid" or "why". */
+    public static String labelOf(String field) {
+        return "answers." + field;
+    }
+
     public FieldErrors errors(String form, Object about) {
         return kept.is(form, about) ? kept.errors() : FieldErrors.none();
     }
