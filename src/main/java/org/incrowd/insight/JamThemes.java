@@ -3,15 +3,18 @@ package org.incrowd.insight;
 import java.util.List;
 
 /**
- * A Jam's themes with all their posts, as participants see them (analysts' names, merges and moves applied, hidden
- * themes left out), for modules that act on whole themes: reviewers assigned by theme, answers per theme.
+ * A Jam's themes (the whole Jam's Jam Pulse) as participants see them, with the posts in each now, for the modules
+ * that act on whole themes: answers per theme, shown on each of its posts, and reviewers assigned by theme.
  */
 public interface JamThemes {
 
-    /** One theme: its stable key, its label and the ids of every post in it (ideas and replies). */
-    record Theme(String key, String label, List<Long> posts) {
+    /** A theme: its key names it across recomputes; {@code posts} is how many posts are in it now. */
+    record Theme(String key, String label, int posts) {
     }
 
-    /** The Jam's themes, largest first; none before the Jam has enough posts for themes. */
+    /** The Jam's visible themes, leading first; none before the themes were computed. */
     List<Theme> of(long jamId);
+
+    /** The ids of the posts in the theme now (analysts' refinements applied), ascending; empty for no such theme. */
+    List<Long> posts(long jamId, String themeKey);
 }

@@ -403,11 +403,35 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/joins/{newJoin}                           | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             POST   /api/v1/joins/{newJoin}/consent                   | 401    | 403      | 200    | 403      | 403  | 403         | 403       | 403
             POST   /api/v1/joins/{newDoneJoin}/undo                  | 401    | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            # --- answers per theme, what waits, listening figures (close the loop) ---
+            # Readers of the Jam read answers; participants rate them; only organisers answer, edit and see what waits.
+            # The Matrix Jam has no computed themes, so an allowed answer is refused as naming no theme (422).
+            GET    /jams/{jam}/review/answers                        | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/review/answers                  | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/review/answers                        | signin | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            POST   /jams/{jam}/review/answers/{answer}/edit          | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{jam}/review/answers/{answer}/rating        | signin | 403      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /jams/{jam}/review/waiting                        | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/review/waiting                  | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # Listening figures are the organisers' until they make them public (a fresh Jam each call).
+            GET    /jams/{jam}/review/listening                      | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /jams/{secretJam}/review/listening                | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/review/listening               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /api/v1/jams/{jam}/answers                        | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/answers                  | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /api/v1/jams/{jam}/answers                        | 401    | 403      | 403    | 403      | 403  | 403         | 422       | 422
+            PUT    /api/v1/answers/{answer}                          | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /api/v1/answers/{answer}/rating                   | 401    | 403      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{jam}/listening                      | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/listening                | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
     static final Map<String, String> REDIRECTS = Map.ofEntries(
             Map.entry("POST /signout", "/?signedOut"),
+            Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
+            Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
+            Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
             Map.entry("POST /signup (e-mail taken)", "/signin?registered"),
             Map.entry("GET /kept", "/"),
             Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
@@ -725,6 +749,18 @@ class AuthorisationIntegrationTests {
                 {"accept": true}"""));
         bodies.put("POST /api/v1/joins/{newDoneJoin}/undo", json("""
                 {"reason": "Matrix undo"}"""));
+        bodies.put("POST /jams/{jam}/review/answers", (r, c) -> r.param("theme", "no-such-theme")
+                .param("weDid", "Matrix").param("why", "Matrix"));
+        bodies.put("POST /jams/{jam}/review/answers/{answer}/edit", (r, c) -> r.param("weDid", "Edited by the matrix")
+                .param("why", "Matrix").param("reason", "Matrix test"));
+        bodies.put("POST /jams/{jam}/review/answers/{answer}/rating", (r, c) -> r.param("verdict", "PARTLY"));
+        bodies.put("POST /jams/{newLiveJam}/review/listening", (r, c) -> r.param("shared", "true"));
+        bodies.put("POST /api/v1/jams/{jam}/answers", json("""
+                {"theme": "no-such-theme", "weDid": "Matrix", "why": "Matrix"}"""));
+        bodies.put("PUT /api/v1/answers/{answer}", json("""
+                {"weDid": "Edited by API", "why": "Matrix", "reason": "Matrix test"}"""));
+        bodies.put("POST /api/v1/answers/{answer}/rating", json("""
+                {"verdict": "NO"}"""));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -1021,6 +1057,10 @@ class AuthorisationIntegrationTests {
                         + " where id = ?").param(id).query().listOfRows()).append(jdbc().sql(
                         "select count(*) from idea_join where jam_id = (select jam_id from idea_join where id = ?)")
                         .param(id).query(Long.class).single());
+                case ANSWER -> text.append(jdbc().sql("select you_said, we_did, why, updated_at from theme_answer"
+                        + " where id = ?").param(id).query().listOfRows()).append(jdbc().sql(
+                        "select person_id, verdict from answer_rating where answer_id = ? order by person_id")
+                        .param(id).query().listOfRows());
             }
         }
         return text.toString();
@@ -1044,6 +1084,21 @@ class AuthorisationIntegrationTests {
 
     org.springframework.jdbc.core.simple.JdbcClient jdbc() {
         return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    }
+
+    /** An answer to a theme of the matrix Jam (its themes are never computed here, so it is written directly). */
+    long matrixAnswer() {
+        var existing = jdbc().sql("select id from theme_answer where jam_id = ? and theme_key = 'matrix'")
+                .param(jam.id()).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc().sql("""
+                        insert into theme_answer (jam_id, theme_key, theme_label, you_said, we_did, why, answered_by,
+                            answered_at, updated_at) values (?, 'matrix', 'Matrix theme', '', 'Matrix', 'Matrix', ?, ?, ?)""")
+                .params(jam.id(), people.get(Who.ORGANISER).id(), now, now).update();
+        return matrixAnswer();
     }
 
     /** A webhook of the Jam, as the organisers' form would register it (the module keeps its service to itself). */
@@ -1125,7 +1180,7 @@ class AuthorisationIntegrationTests {
 
     /** What a placeholder stands for; TOKENS is a person's list of live tokens, TOKEN_ID only names one. */
     enum Kind { JAM, FORUM, POST, PERSON, TOKENS, TOKEN_ID, ANNOUNCEMENT, NOTIFICATION, PREFERENCES, ACCOUNT, WEBHOOK,
-        JOIN }
+        JOIN, ANSWER }
 
     /** {@code text}: what the placeholder stands for when it is not an id (a link's token). */
     record Ref(Kind kind, long id, String text) {
@@ -1255,6 +1310,7 @@ class AuthorisationIntegrationTests {
                     }
                     yield new Ref(Kind.WEBHOOK, matrixWebhook);
                 }
+                case "answer" -> new Ref(Kind.ANSWER, matrixAnswer());
                 case "newWebhookJam" -> {
                     var fresh = fixtures.liveJam("Webhook Jam");
                     refs.put("newWebhook", new Ref(Kind.WEBHOOK, webhookOf(fresh.id())));

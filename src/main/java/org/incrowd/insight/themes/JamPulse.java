@@ -72,6 +72,27 @@ class JamPulse {
                 .orElse(List.of());
     }
 
+    /** The posts of a whole-Jam theme now, ascending: the snapshot's and those placed since, decisions applied. */
+    List<Long> postsOf(long jamId, String key) {
+        var snapshot = snapshots.latest(jamId, ThemeSnapshot.WHOLE_JAM).orElse(null);
+        if (snapshot == null || key == null) {
+            return List.of();
+        }
+        var replayed = PulseThemes.replayed(snapshot, decisions.of(jamId, ThemeSnapshot.WHOLE_JAM));
+        var posts = new java.util.TreeSet<Long>();
+        for (long post : snapshot.posts()) {
+            if (key.equals(replayed.themeOf(post, null))) {
+                posts.add(post);
+            }
+        }
+        models.placedSince(snapshot).forEach((post, raw) -> {
+            if (key.equals(replayed.themeOf(post, raw))) {
+                posts.add(post);
+            }
+        });
+        return List.copyOf(posts);
+    }
+
     private PulsePage page(Actor actor, Jam jam, Forum forum) {
         long forumId = forum == null ? ThemeSnapshot.WHOLE_JAM : forum.id();
         boolean analyst = isAnalyst(actor, jam.id());

@@ -1,8 +1,15 @@
 package org.incrowd.insight.themes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import gg.jte.Content;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
+import org.incrowd.insight.ThemeNotes;
+import org.incrowd.shared.Ui;
 import org.incrowd.shared.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,18 +29,32 @@ class PulseController {
     private final JamPulse pulse;
     private final ThemeRecompute recompute;
     private final CurrentActor currentActor;
+    private final List<ThemeNotes> themeNotes;
 
-    PulseController(JamPulse pulse, ThemeRecompute recompute, CurrentActor currentActor) {
+    PulseController(JamPulse pulse, ThemeRecompute recompute, CurrentActor currentActor, List<ThemeNotes> themeNotes) {
         this.pulse = pulse;
         this.recompute = recompute;
         this.currentActor = currentActor;
+        this.themeNotes = themeNotes;
     }
 
     @GetMapping("/jams/{jamId}/pulse")
     String jam(@PathVariable long jamId, Model model) {
-        model.addAttribute("page", pulse.ofJam(currentActor.require(), jamId));
+        var actor = currentActor.require();
+        model.addAttribute("page", pulse.ofJam(actor, jamId));
         model.addAttribute("refused", PulsePage.Refused.NONE);
+        model.addAttribute("themeNotes", notes(actor, jamId, model));
         return "insight/pulse";
+    }
+
+    /** What other modules note with the Jam's themes, several notes per theme in the order of the beans. */
+    private Map<String, List<Content>> notes(Actor actor, long jamId, Model model) {
+        var byTheme = new HashMap<String, List<Content>>();
+        for (var source : themeNotes) {
+            source.notes(jamId, actor, (Ui) model.getAttribute("ui")).forEach((key, note) ->
+                    byTheme.computeIfAbsent(key, k -> new ArrayList<>()).add(note));
+        }
+        return byTheme;
     }
 
     @GetMapping("/forums/{forumId}/pulse")
@@ -129,6 +150,9 @@ class PulseController {
             var actor = currentActor.require();
             model.addAttribute("page", forumId == ThemeSnapshot.WHOLE_JAM ? pulse.ofJam(actor, jamId)
                     : pulse.ofForum(actor, forumId));
+            if (forumId == ThemeSnapshot.WHOLE_JAM) {
+                model.addAttribute("themeNotes", notes(actor, jamId, model));
+            }
             model.addAttribute("refused", new PulsePage.Refused(form.tool(), form.theme(), form.text(),
                     refusal.errors()));
             return "insight/pulse";

@@ -35,7 +35,7 @@ class IdeaReviewFeed {
             var text = posts.texts(List.of(event.postId()));
             var postedAt = text.isEmpty() ? java.time.Instant.now() : text.getFirst().createdAt();
             reviews.add(event.postId(), event.jamId(), event.forumId(), event.authorId(),
-                    author.participantType().name(), postedAt);
+                    author.participantType().name(), author.orgUnit(), postedAt);
         }
     }
 
@@ -55,8 +55,9 @@ class IdeaReviewFeed {
             var people = identity.findAll(authors);
             for (var text : page) {
                 if (text.isIdea()) {
+                    var author = people.get(text.authorId());
                     reviews.add(text.id(), text.jamId(), text.forumId(), text.authorId(),
-                            people.get(text.authorId()).participantType().name(), text.createdAt());
+                            author.participantType().name(), author.orgUnit(), text.createdAt());
                 }
             }
             after = page.getLast().id();

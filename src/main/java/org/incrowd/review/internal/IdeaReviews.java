@@ -29,12 +29,13 @@ public class IdeaReviews {
     }
 
     /** A new idea starts in the new stage; a second call for the same idea changes nothing. */
-    void add(long ideaId, long jamId, long forumId, long authorId, String authorType, Instant postedAt) {
+    void add(long ideaId, long jamId, long forumId, long authorId, String authorType, String authorUnit,
+             Instant postedAt) {
         jdbc.sql("""
                         merge into idea_review r using (values (cast(? as bigint))) v (idea_id) on r.idea_id = v.idea_id
-                        when not matched then insert (idea_id, jam_id, forum_id, author_id, author_type, posted_at,
-                            stage_key, stage_since) values (v.idea_id, ?, ?, ?, ?, ?, 'new', ?)""")
-                .params(ideaId, jamId, forumId, authorId, authorType, Timestamp.from(postedAt),
+                        when not matched then insert (idea_id, jam_id, forum_id, author_id, author_type, author_unit,
+                            posted_at, stage_key, stage_since) values (v.idea_id, ?, ?, ?, ?, ?, ?, 'new', ?)""")
+                .params(ideaId, jamId, forumId, authorId, authorType, authorUnit, Timestamp.from(postedAt),
                         Timestamp.from(postedAt)).update();
     }
 

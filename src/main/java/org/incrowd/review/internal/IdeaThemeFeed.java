@@ -38,7 +38,7 @@ class IdeaThemeFeed {
         jdbc.update("update idea_review set theme_key = null where jam_id = ? and theme_key is not null", jamId);
         var pairs = new ArrayList<Object[]>();
         for (var theme : themes.of(jamId)) {
-            theme.posts().forEach(post -> pairs.add(new Object[] {theme.key(), post, jamId}));
+            themes.posts(jamId, theme.key()).forEach(post -> pairs.add(new Object[] {theme.key(), post, jamId}));
         }
         for (int from = 0; from < pairs.size(); from += BATCH) {
             List<Object[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + BATCH));
