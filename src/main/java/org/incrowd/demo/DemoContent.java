@@ -113,6 +113,7 @@ class DemoContent implements ApplicationRunner {
     private final Posting posting;
     private final Reacting reacting;
     private final Moderating moderating;
+    private final DemoLoop loop;
     private final TransactionTemplate transaction;
     private final DemoClock clock;
     private final Environment environment;
@@ -120,7 +121,7 @@ class DemoContent implements ApplicationRunner {
     private final int postsPerMinute;
 
     DemoContent(IdentityService identity, JamService jams, Posting posting, Reacting reacting, Moderating moderating,
-                PlatformTransactionManager transactions, DemoClock clock, Environment environment,
+                DemoLoop loop, PlatformTransactionManager transactions, DemoClock clock, Environment environment,
                 @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
                 @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
         this.identity = identity;
@@ -128,6 +129,7 @@ class DemoContent implements ApplicationRunner {
         this.posting = posting;
         this.reacting = reacting;
         this.moderating = moderating;
+        this.loop = loop;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.environment = environment;
@@ -214,6 +216,7 @@ class DemoContent implements ApplicationRunner {
         reactions += reactions(closedPosts, closedMembers, closedHours, random);
         clock.release();
         jams.closeNow(cast.organiser().asActor(), closed.id());
+        loop.close(cast.organiser(), closed.id(), closedPosts.stream().map(Seeded::post).toList());
         timer.lap("scheduled and closed Jams");
         int campaignIdeas = campaigns(cast);
         timer.lap("idea box and challenge");

@@ -6,6 +6,9 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Demo content", allowedDependencies = {
         "identity", // creates the demo people
         "jam", // creates the demo Jams and forums
-        "discussion" // posts, reacts and moderates as the demo people
+        "discussion", // posts, reacts and moderates as the demo people
+        "insight", // answers the closed Jam's leading themes once they are computed
+        "review", // decides on the closed Jam's ideas with reasons
+        "report" // publishes the closed Jam's report
 })
 package org.incrowd.demo;

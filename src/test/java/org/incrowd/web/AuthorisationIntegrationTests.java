@@ -1370,8 +1370,8 @@ class AuthorisationIntegrationTests {
                 case "newReportJam", "newDraftReportJam" -> {
                     var reportJam = fixtures.liveJam("Reported");
                     var writing = context.getBean(org.incrowd.report.internal.ReportWriting.class);
-                    var draft = new org.incrowd.report.internal.ReportDraft("Heard", "Next", List.of(
-                            new org.incrowd.report.internal.ReportDraft.Recommendation("Matrix", "Why", null, null,
+                    var draft = new org.incrowd.report.ReportDraft("Heard", "Next", List.of(
+                            new org.incrowd.report.ReportDraft.Recommendation("Matrix", "Why", null, null,
                                     null)));
                     var errors = org.incrowd.shared.FieldErrors.none();
                     if (name.equals("newReportJam")) {

@@ -1,5 +1,6 @@
 package org.incrowd.report.internal;
 
+import org.incrowd.report.ReportDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.shared.FieldErrors;

@@ -1,5 +1,6 @@
 package org.incrowd.report.internal;
 
+import org.incrowd.report.ReportDraft;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;

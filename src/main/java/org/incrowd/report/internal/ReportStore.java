@@ -1,5 +1,6 @@
 package org.incrowd.report.internal;
 
+import org.incrowd.report.ReportDraft;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;

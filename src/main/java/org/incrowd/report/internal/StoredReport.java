@@ -1,5 +1,6 @@
 package org.incrowd.report.internal;
 
+import org.incrowd.report.ReportDraft;
 import java.time.Instant;
 
 /** A report as stored: the draft and whether (and when) it was published. */

@@ -1,4 +1,4 @@
-package org.incrowd.report.internal;
+package org.incrowd.report;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record ReportDraft(String heard, String next, List<Recommendation> recomm
         }
 
         /** A row the organiser left empty (the form's spare rows): not a recommendation. */
-        boolean isBlank() {
+        public boolean isBlank() {
             return (title == null || title.isBlank()) && (rationale == null || rationale.isBlank())
                     && themes.isEmpty() && posts.isEmpty() && groups.isEmpty();
         }
@@ -35,5 +35,5 @@ public record ReportDraft(String heard, String next, List<Recommendation> recomm
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
     }
 
-    static final ReportDraft EMPTY = new ReportDraft("", "", List.of());
+    public static final ReportDraft EMPTY = new ReportDraft("", "", List.of());
 }
