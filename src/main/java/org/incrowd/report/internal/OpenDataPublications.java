@@ -1,0 +1,43 @@
+package org.incrowd.report.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.incrowd.report.OpenDataMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which Jams' exports are published, and in which mode. */
+@Repository
+public class OpenDataPublications {
+
+    /** A published export: everyone who may read the Jam may download it, in this mode. */
+    public record Publication(long jamId, OpenDataMode mode, long publishedBy, Instant publishedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OpenDataPublications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Publication> of(long jamId) {
+        return jdbc.sql("select jam_id, mode, published_by, published_at from open_data_publication where jam_id = ?")
+                .param(jamId).query((rs, n) -> new Publication(rs.getLong(1), OpenDataMode.valueOf(rs.getString(2)),
+                        rs.getLong(3), rs.getTimestamp(4).toInstant())).optional();
+    }
+
+    /** Publishes, or changes the published mode (the caller's transaction makes the two steps one). */
+    public void publish(long jamId, OpenDataMode mode, long personId, Instant at) {
+        int updated = jdbc.sql("update open_data_publication set mode = ?, published_by = ?, published_at = ? "
+                        + "where jam_id = ?").params(mode.name(), personId, Timestamp.from(at), jamId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into open_data_publication (jam_id, mode, published_by, published_at) values (?, ?, ?, ?)")
+                    .params(jamId, mode.name(), personId, Timestamp.from(at)).update();
+        }
+    }
+
+    public void withdraw(long jamId) {
+        jdbc.sql("delete from open_data_publication where jam_id = ?").param(jamId).update();
+    }
+}
