@@ -120,6 +120,8 @@ public class OpenData {
             publications.publish(jamId, chosen, actor.personId(), now);
             ledger.record(new ReviewLedger.Act(jamId, null, null, PUBLISHED, null, "mode=" + chosen.key(), null,
                     actor.personId(), now, true));
+        } else if (publications.of(jamId).isEmpty()) {
+            return Optional.empty(); // nothing to withdraw, nothing to record
         } else {
             publications.withdraw(jamId);
             ledger.record(new ReviewLedger.Act(jamId, null, null, WITHDRAWN, null, null, null, actor.personId(),
