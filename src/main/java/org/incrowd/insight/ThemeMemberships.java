@@ -24,7 +24,7 @@ public interface ThemeMemberships {
 
         List<Theme> themes();
 
-        /** The key of the visible theme a post is in, or null (no theme, a hidden theme, or posted later). */
+        /** The key of the visible theme a post is in now, or null (no theme, or a hidden one). */
         String themeOf(long postId);
     }
 

@@ -9,7 +9,6 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.report.internal.OpenDataPublications;
-import org.incrowd.report.internal.OpenDataPublications.Publication;
 import org.incrowd.report.internal.OpenDataScope;
 import org.incrowd.report.internal.OpenDataWriter;
 import org.incrowd.review.ReviewEvents;
@@ -33,7 +32,7 @@ public class OpenData {
     public static final String EXPORTED = "open-data-exported";
 
     /** What the open-data page shows a reader. */
-    public record Page(Jam jam, List<Forum> forums, boolean organiser, Optional<Publication> publication,
+    public record Page(Jam jam, List<Forum> forums, boolean organiser, Optional<OpenDataPublication> publication,
                        Forum forum, OpenDataMode mode) {
 
         public List<OpenDataMode> modes() {
@@ -99,7 +98,7 @@ public class OpenData {
         writer.json(scope, out);
     }
 
-    public Optional<Publication> publication(Actor actor, long jamId) {
+    public Optional<OpenDataPublication> publication(Actor actor, long jamId) {
         jams.require(actor, jamId);
         return publications.of(jamId);
     }
@@ -109,7 +108,7 @@ public class OpenData {
      * participants, and open pages refresh.
      */
     @Transactional
-    public Optional<Publication> publish(Actor actor, long jamId, boolean published, String mode) {
+    public Optional<OpenDataPublication> publish(Actor actor, long jamId, boolean published, String mode) {
         jams.require(actor, jamId);
         if (!actor.canOrganise()) {
             throw Refusal.forbidden("error.forbidden");

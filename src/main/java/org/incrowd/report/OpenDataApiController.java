@@ -65,7 +65,7 @@ class OpenDataApiController {
         return view(openData.publish(currentActor.require(), jamId, request.published(), request.mode()));
     }
 
-    private static PublicationView view(java.util.Optional<org.incrowd.report.internal.OpenDataPublications.Publication> publication) {
+    private static PublicationView view(java.util.Optional<OpenDataPublication> publication) {
         return publication.map(p -> new PublicationView(true, p.mode().key(), p.publishedAt().toString()))
                 .orElse(new PublicationView(false, null, null));
     }

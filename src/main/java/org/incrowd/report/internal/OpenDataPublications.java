@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.incrowd.report.OpenDataMode;
+import org.incrowd.report.OpenDataPublication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,19 +12,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OpenDataPublications {
 
-    /** A published export: everyone who may read the Jam may download it, in this mode. */
-    public record Publication(long jamId, OpenDataMode mode, long publishedBy, Instant publishedAt) {
-    }
-
     private final JdbcClient jdbc;
 
     OpenDataPublications(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Publication> of(long jamId) {
+    public Optional<OpenDataPublication> of(long jamId) {
         return jdbc.sql("select jam_id, mode, published_by, published_at from open_data_publication where jam_id = ?")
-                .param(jamId).query((rs, n) -> new Publication(rs.getLong(1), OpenDataMode.valueOf(rs.getString(2)),
+                .param(jamId).query((rs, n) -> new OpenDataPublication(rs.getLong(1), OpenDataMode.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getTimestamp(4).toInstant())).optional();
     }
 
