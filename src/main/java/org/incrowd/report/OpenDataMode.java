@@ -26,4 +26,13 @@ public enum OpenDataMode {
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public String messageKey() {
+        return "openData.mode." + key();
+    }
+
+    /** What the mode means for the people in the export, under its name on the page. */
+    public String hintKey() {
+        return messageKey() + ".hint";
+    }
 }

@@ -838,6 +838,9 @@ class AuthorisationIntegrationTests {
                 } else if (want != 204 && call.endpoint.matches("GET\\s+/live/.*")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "text/event-stream" : "text/plain");
+                } else if (call.path.endsWith(".zip")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "application/zip" : "text/html");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (want != 204 && !call.api && body.length() > 0) {
