@@ -42,14 +42,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OpenDataBenchmark {
 
     static final Path RESULTS = Path.of("bench", "results", "opendata.json");
-    private static final int PEOPLE = 100_000;
-    private static final int IDEAS = 50_000;
-    private static final int REACTIONS = 1_000_000;
+    /** The issue's Jam; a smaller one (arguments: ideas reactions people) on a busy machine. */
+    private static int PEOPLE = 100_000;
+    private static int IDEAS = 50_000;
+    private static int REACTIONS = 1_000_000;
     private static final int FORUMS = 5;
 
     private OpenDataBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3) {
+            IDEAS = Integer.parseInt(args[0]);
+            REACTIONS = Integer.parseInt(args[1]);
+            PEOPLE = Integer.parseInt(args[2]);
+        }
         Path data = Files.createTempDirectory("incrowd-bench-");
         var results = new LinkedHashMap<String, Object>();
         results.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -128,7 +134,7 @@ public final class OpenDataBenchmark {
         batch(jdbc, """
                 insert into post (jam_id, forum_id, thread_id, parent_id, author_id, title, body, body_html, created_at,
                                   depth) values (?, ?, null, null, ?, ?, ?, ?, ?, 0)""", IDEAS,
-                i -> new Object[] {jamId, forums.get(i % FORUMS), firstPerson + (i % 20_000), "Idea " + i,
+                i -> new Object[] {jamId, forums.get(i % FORUMS), firstPerson + (i % Math.min(20_000, PEOPLE)), "Idea " + i,
                         "A body of a sentence or two, as ideas have: number " + i + ".", "<p>Body</p>",
                         Timestamp.from(start.plusSeconds(random.nextInt(200_000)))});
         long firstPost = jdbc.queryForObject("select min(id) from post where jam_id = ?", Long.class, jamId);

@@ -231,6 +231,30 @@ class OpenDataIntegrationTests {
     }
 
     @Test
+    void guestsDownloadThePublishedExportOfAJamOpenToGuests() throws Exception {
+        var open = fixtures.liveJam("Open to guests");
+        var square = fixtures.forum(open, "Town square");
+        fixtures.join(open, ada);
+        fixtures.idea(square, ada, "Benches in the square", "Shade too.");
+        fixtures.jams().openToGuests(fixtures.actor(organiser), open.id(), true);
+        var unpublished = perform(mvc, get("/jams/" + open.id() + "/open-data.zip"));
+        assertThat(unpublished.getStatus()).as("sent to sign in, as for any page a guest may not read")
+                .isEqualTo(302);
+        assertThat(unpublished.getRedirectedUrl()).endsWith("/signin");
+
+        perform(mvc, put("/api/v1/jams/" + open.id() + "/open-data/publication").with(fixtures.bearer(organiser))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"published\": true}"));
+
+        var page = perform(mvc, get("/jams/" + open.id() + "/open-data"));
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("Published (Pseudonymised)");
+        var zip = perform(mvc, get("/jams/" + open.id() + "/open-data.zip"));
+        assertThat(zip.getStatus()).isEqualTo(200);
+        assertThat(files(zip.getContentAsByteArray()).get("posts.csv")).contains("Benches in the square")
+                .doesNotContain(ada.displayName());
+    }
+
+    @Test
     void theApiStreamsTheExportAsOneJsonDocumentAndRefusesOtherFormatsWithAProblem() throws Exception {
         var response = perform(mvc, get("/api/v1/jams/" + jam.id() + "/open-data?format=json&forum=" + forum.id())
                 .with(fixtures.bearer(organiser)));
