@@ -43,6 +43,25 @@ public class PostFeed {
         posts.forEachParticipant(jamId, forumId, sink);
     }
 
+    /**
+     * The posts of a Jam (or of one forum when forumId is not null) that are not hidden, in id order, one at a time
+     * and without tags, for open-data exports (no actor: the caller checks who may download the export).
+     */
+    @Transactional(readOnly = true)
+    public void forEachPostInScope(long jamId, Long forumId, Consumer<PostText> sink) {
+        posts.forEachPostInScope(jamId, forumId, sink);
+    }
+
+    /**
+     * The reactions of a Jam (or one forum) to posts that are not hidden, with their times, one at a time, for
+     * open-data exports: by person and post when {@code byPerson} (a row per person can then be written as it
+     * ends), otherwise in the order they were cast.
+     */
+    @Transactional(readOnly = true)
+    public void forEachTimedReaction(long jamId, Long forumId, boolean byPerson, Consumer<TimedReaction> sink) {
+        posts.forEachTimedReaction(jamId, forumId, byPerson, sink);
+    }
+
     /** Posts and active people per time bucket from {@code origin}; buckets without activity are left out. */
     public List<ActivityBucket> activityOverTime(long jamId, Long forumId, Instant origin, Duration bucket) {
         return posts.activityOverTime(jamId, forumId, origin, bucket.toSeconds());

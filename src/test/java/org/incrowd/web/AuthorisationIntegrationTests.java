@@ -289,6 +289,19 @@ class AuthorisationIntegrationTests {
             GET    /jams/{secretJam}/participation                   | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{jam}/participation.csv                     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/participation.csv               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- open data --- organisers until they publish it (nothing is published here: 404 for the others).
+            GET    /jams/{jam}/open-data                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{secretJam}/open-data                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{jam}/open-data.zip                         | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{secretJam}/open-data.zip                   | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/open-data/publication                 | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{secretJam}/open-data/publication           | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /api/v1/jams/{jam}/open-data                      | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/open-data                | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{jam}/open-data/publication          | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/open-data/publication    | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            PUT    /api/v1/jams/{jam}/open-data/publication          | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/jams/{secretJam}/open-data/publication    | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             # --- Jam Pulse (themes) ---
             GET    /api/v1/jams/{jam}/themes                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/jams/{secretJam}/themes                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
@@ -436,6 +449,8 @@ class AuthorisationIntegrationTests {
             Map.entry("GET /kept", "/"),
             Map.entry("POST /jams/{jam}/opinions/recompute", "/jams/{jam}/opinions"),
             Map.entry("POST /jams/{secretJam}/opinions/recompute", "/jams/{secretJam}/opinions"),
+            Map.entry("POST /jams/{jam}/open-data/publication", "/jams/{jam}/open-data"),
+            Map.entry("POST /jams/{secretJam}/open-data/publication", "/jams/{secretJam}/open-data"),
             Map.entry("POST /jams/{jam}/opinions/react", "/jams/{jam}/opinions?reacted=true#next-statements"),
             Map.entry("POST /forums/{forum}/opinions/react", "/forums/{forum}/opinions?reacted=true#next-statements"),
             Map.entry("POST /jams/{jam}/pulse/recompute", "/jams/{jam}/pulse"),
@@ -657,6 +672,11 @@ class AuthorisationIntegrationTests {
         // --- participation ---
         bodies.put("GET /jams/{jam}/participation.csv", (r, c) -> r.param("table", "units"));
         bodies.put("GET /jams/{secretJam}/participation.csv", (r, c) -> r.param("table", "units"));
+        // --- open data --- withdrawing leaves the Jam as every other call finds it: unpublished.
+        bodies.put("POST /jams/{jam}/open-data/publication", (r, c) -> r.param("published", "false"));
+        bodies.put("POST /jams/{secretJam}/open-data/publication", (r, c) -> r.param("published", "false"));
+        bodies.put("PUT /api/v1/jams/{jam}/open-data/publication", json("{\"published\": false}"));
+        bodies.put("PUT /api/v1/jams/{secretJam}/open-data/publication", json("{\"published\": false}"));
         // --- Jam Pulse (themes) ---
         for (var verb : List.of("rename", "merge", "split", "pin", "hide")) {
             bodies.put("POST /jams/{jam}/pulse/" + verb, (r, c) -> r.param("theme", "t0").param("into", "t0")
@@ -978,6 +998,9 @@ class AuthorisationIntegrationTests {
                 } else if (want != 204 && call.endpoint.matches("GET\\s+/live/.*")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "text/event-stream" : "text/plain");
+                } else if (call.path.endsWith(".zip")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "application/zip" : "text/html");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {

@@ -160,6 +160,8 @@ class MessagesTests {
                 org.incrowd.webhook.internal.Delivery.State::messageKey));
         keys.addAll(keys(org.incrowd.identity.internal.PeopleQuery.Status.values(),
                 org.incrowd.identity.internal.PeopleQuery.Status::messageKey));
+        keys.addAll(keys(org.incrowd.report.OpenDataMode.values(), org.incrowd.report.OpenDataMode::messageKey));
+        keys.addAll(keys(org.incrowd.report.OpenDataMode.values(), org.incrowd.report.OpenDataMode::hintKey));
         assertThat(difference(keys, english.keySet())).as("missing from messages.properties").isEmpty();
         assertThat(difference(keys, german.keySet())).as("missing from messages_de.properties").isEmpty();
     }

@@ -349,6 +349,37 @@ public class PostRepository {
                         ReactionKind.valueOf(rs.getString(4))));
     }
 
+    /** Posts that are not hidden in a Jam or one forum, in id order, streamed; tags are not read. */
+    public void forEachPostInScope(long jamId, Long forumId, Consumer<org.incrowd.discussion.PostText> sink) {
+        streaming.sql("""
+                        select id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, created_at, edited_at
+                        from post where jam_id = :jam and (cast(:forum as bigint) is null or forum_id = :forum)
+                          and hidden_at is null order by id""")
+                .param("jam", jamId).param("forum", forumId)
+                .query((RowCallbackHandler) rs -> {
+                    var edited = rs.getTimestamp(10);
+                    sink.accept(new org.incrowd.discussion.PostText(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), (Long) rs.getObject(5, Long.class), rs.getLong(6),
+                            rs.getString(7), rs.getString(8), List.of(), rs.getTimestamp(9).toInstant(),
+                            edited == null ? null : edited.toInstant()));
+                });
+    }
+
+    /** Reactions to posts that are not hidden in a Jam or one forum, with their times, streamed. */
+    public void forEachTimedReaction(long jamId, Long forumId, boolean byPerson,
+                                     Consumer<org.incrowd.discussion.TimedReaction> sink) {
+        streaming.sql("""
+                        select r.post_id, p.forum_id, r.person_id, r.kind, r.reacted_at
+                        from reaction r join post p on p.id = r.post_id
+                        where p.jam_id = :jam and (cast(:forum as bigint) is null or p.forum_id = :forum)
+                          and p.hidden_at is null order by\s""" + (byPerson ? "r.person_id, r.post_id"
+                        : "r.reacted_at, r.post_id, r.person_id"))
+                .param("jam", jamId).param("forum", forumId)
+                .query((RowCallbackHandler) rs -> sink.accept(new org.incrowd.discussion.TimedReaction(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), ReactionKind.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant())));
+    }
+
     /** Everyone who posted or reacted in a Jam (or one forum), with how often, counted in the database. */
     public void forEachParticipant(long jamId, Long forumId, Consumer<ParticipantActivity> sink) {
         streaming.sql("""

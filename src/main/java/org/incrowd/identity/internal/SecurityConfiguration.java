@@ -84,7 +84,8 @@ class SecurityConfiguration {
                 requests.requestMatchers("/invitations/*", "/invitations/*/account").permitAll();
                 // Guests read the Jams opened to them (JamService decides which); the rest needs an account.
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
-                        "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}").permitAll();
+                        "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}", "/jams/{jamId:\\d+}/open-data",
+                        "/jams/{jamId:\\d+}/open-data.zip").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
