@@ -48,6 +48,10 @@ class DemoContentTests {
     DemoContent demo;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.incrowd.review.Reviewing reviewing;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void demoAdministratorExistsWithTheAdministratorRole() {
@@ -250,6 +254,25 @@ class DemoContentTests {
 
     private Person admin() {
         return identity.findByEmail(DemoContent.ADMIN_EMAIL).orElseThrow();
+    }
+
+    /** The closed Jam shows the loop closed: decisions with reasons on its ideas and a published report citing them. */
+    @Test
+    void theClosedJamsIdeasAreDecidedWithReasonsAndItsReportIsPublished() throws Exception {
+        var closed = jams.visibleTo(actor()).stream().filter(j -> j.phase(jams.now()) == JamPhase.CLOSED)
+                .findFirst().orElseThrow();
+        var participant = identity.findByEmail(DemoContent.PARTICIPANT_EMAIL).orElseThrow();
+        var report = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/jams/" + closed.id() + "/report").with(org.incrowd.support.Fixtures.of(context).bearer(participant)))
+                .andReturn().getResponse();
+        assertThat(report.getStatus()).isEqualTo(200);
+        assertThat(report.getContentAsString()).contains("Name the source of every piece of news we share")
+                .contains("/threads/");
+        var decided = allPosts(closed).stream().filter(Post::isIdea)
+                .map(idea -> reviewing.review(actor(), closed.id(), idea.id()).orElseThrow())
+                .filter(review -> !review.stage().key().equals("new")).toList();
+        assertThat(decided).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(review -> assertThat(review.reason()).isNotBlank());
     }
 
     private Actor actor() {

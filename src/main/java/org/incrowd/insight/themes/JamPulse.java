@@ -189,8 +189,11 @@ class JamPulse {
                 throw Refusal.invalid("posts", "pulse.post.notInTheme");
             }
         }
-        long id = record(actor, jamId, forumId, ThemeDecision.Kind.SPLIT, key, null, name, chosen);
+        // The split-off theme is named after its decision, so the key is set before anyone hears of the change.
+        long id = decisions.record(jamId, forumId, ThemeDecision.Kind.SPLIT, key, null, name, chosen,
+                actor.personId(), clock.instant());
         decisions.target(id, "s" + id);
+        events.publishEvent(new ThemesRecomputed(jamId, clock.instant()));
     }
 
     @Transactional

@@ -17,7 +17,8 @@ class PulseJamThemes implements JamThemes {
     @Override
     public List<Theme> of(long jamId) {
         return pulse.leading(jamId, Integer.MAX_VALUE).stream()
-                .map(theme -> new Theme(theme.key(), theme.label(), theme.size() + theme.newPosts())).toList();
+                .map(theme -> new Theme(theme.key(), theme.label(), theme.size() + theme.newPosts(),
+                        theme.representatives())).toList();
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.incrowd.discussion.Post;
 import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.insight.OpinionFindings;
-import org.incrowd.insight.ThemeFindings;
+import org.incrowd.insight.JamThemes;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.review.ReviewedIdeas;
@@ -36,13 +36,13 @@ public class ReportReading {
 
     private final JamService jams;
     private final Reading discussion;
-    private final ThemeFindings themes;
+    private final JamThemes themes;
     private final OpinionFindings opinions;
     private final ReviewedIdeas reviewed;
     private final ReportStore store;
     private final ReportWriting writing;
 
-    ReportReading(JamService jams, Reading discussion, ThemeFindings themes, OpinionFindings opinions,
+    ReportReading(JamService jams, Reading discussion, JamThemes themes, OpinionFindings opinions,
                   ReviewedIdeas reviewed, ReportStore store, ReportWriting writing) {
         this.jams = jams;
         this.discussion = discussion;
@@ -80,9 +80,9 @@ public class ReportReading {
 
     private ReportView view(Actor actor, Jam jam, StoredReport stored) {
         var rows = stored.draft().recommendations();
-        var themeByKey = new HashMap<String, ThemeFindings.Theme>();
+        var themeByKey = new HashMap<String, JamThemes.Theme>();
         if (rows.stream().anyMatch(row -> !row.themes().isEmpty())) {
-            themes.themes(jam.id()).forEach(theme -> themeByKey.put(theme.key(), theme));
+            themes.of(jam.id()).forEach(theme -> themeByKey.put(theme.key(), theme));
         }
         var map = opinions.of(jam.id());
         var cited = new ArrayList<Cited>();
@@ -132,9 +132,9 @@ public class ReportReading {
                          boolean commonOfJam, List<OpinionFindings.Statement> minority) {
     }
 
-    private static ReportView.ThemeSource themeSource(Jam jam, String key, ThemeFindings.Theme theme) {
+    private static ReportView.ThemeSource themeSource(Jam jam, String key, JamThemes.Theme theme) {
         return new ReportView.ThemeSource(key, theme == null ? null : theme.label(),
-                theme == null ? 0 : theme.size(), "/jams/" + jam.id() + "/pulse#theme-" + key);
+                theme == null ? 0 : theme.posts(), "/jams/" + jam.id() + "/pulse#theme-" + key);
     }
 
     private static ReportView.GroupSource groupSource(Jam jam, int id, OpinionFindings.Map map) {
@@ -175,7 +175,7 @@ public class ReportReading {
 
     /** What organisers pick sources from: the Jam's themes with their leading posts, and its opinion groups. */
     public Sources sources(Actor actor, long jamId) {
-        var found = themes.themes(jamId);
+        var found = themes.of(jamId);
         var leading = new ArrayList<Long>();
         found.forEach(theme -> leading.addAll(theme.representatives().subList(0,
                 Math.min(LEADING_OFFERED, theme.representatives().size()))));
@@ -189,10 +189,10 @@ public class ReportReading {
     /**
      * @param titles the text of each theme's leading posts, by post id
      */
-    public record Sources(List<ThemeFindings.Theme> themes, Map<Long, String> titles,
+    public record Sources(List<JamThemes.Theme> themes, Map<Long, String> titles,
                           List<OpinionFindings.Group> groups) {
 
-        public List<Long> leading(ThemeFindings.Theme theme) {
+        public List<Long> leading(JamThemes.Theme theme) {
             return theme.representatives().stream().filter(titles::containsKey).limit(LEADING_OFFERED).toList();
         }
     }

@@ -9,7 +9,7 @@ import org.incrowd.discussion.Post;
 import org.incrowd.discussion.Reading;
 import org.incrowd.identity.Actor;
 import org.incrowd.insight.OpinionFindings;
-import org.incrowd.insight.ThemeFindings;
+import org.incrowd.insight.JamThemes;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.report.ReportPublished;
@@ -43,14 +43,14 @@ public class ReportWriting {
 
     private final JamService jams;
     private final Reading discussion;
-    private final ThemeFindings themes;
+    private final JamThemes themes;
     private final OpinionFindings opinions;
     private final ReportStore store;
     private final ReviewLedger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportWriting(JamService jams, Reading discussion, ThemeFindings themes, OpinionFindings opinions,
+    ReportWriting(JamService jams, Reading discussion, JamThemes themes, OpinionFindings opinions,
                   ReportStore store, ReviewLedger ledger, ApplicationEventPublisher events, Clock clock) {
         this.jams = jams;
         this.discussion = discussion;
@@ -136,7 +136,7 @@ public class ReportWriting {
             errors.add("recommendations", "report.recommendations.tooMany", MAX_RECOMMENDATIONS);
         }
         var themeKeys = new HashSet<String>();
-        themes.themes(jamId).forEach(theme -> themeKeys.add(theme.key()));
+        themes.of(jamId).forEach(theme -> themeKeys.add(theme.key()));
         int groups = opinions.of(jamId).groups().size();
         var postsOfJam = postsOfJam(actor, jamId, rows);
         var kept = new ArrayList<ReportDraft.Recommendation>();

@@ -17,7 +17,7 @@ import org.incrowd.discussion.Post;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
-import org.incrowd.insight.ThemeFindings;
+import org.incrowd.insight.JamThemes;
 import org.incrowd.insight.shared.JamRecompute;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysisTestData;
 import org.incrowd.jam.Forum;
@@ -57,7 +57,7 @@ class ReportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ThemeFindings themes;
+    JamThemes themes;
 
     Fixtures fixtures;
     SignedInRequests browser;
@@ -67,7 +67,7 @@ class ReportIntegrationTests {
     Forum forum;
     Post bikeIdea;
     Post commonGround;
-    ThemeFindings.Theme bikeTheme;
+    JamThemes.Theme bikeTheme;
 
     @BeforeAll
     void aClosedJamWithAPublishedReport() throws Exception {
@@ -84,7 +84,7 @@ class ReportIntegrationTests {
         twoCamps();
         context.getBeansOfType(JamRecompute.class).values().forEach(run -> assertThat(run.recompute(jam.id()))
                 .as("this node gets the lease").isTrue());
-        bikeTheme = themes.themes(jam.id()).stream().filter(t -> t.representatives().contains(bikeIdea.id()))
+        bikeTheme = themes.of(jam.id()).stream().filter(t -> t.representatives().contains(bikeIdea.id()))
                 .findFirst().orElseThrow();
         context.getBean(org.incrowd.review.Reviewing.class).decide(fixtures.actor(organiser), jam.id(),
                 List.of(bikeIdea.id()), "selected", "Facilities will build it in spring.");
