@@ -98,7 +98,7 @@ class WebhookTriggers {
             data.put("from", before);
             data.put("to", now);
             data.put("startsAt", jam.startsAt().toString());
-            data.put("endsAt", jam.endsAt().toString());
+            data.put("endsAt", jam.openEnded() ? null : jam.endsAt().toString()); // an idea box has no end
             data.put("url", publicUrl.absolute("/jams/" + jamId));
             outbox.record(jamId, WebhookEvent.JAM_PHASE_CHANGED,
                     jamId + ":" + before + ":" + now + ":" + clock.millis(), data);
