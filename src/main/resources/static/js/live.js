@@ -14,6 +14,7 @@
     if (!first || !window.EventSource || !window.htmx) {
         return;
     }
+    var LIVE_REFRESH = {"X-Incrowd-Live": "refresh"};
     var lastFetch = {};
     var timers = {};
 
@@ -32,8 +33,20 @@
         lastFetch[region.id] = Date.now();
         // A region served apart from the page (the bell) names its own address.
         window.htmx.ajax("GET", region.dataset.liveSrc || window.location.pathname + window.location.search,
-            {target: "#" + region.id, select: "#" + region.id, swap: "outerHTML"});
+            {target: "#" + region.id, select: "#" + region.id, swap: "outerHTML", headers: LIVE_REFRESH});
     }
+
+    // A refresh asked for before the reader stepped into the region can arrive while they type there: it waits
+    // until focus leaves (as above), so that nothing they typed is replaced.
+    document.body.addEventListener("htmx:beforeSwap", function (event) {
+        var config = event.detail.requestConfig;
+        var region = event.detail.target;
+        if (config && config.headers && config.headers["X-Incrowd-Live"] && region
+                && region.contains(document.activeElement)) {
+            event.detail.shouldSwap = false;
+            fetchRegion(region);
+        }
+    });
 
     function schedule(id) {
         if (timers[id]) {

@@ -63,6 +63,29 @@ class DecisionsBrowserTests {
         phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("decision-phone")));
     }
 
+    /**
+     * A live refresh asked for just before the organiser stepped into the reason (a reaction elsewhere on the idea)
+     * must not replace what they are typing: it waits until they leave the field.
+     */
+    @Test
+    void aLiveRefreshArrivingWhileTheReasonIsTypedKeepsTheText() {
+        var fixtures = browser.fixtures();
+        var jam = fixtures.liveJam("Typing " + System.nanoTime());
+        var idea = fixtures.idea(fixtures.forum(jam, "Yard"), "Shade over the yard");
+        var page = browser.signIn(browser.page(), fixtures.organiser());
+        page.navigate(browser.url("/threads/" + idea.id()));
+        var reason = page.locator("#decision-reason-" + idea.id());
+
+        page.evaluate("id => { htmx.ajax('GET', location.pathname, {target: '#thread-idea', select: '#thread-idea',"
+                + " swap: 'outerHTML', headers: {'X-Incrowd-Live': 'refresh'}});"
+                + " const reason = document.getElementById('decision-reason-' + id); reason.focus();"
+                + " reason.value = 'Half a reason'; }", String.valueOf(idea.id()));
+        page.waitForTimeout(1_500);
+
+        assertThat(reason).hasValue("Half a reason");
+        assertThat(reason).isFocused();
+    }
+
     @Test
     void aDecisionWithoutReasonComesBackWithTheChosenStage() {
         var fixtures = browser.fixtures();
