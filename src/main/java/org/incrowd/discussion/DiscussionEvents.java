@@ -47,4 +47,26 @@ public final class DiscussionEvents {
      */
     public record ReactionsMoved(long jamId, long fromPostId, long fromForumId, long toPostId, long toForumId) {
     }
+
+    /**
+     * The author of an idea adopted a build-on into it: the builder's contribution became part of the idea (a giver's
+     * act the recognition module credits to {@code builderId}).
+     */
+    public record BuildOnAdopted(long buildOnId, long ideaId, long jamId, long adopterId, long builderId) {
+    }
+
+    /** Someone joined an idea's team, to develop it with its author as a co-author. */
+    public record TeamJoined(long ideaId, long jamId, long personId) {
+    }
+
+    /** Someone left an idea's team (or its author took them off it). */
+    public record TeamLeft(long ideaId, long jamId, long personId) {
+    }
+
+    /**
+     * The person an idea was entered for (by a colleague, with their consent) claimed it: it is theirs now, and the
+     * colleague who entered it helped them be heard.
+     */
+    public record ProxyIdeaClaimed(long ideaId, long jamId, long enteredById, long claimantId) {
+    }
 }

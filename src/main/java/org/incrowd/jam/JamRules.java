@@ -70,9 +70,9 @@ final class JamRules {
         return new Checked(title, purpose, question, starts, ends, zone, invitations, terms, kind, prize, unit);
     }
 
-    /** An idea box stays open; one an organiser closed keeps the moment it closed. */
+    /** An idea box or help stream stays open; one an organiser closed keeps the moment it closed. */
     private static Instant openEnd(Jam before) {
-        return before != null && before.kind() == JamKind.IDEA_BOX ? before.endsAt() : Jam.OPEN_END;
+        return before != null && !before.kind().hasEnd() ? before.endsAt() : Jam.OPEN_END;
     }
 
     static ForumDraft check(ForumDraft draft, FieldErrors errors) {

@@ -1,0 +1,93 @@
+package org.incrowd.help.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.incrowd.help.HelpQuestion;
+import org.incrowd.help.QuestionStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Where each question stands (table {@code help_question}). */
+@Repository
+public class HelpQuestionRows {
+
+    private static final String COLUMNS = "question_id, jam_id, forum_id, asker_id, asked_at, status, answers,"
+            + " first_answer_at, last_answer_at, solution_id, solved_at, assignee_id, assigned_at";
+
+    private final JdbcClient jdbc;
+
+    HelpQuestionRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new question waits for its first answer; a second call for the same question changes nothing. */
+    void add(long questionId, long jamId, long forumId, long askerId, Instant askedAt) {
+        jdbc.sql("""
+                        merge into help_question q using (values (cast(? as bigint))) v (question_id)
+                        on q.question_id = v.question_id
+                        when not matched then insert (question_id, jam_id, forum_id, asker_id, asked_at, status, answers)
+                            values (v.question_id, ?, ?, ?, ?, 'OPEN', 0)""")
+                .params(questionId, jamId, forumId, askerId, Timestamp.from(askedAt)).update();
+    }
+
+    /** One more answer; an open question becomes answered. */
+    void answered(long questionId, Instant at) {
+        jdbc.sql("""
+                        update help_question set answers = answers + 1,
+                            first_answer_at = coalesce(first_answer_at, ?), last_answer_at = ?,
+                            status = case when status = 'OPEN' then 'ANSWERED' else status end
+                        where question_id = ?""")
+                .params(Timestamp.from(at), Timestamp.from(at), questionId).update();
+    }
+
+    public void solved(long questionId, long answerId, Instant at) {
+        jdbc.sql("update help_question set status = 'SOLVED', solution_id = ?, solved_at = ? where question_id = ?")
+                .params(answerId, Timestamp.from(at), questionId).update();
+    }
+
+    public void assign(long questionId, long assigneeId, Instant at) {
+        jdbc.sql("update help_question set assignee_id = ?, assigned_at = ? where question_id = ?")
+                .params(assigneeId, Timestamp.from(at), questionId).update();
+    }
+
+    void moveThread(long questionId, long forumId) {
+        jdbc.sql("update help_question set forum_id = ? where question_id = ?").params(forumId, questionId).update();
+    }
+
+    public Optional<HelpQuestion> find(long questionId) {
+        return jdbc.sql("select " + COLUMNS + " from help_question where question_id = ?").param(questionId)
+                .query(HelpQuestionRows::question).optional();
+    }
+
+    /**
+     * A page of a stream, or of one topic when {@code forumId} is not null: questions still waiting for an answer
+     * first, the longest waiting at the top; then answered ones by their latest answer; solved ones last.
+     */
+    public List<HelpQuestion> stream(long jamId, Long forumId, int limit, int offset) {
+        var scope = forumId == null ? "jam_id = :scope" : "forum_id = :scope";
+        return jdbc.sql("select " + COLUMNS + " from help_question where " + scope + """
+                         order by case status when 'OPEN' then 0 when 'ANSWERED' then 1 else 2 end,
+                            case when status = 'OPEN' then asked_at end,
+                            coalesce(last_answer_at, asked_at) desc, question_id desc
+                        limit :limit offset :offset""")
+                .param("scope", forumId == null ? jamId : forumId).param("limit", limit).param("offset", offset)
+                .query(HelpQuestionRows::question).list();
+    }
+
+    private static HelpQuestion question(ResultSet rs, int row) throws SQLException {
+        return new HelpQuestion(rs.getLong("question_id"), rs.getLong("jam_id"), rs.getLong("forum_id"),
+                rs.getLong("asker_id"), instant(rs, "asked_at"), QuestionStatus.valueOf(rs.getString("status")),
+                rs.getInt("answers"), instant(rs, "first_answer_at"), instant(rs, "last_answer_at"),
+                (Long) rs.getObject("solution_id", Long.class), instant(rs, "solved_at"),
+                (Long) rs.getObject("assignee_id", Long.class), instant(rs, "assigned_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
