@@ -55,6 +55,13 @@ public final class DiscussionEvents {
     public record BuildOnAdopted(long buildOnId, long ideaId, long jamId, long adopterId, long builderId) {
     }
 
+    /**
+     * An adoption was undone (by the idea's author or team): the build-on is no longer part of the idea, and any
+     * credit {@link BuildOnAdopted} gave {@code builderId} for it is to be withdrawn.
+     */
+    public record BuildOnAdoptionUndone(long buildOnId, long ideaId, long jamId, long undoneById, long builderId) {
+    }
+
     /** Someone joined an idea's team, to develop it with its author as a co-author. */
     public record TeamJoined(long ideaId, long jamId, long personId) {
     }

@@ -14,20 +14,27 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** An author edits their post within the edit window; earlier versions are kept, and shown as its history. */
+/**
+ * An author edits their post within the edit window; earlier versions are kept, and shown as its history with who
+ * edited. An idea with a team is developed together: its author and every team member may edit it, without the
+ * window (the team works on it for days; the history shows each version and who replaced it).
+ */
 @Service
 public class Editing {
 
     private final PostRepository posts;
     private final PostViews views;
     private final JamService jams;
+    private final IdeaTeams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Editing(PostRepository posts, PostViews views, JamService jams, ApplicationEventPublisher events, Clock clock) {
+    Editing(PostRepository posts, PostViews views, JamService jams, IdeaTeams teams, ApplicationEventPublisher events,
+            Clock clock) {
         this.posts = posts;
         this.views = views;
         this.jams = jams;
+        this.teams = teams;
         this.events = events;
         this.clock = clock;
     }
@@ -38,27 +45,27 @@ public class Editing {
         var row = requireEditableRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
         Instant now = clock.instant();
-        if (!PostRules.withinEditWindow(row.createdAt(), now)) {
+        if (!PostRules.withinEditWindow(row.createdAt(), now) && !teams.hasTeam(row)) {
             throw Refusal.conflict("post.edit.windowClosed", PostRules.EDIT_WINDOW.toMinutes());
         }
         var errors = FieldErrors.none();
         var checked = PostRules.check(draft, row.parentId() == null, errors);
         errors.throwIfAny();
-        posts.addRevision(postId, row.title(), row.body(), now);
+        posts.addRevision(postId, row.title(), row.body(), now, actor.personId());
         posts.update(postId, checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), now);
         posts.replaceTags(postId, checked.tags());
         events.publishEvent(new DiscussionEvents.PostEdited(postId, row.jamId(), row.forumId(), row.threadId()));
         return views.require(actor, postId);
     }
 
-    /** The post its author is about to edit; refused to anyone else, and once a facilitator hid it. */
+    /** The post its author (or its idea's team) is about to edit; refused to anyone else, and once hidden. */
     public Post editable(Actor actor, long postId) {
         return views.of(actor, requireEditableRow(actor, postId));
     }
 
     private Row requireEditableRow(Actor actor, long postId) {
         var row = views.requireRow(actor, postId);
-        if (row.authorId() != actor.personId()) {
+        if (row.authorId() != actor.personId() && !teams.isMember(row, actor.personId())) {
             throw Refusal.forbidden("post.edit.notAuthor");
         }
         PostRules.requireNotHidden(row.hidden());

@@ -42,5 +42,11 @@ public enum NotificationKind {
     /** An author declined the join you proposed; nothing was joined. */
     JOIN_DECLINED,
     /** A join of your idea with another one was undone, with the reason. */
-    JOIN_UNDONE
+    JOIN_UNDONE,
+    /** The person you entered an idea for claimed it: it is theirs now. */
+    PROXY_IDEA_CLAIMED,
+    /** The author (or team) of an idea adopted your build-on into it. */
+    BUILD_ON_ADOPTED,
+    /** Someone joined the team of your idea. */
+    TEAM_JOINED
 }

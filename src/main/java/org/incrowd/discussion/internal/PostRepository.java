@@ -81,15 +81,19 @@ public class PostRepository {
                 .params(title, body, bodyHtml, Timestamp.from(now), id).update();
     }
 
-    public void addRevision(long postId, String title, String body, Instant replacedAt) {
-        jdbc.sql("insert into post_revision (post_id, title, body, edited_at) values (?, ?, ?, ?)")
-                .params(postId, title, body, Timestamp.from(replacedAt)).update();
+    /** Keeps the version {@code editorId} is replacing. */
+    public void addRevision(long postId, String title, String body, Instant replacedAt, long editorId) {
+        jdbc.sql("insert into post_revision (post_id, title, body, edited_at, editor_id) values (?, ?, ?, ?, ?)")
+                .params(postId, title, body, Timestamp.from(replacedAt), editorId).update();
     }
 
     public List<Revision> revisions(long postId) {
-        return jdbc.sql("select title, body, edited_at from post_revision where post_id = ? order by id desc")
+        return jdbc.sql("""
+                        select r.title, r.body, r.edited_at, p.display_name from post_revision r
+                        left join person p on p.id = r.editor_id where r.post_id = ? order by r.id desc""")
                 .param(postId)
-                .query((rs, n) -> new Revision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Revision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .list();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.incrowd.discussion.IdeaTeams;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.IdentityService;
@@ -20,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is told of a decision on an idea: its author (even through a mute: it is their idea), those who built on it
+ * Who is told of a decision on an idea: its author and its team (even through a mute: it is their idea), those who built on it
  * (the authors of its replies, unless they muted it) and its followers, never the person who decided. Runs in the
  * decision's transaction, so a refused or rolled-back decision tells nobody. A bulk decision on thousands of ideas
  * reads the titles, builders, followers, mutes and people in a few set-based queries, and the inbox writes all
@@ -35,11 +36,14 @@ class ReviewTriggers {
     private final Inbox inbox;
     private final Follows follows;
     private final PostFeed posts;
+    private final IdeaTeams teams;
     private final IdentityService identity;
     private final MessageSource messages;
 
-    ReviewTriggers(Inbox inbox, Follows follows, PostFeed posts, IdentityService identity, MessageSource messages) {
+    ReviewTriggers(Inbox inbox, Follows follows, PostFeed posts, IdeaTeams teams, IdentityService identity,
+                   MessageSource messages) {
         this.inbox = inbox;
+        this.teams = teams;
         this.follows = follows;
         this.posts = posts;
         this.identity = identity;
@@ -60,11 +64,13 @@ class ReviewTriggers {
         var builders = posts.buildersOf(ids);
         var followers = follows.followersOfThreads(forumOfIdea);
         var muters = follows.mutersOfThreads(forumOfIdea);
+        var teamOf = teams.members(ids);
         var audiences = new HashMap<Long, Set<Long>>();
         var everyone = new HashSet<Long>();
         for (var idea : event.ideas()) {
             var told = new LinkedHashSet<Long>();
             told.add(idea.authorId());
+            teamOf.getOrDefault(idea.ideaId(), List.of()).forEach(member -> told.add(member.personId()));
             var muted = muters.getOrDefault(idea.ideaId(), Set.of());
             builders.getOrDefault(idea.ideaId(), Set.of()).stream().filter(p -> !muted.contains(p)).forEach(told::add);
             told.addAll(followers.getOrDefault(idea.ideaId(), Set.of()));

@@ -3,6 +3,7 @@ package org.incrowd.review.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.incrowd.discussion.Post;
+import org.incrowd.discussion.IdeaTeams;
 import org.incrowd.discussion.Reading;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.review.ReviewAccess;
@@ -29,10 +30,12 @@ class DecisionController {
     private final ReviewStages stages;
     private final ReviewAccess access;
     private final Reading reading;
+    private final IdeaTeams teams;
     private final CurrentActor currentActor;
 
     DecisionController(Reviewing reviewing, ReviewStages stages, ReviewAccess access, Reading reading,
-                       CurrentActor currentActor) {
+                       IdeaTeams teams, CurrentActor currentActor) {
+        this.teams = teams;
         this.reviewing = reviewing;
         this.stages = stages;
         this.access = access;
@@ -77,6 +80,7 @@ class DecisionController {
 
     private String page(Post idea, String stage, String reason, FieldErrors errors, Model model) {
         model.addAttribute("idea", idea);
+        model.addAttribute("team", teams.members(idea.id()));
         model.addAttribute("stages", stages.of(idea.jamId()));
         model.addAttribute("stage", stage);
         model.addAttribute("reason", reason);

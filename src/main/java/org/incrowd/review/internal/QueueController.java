@@ -11,12 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.incrowd.discussion.IdeaTeams;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.insight.JamThemes;
 import org.incrowd.jam.JamService;
 import org.incrowd.review.QueueFilter;
+import org.incrowd.review.QueuePage;
 import org.incrowd.review.ReviewAccess;
 import org.incrowd.review.ReviewQueue;
 import org.incrowd.review.ReviewStages;
@@ -50,12 +52,14 @@ class QueueController {
     private final JamService jams;
     private final JamThemes themes;
     private final PostFeed posts;
+    private final IdeaTeams teams;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     QueueController(ReviewQueue queue, ReviewAccess access, ReviewStages stages, Reviewing reviewing,
                     Reviewers reviewers, SavedViews views, Scoring scoring, JamService jams, JamThemes themes,
-                    PostFeed posts, CurrentActor currentActor, Clock clock) {
+                    PostFeed posts, IdeaTeams teams, CurrentActor currentActor, Clock clock) {
+        this.teams = teams;
         this.queue = queue;
         this.access = access;
         this.stages = stages;
@@ -153,8 +157,11 @@ class QueueController {
                           boolean all, String stage, String reason, String reviewer, FieldErrors errors,
                           String notice, Integer count) {
         var jam = access.requireReviewer(actor, jamId);
+        var rows = queue.page(actor, jamId, filter, page);
+        // The review sees who develops each idea with its author.
+        model.addAttribute("teams", teams.members(rows.rows().stream().map(QueuePage.Row::ideaId).toList()));
         model.addAttribute("page", new QueueScreen(jam, access.isOrganiser(actor), filter,
-                queue.page(actor, jamId, filter, page), stages.of(jamId), jams.forums(actor, jamId),
+                rows, stages.of(jamId), jams.forums(actor, jamId),
                 themes.of(jamId), views.of(actor, jamId), selected, all, stage, reason, reviewer, errors, notice,
                 clock.instant()));
         model.addAttribute("count", count == null ? 0 : count);
