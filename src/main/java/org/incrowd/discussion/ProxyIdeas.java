@@ -91,7 +91,7 @@ public class ProxyIdeas {
             errors.add("forEmail", "signup.email.invalid");
         }
         ConsentHow how = consentHow(details.consentHow());
-        if (!details.consent()) {
+        if (!details.consented()) {
             errors.add("consent", "proxy.consent.required", name.isEmpty() ? "?" : name);
         } else if (how == null) {
             errors.add("consentHow", "proxy.consentHow.required");

@@ -437,6 +437,27 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/answers/{answer}/rating                   | 401    | 403      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/jams/{jam}/listening                      | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /api/v1/jams/{secretJam}/listening                | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- proxy ideas, idea teams, adopted build-ons (front line and givers) --- Whoever may post in a forum
+            # enters ideas for others there; only the entrant (here the facilitator) reads the slip; any signed-in person claims with a code.
+            # Whoever may post joins a team; only the author takes people off it; the author and team adopt build-ons.
+            GET    /forums/{forum}/proxy                             | signin | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/proxy                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /forums/{forum}/proxy (no consent)                | signin | 403      | 422    | 403      | 422  | 422         | 422       | 422
+            POST   /forums/{secretForum}/proxy (no consent)          | signin | 404      | 404    | 404      | 404  | 404         | 422       | 422
+            GET    /ideas/{newFacilitatorsProxyIdea}/slip            | signin | 403      | 403    | 403      | 403  | 200         | 403       | 403
+            GET    /claim                                            | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /claim (wrong code)                               | signin | 422      | 422    | 422      | 422  | 422         | 422       | 422
+            POST   /ideas/{newIdea}/team                             | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /ideas/{secretIdea}/team                          | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            POST   /ideas/{newIdea}/team/leave                       | signin | 409      | 409    | 409      | 409  | 409         | 409       | 409
+            POST   /ideas/{newIdea}/team/{bystander}/remove          | signin | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            POST   /posts/{newBuildOnOfMembersIdea}/adopt            | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            POST   /posts/{newBuildOnOfMembersIdea}/adopt/undo       | signin | 403      | 409    | 403      | 403  | 403         | 403       | 403
+            PUT    /api/v1/ideas/{newIdea}/team                      | 401    | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            DELETE /api/v1/ideas/{newIdea}/team                      | 401    | 409      | 409    | 409      | 409  | 409         | 409       | 409
+            DELETE /api/v1/ideas/{newIdea}/team/{bystander}          | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            PUT    /api/v1/posts/{newBuildOnOfMembersIdea}/adoption  | 401    | 403      | 200    | 403      | 403  | 403         | 403       | 403
+            DELETE /api/v1/posts/{newBuildOnOfMembersIdea}/adoption  | 401    | 403      | 409    | 403      | 403  | 403         | 403       | 403
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -526,7 +547,10 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/review/reviewers", "/jams/{jam}/review/reviewers?done=added"),
             Map.entry("POST /ideas/{newJoinPair}/join", "/joins/*"),
             Map.entry("POST /joins/{newJoin}/consent", "/joins/{newJoin}"),
-            Map.entry("POST /joins/{newDoneJoin}/undo", "/joins/{newDoneJoin}"));
+            Map.entry("POST /joins/{newDoneJoin}/undo", "/joins/{newDoneJoin}"),
+            Map.entry("POST /ideas/{newIdea}/team", "/threads/{newIdea}#team-{newIdea}"),
+            Map.entry("POST /ideas/{secretIdea}/team", "/threads/{secretIdea}#team-{secretIdea}"),
+            Map.entry("POST /posts/{newBuildOnOfMembersIdea}/adopt", "/posts/{newBuildOnOfMembersIdea}"));
 
     /** What the calls send; the keys are the first column of the table. */
     final Map<String, BiConsumer<MockHttpServletRequestBuilder, Call>> bodies = new LinkedHashMap<>();
@@ -634,6 +658,9 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams/{newLiveJam}/join", (r, c) -> r.param("acceptTerms", "true"));
         bodies.put("POST /jams/{secretJam}/join", (r, c) -> r.param("acceptTerms", "true"));
         bodies.put("POST /forums/{forum}/threads", this::ideaForm);
+        bodies.put("POST /forums/{forum}/proxy (no consent)", (r, c) -> ideaForm(r.param("forName", "Maria"), c));
+        bodies.put("POST /forums/{secretForum}/proxy (no consent)", (r, c) -> ideaForm(r.param("forName", "Maria"), c));
+        bodies.put("POST /claim (wrong code)", (r, c) -> r.param("code", "WRONG-CODE"));
         bodies.put("POST /forums/{secretForum}/threads", this::ideaForm);
         bodies.put("POST /posts/{idea}/replies", (r, c) -> r.param("body", "A reply from the matrix."));
         bodies.put("POST /jams/{newLiveJam}/review/stages", (r, c) -> r.param("key", "new", "selected", "")
@@ -1344,6 +1371,12 @@ class AuthorisationIntegrationTests {
                     fixtures.moderating().hide(organiser, fresh.id(), "Hidden for the matrix");
                     yield new Ref(Kind.POST, fresh.id());
                 }
+                case "newFacilitatorsProxyIdea" -> new Ref(Kind.POST, context.getBean(
+                        org.incrowd.discussion.ProxyIdeas.class).enter(people.get(Who.FACILITATOR).asActor(), forum.id(),
+                        new org.incrowd.discussion.PostDraft("Entered for Maria", "As she told it.", ""),
+                        new org.incrowd.discussion.ProxyDetails("Maria", "depot 4", "", true, "IN_PERSON")).idea().id());
+                case "newBuildOnOfMembersIdea" -> new Ref(Kind.POST,
+                        fixtures.reply(membersIdea, fixtures.poolAuthor(jam.id()), "Built on Mia's idea").id());
                 case "newJoinPair" -> {
                     refs.put("newJoinPair.other", new Ref(Kind.POST, fixtures.idea(forum, "Join with me").id()));
                     yield new Ref(Kind.POST, fixtures.idea(forum, "Join me").id());
