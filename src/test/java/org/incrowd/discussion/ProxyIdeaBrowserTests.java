@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProxyIdeaBrowserTests {
 
     @RegisterExtension
-    BrowserPages pages = new BrowserPages();
+    static final BrowserPages pages = new BrowserPages();
 
     @Test
     void aProxyIdeaIsClaimedByItsAuthorOnADesktop() {
