@@ -17,7 +17,7 @@ create index short_link_jam on short_link (jam_id, created_at);
 -- Visits per link and day: a counter, nothing about who came.
 create table short_link_visit (
     link_id bigint  not null references short_link (id),
-    day     date    not null,
+    visit_day date  not null,
     visits  bigint  not null,
-    primary key (link_id, day)
+    primary key (link_id, visit_day)
 );

@@ -79,7 +79,7 @@ class ShortLinkController {
         var actor = currentActor.require();
         try {
             var link = links.create(actor, jamId, forumId, slug);
-            return "redirect:/jams/" + jamId + "/links?created=" + link.key() + "#link-" + link.id();
+            return "redirect:/jams/" + jamId + "/links?created#link-" + link.id();
         } catch (Refusal refusal) {
             if (refusal.field() == null) {
                 throw refusal;

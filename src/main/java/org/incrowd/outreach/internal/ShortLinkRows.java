@@ -20,7 +20,7 @@ public class ShortLinkRows {
     private static final String COLUMNS = """
             l.id, l.code, l.slug, l.jam_id, l.forum_id, l.created_at, l.revoked_at,
             coalesce((select sum(v.visits) from short_link_visit v where v.link_id = l.id), 0) as visits,
-            coalesce((select sum(v.visits) from short_link_visit v where v.link_id = l.id and v.day > ?), 0) as week""";
+            coalesce((select sum(v.visits) from short_link_visit v where v.link_id = l.id and v.visit_day > ?), 0) as week""";
 
     private final JdbcClient jdbc;
 
@@ -71,10 +71,10 @@ public class ShortLinkRows {
     private void mergeVisit(long id, Instant now) {
         jdbc.sql("""
                         merge into short_link_visit v
-                        using (select cast(? as bigint) as link_id, cast(? as date) as day) c
-                        on v.link_id = c.link_id and v.day = c.day
+                        using (select cast(? as bigint) as link_id, cast(? as date) as visit_day) c
+                        on v.link_id = c.link_id and v.visit_day = c.visit_day
                         when matched then update set visits = v.visits + 1
-                        when not matched then insert (link_id, day, visits) values (c.link_id, c.day, 1)""")
+                        when not matched then insert (link_id, visit_day, visits) values (c.link_id, c.visit_day, 1)""")
                 .params(id, java.sql.Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC))).update();
     }
 
