@@ -59,10 +59,10 @@ class PlainLanguageIntegrationTests {
         assertThat(forumPage).contains("<h1 class=\"plain-question\">What do you think about Lifting?</h1>")
                 .contains("Give your idea").contains("Your idea in a few words").contains("Send my idea")
                 .containsPattern("<img class=\"reaction-icon\" src=\"/img/reactions/agree[^\"]*\\.svg\" alt=\"\""
-                        + "[^>]*>I agree");
+                        + "[^>]*>\\s*I agree");
         String thread = page(get("/threads/" + idea.id()), reader);
         assertThat(thread).contains("<p class=\"plain-question\">What do you think about Lifting?</p>")
-                .containsPattern("<img class=\"reaction-icon\" src=\"/img/reactions/agree[^\"]*\\.svg\"[^>]*>I agree")
+                .containsPattern("<img class=\"reaction-icon\" src=\"/img/reactions/agree[^\"]*\\.svg\"[^>]*>\\s*I agree")
                 .contains("I do not agree").contains("I am not sure").contains("This helps").contains("Send my answer");
         // An htmx reaction swaps the bar in again: still in plain words, with the pictures.
         String bar = mvc.perform(post("/posts/" + idea.id() + "/reaction").param("kind", "AGREE").with(csrf())
