@@ -1431,6 +1431,7 @@ class AuthorisationIntegrationTests {
                     if (name.equals("revokedShortLink")) {
                         links.revoke(organiser, jam.id(), link.code());
                     }
+                    refs.putIfAbsent("jam", new Ref(Kind.JAM, jam.id())); // where it leads, in both fingerprints
                     yield new Ref(Kind.TOKEN_ID, link.id(), link.code());
                 }
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
