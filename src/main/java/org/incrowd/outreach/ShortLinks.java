@@ -51,13 +51,13 @@ public class ShortLinks {
         if (checked != null && rows.taken(checked)) {
             throw Refusal.invalid("slug", "outreach.slug.taken", checked);
         }
-        long id;
+        String code = freshCode();
         try {
-            id = rows.insert(freshCode(), checked, jamId, forumId, actor.personId(), jams.now());
+            rows.insert(code, checked, jamId, forumId, actor.personId(), jams.now());
         } catch (org.springframework.dao.DuplicateKeyException sameSlugAtOnce) {
             throw Refusal.invalid("slug", "outreach.slug.taken", checked);
         }
-        return rows.ofJam(jamId, jams.now()).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
+        return rows.findByKey(code, jams.now()).orElseThrow();
     }
 
     /** The Jam's links, newest first, with their visit counts: for its organisers and staff. */

@@ -108,6 +108,8 @@ class ShortLinksIntegrationTests {
 
         var revoked = send(post("/jams/" + jam.id() + "/links/" + link.key() + "/revoke").with(csrf()), organiser);
         assertThat(revoked.getRedirectedUrl()).isEqualTo("/jams/" + jam.id() + "/links?revoked");
+        assertThat(send(get(revoked.getRedirectedUrl()), organiser).getContentAsString())
+                .contains("The link was withdrawn. Its address now says so.");
 
         var phone = new MockHttpSession();
         var followed = send(get("/s/" + link.key()), phone);

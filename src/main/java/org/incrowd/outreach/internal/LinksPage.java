@@ -8,10 +8,10 @@ import org.incrowd.shared.FieldErrors;
 
 /**
  * The Jam's short links page: its links with their visits, and the form for a new one as typed ({@code slug},
- * {@code forumId}), kept whole when it is refused.
+ * {@code forumId}), kept whole when it is refused. {@code doneKey}: the message of what was just done, or null.
  */
 public record LinksPage(Jam jam, List<Forum> forums, List<ShortLink> links, String slug, Long forumId,
-                        FieldErrors errors, String publicBase) {
+                        FieldErrors errors, String publicBase, String doneKey) {
 
     /** Where the link leads, in words: the forum's title, or the Jam's. */
     public String targetTitle(ShortLink link) {

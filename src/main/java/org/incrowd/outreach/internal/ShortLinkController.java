@@ -68,9 +68,12 @@ class ShortLinkController {
                 .body(QrCodes.svg(QrCodes.matrix(url), url));
     }
 
+    /** {@code ?created} or {@code ?revoked}: the page says what was just done. */
     @GetMapping("/jams/{jamId}/links")
-    String list(@PathVariable long jamId, Model model) {
-        return page(model, currentActor.require(), jamId, "", null, FieldErrors.none());
+    String list(@PathVariable long jamId, @RequestParam java.util.Map<String, String> query, Model model) {
+        String done = query.containsKey("created") ? "outreach.links.created"
+                : query.containsKey("revoked") ? "outreach.links.revoked" : null;
+        return page(model, currentActor.require(), jamId, "", null, FieldErrors.none(), done);
     }
 
     @PostMapping("/jams/{jamId}/links")
@@ -85,7 +88,7 @@ class ShortLinkController {
                 throw refusal;
             }
             response.setStatus(refusal.status().value());
-            return page(model, actor, jamId, slug, forumId, refusal.errors());
+            return page(model, actor, jamId, slug, forumId, refusal.errors(), null);
         }
     }
 
@@ -125,10 +128,11 @@ class ShortLinkController {
                 QrCodes.svg(QrCodes.matrix(url), url));
     }
 
-    private String page(Model model, Actor actor, long jamId, String slug, Long forumId, FieldErrors errors) {
+    private String page(Model model, Actor actor, long jamId, String slug, Long forumId, FieldErrors errors,
+                        String doneKey) {
         var jam = jams.requireOrganiserOrStaff(actor, jamId);
         model.addAttribute("page", new LinksPage(jam, jams.forums(actor, jamId), links.ofJam(actor, jamId), slug,
-                forumId, errors, publicUrl.absolute("")));
+                forumId, errors, publicUrl.absolute(""), doneKey));
         return "outreach/links";
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.incrowd.outreach.ShortLink;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The {@code short_link} and {@code short_link_visit} tables. Visit days are UTC days. */
@@ -28,13 +27,11 @@ public class ShortLinkRows {
         this.jdbc = jdbc;
     }
 
-    public long insert(String code, String slug, long jamId, Long forumId, long createdBy, Instant now) {
-        var key = new GeneratedKeyHolder();
+    public void insert(String code, String slug, long jamId, Long forumId, long createdBy, Instant now) {
         jdbc.sql("""
                         insert into short_link (code, slug, jam_id, forum_id, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(code, slug, jamId, forumId, createdBy, Timestamp.from(now)).update(key, "id");
-        return key.getKeyAs(Long.class);
+                .params(code, slug, jamId, forumId, createdBy, Timestamp.from(now)).update();
     }
 
     /** Whether the key is a code or a slug of any link, revoked ones included (a key is never given out twice). */
