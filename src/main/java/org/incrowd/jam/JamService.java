@@ -319,6 +319,22 @@ public class JamService {
         jams.setGuestReadable(jamId, readable);
     }
 
+    /**
+     * Whether the Jam's pages speak plainly: the question first and big, short sentences (the {@code .plain}
+     * messages, see {@code Ui#speakPlainly}), pictures beside the reactions.
+     */
+    public boolean isPlainLanguage(long jamId) {
+        return jams.isPlainLanguage(jamId);
+    }
+
+    /** The organiser switches plain language on or off for the Jam's pages. */
+    @Transactional
+    public void usePlainLanguage(Actor actor, long jamId, boolean plain) {
+        requireOrganiser(actor);
+        require(actor, jamId);
+        jams.setPlainLanguage(jamId, plain);
+    }
+
     /** From draft to scheduled (or live, if its start has passed). */
     @Transactional
     public Jam publish(Actor actor, long jamId) {

@@ -23,6 +23,8 @@ public final class Ui {
     private final java.util.function.UnaryOperator<String> assets;
     /** When the page was made: a live page's stream starts from here, so nothing between page and stream is lost. */
     private final java.time.Instant renderedAt = java.time.Instant.now();
+    /** Set by the controller of a page of a plain-language Jam, before the page is rendered. */
+    private boolean plainLanguage;
 
     public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
               String path, java.util.function.UnaryOperator<String> assets) {
@@ -43,9 +45,30 @@ public final class Ui {
         return assets.apply(path);
     }
 
-    /** The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. */
+    /**
+     * The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. On a page
+     * that speaks plainly, the key's {@code .plain} variant where there is one.
+     */
     public String t(String key, Object... arguments) {
+        if (plainLanguage) {
+            String plain = messages.getMessage(key + ".plain", arguments, null, locale);
+            if (plain != null) {
+                return plain;
+            }
+        }
         return messages.getMessage(key, arguments, key, locale);
+    }
+
+    /**
+     * The page belongs to a Jam that asked for plain language (its controller knows the Jam, the shell does not):
+     * messages then come in their short {@code .plain} variants, and the layout marks the page for its styles.
+     */
+    public void speakPlainly(boolean plain) {
+        this.plainLanguage = plain;
+    }
+
+    public boolean plainLanguage() {
+        return plainLanguage;
     }
 
     public long renderedAtMillis() {

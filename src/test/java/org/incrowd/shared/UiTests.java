@@ -25,6 +25,20 @@ class UiTests {
     }
 
     @Test
+    void aPageThatSpeaksPlainlyPrefersEachKeysPlainVariantAndKeepsTheOthers() {
+        var english = ui(Locale.ENGLISH);
+        assertThat(english.t("reaction.AGREE")).isEqualTo("Agree");
+        english.speakPlainly(true);
+        assertThat(english.plainLanguage()).isTrue();
+        assertThat(english.t("reaction.AGREE")).isEqualTo("I agree");
+        assertThat(english.t("forum.ideas")).isEqualTo("Ideas of other people");
+        assertThat(english.t("forum.replies", 2)).as("no plain variant: the usual message").isEqualTo("2 replies");
+        var german = ui(Locale.GERMAN);
+        german.speakPlainly(true);
+        assertThat(german.t("post.sendIdea")).isEqualTo("Meine Idee senden");
+    }
+
+    @Test
     void germanRelativeTimesPutVorFirstAndCountDaysInTheDative() {
         var german = ui(Locale.GERMAN);
         assertThat(german.t("pulse.computed", german.ago(before(Duration.ofMinutes(2)))))

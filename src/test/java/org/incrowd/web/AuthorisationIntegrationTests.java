@@ -458,11 +458,28 @@ class AuthorisationIntegrationTests {
             DELETE /api/v1/ideas/{newIdea}/team/{bystander}          | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 403
             PUT    /api/v1/posts/{newBuildOnOfMembersIdea}/adoption  | 401    | 403      | 200    | 403      | 403  | 403         | 403       | 403
             DELETE /api/v1/posts/{newBuildOnOfMembersIdea}/adoption  | 401    | 403      | 409    | 403      | 403  | 403         | 403       | 403
+            # --- short links, QR codes, posters, plain language (front line and givers) ---
+            # The Jam's organisers and staff make, print and withdraw short links; anyone follows one (withdrawn: 410).
+            GET    /jams/{jam}/links                                 | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/links                           | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{jam}/links                                 | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /jams/{jam}/links/{newShortLink}/revoke           | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            GET    /jams/{jam}/links/{shortLink}/poster              | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{jam}/links/{shortLink}/poster.pdf          | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /s/{shortLink}                                    | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /s/{shortLink}/qr.svg                             | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /s/{revokedShortLink}                             | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
+            GET    /s/{revokedShortLink}/qr.svg                      | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
+            POST   /jams/{newLiveJam}/plain-language                 | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
     static final Map<String, String> REDIRECTS = Map.ofEntries(
             Map.entry("POST /signout", "/?signedOut"),
+            Map.entry("POST /jams/{jam}/links", "/jams/{jam}/links?created#link-*"),
+            Map.entry("POST /jams/{jam}/links/{newShortLink}/revoke", "/jams/{jam}/links?revoked"),
+            Map.entry("GET /s/{shortLink}", "/jams/{jam}"),
+            Map.entry("POST /jams/{newLiveJam}/plain-language", "/jams/{newLiveJam}/edit?plainLanguageSaved#plain-language"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
@@ -1028,6 +1045,9 @@ class AuthorisationIntegrationTests {
                 } else if (call.path.endsWith(".zip")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "application/zip" : "text/html");
+                } else if (call.path.endsWith(".svg")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "image/svg+xml" : "text/plain");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {
@@ -1436,6 +1456,16 @@ class AuthorisationIntegrationTests {
                         writing.save(organiser, reportJam.id(), draft, errors);
                     }
                     yield new Ref(Kind.JAM, reportJam.id());
+                }
+                // A short link to the matrix Jam, its key as the path needs it (a fresh one each call).
+                case "shortLink", "newShortLink", "revokedShortLink" -> {
+                    var links = context.getBean(org.incrowd.outreach.ShortLinks.class);
+                    var link = links.create(organiser, jam.id(), null, null);
+                    if (name.equals("revokedShortLink")) {
+                        links.revoke(organiser, jam.id(), link.code());
+                    }
+                    refs.putIfAbsent("jam", new Ref(Kind.JAM, jam.id())); // where it leads, in both fingerprints
+                    yield new Ref(Kind.TOKEN_ID, link.id(), link.code());
                 }
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
             };

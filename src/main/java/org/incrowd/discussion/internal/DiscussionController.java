@@ -170,13 +170,17 @@ class DiscussionController {
             }
             model.addAttribute("post", post);
             model.addAttribute("canPost", true);
+            ((Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(
+                    jams.requireForum(actor, post.forumId()).jam().id()));
         } catch (Refusal refusal) {
             if (!htmx) {
                 throw refusal;
             }
             var post = reading.require(actor, postId);
             model.addAttribute("post", post);
-            model.addAttribute("canPost", jams.mayPost(actor, jams.requireForum(actor, post.forumId())));
+            var place = jams.requireForum(actor, post.forumId());
+            model.addAttribute("canPost", jams.mayPost(actor, place));
+            ((Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(place.jam().id()));
             model.addAttribute("problem", ((Ui) model.getAttribute("ui")).t(refusal.messageKey(), refusal.arguments()));
         }
         return "discussion/reactions";
@@ -227,6 +231,7 @@ class DiscussionController {
     private void addFacilitation(Actor actor, Place place, Model model) {
         model.addAttribute("canFacilitate", jams.mayFacilitate(actor, place));
         var ui = (Ui) model.getAttribute("ui");
+        ui.speakPlainly(jams.isPlainLanguage(place.jam().id()));
         model.addAttribute("notices", notices.stream().map(notice -> notice.render(place, actor, ui)).toList());
     }
 

@@ -73,7 +73,7 @@ class SecurityConfiguration {
                 requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC,
                         jakarta.servlet.DispatcherType.ERROR).permitAll();
                 requests.requestMatchers("/", "/signin", "/signup", "/setup", "/error", KeptForm.PATH, "/css/**",
-                        "/js/**", "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
+                        "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon*.svg", "/actuator/health/**", "/v3/api-docs/**").permitAll();
                 // The links mailed about an account work signed in or not; asking for a new one needs an account.
                 requests.requestMatchers(HttpMethod.POST, "/verify/resend").authenticated();
                 requests.requestMatchers(HttpMethod.GET, "/verify/{token}", "/verified", "/reset", "/reset/{token}")
@@ -86,6 +86,8 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}", "/jams/{jamId:\\d+}/open-data",
                         "/jams/{jamId:\\d+}/open-data.zip").permitAll();
+                // Short links on posters and their QR codes are for anyone with a phone (outreach decides).
+                requests.requestMatchers(HttpMethod.GET, "/s/*", "/s/*/qr.svg").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).

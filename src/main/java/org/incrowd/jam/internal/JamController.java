@@ -44,6 +44,7 @@ class JamController {
     String home(@PathVariable long jamId, Model model) {
         var actor = currentActor.currentOrGuest();
         var jam = jams.require(actor, jamId);
+        ((org.incrowd.shared.Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(jamId));
         var forums = jams.forums(actor, jamId);
         model.addAttribute("jam", jam);
         model.addAttribute("now", jams.now());
@@ -63,6 +64,13 @@ class JamController {
     String guests(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean readable) {
         jams.openToGuests(currentActor.require(), jamId, readable);
         return "redirect:/jams/" + jamId + (readable ? "?openToGuests" : "?closedToGuests");
+    }
+
+    /** The organiser asks for plain language on the Jam's pages, or for the usual ones again. */
+    @PostMapping("/jams/{jamId}/plain-language")
+    String plainLanguage(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean plain) {
+        jams.usePlainLanguage(currentActor.require(), jamId, plain);
+        return "redirect:/jams/" + jamId + "/edit?plainLanguageSaved#plain-language";
     }
 
     @GetMapping("/jams/new")
@@ -281,6 +289,7 @@ class JamController {
             model.addAttribute("forums", forums);
             model.addAttribute("staff", jams.staff(forums));
             model.addAttribute("phase", jam.phase(jams.now()));
+            model.addAttribute("plainLanguage", jams.isPlainLanguage(jamId));
         } else {
             model.addAttribute("jam", null);
             model.addAttribute("forums", List.of());

@@ -111,6 +111,15 @@ public class JamRepository {
         jdbc.sql("update jam set guest_readable = ? where id = ?").params(readable, jamId).update();
     }
 
+    public boolean isPlainLanguage(long jamId) {
+        return jdbc.sql("select plain_language from jam where id = ?").param(jamId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    public void setPlainLanguage(long jamId, boolean plain) {
+        jdbc.sql("update jam set plain_language = ? where id = ?").params(plain, jamId).update();
+    }
+
     public long insertForum(long jamId, String title, String question) {
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from forum where jam_id = ?").param(jamId)
                 .query(Integer.class).single();
