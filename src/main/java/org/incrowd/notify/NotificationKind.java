@@ -42,5 +42,9 @@ public enum NotificationKind {
     /** An author declined the join you proposed; nothing was joined. */
     JOIN_DECLINED,
     /** A join of your idea with another one was undone, with the reason. */
-    JOIN_UNDONE
+    JOIN_UNDONE,
+    /** You earned a badge for helping others in a Jam. */
+    BADGE_EARNED,
+    /** An organiser awarded you a challenge's prize, with the reason. */
+    PRIZE_AWARDED
 }

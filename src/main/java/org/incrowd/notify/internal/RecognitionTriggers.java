@@ -1,0 +1,66 @@
+package org.incrowd.notify.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamService;
+import org.incrowd.notify.NotificationKind;
+import org.incrowd.notify.NotificationParams;
+import org.incrowd.recognition.RecognitionEvents;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is told of recognition: the person who earned a badge (its name in their language), and the winner of a
+ * challenge's prize, with the organiser's reason.
+ */
+@Component
+class RecognitionTriggers {
+
+    private final Inbox inbox;
+    private final IdentityService identity;
+    private final JamService jams;
+    private final MessageSource messages;
+
+    RecognitionTriggers(Inbox inbox, IdentityService identity, JamService jams, MessageSource messages) {
+        this.inbox = inbox;
+        this.identity = identity;
+        this.jams = jams;
+        this.messages = messages;
+    }
+
+    @EventListener
+    void on(RecognitionEvents.BadgeEarned event) {
+        var person = identity.find(event.personId());
+        if (person.isEmpty()) {
+            return;
+        }
+        var locale = person.map(Person::language).filter(language -> !language.isBlank()).map(Locale::forLanguageTag)
+                .orElse(Locale.ENGLISH);
+        String badge = messages.getMessage(event.badge().messageKey(), null, event.badge().name(), locale);
+        inbox.deliverEach(NotificationKind.BADGE_EARNED, event.jamId(), List.of(new Inbox.Personal(event.personId(),
+                "/jams/" + event.jamId() + "/givers/rules#badges", Map.of(
+                        NotificationParams.TITLE, badge,
+                        NotificationParams.JAM, jamTitle(event.jamId())))));
+    }
+
+    @EventListener
+    void on(RecognitionEvents.PrizeAwarded event) {
+        inbox.deliver(NotificationKind.PRIZE_AWARDED, List.of(event.personId()), event.jamId(),
+                "/jams/" + event.jamId() + "/givers#prize-" + event.prizeId(), Map.of(
+                        NotificationParams.ACTOR, identity.find(event.awardedBy()).map(Person::displayName).orElse(""),
+                        NotificationParams.TITLE, Excerpts.of(event.prize() == null ? "" : event.prize(),
+                                Excerpts.TITLE),
+                        NotificationParams.JAM, jamTitle(event.jamId()),
+                        NotificationParams.REASON, Excerpts.of(event.reason(), Excerpts.TEXT)));
+    }
+
+    private String jamTitle(long jamId) {
+        Jam jam = jams.findAll(List.of(jamId)).get(jamId);
+        return jam == null ? "" : jam.title();
+    }
+}
