@@ -89,12 +89,18 @@ public class Recognition {
             }
         }
         Instant now = clock.instant();
+        var fresh = new ArrayList<RecognitionEvents.Earned>();
         earned.forEach((personId, badges) -> badges.forEach(badge -> {
             if (!held.getOrDefault(personId, Set.of()).contains(badge)) {
-                rows.award(jamId, personId, badge, now);
-                events.publishEvent(new RecognitionEvents.BadgeEarned(jamId, personId, badge));
+                fresh.add(new RecognitionEvents.Earned(personId, badge));
             }
         }));
+        fresh.sort(java.util.Comparator.comparingLong(RecognitionEvents.Earned::personId)
+                .thenComparing(RecognitionEvents.Earned::badge));
+        rows.award(jamId, fresh, now);
+        if (!fresh.isEmpty()) {
+            events.publishEvent(new RecognitionEvents.BadgesEarned(jamId, List.copyOf(fresh)));
+        }
         held.forEach((personId, badges) -> badges.forEach(badge -> {
             if (!earned.getOrDefault(personId, Set.of()).contains(badge)) {
                 rows.takeBack(jamId, personId, badge);

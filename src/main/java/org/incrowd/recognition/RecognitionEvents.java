@@ -6,8 +6,14 @@ public final class RecognitionEvents {
     private RecognitionEvents() {
     }
 
-    /** Someone earned a badge in a Jam (by weighted credit; told once, when it is first earned). */
-    public record BadgeEarned(long jamId, long personId, Badge badge) {
+    /**
+     * People earned badges in a Jam (by weighted credit; told when first earned): all of one recompute in one event,
+     * so that a Jam-wide recompute tells thousands in a few statements.
+     */
+    public record BadgesEarned(long jamId, java.util.List<Earned> earned) {
+    }
+
+    public record Earned(long personId, Badge badge) {
     }
 
     /** An organiser awarded a challenge's prize to someone ({@code ideaId}: for that idea, or null), with a reason. */

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RecognitionTriggers {
 
+    private static final int CHUNK = 1000;
+
     private final Inbox inbox;
     private final IdentityService identity;
     private final JamService jams;
@@ -33,19 +35,28 @@ class RecognitionTriggers {
         this.messages = messages;
     }
 
+    /** Each person told of each new badge, its name in their language; people read a thousand at a time. */
     @EventListener
-    void on(RecognitionEvents.BadgeEarned event) {
-        var person = identity.find(event.personId());
-        if (person.isEmpty()) {
-            return;
+    void on(RecognitionEvents.BadgesEarned event) {
+        String jam = jamTitle(event.jamId());
+        var earned = event.earned();
+        for (int from = 0; from < earned.size(); from += CHUNK) {
+            var chunk = earned.subList(from, Math.min(earned.size(), from + CHUNK));
+            var people = identity.findAll(chunk.stream().map(RecognitionEvents.Earned::personId).distinct().toList());
+            var told = new java.util.ArrayList<Inbox.Personal>();
+            for (var one : chunk) {
+                var person = people.get(one.personId());
+                if (person == null) {
+                    continue;
+                }
+                var locale = person.language() == null || person.language().isBlank() ? Locale.ENGLISH
+                        : Locale.forLanguageTag(person.language());
+                told.add(new Inbox.Personal(one.personId(), "/jams/" + event.jamId() + "/givers/rules#badges",
+                        Map.of(NotificationParams.TITLE, messages.getMessage(one.badge().messageKey(), null,
+                                one.badge().name(), locale), NotificationParams.JAM, jam)));
+            }
+            inbox.deliverEach(NotificationKind.BADGE_EARNED, event.jamId(), told);
         }
-        var locale = person.map(Person::language).filter(language -> !language.isBlank()).map(Locale::forLanguageTag)
-                .orElse(Locale.ENGLISH);
-        String badge = messages.getMessage(event.badge().messageKey(), null, event.badge().name(), locale);
-        inbox.deliverEach(NotificationKind.BADGE_EARNED, event.jamId(), List.of(new Inbox.Personal(event.personId(),
-                "/jams/" + event.jamId() + "/givers/rules#badges", Map.of(
-                        NotificationParams.TITLE, badge,
-                        NotificationParams.JAM, jamTitle(event.jamId())))));
     }
 
     @EventListener

@@ -166,9 +166,17 @@ public class RecognitionRows {
         return result;
     }
 
-    public void award(long jamId, long personId, Badge badge, Instant at) {
-        jdbc.sql("insert into recognition_badge (jam_id, person_id, badge, earned_at) values (?, ?, ?, ?)")
-                .params(jamId, personId, badge.name(), Timestamp.from(at)).update();
+    public void award(long jamId, List<org.incrowd.recognition.RecognitionEvents.Earned> earned, Instant at) {
+        for (int from = 0; from < earned.size(); from += 5_000) {
+            var chunk = earned.subList(from, Math.min(earned.size(), from + 5_000));
+            template.batchUpdate("insert into recognition_badge (jam_id, person_id, badge, earned_at) values (?, ?, ?, ?)",
+                    chunk, chunk.size(), (statement, one) -> {
+                        statement.setLong(1, jamId);
+                        statement.setLong(2, one.personId());
+                        statement.setString(3, one.badge().name());
+                        statement.setTimestamp(4, Timestamp.from(at));
+                    });
+        }
     }
 
     public void takeBack(long jamId, long personId, Badge badge) {
