@@ -34,4 +34,9 @@ public enum CreditKind {
     public String messageKey() {
         return "recognition.kind." + name();
     }
+
+    /** The rules page's plain-words explanation of this kind of act. */
+    public String explanationKey() {
+        return "recognition.rules.explain." + name();
+    }
 }

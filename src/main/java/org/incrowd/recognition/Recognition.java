@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.recognition.algorithm.GiverCredit;
@@ -231,10 +230,5 @@ public class Recognition {
             throw Refusal.forbidden("recognition.organisersOnly");
         }
         return jam;
-    }
-
-    /** The person's name, for pages that show a prize's winner. */
-    Map<Long, Person> people(java.util.Collection<Long> ids) {
-        return identity.findAll(ids);
     }
 }

@@ -123,8 +123,9 @@ class RecognitionIntegrationTests {
         // Each asker marks three replies helpful (and, as newcomers, helped): from the same person each counts less,
         // so six marks stay below the Helping hand badge.
         Post last = null;
+        Post idea = null;
         for (var asker : askers) {
-            var idea = fixtures.idea(forum, asker, "Helmets", "Where are the helmets?");
+            idea = fixtures.idea(forum, asker, "Helmets", "Where are the helmets?");
             for (int i = 0; i < 3; i++) {
                 last = fixtures.reply(idea, solver, "In locker " + i + ".");
                 fixtures.reacting().markHelpful(fixtures.actor(asker), last.id());
@@ -137,7 +138,7 @@ class RecognitionIntegrationTests {
         }
 
         assertThat(helpful(jam, solver)).isGreaterThanOrEqualTo(Badge.HELPING_HAND.threshold());
-        assertThat(requests.page(askers.getFirst(), "/posts/" + last.id())).contains("Helping hand");
+        assertThat(requests.page(askers.getFirst(), "/threads/" + idea.id())).contains("Helping hand");
         assertThat(requests.page(solver, "/profile/recognition")).contains("Helping hand").contains(jam.title());
 
         var organiser = fixtures.organiser();
@@ -146,7 +147,7 @@ class RecognitionIntegrationTests {
                         "PRIZES"));
         assertThat(off.getStatus()).isEqualTo(302);
 
-        assertThat(requests.page(askers.getFirst(), "/posts/" + last.id())).doesNotContain("Helping hand");
+        assertThat(requests.page(askers.getFirst(), "/threads/" + idea.id())).doesNotContain("Helping hand");
         assertThat(requests.send(askers.getFirst(), get("/jams/" + jam.id() + "/givers")).getStatus())
                 .isEqualTo(404);
         assertThat(requests.page(organiser, "/jams/" + jam.id() + "/givers"))
