@@ -140,6 +140,7 @@ class RecognitionIntegrationTests {
         assertThat(helpful(jam, solver)).isGreaterThanOrEqualTo(Badge.HELPING_HAND.threshold());
         assertThat(requests.page(askers.getFirst(), "/threads/" + idea.id())).contains("Helping hand");
         assertThat(requests.page(solver, "/profile/recognition")).contains("Helping hand").contains(jam.title());
+        assertThat(requests.page(solver, "/notifications")).contains("You earned the badge “Helping hand” in Badges.");
 
         var organiser = fixtures.organiser();
         var off = requests.send(organiser, post("/jams/" + jam.id() + "/givers/switches")
