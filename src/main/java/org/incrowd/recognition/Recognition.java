@@ -27,6 +27,9 @@ public class Recognition {
 
     /** How many givers a Jam's givers page names. */
     public static final int GIVERS_LISTED = 50;
+    /** Recomputes of more acts than this say in the log how long each step took. */
+    private static final int RECOMPUTE_LOGGED = 50_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Recognition.class);
 
     private final RecognitionRows rows;
     private final JamService jams;
@@ -60,11 +63,21 @@ public class Recognition {
                 counted.add(kind);
             }
         }
+        long start = System.nanoTime();
         var acts = rows.acts(jamId);
+        long read = System.nanoTime();
         var credits = GiverCredit.compute(acts, counted);
+        long weighed = System.nanoTime();
         rows.replaceCredits(jamId, credits);
+        long written = System.nanoTime();
         if (!off.contains(RecognitionSwitch.BADGES)) {
             settleBadges(jamId, credits);
+        }
+        if (acts.size() > RECOMPUTE_LOGGED) {
+            log.info("Recognition of Jam {} recomputed from {} acts: read {} ms, weighed {} ms, credit written {} ms,"
+                            + " badges {} ms", jamId, acts.size(), (read - start) / 1_000_000,
+                    (weighed - read) / 1_000_000, (written - weighed) / 1_000_000,
+                    (System.nanoTime() - written) / 1_000_000);
         }
         return new Recomputed(jamId, acts.size(),
                 (int) credits.stream().filter(c -> c.credit() > 0).map(GiverCredit.Credit::personId).distinct().count());

@@ -53,6 +53,7 @@ public final class RecognitionBenchmark {
                 "--server.port=0", "--incrowd.data-dir=" + data, "--incrowd.demo=false",
                 "--incrowd.admin.email=" + ADMIN, "--incrowd.admin.password=bench-admin-password-long",
                 "--incrowd.mail.host=127.0.0.1", "--incrowd.mail.port=9", "--logging.level.root=WARN",
+                "--logging.level.org.incrowd.recognition=INFO",
                 "--logging.file.name=")) {
             var jams = app.getBean(JamService.class);
             var admin = app.getBean(IdentityService.class).findByEmail(ADMIN).orElseThrow().asActor();

@@ -84,20 +84,56 @@ public class RecognitionRows {
 
     // ---- credit --------------------------------------------------------------------------------------------------
 
-    /** Replaces a Jam's credit with {@code credits}, in batches. */
+    /**
+     * Replaces a Jam's credit with {@code credits}, writing only what changed (a recompute after a few new acts, or
+     * of a rule that moves little, touches few rows): new rows inserted, changed ones updated, vanished ones deleted,
+     * all in batches.
+     */
     public void replaceCredits(long jamId, List<GiverCredit.Credit> credits) {
-        jdbc.sql("delete from recognition_credit where jam_id = ?").param(jamId).update();
-        for (int from = 0; from < credits.size(); from += 5_000) {
-            var chunk = credits.subList(from, Math.min(credits.size(), from + 5_000));
-            template.batchUpdate(
-                    "insert into recognition_credit (jam_id, person_id, kind, credit, acts) values (?, ?, ?, ?, ?)",
+        var kinds = CreditKind.values();
+        var stored = new HashMap<Long, double[]>(); // person * kinds + kind → {credit, acts}
+        jdbc.sql("select person_id, kind, credit, acts from recognition_credit where jam_id = ?").param(jamId)
+                .query(rs -> {
+                    stored.put(rs.getLong(1) * kinds.length + CreditKind.valueOf(rs.getString(2)).ordinal(),
+                            new double[] {rs.getDouble(3), rs.getInt(4)});
+                });
+        var inserts = new ArrayList<GiverCredit.Credit>();
+        var updates = new ArrayList<GiverCredit.Credit>();
+        for (var credit : credits) {
+            var before = stored.remove(credit.personId() * kinds.length + credit.kind().ordinal());
+            if (before == null) {
+                inserts.add(credit);
+            } else if (before[0] != credit.credit() || before[1] != credit.acts()) {
+                updates.add(credit);
+            }
+        }
+        batch("insert into recognition_credit (credit, acts, jam_id, person_id, kind) values (?, ?, ?, ?, ?)",
+                jamId, inserts);
+        batch("update recognition_credit set credit = ?, acts = ? where jam_id = ? and person_id = ? and kind = ?",
+                jamId, updates);
+        var gone = stored.keySet().stream().map(key -> new GiverCredit.Credit(key / kinds.length,
+                kinds[(int) (key % kinds.length)], 0, 0)).toList();
+        for (int from = 0; from < gone.size(); from += 5_000) {
+            var chunk = gone.subList(from, Math.min(gone.size(), from + 5_000));
+            template.batchUpdate("delete from recognition_credit where jam_id = ? and person_id = ? and kind = ?",
                     chunk, chunk.size(), (statement, credit) -> {
                         statement.setLong(1, jamId);
                         statement.setLong(2, credit.personId());
                         statement.setString(3, credit.kind().name());
-                        statement.setDouble(4, credit.credit());
-                        statement.setInt(5, credit.acts());
                     });
+        }
+    }
+
+    private void batch(String sql, long jamId, List<GiverCredit.Credit> credits) {
+        for (int from = 0; from < credits.size(); from += 5_000) {
+            var chunk = credits.subList(from, Math.min(credits.size(), from + 5_000));
+            template.batchUpdate(sql, chunk, chunk.size(), (statement, credit) -> {
+                statement.setDouble(1, credit.credit());
+                statement.setInt(2, credit.acts());
+                statement.setLong(3, jamId);
+                statement.setLong(4, credit.personId());
+                statement.setString(5, credit.kind().name());
+            });
         }
     }
 
