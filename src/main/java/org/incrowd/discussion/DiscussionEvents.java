@@ -76,4 +76,15 @@ public final class DiscussionEvents {
      */
     public record ProxyIdeaClaimed(long ideaId, long jamId, long enteredById, long claimantId) {
     }
+
+    /** Someone took back their helpful mark on a post (recognition takes back the credit it gave for it). */
+    public record HelpfulUnmarked(long postId, long jamId, long personId) {
+    }
+
+    /**
+     * A facilitator pinned an idea or spotlit a post ({@link PostFeatured} says what changed, this one who did it
+     * and for whom): facilitation work that recognition credits.
+     */
+    public record FeaturedByFacilitator(long postId, long jamId, long facilitatorId, long authorId) {
+    }
 }

@@ -73,6 +73,10 @@ public class Moderating {
         posts.pin(ideaId, pinned ? clock.instant() : null);
         events.publishEvent(new DiscussionEvents.PostFeatured(ideaId, row.jamId(), row.forumId(), row.threadId(),
                 pinned, row.spotlitAt() != null));
+        if (pinned) {
+            events.publishEvent(new DiscussionEvents.FeaturedByFacilitator(ideaId, row.jamId(), actor.personId(),
+                    row.authorId()));
+        }
         return views.require(actor, ideaId);
     }
 
@@ -83,6 +87,10 @@ public class Moderating {
         posts.spotlight(postId, spotlit ? clock.instant() : null);
         events.publishEvent(new DiscussionEvents.PostFeatured(postId, row.jamId(), row.forumId(), row.threadId(),
                 row.pinnedAt() != null, spotlit));
+        if (spotlit) {
+            events.publishEvent(new DiscussionEvents.FeaturedByFacilitator(postId, row.jamId(), actor.personId(),
+                    row.authorId()));
+        }
         return views.require(actor, postId);
     }
 

@@ -79,10 +79,11 @@ public class Reacting {
 
     @Transactional
     public Post unmarkHelpful(Actor actor, long postId) {
-        requireReactionRights(actor, postId);
+        var row = requireReactionRights(actor, postId);
         if (posts.unmarkHelpful(postId, actor.personId()) == 0) {
             throw Refusal.conflict("helpful.none");
         }
+        events.publishEvent(new DiscussionEvents.HelpfulUnmarked(postId, row.jamId(), actor.personId()));
         return views.require(actor, postId);
     }
 

@@ -31,4 +31,11 @@ public final class FacilitationEvents {
     /** A scheduled guest's time slot began: the forum's readers are alerted. */
     public record GuestSessionStarted(long sessionId, long jamId, long forumId, long guestId, String label) {
     }
+
+    /**
+     * A host or facilitator (or organiser) made an announcement ({@link AnnouncementMade} does not say who): the
+     * facilitation work recognition credits.
+     */
+    public record AnnouncedBy(long announcementId, long jamId, Long forumId, long authorId) {
+    }
 }

@@ -48,5 +48,9 @@ public enum NotificationKind {
     /** The author (or team) of an idea adopted your build-on into it. */
     BUILD_ON_ADOPTED,
     /** Someone joined the team of your idea. */
-    TEAM_JOINED
+    TEAM_JOINED,
+    /** You earned a badge for helping others in a Jam. */
+    BADGE_EARNED,
+    /** An organiser awarded you a challenge's prize, with the reason. */
+    PRIZE_AWARDED
 }

@@ -169,6 +169,8 @@ class XssIntegrationTests {
         // A reply that builds on it, by someone else, quoting the payload.
         var replier = fixtures.poolAuthor(jamId);
         var reply = fixtures.posting().reply(replier.asActor(), ideaId, new PostDraft(null, "> " + payload, ""));
+        // Recognition: the replier finds the idea helpful, so its author is named on the Jam's givers page.
+        fixtures.reacting().markHelpful(replier.asActor(), ideaId);
 
         // Facilitation: the replier flags the idea; the author, a host, announces, hides the reply with the payload as
         // the reason, and leaves a note for the next shift.
@@ -192,6 +194,17 @@ class XssIntegrationTests {
                 .param("other", "" + second.id()).param("note", cut(payload, 2000))).getStatus())
                 .as("join proposal for %s", payload).isEqualTo(302);
         return new Case(index, payload, author, name, jamId, forum.id(), ideaId, title);
+    }
+
+    private org.incrowd.jam.Jam challenge;
+
+    /** A challenge whose prize the organiser tries to award with each payload (recognition). */
+    org.incrowd.jam.Jam challenge() {
+        if (challenge == null) {
+            challenge = fixtures.jam("Xss challenge").campaign(org.incrowd.jam.JamKind.CHALLENGE, "A prize", null)
+                    .endsIn(java.time.Duration.ofDays(3)).create();
+        }
+        return challenge;
     }
 
     static Stream<Integer> payloads() {
@@ -228,6 +241,10 @@ class XssIntegrationTests {
         page("/jams/" + c.jamId + "/edit", organiser);
         page("/jams/" + c.jamId + "/report", c.author);
         page("/jams/" + c.jamId + "/report/edit", organiser);
+        assertThat(page("/jams/" + c.jamId + "/givers", c.author).text).as("the giver's name reads as typed")
+                .contains(c.authorName.strip());
+        page("/jams/" + c.jamId + "/givers/rules", c.author);
+        page("/profile/recognition", c.author);
         page("/", c.author);
         page("/joins/" + context.getBean(org.incrowd.review.IdeaJoins.class).standingOf(List.of(c.ideaId)).getFirst()
                 .id(), c.author);
@@ -265,6 +282,12 @@ class XssIntegrationTests {
                 .param("kind", "LINK").param("other", c.payload).param("note", c.payload));
         assertThat(join.getStatus()).as("a payload is not an idea").isEqualTo(422);
         assertSafe(join, "refused join proposal");
+
+        var prize = perform(post("/jams/" + challenge().id() + "/givers/prizes").with(fixtures.bearer(organiser))
+                .with(Fixtures.browser()).param("idea", cut(c.payload, 20)).param("email", cut(c.payload, 254))
+                .param("reason", c.payload));
+        assertThat(prize.getStatus()).as("a payload names no idea of the challenge").isEqualTo(422);
+        assertSafe(prize, "refused prize");
     }
 
     @ParameterizedTest(name = "{index}: {0}")

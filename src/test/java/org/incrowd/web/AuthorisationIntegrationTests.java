@@ -471,6 +471,21 @@ class AuthorisationIntegrationTests {
             GET    /s/{revokedShortLink}                             | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
             GET    /s/{revokedShortLink}/qr.svg                      | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
             POST   /jams/{newLiveJam}/plain-language                 | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            # --- recognition (front line and givers) --- Readers of a Jam read its givers and the rules; everyone signed
+            # in reads and sets their own; organisers switch, recompute and award a challenge's prize (the matrix Jam is
+            # no challenge: an allowed award there is a conflict, and one naming nobody in a challenge is refused, 422).
+            GET    /jams/{jam}/givers                                | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/givers                          | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{jam}/givers/rules                          | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/givers/rules                    | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/givers/switches                | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{newLiveJam}/givers/recompute               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /jams/{jam}/givers/prizes                         | signin | 403      | 403    | 403      | 403  | 403         | 409       | 409
+            POST   /jams/{newChallenge}/givers/prizes (naming nobody) | signin | 403     | 403    | 403      | 403  | 403         | 422       | 422
+            GET    /profile/recognition                              | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /profile/recognition                              | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /api/v1/jams/{jam}/givers                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/givers                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -480,6 +495,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/links/{newShortLink}/revoke", "/jams/{jam}/links?revoked"),
             Map.entry("GET /s/{shortLink}", "/jams/{jam}"),
             Map.entry("POST /jams/{newLiveJam}/plain-language", "/jams/{newLiveJam}/edit?plainLanguageSaved#plain-language"),
+            Map.entry("POST /jams/{newLiveJam}/givers/switches", "/jams/{newLiveJam}/givers#switches"),
+            Map.entry("POST /jams/{newLiveJam}/givers/recompute", "/jams/{newLiveJam}/givers"),
+            Map.entry("POST /profile/recognition", "/profile/recognition"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
@@ -819,6 +837,12 @@ class AuthorisationIntegrationTests {
                 .param("why", "Matrix").param("reason", "Matrix test"));
         bodies.put("POST /jams/{jam}/review/answers/{answer}/rating", (r, c) -> r.param("verdict", "PARTLY"));
         bodies.put("POST /jams/{newLiveJam}/review/listening", (r, c) -> r.param("shared", "true"));
+        bodies.put("POST /jams/{newLiveJam}/givers/switches", (r, c) -> r.param("on", "HELPFUL", "GIVERS_PAGE"));
+        bodies.put("POST /jams/{jam}/givers/prizes", (r, c) -> r.param("email", bystander.email())
+                .param("reason", "The matrix awards this."));
+        bodies.put("POST /jams/{newChallenge}/givers/prizes (naming nobody)", (r, c) -> r.param("reason",
+                "The matrix awards this."));
+        bodies.put("POST /profile/recognition", (r, c) -> r.param("listed", "true"));
         bodies.put("POST /api/v1/jams/{jam}/answers", json("""
                 {"theme": "no-such-theme", "weDid": "Matrix", "why": "Matrix"}"""));
         bodies.put("PUT /api/v1/answers/{answer}", json("""
@@ -1090,6 +1114,9 @@ class AuthorisationIntegrationTests {
                 .append(" webhooks=").append(jdbc().sql("select count(*) from webhook").query(Long.class).single())
                 .append(" reports=").append(jdbc().sql("select count(*), count(published_at), max(updated_at) "
                         + "from jam_report").query().listOfRows())
+                .append(" recognition=").append(jdbc().sql("select (select count(*) from recognition_switch_off),"
+                        + " (select count(*) from recognition_prize), (select count(*) from recognition_unlisted)")
+                        .query().listOfRows())
                 .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
                         .query(Long.class).single())
                 .append(" invitations=").append(jdbc()
@@ -1345,6 +1372,9 @@ class AuthorisationIntegrationTests {
                 }
                 case "newDraftJam" -> new Ref(Kind.JAM, fixtures.jam("New draft").draft().create().id());
                 case "newLiveJam" -> new Ref(Kind.JAM, fixtures.liveJam("New live").id());
+                case "newChallenge" -> new Ref(Kind.JAM, fixtures.jam("New challenge")
+                        .campaign(org.incrowd.jam.JamKind.CHALLENGE, "A day off", null)
+                        .endsIn(java.time.Duration.ofDays(3)).create().id());
                 case "newJoinedJam" -> {
                     var joined = fixtures.liveJam("New joined");
                     fixtures.join(joined, bystander);

@@ -164,6 +164,7 @@ public class Facilitation {
         long id = announcements.add(jam.id(), forumId, actor.personId(), text, clock.instant());
         audit.record(jam.id(), forumId, actor.personId(), Action.ANNOUNCE, null, text, clock.instant());
         events.publishEvent(new FacilitationEvents.AnnouncementMade(id, jam.id(), forumId));
+        events.publishEvent(new FacilitationEvents.AnnouncedBy(id, jam.id(), forumId, actor.personId()));
         if (byMail) {
             events.publishEvent(new FacilitationEvents.AnnouncementMailed(id, jam.id(), forumId, actor.personId(),
                     text));
