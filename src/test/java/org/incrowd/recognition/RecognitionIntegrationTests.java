@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.incrowd.discussion.Adopting;
 import org.incrowd.discussion.Post;
 import org.incrowd.help.HelpQuestions;
 import org.incrowd.identity.Person;
@@ -34,6 +35,8 @@ class RecognitionIntegrationTests {
     MockMvc mvc;
     @Autowired
     Recognition recognition;
+    @Autowired
+    Adopting adopting;
     @Autowired
     HelpQuestions questions;
 
@@ -87,6 +90,23 @@ class RecognitionIntegrationTests {
 
         fixtures.reacting().unmarkHelpful(fixtures.actor(reader), post.id());
         assertThat(helpful(jam, author)).isZero();
+    }
+
+    @Test
+    void anAdoptedBuildOnCreditsItsBuilderUntilTheAdoptionIsUndone() {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Adoptions");
+        var forum = fixtures.forum(jam, "Depot");
+        var author = people(fixtures, jam, "Idea author", 1).getFirst();
+        var builder = people(fixtures, jam, "Builder", 1).getFirst();
+        var idea = fixtures.idea(forum, author, "Lockers by the gate", "Drivers need somewhere dry.");
+        var buildOn = fixtures.reply(idea, builder, "Put a charger in each locker.");
+
+        adopting.adopt(fixtures.actor(author), buildOn.id());
+        assertThat(recognition.credit(jam.id(), builder.id())).containsKey(CreditKind.BUILD_ON);
+
+        adopting.undo(fixtures.actor(author), buildOn.id());
+        assertThat(recognition.credit(jam.id(), builder.id()).getOrDefault(CreditKind.BUILD_ON, 0.0)).isZero();
     }
 
     @Test

@@ -87,6 +87,13 @@ class ActFeed {
         act(event.jamId(), CreditKind.BUILD_ON, event.buildOnId(), event.builderId(), event.adopterId());
     }
 
+    /** An undone adoption takes its credit back, whoever of the idea's team undid it. */
+    @EventListener
+    void on(DiscussionEvents.BuildOnAdoptionUndone event) {
+        rows.withdrawGiven(CreditKind.BUILD_ON, event.buildOnId(), event.builderId());
+        schedule.changed(event.jamId());
+    }
+
     @EventListener
     void on(DiscussionEvents.TeamJoined event) {
         rows.joinTeam(event.ideaId(), event.personId());
