@@ -42,5 +42,7 @@ public enum NotificationKind {
     /** An author declined the join you proposed; nothing was joined. */
     JOIN_DECLINED,
     /** A join of your idea with another one was undone, with the reason. */
-    JOIN_UNDONE
+    JOIN_UNDONE,
+    /** Your question in a help stream was answered (with a link that brings you to it). */
+    HELP_ANSWERED
 }

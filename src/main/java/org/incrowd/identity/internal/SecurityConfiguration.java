@@ -86,6 +86,12 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}", "/jams/{jamId:\\d+}/open-data",
                         "/jams/{jamId:\\d+}/open-data.zip").permitAll();
+                // Help streams: guests read streams opened to them (the help module decides which), and customers
+                // without an account ask and follow the links mailed to them (the tokens are the authority).
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}", "/help/{jamId:\\d+}/topics/{forumId:\\d+}",
+                        "/help/questions/{questionId:\\d+}", "/help/{jamId:\\d+}/asked", "/help/confirm/*",
+                        "/help/answered/*").permitAll();
+                requests.requestMatchers("/help/{jamId:\\d+}/ask").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).

@@ -1,0 +1,26 @@
+package org.incrowd.help;
+
+/**
+ * What someone types to ask: their address and name (only when they ask without an account), the topic ({@code
+ * "unsure"} or empty: "not sure"), the question in a line and its details.
+ */
+public record AskForm(String email, String name, String topic, String title, String body, boolean acceptTerms) {
+
+    public static final String UNSURE = "unsure";
+
+    public static AskForm empty() {
+        return new AskForm("", "", UNSURE, "", "", false);
+    }
+
+    /** The chosen topic's forum id, or null for "not sure" (and for anything that is not a number). */
+    public Long topicId() {
+        if (topic == null || topic.isBlank() || UNSURE.equals(topic)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(topic.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1L; // no forum has it: refused as an unknown topic
+        }
+    }
+}
