@@ -103,7 +103,7 @@ public class Asking {
         }
         long topic = topic(stream, form.topicId());
         if (!jams.isMember(stream.id(), actor.personId()) && jams.mayJoin(actor, stream)) {
-            if (stream.hasTerms() && !form.acceptTerms()) {
+            if (stream.hasTerms() && !form.acceptsTerms()) {
                 throw Refusal.invalid("acceptTerms", "join.terms.required");
             }
             jams.join(actor, stream.id(), true);
@@ -142,7 +142,7 @@ public class Asking {
         } else if (body.length() > 10_000) {
             errors.add("body", "post.body.tooLong");
         }
-        if (stream.hasTerms() && !form.acceptTerms()) {
+        if (stream.hasTerms() && !form.acceptsTerms()) {
             errors.add("acceptTerms", "join.terms.required");
         }
         Long topic = form.topicId();
