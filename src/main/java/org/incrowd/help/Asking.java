@@ -94,7 +94,7 @@ public class Asking {
         return jams.forumsOf(stream.id());
     }
 
-    /** A member asks directly (joining the stream first where they may); "not sure" goes to the first topic. */
+    /** A member (or the stream's staff) asks directly; "not sure" goes to the first topic. */
     @Transactional
     public Post ask(Actor actor, long jamId, AskForm form) {
         var stream = jams.require(actor, jamId);
@@ -102,12 +102,6 @@ public class Asking {
             throw Refusal.notFound("help.stream.notFound");
         }
         long topic = topic(stream, form.topicId());
-        if (!jams.isMember(stream.id(), actor.personId()) && jams.mayJoin(actor, stream)) {
-            if (stream.hasTerms() && !form.acceptsTerms()) {
-                throw Refusal.invalid("acceptTerms", "join.terms.required");
-            }
-            jams.join(actor, stream.id(), true);
-        }
         return posting.startThread(actor, topic, new PostDraft(form.title(), form.body(), ""));
     }
 

@@ -64,7 +64,7 @@ class HelpAskingIntegrationTests {
 
     private MockHttpServletResponse ask(String email, String topic, String title, String body, String client)
             throws Exception {
-        return mvc.perform(post("/help/" + stream.id() + "/ask").with(csrf()).with(Fixtures.browser())
+        return mvc.perform(post("/help/" + stream.id() + "/ask/mail").with(csrf()).with(Fixtures.browser())
                 .with(Fixtures.from(client)).param("email", email).param("name", "Carla Customer")
                 .param("topic", topic).param("title", title).param("body", body)).andReturn().getResponse();
     }
@@ -253,6 +253,7 @@ class HelpAskingIntegrationTests {
     @Test
     void aMemberAsksDirectly() throws Exception {
         Person member = fixtures.person("Eve Employee");
+        fixtures.join(stream, member);
         var asked = signedIn.send(member, post("/help/" + stream.id() + "/ask").param("topic", "unsure")
                 .param("title", "Where are the forms?").param("body", "For travel costs."));
 

@@ -39,25 +39,36 @@ class AskingController {
         return askPage(jamId, AskForm.empty(), FieldErrors.none(), model);
     }
 
+    /** A member asks directly. */
     @PostMapping("/help/{jamId}/ask")
-    String ask(@PathVariable long jamId, AskForm form, Model model, HttpServletRequest request,
-               HttpServletResponse response) {
-        var actor = currentActor.currentOrGuest();
+    String ask(@PathVariable long jamId, AskForm form, Model model, HttpServletResponse response) {
         try {
-            if (!actor.isGuest()) {
-                var question = asking.ask(actor, jamId, form);
-                return "redirect:/help/questions/" + question.id();
-            }
+            var question = asking.ask(currentActor.require(), jamId, form);
+            return "redirect:/help/questions/" + question.id();
+        } catch (Refusal refusal) {
+            return refused(jamId, form, refusal, model, response);
+        }
+    }
+
+    /** Someone without an account asks: "check your mail", the same answer for every address. */
+    @PostMapping("/help/{jamId}/ask/mail")
+    String askByMail(@PathVariable long jamId, AskForm form, Model model, HttpServletRequest request,
+                     HttpServletResponse response) {
+        try {
             asking.askByMail(jamId, form, request.getRemoteAddr(), ((Ui) model.getAttribute("ui")).lang());
             return "redirect:/help/" + jamId + "/asked";
         } catch (Refusal refusal) {
-            if (refusal.status() == HttpStatus.NOT_FOUND) {
-                throw refusal;
-            }
-            response.setStatus(refusal.status().value());
-            var errors = refusal.field() != null ? refusal.errors() : FieldErrors.none().add(refusal);
-            return askPage(jamId, form, errors, model);
+            return refused(jamId, form, refusal, model, response);
         }
+    }
+
+    private String refused(long jamId, AskForm form, Refusal refusal, Model model, HttpServletResponse response) {
+        if (refusal.status() == HttpStatus.NOT_FOUND) {
+            throw refusal;
+        }
+        response.setStatus(refusal.status().value());
+        var errors = refusal.field() != null ? refusal.errors() : FieldErrors.none().add(refusal);
+        return askPage(jamId, form, errors, model);
     }
 
     /** "Check your mail": the same page for every address. */

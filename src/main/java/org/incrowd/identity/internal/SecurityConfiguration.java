@@ -91,7 +91,8 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}", "/help/{jamId:\\d+}/topics/{forumId:\\d+}",
                         "/help/questions/{questionId:\\d+}", "/help/{jamId:\\d+}/asked", "/help/confirm/*",
                         "/help/answered/*").permitAll();
-                requests.requestMatchers("/help/{jamId:\\d+}/ask").permitAll();
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}/ask").permitAll();
+                requests.requestMatchers(HttpMethod.POST, "/help/{jamId:\\d+}/ask/mail").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
