@@ -179,6 +179,14 @@ class HelpStreamPageIntegrationTests {
     }
 
     @Test
+    void theJamHomeOfAHelpStreamLeadsToItsStreamPage() throws Exception {
+        assertThat(signedIn.page(customer, "/jams/" + stream.id())).contains("href=\"/help/" + stream.id() + "\"")
+                .contains("Open the help stream");
+        var jam = fixtures.liveJam("Ideas, not questions");
+        assertThat(signedIn.page(customer, "/jams/" + jam.id())).doesNotContain("Open the help stream");
+    }
+
+    @Test
     void organisersNameTheOrganisationAnswersAppearUnder() throws Exception {
         var question = askedAgo(deliveries, "Who answers?", Duration.ofHours(1));
         fixtures.reply(question, engineer, "We do.");

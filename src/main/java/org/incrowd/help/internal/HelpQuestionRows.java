@@ -68,7 +68,7 @@ public class HelpQuestionRows {
      * A page of a stream, or of one topic when {@code forumId} is not null: questions still waiting for an answer
      * first, the longest waiting at the top; then answered ones by their latest answer; solved ones last. Each status
      * is one range of an index read in the order shown ({@code (jam_id | forum_id, status, ...)}, V96 and V118), so a
-     * page reads only its own rows; the rows of a status are counted only when the page starts beyond them.
+     * page reads only its own rows; a later page first counts the statuses before it (an index range each).
      */
     public List<HelpQuestion> stream(long jamId, Long forumId, int limit, int offset) {
         var page = new ArrayList<HelpQuestion>(limit);
@@ -78,9 +78,15 @@ public class HelpQuestionRows {
             if (wanted <= 0) {
                 break;
             }
-            var rows = streamOf(status, jamId, forumId, wanted, skip);
-            page.addAll(rows);
-            skip = rows.isEmpty() && skip > 0 ? Math.max(0, skip - count(status, jamId, forumId)) : 0;
+            if (skip > 0) {
+                long here = count(status, jamId, forumId); // an index range counted, no rows read
+                if (skip >= here) {
+                    skip -= here;
+                    continue;
+                }
+            }
+            page.addAll(streamOf(status, jamId, forumId, wanted, skip));
+            skip = 0;
         }
         return page;
     }
