@@ -39,6 +39,11 @@ public class HelpQuestions {
         return question;
     }
 
+    /** Whether a post is a help stream's question (its asker hears of answers as such, not as replies). */
+    public boolean isQuestion(long postId) {
+        return questions.find(postId).isPresent();
+    }
+
     /**
      * A page of the stream (or of one topic when {@code forumId} is not null) for someone who may read the stream:
      * unanswered questions first, the longest waiting at the top, then answered ones by their latest answer, solved

@@ -171,6 +171,35 @@ public class IdentityService {
         return people.findById(id).orElseThrow();
     }
 
+    /**
+     * The account of someone who just followed a link mailed to {@code email} (a help stream's customer confirming
+     * their question): the link proves the address, so an existing account counts as verified from now on, and an
+     * address without one gets a participant account of {@code type} with no password, named {@code displayName}
+     * (else the address's local part). Such an account signs in only through links mailed to it.
+     */
+    @Transactional
+    public Person confirmedByMail(String email, String displayName, ParticipantType type) {
+        String normalised = ProfileRules.normaliseEmail(email);
+        var errors = FieldErrors.none();
+        ProfileRules.checkEmail(normalised, errors);
+        errors.throwIfAny();
+        var existing = people.findByEmail(normalised);
+        if (existing.isPresent()) {
+            if (!existing.get().verified()) {
+                people.markVerified(existing.get().id(), normalised, java.time.Instant.now());
+            }
+            return require(existing.get().id());
+        }
+        String name = ProfileRules.nameFromProvider(displayName, null, normalised);
+        return registerChecked(new Registration(normalised, null, name, null, null, null, type, null), normalised,
+                null, EnumSet.of(Role.PARTICIPANT), true);
+    }
+
+    /** Whether the person signs in with a password (accounts made from a mailed link or a provider have none). */
+    public boolean signsInWithPassword(long personId) {
+        return people.hasPassword(personId);
+    }
+
     /** Accounts for people whose contributions an organiser imports; existing ones (same key) are reused. */
     @Transactional
     public Map<String, Long> importPeople(Actor actor, List<ImportedPerson> imported) {

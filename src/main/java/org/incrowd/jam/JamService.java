@@ -102,6 +102,14 @@ public class JamService {
         return new Place(require(actor, forum.jamId()), forum);
     }
 
+    /**
+     * A Jam's forums, checked for no reader: for pages open to people without an account that show no more than the
+     * forums' titles (the topics of a help stream's ask form).
+     */
+    public List<Forum> forumsOf(long jamId) {
+        return jams.forums(jamId);
+    }
+
     public List<Forum> forums(Actor actor, long jamId) {
         require(actor, jamId);
         return jams.forums(jamId);

@@ -52,5 +52,7 @@ public enum NotificationKind {
     /** You earned a badge for helping others in a Jam. */
     BADGE_EARNED,
     /** An organiser awarded you a challenge's prize, with the reason. */
-    PRIZE_AWARDED
+    PRIZE_AWARDED,
+    /** Your question in a help stream was answered (with a link that brings you to it). */
+    HELP_ANSWERED
 }

@@ -316,6 +316,39 @@ class XssIntegrationTests {
         activity.forEach(html -> assertFragmentSafe(html, "bodyHtml in the activity"));
     }
 
+    /** Help streams: the question, the answer, the answerer's role and the organisation's name read as typed. */
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("payloads")
+    void helpStreamPagesShowThePayloadAsText(int index) throws Exception {
+        var c = cases.get(index);
+        var stream = fixtures.jam(cut(c.payload, 120)).campaign(org.incrowd.jam.JamKind.HELP_STREAM, null, null)
+                .create();
+        var topic = fixtures.forum(stream, cut(c.payload, 120));
+        context.getBean(org.incrowd.help.HelpStreams.class).nameOrganisation(organiser.asActor(), stream.id(),
+                cut(c.payload, 120));
+        fixtures.join(stream, c.author);
+        var question = fixtures.posting().startThread(c.author.asActor(), topic.id(),
+                new PostDraft(c.ideaTitle, c.payload, ""));
+        var identity = fixtures.identity();
+        var answerer = identity.registerWithHash(new org.incrowd.identity.Registration(fixtures.email("xss-answerer"),
+                Fixtures.PASSWORD, "Answerer " + index, null, null, cut(c.payload, 80),
+                org.incrowd.identity.ParticipantType.EMPLOYEE, null), identity.hashPassword(Fixtures.PASSWORD),
+                EnumSet.of(Role.PARTICIPANT));
+        fixtures.join(stream, answerer);
+        context.getBean(org.incrowd.help.Answering.class).answer(answerer.asActor(), question.id(),
+                new PostDraft(null, c.payload, ""));
+
+        assertThat(page("/help/" + stream.id(), c.author).text).contains(c.ideaTitle.strip());
+        var questionPage = page("/help/questions/" + question.id(), c.author);
+        assertThat(questionPage.text).as("the answerer's role reads as typed")
+                .contains(cut(c.payload, 80).strip().lines().findFirst().orElseThrow());
+        page("/help/" + stream.id() + "/ask", c.author);
+        var refused = perform(post("/help/" + stream.id() + "/ask").with(fixtures.bearer(c.author))
+                .with(Fixtures.browser()).param("topic", c.payload).param("title", c.payload).param("body", ""));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertSafe(refused, "refused question");
+    }
+
     @Test
     void listsShowingEveryoneAndEveryJamAreSafe() throws Exception {
         page("/jams", organiser);

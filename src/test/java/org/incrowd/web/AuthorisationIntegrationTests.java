@@ -486,6 +486,23 @@ class AuthorisationIntegrationTests {
             POST   /profile/recognition                              | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /api/v1/jams/{jam}/givers                         | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/jams/{secretJam}/givers                   | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- help stream: asking, answering, solutions (front line and givers) --- Readers of the stream read it;
+            # anyone asks (guests confirm by mail); employees, staff and organisers answer; only the asker (the member)
+            # marks the solution.
+            GET    /help/{helpStream}                                | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /help/{helpStream}/topics/{helpTopic}             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /help/{helpStream}/name                           | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /help/{helpStream}/ask                            | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /help/{helpStream}/ask                            | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /help/{helpStream}/ask/mail                       | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /help/{helpStream}/asked                          | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /help/confirm/{unknownLink}                       | 404    | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /help/answered/{unknownLink}                      | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /help/questions/{helpQuestion}                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /help/questions/{helpQuestion}/answers            | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            POST   /help/questions/{helpQuestion}/solution           | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
+            GET    /api/v1/help/{helpStream}/questions               | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /api/v1/help/{helpStream}/questions/{helpQuestion}/solution | 401 | 403 | 200   | 403      | 403  | 403         | 403       | 403
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -498,6 +515,11 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{newLiveJam}/givers/switches", "/jams/{newLiveJam}/givers#switches"),
             Map.entry("POST /jams/{newLiveJam}/givers/recompute", "/jams/{newLiveJam}/givers"),
             Map.entry("POST /profile/recognition", "/profile/recognition"),
+            Map.entry("POST /help/{helpStream}/name", "/help/{helpStream}?named"),
+            Map.entry("POST /help/{helpStream}/ask", "/help/questions/*"),
+            Map.entry("POST /help/{helpStream}/ask/mail", "/help/{helpStream}/asked"),
+            Map.entry("POST /help/questions/{helpQuestion}/answers", "/help/questions/{helpQuestion}#post-*"),
+            Map.entry("POST /help/questions/{helpQuestion}/solution", "/help/questions/{helpQuestion}#post-*"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
@@ -611,6 +633,10 @@ class AuthorisationIntegrationTests {
     Forum secretForum;
     Post secretIdea;
     long othersToken;
+    Jam helpStream;
+    Forum helpTopic;
+    Post helpQuestion;
+    Post helpAnswer;
     /** The matrix Jam's webhook, registered on first use. */
     long matrixWebhook;
     String othersTokenSecret;
@@ -641,6 +667,15 @@ class AuthorisationIntegrationTests {
         secretJam = fixtures.jam("Secret Jam").invitationOnly().create();
         secretForum = fixtures.forum(secretJam, "Secret forum");
         secretIdea = fixtures.idea(secretForum, fixtures.organiser(), "Secret idea", "Only organisers see this.");
+
+        // A help stream: the member (an employee) asked a question the host answered.
+        helpStream = fixtures.jam("Matrix help").campaign(org.incrowd.jam.JamKind.HELP_STREAM, null, null).create();
+        helpTopic = fixtures.forum(helpStream, "Matrix topic");
+        fixtures.host(helpTopic, people.get(Who.HOST));
+        fixtures.facilitator(helpTopic, people.get(Who.FACILITATOR));
+        fixtures.join(helpStream, people.get(Who.MEMBER));
+        helpQuestion = fixtures.idea(helpTopic, people.get(Who.MEMBER), "Matrix question", "How?");
+        helpAnswer = fixtures.reply(helpQuestion, people.get(Who.HOST), "Like this.");
 
         othersTokenSecret = fixtures.tokens().create(bystander.id(), "bystander's token");
         othersToken = fixtures.tokens().list(bystander.id()).getLast().id();
@@ -677,6 +712,17 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams/{newLiveJam}/webhooks", (r, c) -> r.param("name", "Matrix hook")
                 .param("url", "http://127.0.0.1:9/matrix").param("events", "post.created"));
         bodies.put("POST /jams/{newWebhookJam}/webhooks/{newWebhook}/enabled", (r, c) -> r.param("enabled", "false"));
+        // --- help stream ---
+        bodies.put("POST /help/{helpStream}/name", (r, c) -> r.param("organisationName", "Matrix Support"));
+        bodies.put("POST /help/{helpStream}/ask", (r, c) -> r.param("topic", "unsure")
+                .param("title", "Matrix question").param("body", "Asked by " + c.who));
+        bodies.put("POST /help/{helpStream}/ask/mail", (r, c) -> r.param("email", fixtures.email("matrix-asker"))
+                .param("topic", "unsure").param("title", "Matrix question").param("body", "Asked by " + c.who));
+        bodies.put("POST /help/questions/{helpQuestion}/answers", (r, c) -> r.param("body", "Answered by " + c.who));
+        bodies.put("POST /help/questions/{helpQuestion}/solution", (r, c) -> r.param("answer",
+                String.valueOf(helpAnswer.id())));
+        bodies.put("POST /api/v1/help/{helpStream}/questions/{helpQuestion}/solution", (r, c) ->
+                json("{\"answerId\": " + helpAnswer.id() + "}").accept(r, c));
         bodies.put("POST /jams", this::jamForm);
         bodies.put("POST /jams/{newDraftJam}", this::jamForm);
         bodies.put("POST /jams/{newClosedJam}/community", (r, c) -> r.param("allowPosting", "true"));
@@ -1344,6 +1390,9 @@ class AuthorisationIntegrationTests {
                 case "secretJam" -> new Ref(Kind.JAM, secretJam.id());
                 case "secretForum" -> new Ref(Kind.FORUM, secretForum.id());
                 case "secretIdea" -> new Ref(Kind.POST, secretIdea.id());
+                case "helpStream" -> new Ref(Kind.JAM, helpStream.id());
+                case "helpTopic" -> new Ref(Kind.FORUM, helpTopic.id());
+                case "helpQuestion" -> new Ref(Kind.POST, helpQuestion.id());
                 case "bystander" -> new Ref(Kind.PERSON, bystander.id());
                 // Imports are known by a random id; 0 is never one.
                 case "unknownImport" -> new Ref(Kind.TOKEN_ID, 0);

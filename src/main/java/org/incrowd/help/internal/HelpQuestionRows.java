@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.incrowd.help.HelpQuestion;
@@ -65,17 +66,45 @@ public class HelpQuestionRows {
 
     /**
      * A page of a stream, or of one topic when {@code forumId} is not null: questions still waiting for an answer
-     * first, the longest waiting at the top; then answered ones by their latest answer; solved ones last.
+     * first, the longest waiting at the top; then answered ones by their latest answer; solved ones last. Each status
+     * is one range of an index read in the order shown ({@code (jam_id | forum_id, status, ...)}, V96 and V118), so a
+     * page reads only its own rows; a later page first counts the statuses before it (an index range each).
      */
     public List<HelpQuestion> stream(long jamId, Long forumId, int limit, int offset) {
+        var page = new ArrayList<HelpQuestion>(limit);
+        long skip = offset;
+        for (var status : QuestionStatus.values()) {
+            int wanted = limit - page.size();
+            if (wanted <= 0) {
+                break;
+            }
+            if (skip > 0) {
+                long here = count(status, jamId, forumId); // an index range counted, no rows read
+                if (skip >= here) {
+                    skip -= here;
+                    continue;
+                }
+            }
+            page.addAll(streamOf(status, jamId, forumId, wanted, skip));
+            skip = 0;
+        }
+        return page;
+    }
+
+    private List<HelpQuestion> streamOf(QuestionStatus status, long jamId, Long forumId, int limit, long offset) {
         var scope = forumId == null ? "jam_id = :scope" : "forum_id = :scope";
-        return jdbc.sql("select " + COLUMNS + " from help_question where " + scope + """
-                         order by case status when 'OPEN' then 0 when 'ANSWERED' then 1 else 2 end,
-                            case when status = 'OPEN' then asked_at end,
-                            coalesce(last_answer_at, asked_at) desc, question_id desc
-                        limit :limit offset :offset""")
-                .param("scope", forumId == null ? jamId : forumId).param("limit", limit).param("offset", offset)
-                .query(HelpQuestionRows::question).list();
+        var order = status == QuestionStatus.OPEN ? "asked_at, question_id" : "last_answer_at desc, question_id desc";
+        return jdbc.sql("select " + COLUMNS + " from help_question where " + scope + " and status = :status order by "
+                        + order + " offset :offset rows fetch next :limit rows only")
+                .param("scope", forumId == null ? jamId : forumId).param("status", status.name())
+                .param("limit", limit).param("offset", offset).query(HelpQuestionRows::question).list();
+    }
+
+    /** How many questions of a stream (or topic) stand at {@code status}. */
+    public long count(QuestionStatus status, long jamId, Long forumId) {
+        var scope = forumId == null ? "jam_id = ?" : "forum_id = ?";
+        return jdbc.sql("select count(*) from help_question where " + scope + " and status = ?")
+                .params(forumId == null ? jamId : forumId, status.name()).query(Long.class).single();
     }
 
     private static HelpQuestion question(ResultSet rs, int row) throws SQLException {

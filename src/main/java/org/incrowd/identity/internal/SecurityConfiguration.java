@@ -88,6 +88,13 @@ class SecurityConfiguration {
                         "/jams/{jamId:\\d+}/open-data.zip").permitAll();
                 // Short links on posters and their QR codes are for anyone with a phone (outreach decides).
                 requests.requestMatchers(HttpMethod.GET, "/s/*", "/s/*/qr.svg").permitAll();
+                // Help streams: guests read streams opened to them (the help module decides which), and customers
+                // without an account ask and follow the links mailed to them (the tokens are the authority).
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}", "/help/{jamId:\\d+}/topics/{forumId:\\d+}",
+                        "/help/questions/{questionId:\\d+}", "/help/{jamId:\\d+}/asked", "/help/confirm/*",
+                        "/help/answered/*").permitAll();
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}/ask").permitAll();
+                requests.requestMatchers(HttpMethod.POST, "/help/{jamId:\\d+}/ask/mail").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).

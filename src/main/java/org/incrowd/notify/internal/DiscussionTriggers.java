@@ -10,6 +10,7 @@ import java.util.Set;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
+import org.incrowd.help.HelpQuestions;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
@@ -33,9 +34,11 @@ class DiscussionTriggers {
     private final PostFeed posts;
     private final IdentityService identity;
     private final Clock clock;
+    private final HelpQuestions helpQuestions;
 
     DiscussionTriggers(Inbox inbox, Follows follows, Mentions mentions, PostFeed posts, IdentityService identity,
-                       Clock clock) {
+                       Clock clock, HelpQuestions helpQuestions) {
+        this.helpQuestions = helpQuestions;
         this.inbox = inbox;
         this.follows = follows;
         this.mentions = mentions;
@@ -61,6 +64,10 @@ class DiscussionTriggers {
         var parent = event.parentId() == null ? null : texts.get(event.parentId());
         var idea = texts.get(event.threadId());
         Long parentAuthor = parent == null || told.contains(parent.authorId()) ? null : parent.authorId();
+        if (parentAuthor != null && parent.isIdea() && helpQuestions.isQuestion(parent.id())) {
+            told.add(parentAuthor); // an asker hears of answers as HELP_ANSWERED (HelpAnswerTriggers), not twice
+            parentAuthor = null;
+        }
         var mentioned = new ArrayList<>(mentions.in(event.jamId(), post.text()));
         var followers = event.parentId() == null ? List.<Long>of()
                 : follows.followersOfThread(event.threadId(), event.forumId());

@@ -6,6 +6,7 @@ import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.jam.JamService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,22 +22,30 @@ class IdeaReviewFeed {
     private final IdeaReviews reviews;
     private final IdentityService identity;
     private final PostFeed posts;
+    private final JamService jams;
 
-    IdeaReviewFeed(IdeaReviews reviews, IdentityService identity, PostFeed posts) {
+    IdeaReviewFeed(IdeaReviews reviews, IdentityService identity, PostFeed posts, JamService jams) {
         this.reviews = reviews;
         this.identity = identity;
         this.posts = posts;
+        this.jams = jams;
     }
 
     @EventListener
     void on(DiscussionEvents.PostPublished event) {
-        if (event.parentId() == null) {
+        if (event.parentId() == null && !isHelpStream(event.jamId())) {
             var author = identity.require(event.authorId());
             var text = posts.texts(List.of(event.postId()));
             var postedAt = text.isEmpty() ? java.time.Instant.now() : text.getFirst().createdAt();
             reviews.add(event.postId(), event.jamId(), event.forumId(), event.authorId(),
                     author.participantType().name(), author.orgUnit(), postedAt);
         }
+    }
+
+    /** A help stream's root posts are questions to answer, not ideas to review (ADR 38). */
+    private boolean isHelpStream(long jamId) {
+        var jam = jams.findAll(List.of(jamId)).get(jamId);
+        return jam != null && jam.kind().isHelpStream();
     }
 
     @EventListener

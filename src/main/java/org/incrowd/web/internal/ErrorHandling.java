@@ -35,7 +35,7 @@ class ErrorHandling {
 
     /** The pages guests may ask for where a Jam lets them (see the security configuration); others need sign-in. */
     private static final java.util.regex.Pattern GUEST_READABLE =
-            java.util.regex.Pattern.compile("/(jams|forums|threads|posts)(/|$)");
+            java.util.regex.Pattern.compile("/(jams|forums|threads|posts|help)(/|$)");
 
     private final MessageSource messages;
     private final PublicUrl publicUrl;
