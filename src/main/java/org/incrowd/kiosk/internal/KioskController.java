@@ -184,14 +184,16 @@ class KioskController {
     /** The countdown ran out, or the person is done: the next one starts from the code. */
     @PostMapping("/kiosk/signout")
     String signOut(@RequestParam(required = false) Long forum, HttpServletRequest request) {
-        sessions.signOut(request);
+        if (sessions.current().isPresent()) {
+            sessions.signOut(request); // only a kiosk session: someone signed in normally stays signed in
+        }
         return "redirect:/kiosk/screen" + (forum == null ? "" : "?forum=" + forum);
     }
 
     /** Someone is still typing: the session stays (the boundary counts this request as activity). */
     @GetMapping("/kiosk/alive")
     ResponseEntity<Void> alive() {
-        return ResponseEntity.status(sessions.current().isPresent() ? HttpStatus.NO_CONTENT : HttpStatus.UNAUTHORIZED)
+        return ResponseEntity.status(sessions.current().isPresent() ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN)
                 .build();
     }
 
