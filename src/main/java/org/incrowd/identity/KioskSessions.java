@@ -5,9 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.incrowd.identity.internal.KioskPrincipal;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.incrowd.identity.internal.SessionSignIn;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class KioskSessions {
 
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private final SessionSignIn signIns;
     private final java.time.Clock clock;
 
-    KioskSessions(java.time.Clock clock) {
+    KioskSessions(SessionSignIn signIns, java.time.Clock clock) {
+        this.signIns = signIns;
         this.clock = clock;
     }
 
@@ -30,14 +30,8 @@ public class KioskSessions {
     public KioskSession signIn(Person person, long jamId, long deviceId, Duration idle, HttpServletRequest request,
                                HttpServletResponse response) {
         var principal = new KioskPrincipal(person, jamId, deviceId, idle);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // a new session id for every person: no session fixation on a shared device
-        }
-        sessions.saveContext(context, request, response);
+        // A new session id for every person: no session fixation on a shared device.
+        signIns.establish(principal, principal.getAuthorities(), request, response);
         var session = request.getSession();
         // The container forgets the session too, should the kiosk page never come back to sign out.
         session.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds()));

@@ -9,7 +9,13 @@ import java.time.Instant;
 public record KioskCode(long id, long jamId, long personId, String personName, Kind kind, Instant expiresAt,
                         Instant createdAt, Instant revokedAt) {
 
-    public enum Kind { CODE, BADGE }
+    public enum Kind {
+        CODE, BADGE;
+
+        public String messageKey() {
+            return "kiosk.codes.kind." + name();
+        }
+    }
 
     public boolean validAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);

@@ -10,6 +10,7 @@ import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
+import org.incrowd.kiosk.internal.CodeAttempts;
 import org.incrowd.kiosk.internal.KioskRows;
 import org.incrowd.kiosk.internal.KioskSecrets;
 import org.incrowd.shared.Refusal;
@@ -34,8 +35,10 @@ public class KioskCodes {
     private final JamService jams;
     private final IdentityService identity;
     private final Clock clock;
+    private final CodeAttempts attempts;
 
-    KioskCodes(KioskRows rows, JamService jams, IdentityService identity, Clock clock) {
+    KioskCodes(KioskRows rows, JamService jams, IdentityService identity, Clock clock, CodeAttempts attempts) {
+        this.attempts = attempts;
         this.rows = rows;
         this.jams = jams;
         this.identity = identity;
@@ -162,6 +165,18 @@ public class KioskCodes {
      * another Jam (so not for this kiosk), an expired or revoked one.
      */
     public CheckedCode check(KioskDevice device, String typed) {
+        if (attempts.blocked(device.id())) {
+            throw Refusal.tooMany("kiosk.code.tooMany", CodeAttempts.WINDOW.toMinutes());
+        }
+        try {
+            return checked(device, typed);
+        } catch (Refusal wrong) {
+            attempts.failed(device.id());
+            throw wrong;
+        }
+    }
+
+    private CheckedCode checked(KioskDevice device, String typed) {
         if (KioskSecrets.normalise(typed).isEmpty()) {
             throw Refusal.invalid("code", "kiosk.code.required");
         }

@@ -9,7 +9,13 @@ import java.time.Instant;
 public record KioskDevice(long id, long jamId, String name, long createdBy, Instant createdAt, Instant enrolledAt,
                           Instant revokedAt) {
 
-    public enum State { WAITING, ENROLLED, REVOKED }
+    public enum State {
+        WAITING, ENROLLED, REVOKED;
+
+        public String messageKey() {
+            return "kiosk.device.state." + name();
+        }
+    }
 
     public State state() {
         return revokedAt != null ? State.REVOKED : enrolledAt != null ? State.ENROLLED : State.WAITING;

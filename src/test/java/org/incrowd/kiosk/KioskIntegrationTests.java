@@ -126,6 +126,21 @@ class KioskIntegrationTests {
     }
 
     @Test
+    void aKioskTakesNoCodeAfterTwentyWrongGuessesNotEvenARightOne() throws Exception {
+        String maria = issue(jam, "Maria, night shift").getFirst();
+        Cookie kiosk = kiosk(jam);
+        for (int guess = 0; guess < 20; guess++) {
+            assertThat(signIn(kiosk, "GUESS" + guess).response().getStatus()).isEqualTo(422);
+        }
+
+        var blocked = signIn(kiosk, maria).response();
+
+        assertThat(blocked.getStatus()).isEqualTo(429);
+        assertThat(text(blocked)).contains("Too many wrong codes on this kiosk. Try again in 10 minutes.");
+        assertThat(signIn(kiosk(jam), maria).response().getStatus()).as("another kiosk").isEqualTo(200);
+    }
+
+    @Test
     void aKioskSessionReachesNoOtherPageAndNoApi() throws Exception {
         var session = signIn(kiosk(jam), issue(jam, "Maria, night shift").getFirst()).session();
 
@@ -215,8 +230,8 @@ class KioskIntegrationTests {
         var unknown = offline(kiosk, act.replace("8c1d2f5e-offline-1", "8c1d2f5e-offline-2")
                 .replace(code, "QQQQQQ"));
         assertThat(unknown.getStatus()).isEqualTo(422);
-        assertThat(unknown.getContentAsString()).contains("\"status\":\"refused\"")
-                .contains("This code is not known here");
+        assertThat(unknown.getContentType()).startsWith("application/problem+json");
+        assertThat(unknown.getContentAsString()).contains("This code is not known here");
         assertThat(fixtures.reading().countInJam(jam.id())).isEqualTo(1);
         // Without the kiosk's cookie nothing is taken at all.
         var noKiosk = mvc.perform(post("/kiosk/acts").contentType(MediaType.APPLICATION_JSON)

@@ -24,6 +24,8 @@ import org.incrowd.shared.Ui;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -209,13 +211,12 @@ class KioskController {
      */
     @PostMapping("/kiosk/acts")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> offline(@CookieValue(name = COOKIE, required = false) String secret,
-                                                @RequestBody OfflineAct act, Model model) {
+    ResponseEntity<?> offline(@CookieValue(name = COOKIE, required = false) String secret,
+                              @RequestBody OfflineAct act, Model model) {
         var device = kiosks.device(secret);
         var ui = (Ui) model.getAttribute("ui");
         if (device.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", "refused",
-                    "detail", ui.t("kiosk.notAKiosk")));
+            return problem(HttpStatus.FORBIDDEN, ui.t("kiosk.notAKiosk"));
         }
         try {
             var earlier = acts.earlier(device.get(), act.clientId());
@@ -235,8 +236,14 @@ class KioskController {
             if (field != null && refusal.errors().has(field)) {
                 detail = ui.t(refusal.errors().keyFor(field), refusal.errors().argumentsFor(field));
             }
-            return ResponseEntity.status(refusal.status()).body(Map.of("status", "refused", "detail", detail));
+            return problem(refusal.status(), detail);
         }
+    }
+
+    /** A refused offline act as RFC 9457 problem JSON; the kiosk shows {@code detail} beside the kept text. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     private KioskSession session(KioskDevice device) {

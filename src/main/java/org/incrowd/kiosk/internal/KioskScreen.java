@@ -34,6 +34,11 @@ public record KioskScreen(KioskDevice device, Jam jam, List<Forum> forums, Forum
         return ideaCount == 0 ? 0 : (ideaIndex + 1) % ideaCount;
     }
 
+    /** The kiosk's words for a reaction: short, for big buttons. */
+    public static String reactionKey(org.incrowd.discussion.ReactionKind kind) {
+        return "kiosk.reaction." + kind.name();
+    }
+
     public boolean signedIn() {
         return session != null;
     }
