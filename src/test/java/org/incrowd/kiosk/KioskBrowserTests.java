@@ -69,6 +69,37 @@ class KioskBrowserTests {
     }
 
     @Test
+    void anOrganiserSetsUpAKioskAndPrintsCodesAndTheDeviceOpensTheLink() {
+        var fixtures = browser.fixtures();
+        var jam = fixtures.liveJam("Kiosk set-up in a browser");
+        fixtures.forum(jam, "What slows the morning shift?");
+        var page = browser.signIn(browser.page(), fixtures.organiser());
+        page.navigate(browser.url("/jams/" + jam.id()));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up kiosks and codes")).click();
+
+        page.getByLabel("Name of the kiosk").fill("Depot 4 break room");
+        page.getByLabel("Name of the kiosk").press("Enter");
+        String link = page.locator("#kiosk-enrolment-link").textContent();
+        assertThat(page.getByText("in use")).hasCount(0);
+        page.getByLabel("People").fill("Maria, night shift");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue codes")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kiosk codes to hand out")))
+                .isVisible();
+        String code = page.locator(".kiosk-slip-code code").textContent();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("kiosk-codes")).setFullPage(true));
+
+        var device = browser.open("en-GB", 390, 844);
+        device.navigate(browser.url(link.substring(link.indexOf("/kiosk/enrol/"))));
+        device.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this device a kiosk")).click();
+        device.keyboard().type(code);
+        device.keyboard().press("Enter");
+        assertThat(device.getByText("Hello, Maria, night shift")).isVisible();
+        page.navigate(browser.url("/jams/" + jam.id() + "/kiosks"));
+        assertThat(page.getByText("Depot 4 break room — in use")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("kiosk-setup")).setFullPage(true));
+    }
+
+    @Test
     void anIdeaWrittenOfflineIsSentOnceWhenTheKioskIsBackOnline() {
         var fixtures = browser.fixtures();
         var jam = fixtures.liveJam("Offline depot");
