@@ -290,6 +290,20 @@ class KioskIntegrationTests {
         assertThat(text(signIn(kiosk, danasCode.group(1)).response())).contains("Hello, Dana Driver");
     }
 
+    @Test
+    void whatOrganisersAndPeopleTypeIsShownAsTextOnTheSlipsAndTheKiosk() throws Exception {
+        String name = "Eve <img src=x onerror=alert(1)>";
+        var printed = mvc.perform(post("/jams/" + jam.id() + "/kiosks/codes").session(organiser).with(csrf())
+                .param("lines", name).param("days", "30")).andReturn().getResponse();
+        assertThat(printed.getContentAsString()).doesNotContain("<img src=x").contains("&lt;img src=x");
+        var code = CODE.matcher(printed.getContentAsString());
+        assertThat(code.find()).isTrue();
+
+        var hello = signIn(kiosk(jam), code.group(1)).response();
+
+        assertThat(hello.getContentAsString()).doesNotContain("<img src=x").contains("Hello, Eve &lt;img src=x");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     record SignedIn(MockHttpServletResponse response, MockHttpSession session) {
