@@ -1,6 +1,7 @@
 package org.incrowd.identity;
 
 import java.util.Optional;
+import org.incrowd.identity.internal.KioskPrincipal;
 import org.incrowd.identity.internal.SignedInPerson;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +14,9 @@ public class CurrentActor {
     /** The signed-in person as an actor with their current roles, or empty for a guest. */
     public Optional<Actor> current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof KioskPrincipal kiosk) {
+            return Optional.of(kiosk.asActor()); // a plain participant, whatever roles the person has elsewhere
+        }
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedInPerson signedIn)) {
             return Optional.empty();
         }

@@ -216,6 +216,35 @@ public class IdentityService {
         return ids;
     }
 
+    /** RFC 2606 reserves .invalid: a kiosk-only person's address never receives mail nor signs in anywhere. */
+    private static final String KIOSK_ONLY_DOMAIN = "@kiosk.invalid";
+
+    /**
+     * An account for someone with no desk and no e-mail ("Maria, night shift"), who takes part only on kiosks with a
+     * personal code. It has no password and no real address, so it signs in nowhere else; whoever creates it (an
+     * organiser, checked by the calling module) vouches for the person, so it counts as verified like every account
+     * an organiser makes.
+     */
+    @Transactional
+    public Person registerKioskPerson(Actor vouchedBy, String displayName, String language) {
+        if (vouchedBy.isGuest() || vouchedBy.isReadOnly()) {
+            throw Refusal.forbidden("error.forbidden");
+        }
+        ProfileRules.check(new ProfileChange(displayName, null, null, null, ParticipantType.EMPLOYEE, language))
+                .throwIfAny();
+        String email = "kiosk-" + java.util.UUID.randomUUID() + KIOSK_ONLY_DOMAIN;
+        long id = people.insert(email, null, ProfileRules.clean(displayName), null, null, null,
+                ParticipantType.EMPLOYEE, ProfileRules.language(language), true);
+        people.setRoles(id, EnumSet.of(Role.PARTICIPANT));
+        events.publishEvent(new PersonRegistered(id, email));
+        return require(id);
+    }
+
+    /** Whether this is a kiosk-only person ({@link #registerKioskPerson}): they have no address to show or mail. */
+    public static boolean isKioskOnly(Person person) {
+        return person.email().endsWith(KIOSK_ONLY_DOMAIN);
+    }
+
     public String hashPassword(String password) {
         return passwords.encode(password);
     }

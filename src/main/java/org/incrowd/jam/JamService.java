@@ -214,6 +214,19 @@ public class JamService {
         }
     }
 
+    /**
+     * An organiser or the Jam's staff makes someone a member who cannot join by themselves (a kiosk-only person with
+     * no account to sign in with); admitting twice is harmless.
+     */
+    @Transactional
+    public void admit(Actor actor, long jamId, long personId) {
+        requireOrganiserOrStaff(actor, jamId);
+        String country = identity.require(personId).country();
+        if (jams.addMember(jamId, personId, country, now())) {
+            events.publishEvent(new JamEvents.MemberJoined(jamId, personId));
+        }
+    }
+
     private String joinRefusal(Actor actor, Jam jam) {
         if (actor.isGuest()) {
             return "join.signInFirst";

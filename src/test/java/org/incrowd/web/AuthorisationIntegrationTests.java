@@ -503,6 +503,24 @@ class AuthorisationIntegrationTests {
             POST   /help/questions/{helpQuestion}/solution           | signin | 403      | 302    | 403      | 403  | 403         | 403       | 403
             GET    /api/v1/help/{helpStream}/questions               | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             POST   /api/v1/help/{helpStream}/questions/{helpQuestion}/solution | 401 | 403 | 200   | 403      | 403  | 403         | 403       | 403
+            # --- kiosk (front line and givers) --- Organisers and the Jam's hosts and facilitators set up kiosks and
+            # codes. The kiosk's own URLs answer only a device enrolled as a kiosk (none here): refused alike for all.
+            GET    /jams/{jam}/kiosks                                | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/kiosks                          | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /jams/{newLiveJam}/kiosks                         | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            POST   /jams/{jam}/kiosks/{unknownImport}/revoke         | signin | 403      | 403    | 403      | 404  | 404         | 404       | 404
+            POST   /jams/{jam}/kiosks/codes (no lines)               | signin | 403      | 403    | 403      | 422  | 422         | 422       | 422
+            POST   /jams/{jam}/kiosks/codes/{unknownImport}/revoke   | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            GET    /kiosk                                            | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /kiosk/screen                                     | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            GET    /kiosk/enrol/{unknownImport}                      | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /kiosk/enrol/{unknownImport}                      | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
+            POST   /kiosk/signin                                     | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            POST   /kiosk/ideas                                      | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            POST   /kiosk/reactions                                  | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            POST   /kiosk/signout                                    | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            GET    /kiosk/alive                                      | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            POST   /kiosk/acts                                       | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -520,6 +538,9 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /help/{helpStream}/ask/mail", "/help/{helpStream}/asked"),
             Map.entry("POST /help/questions/{helpQuestion}/answers", "/help/questions/{helpQuestion}#post-*"),
             Map.entry("POST /help/questions/{helpQuestion}/solution", "/help/questions/{helpQuestion}#post-*"),
+            Map.entry("GET /kiosk", "/kiosk/screen"),
+            Map.entry("POST /kiosk/signout", "/kiosk/screen"),
+            Map.entry("POST /jams/{jam}/kiosks/codes/{unknownImport}/revoke", "/jams/{jam}/kiosks?done=codeRevoked"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
@@ -699,6 +720,13 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /reset/{unknownLink}", (r, c) -> r.param("password", "a long new matrix password"));
         bodies.put("POST /profile/email", (r, c) -> r.param("newEmail", fixtures.email("matrix-new-address")));
         bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
+        bodies.put("POST /jams/{newLiveJam}/kiosks", (r, c) -> r.param("name", "Matrix break room"));
+        bodies.put("POST /kiosk/ideas", (r, c) -> r.param("forum", String.valueOf(forum.id()))
+                .param("title", "From no kiosk").param("body", "Refused.").param("clientId", "matrix-client-1"));
+        bodies.put("POST /kiosk/reactions", (r, c) -> r.param("post", String.valueOf(idea.id()))
+                .param("kind", "AGREE").param("clientId", "matrix-client-2"));
+        bodies.put("POST /kiosk/acts", (r, c) -> r.contentType(MediaType.APPLICATION_JSON).content("""
+                {"clientId": "matrix-client-3", "code": "AAAAAA", "forumId": 1, "title": "x", "body": "y"}"""));
         bodies.put("POST /jams/{newLiveJam}/invitations", (r, c) -> r.param("email", fixtures.email("matrix-invited"))
                 .param("participantType", "EMPLOYEE").param("role", "PARTICIPANT"));
         bodies.put("POST /jams/{newLiveJam}/invitations/pasted", (r, c) -> r.param("pasted",
@@ -1109,6 +1137,9 @@ class AuthorisationIntegrationTests {
                 } else if (want != 204 && call.api) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want >= 400 ? "application/problem+json" : "application/json");
+                } else if (call.path.equals("/kiosk/acts")) { // a kiosk's script sends offline acts as JSON
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want >= 400 ? "application/problem+json" : "application/json");
                 } else if (want != 204 && call.endpoint.matches("GET\\s+/live/.*")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "text/event-stream" : "text/plain");
@@ -1163,6 +1194,11 @@ class AuthorisationIntegrationTests {
                 .append(" recognition=").append(jdbc().sql("select (select count(*) from recognition_switch_off),"
                         + " (select count(*) from recognition_prize), (select count(*) from recognition_unlisted)")
                         .query().listOfRows())
+                .append(" kiosks=").append(jdbc().sql("select count(*), count(revoked_at) from kiosk_device")
+                        .query().listOfRows())
+                .append(" kioskCodes=").append(jdbc().sql("select count(*), count(revoked_at) from kiosk_code")
+                        .query().listOfRows())
+                .append(" kioskActs=").append(jdbc().sql("select count(*) from kiosk_act").query(Long.class).single())
                 .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
                         .query(Long.class).single())
                 .append(" invitations=").append(jdbc()

@@ -63,7 +63,7 @@ class SecurityConfiguration {
                                             PeopleDirectory directory,
                                             SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
                                             SingleSignOnSignIn singleSignOn, PublicUrl publicUrl,
-                                            MessageSource messages) throws Exception {
+                                            MessageSource messages, Clock clock) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
         var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/signin");
         http
@@ -97,6 +97,8 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.POST, "/help/{jamId:\\d+}/ask/mail").permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
+                // A kiosk is its own door: the device's cookie and the person's code are checked by the kiosk module.
+                requests.requestMatchers("/kiosk", "/kiosk/**").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
                 requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR");
                 if (withSingleSignOn) {
@@ -112,7 +114,10 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
                     || (API.matches(request) && request.getSession(false) == null)
-                    || request.getRequestURI().startsWith("/unsubscribe/"))) // mail readers post without a session
+                    || request.getRequestURI().startsWith("/unsubscribe/") // mail readers post without a session
+                    // A kiosk sends what was written offline later, after its session (and token) ended; the device
+                    // cookie it needs is SameSite=Strict, which no other site's page can send.
+                    || pathOf(request).equals("/kiosk/acts")))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),
@@ -129,6 +134,7 @@ class SecurityConfiguration {
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new ApiTokenAuthentication(tokens, people, directory), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class)
+            .addFilterAfter(new KioskBoundary(clock), SessionRefresh.class)
             .addFilterBefore(new UploadsByOrganisersOnly(messages), CsrfFilter.class)
             .addFilterAfter(new UploadsByOrganisersOnly(messages), ApiTokenAuthentication.class);
         if (withSingleSignOn) {

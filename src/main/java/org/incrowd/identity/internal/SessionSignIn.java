@@ -19,9 +19,15 @@ public class SessionSignIn {
 
     public void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
         var principal = new SignedInPerson(person, null);
+        establish(principal, principal.getAuthorities(), request, response);
+    }
+
+    /** Makes {@code principal} the session's, under a new session id (a kiosk session too, see KioskSessions). */
+    public void establish(Object principal,
+                          java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities,
+                          HttpServletRequest request, HttpServletResponse response) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         SecurityContextHolder.setContext(context);
         if (request.getSession(false) != null) {
             request.changeSessionId(); // a new session id on every change of identity: no session fixation
