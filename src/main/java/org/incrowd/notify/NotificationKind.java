@@ -42,5 +42,9 @@ public enum NotificationKind {
     /** An author declined the join you proposed; nothing was joined. */
     JOIN_DECLINED,
     /** A join of your idea with another one was undone, with the reason. */
-    JOIN_UNDONE
+    JOIN_UNDONE,
+    /** A question of a help stream was routed to you: you said you know its topic. */
+    QUESTION_ROUTED,
+    /** A colleague handed a help stream's question to you, with a note. */
+    QUESTION_HANDED_OVER
 }

@@ -86,6 +86,10 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}", "/jams/{jamId:\\d+}/open-data",
                         "/jams/{jamId:\\d+}/open-data.zip").permitAll();
+                // A help stream's embeddable page and Atom feed are read by guests where the stream is open to
+                // them (the help module asks JamService, as for the Jam's own pages).
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}/embed", "/help/{jamId:\\d+}/feed.atom")
+                        .permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // Metrics show routes and traffic: administrators only (Prometheus scrapes with an API token).
@@ -114,7 +118,9 @@ class SecurityConfiguration {
                 .defaultAccessDeniedHandlerFor(new SignInOutcome.RefusedPage(publicUrl),
                         request -> !API.matches(request)))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // The policy and X-Frame-Options in one writer: an embeddable page may name who frames it (Framing).
+                .frameOptions(frame -> frame.disable())
+                .addHeaderWriter(new FramingHeaders(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
