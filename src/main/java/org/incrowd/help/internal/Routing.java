@@ -46,21 +46,28 @@ public class Routing {
     /** In the transaction that posts the question: it is assigned with it, or not at all. */
     @EventListener
     void on(HelpEvents.QuestionAsked event) {
-        route(event.questionId(), event.jamId(), event.forumId(), event.askerId());
+        assign(event.questionId(), event.jamId(),
+                choose(event.questionId(), event.jamId(), event.forumId(), event.askerId()));
     }
 
-    /** Routes one question (public for the benchmark, which times this step alone). */
-    public Routed route(long questionId, long jamId, long forumId, long askerId) {
+    /**
+     * Where a new question goes: its topic (learnt by the text model when it was asked in one) and the expert, if
+     * one is available. Public for the benchmark, which times this step alone.
+     */
+    public Routed choose(long questionId, long jamId, long forumId, long askerId) {
         var text = posts.texts(List.of(questionId)).stream().findFirst().map(PostText::text).orElse("");
         long topic = topicOf(jamId, forumId, text);
-        var expert = leastLoadedAvailable(topic, askerId, clock.instant());
-        expert.ifPresent(personId -> {
+        return new Routed(topic, leastLoadedAvailable(topic, askerId, clock.instant()));
+    }
+
+    /** Assigns the question to the chosen expert, who is then told (a listener of {@code QuestionAssigned}). */
+    public void assign(long questionId, long jamId, Routed routed) {
+        routed.expertId().ifPresent(personId -> {
             Instant now = clock.instant();
             questions.assign(questionId, personId, now);
             experts.assigned(jamId, personId, now);
             events.publishEvent(new HelpEvents.QuestionAssigned(questionId, jamId, null, personId, null));
         });
-        return new Routed(topic, expert);
     }
 
     private long topicOf(long jamId, long forumId, String text) {
