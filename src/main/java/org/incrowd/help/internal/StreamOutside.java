@@ -94,10 +94,10 @@ class StreamOutside {
                 link(xml, "alternate", url);
                 xml.writeEmptyElement("category");
                 xml.writeAttribute("term", question.status().name());
-                xml.writeAttribute("label", messages.getMessage("help.status." + question.status().name(),
+                xml.writeAttribute("label", messages.getMessage(question.status().messageKey(),
                         null, locale));
                 text(xml, "summary", messages.getMessage("help.feed.summary", new Object[] {
-                        messages.getMessage("help.status." + question.status().name(), null, locale),
+                        messages.getMessage(question.status().messageKey(), null, locale),
                         question.answers()}, locale));
                 xml.writeEndElement();
             }

@@ -4,16 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.incrowd.discussion.PostFeed;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One {@link TopicModel} per help stream, held in memory: built from the stream's questions and their posts the first
- * time a question of the stream is routed after start-up (one pass, no reply is kept), then learnt per question.
- * Building lazily keeps start-up as fast as without streams; a stream nobody asks in costs nothing.
+ * One {@link TopicModel} per help stream, held in memory: rebuilt after start-up from the stream's questions and
+ * their posts (one pass, no reply is kept), in the background so that start-up is not slowed, then learnt per
+ * question. A question routed before its stream's model is ready waits for it (or builds it, for a stream created
+ * since).
  */
 @Component
 class TopicModels {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModels.class);
 
     private final Map<Long, TopicModel> models = new ConcurrentHashMap<>();
     private final TopicWords words = new TopicWords();
@@ -25,6 +30,19 @@ class TopicModels {
         this.jdbc = jdbc;
         this.posts = posts;
         this.experts = experts;
+    }
+
+    /** Builds the models of every stream that has questions, one after the other, on a thread of its own. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildAfterStartUp() {
+        Thread.ofVirtual().name("help-topic-models").start(() -> {
+            try {
+                jdbc.sql("select distinct jam_id from help_question").query(Long.class).list().forEach(this::of);
+            } catch (RuntimeException e) {
+                // Shutting down, or the database went away: routing builds what it needs on its first question.
+                LOG.debug("Topic models not rebuilt after start-up", e);
+            }
+        });
     }
 
     TopicModel of(long jamId) {
