@@ -54,5 +54,9 @@ public enum NotificationKind {
     /** An organiser awarded you a challenge's prize, with the reason. */
     PRIZE_AWARDED,
     /** Your question in a help stream was answered (with a link that brings you to it). */
-    HELP_ANSWERED
+    HELP_ANSWERED,
+    /** A question of a help stream was routed to you: you said you know its topic. */
+    QUESTION_ROUTED,
+    /** A colleague handed a help stream's question to you, with a note. */
+    QUESTION_HANDED_OVER
 }

@@ -521,6 +521,21 @@ class AuthorisationIntegrationTests {
             POST   /kiosk/signout                                    | 302    | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /kiosk/alive                                      | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
             POST   /kiosk/acts                                       | 403    | 403      | 403    | 403      | 403  | 403         | 403       | 403
+            # --- help routing, hand-overs, embedding --- {helpRoute}: a help stream open to guests (member joined, host and
+            # facilitator staff its topic); {secretHelpRoute}: one that invites nobody; questions asked by the bystander.
+            GET    /help/{helpRoute}/expertise                       | signin | 403      | 200    | 403      | 200  | 200         | 200       | 200
+            POST   /help/{helpRoute}/expertise                       | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
+            GET    /help/{secretHelpRoute}/expertise                 | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /help/{helpRoute}/experts                         | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            POST   /help/{helpRoute}/experts/general                 | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            POST   /help/{helpRoute}/embed/origins                   | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /help/{secretHelpRoute}/embed/origins             | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
+            GET    /help/{helpRoute}/embed                           | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /help/{secretHelpRoute}/embed                     | 404    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /help/{helpRoute}/feed.atom                       | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /help/{secretHelpRoute}/feed.atom                 | 404    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /help/questions/{helpRouteQuestion}/hand-over     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            POST   /help/questions/{newHelpRouteQuestion}/hand-over  | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -541,6 +556,12 @@ class AuthorisationIntegrationTests {
             Map.entry("GET /kiosk", "/kiosk/screen"),
             Map.entry("POST /kiosk/signout", "/kiosk/screen"),
             Map.entry("POST /jams/{jam}/kiosks/codes/{unknownImport}/revoke", "/jams/{jam}/kiosks?done=codeRevoked"),
+            Map.entry("POST /help/{helpRoute}/expertise", "/help/{helpRoute}/expertise?saved"),
+            Map.entry("POST /help/{helpRoute}/experts/general", "/help/{helpRoute}/experts?done=saved"),
+            Map.entry("POST /help/{helpRoute}/embed/origins", "/help/{helpRoute}/experts?done=saved"),
+            Map.entry("POST /help/{secretHelpRoute}/embed/origins", "/help/{secretHelpRoute}/experts?done=saved"),
+            Map.entry("POST /help/questions/{newHelpRouteQuestion}/hand-over",
+                    "/threads/{newHelpRouteQuestion}#post-{newHelpRouteQuestion}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/edit", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{jam}/review/answers/{answer}/rating", "/jams/{jam}/review/answers#answer-{answer}"),
             Map.entry("POST /jams/{newLiveJam}/review/listening", "/jams/{newLiveJam}/review/listening"),
@@ -786,6 +807,13 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams/{jam}/opinions/react", (r, c) -> r.param("post", "" + idea.id()).param("kind", "AGREE"));
         bodies.put("POST /forums/{forum}/opinions/react", (r, c) -> r.param("post", "" + idea.id()).param("kind", "PASS"));
         bodies.put("POST /posts/{newIdea}/helpful", (r, c) -> r.param("helpful", "true"));
+        // No topics: whoever saves stays no expert, so the hand-over rows do not depend on the order of the rows.
+        bodies.put("POST /help/{helpRoute}/expertise", (r, c) -> r.param("awayUntil", ""));
+        bodies.put("POST /help/{helpRoute}/embed/origins", (r, c) -> r.param("origins", "https://shop.example.com"));
+        bodies.put("POST /help/{secretHelpRoute}/embed/origins", (r, c) -> r.param("origins",
+                "https://shop.example.com"));
+        bodies.put("POST /help/questions/{newHelpRouteQuestion}/hand-over", (r, c) -> r
+                .param("colleague", people.get(Who.MEMBER).email()).param("note", "Handed on by the matrix."));
         bodies.put("POST /posts/{membersIdea}/edit", (r, c) -> r.param("title", "Mia's idea")
                 .param("body", "Edited by " + c.who).param("tags", ""));
 
@@ -1149,6 +1177,9 @@ class AuthorisationIntegrationTests {
                 } else if (call.path.endsWith(".svg")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "image/svg+xml" : "text/plain");
+                } else if (call.path.endsWith(".atom")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "application/atom+xml" : "text/html");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {
@@ -1176,6 +1207,30 @@ class AuthorisationIntegrationTests {
     }
 
     /** Everything a call could touch, as readers see it: compared before and after calls that must change nothing. */
+    /** The help stream of the routing rows, made once. */
+    record HelpRoute(Jam stream, Forum topic, Post question, Jam secret) {
+    }
+
+    HelpRoute helpRoute;
+
+    HelpRoute helpRoute() {
+        if (helpRoute == null) {
+            var stream = fixtures.jam("Matrix help").campaign(org.incrowd.jam.JamKind.HELP_STREAM, null, null)
+                    .endsIn(java.time.Duration.ofDays(1)).create();
+            var topic = fixtures.forum(stream, "Matrix topic");
+            fixtures.host(topic, people.get(Who.HOST));
+            fixtures.facilitator(topic, people.get(Who.FACILITATOR));
+            fixtures.join(stream, people.get(Who.MEMBER));
+            fixtures.join(stream, bystander);
+            fixtures.jams().openToGuests(fixtures.organiser().asActor(), stream.id(), true);
+            var secret = fixtures.jam("Secret help").campaign(org.incrowd.jam.JamKind.HELP_STREAM, null, null)
+                    .endsIn(java.time.Duration.ofDays(1)).invitationOnly().create();
+            helpRoute = new HelpRoute(stream, topic, fixtures.idea(topic, bystander, "Matrix question", "Asked."),
+                    secret);
+        }
+        return helpRoute;
+    }
+
     String fingerprint(Call call) {
         var jams = fixtures.jams();
         var discussion = fixtures.reading();
@@ -1199,6 +1254,9 @@ class AuthorisationIntegrationTests {
                 .append(" kioskCodes=").append(jdbc().sql("select count(*), count(revoked_at) from kiosk_code")
                         .query().listOfRows())
                 .append(" kioskActs=").append(jdbc().sql("select count(*) from kiosk_act").query(Long.class).single())
+                .append(" helpRouting=").append(jdbc().sql("select (select count(*) from help_expertise),"
+                        + " (select count(*) from help_hand_over), (select count(*) from help_embed_origin),"
+                        + " (select count(*) from help_general_topic)").query().listOfRows())
                 .append(" deactivations=").append(jdbc().sql("select count(*) from person_status_change")
                         .query(Long.class).single())
                 .append(" invitations=").append(jdbc()
@@ -1582,6 +1640,11 @@ class AuthorisationIntegrationTests {
                     refs.putIfAbsent("jam", new Ref(Kind.JAM, jam.id())); // where it leads, in both fingerprints
                     yield new Ref(Kind.TOKEN_ID, link.id(), link.code());
                 }
+                case "helpRoute" -> new Ref(Kind.JAM, helpRoute().stream.id());
+                case "secretHelpRoute" -> new Ref(Kind.JAM, helpRoute().secret.id());
+                case "helpRouteQuestion" -> new Ref(Kind.POST, helpRoute().question.id());
+                case "newHelpRouteQuestion" -> new Ref(Kind.POST, fixtures.idea(helpRoute().topic, bystander,
+                        "Fresh question", "Asked by the matrix.").id());
                 default -> throw new IllegalStateException("Unknown placeholder {" + name + "}");
             };
         }

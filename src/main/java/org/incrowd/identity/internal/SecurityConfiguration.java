@@ -95,6 +95,10 @@ class SecurityConfiguration {
                         "/help/answered/*").permitAll();
                 requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}/ask").permitAll();
                 requests.requestMatchers(HttpMethod.POST, "/help/{jamId:\\d+}/ask/mail").permitAll();
+                // A help stream's embeddable page and Atom feed are read by guests where the stream is open to
+                // them (the help module asks JamService, as for the Jam's own pages).
+                requests.requestMatchers(HttpMethod.GET, "/help/{jamId:\\d+}/embed", "/help/{jamId:\\d+}/feed.atom")
+                        .permitAll();
                 // One-click unsubscribe from a mail (RFC 8058): the token in the link is the only authority.
                 requests.requestMatchers("/unsubscribe/*").permitAll();
                 // A kiosk is its own door: the device's cookie and the person's code are checked by the kiosk module.
@@ -128,7 +132,9 @@ class SecurityConfiguration {
                 .defaultAccessDeniedHandlerFor(new SignInOutcome.RefusedPage(publicUrl),
                         request -> !API.matches(request)))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // The policy and X-Frame-Options in one writer: an embeddable page may name who frames it (Framing).
+                .frameOptions(frame -> frame.disable())
+                .addHeaderWriter(new FramingHeaders(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
