@@ -114,6 +114,7 @@ class DemoContent implements ApplicationRunner {
     private final Reacting reacting;
     private final Moderating moderating;
     private final DemoLoop loop;
+    private final DemoHelpStream helpStream;
     private final TransactionTemplate transaction;
     private final DemoClock clock;
     private final Environment environment;
@@ -121,7 +122,7 @@ class DemoContent implements ApplicationRunner {
     private final int postsPerMinute;
 
     DemoContent(IdentityService identity, JamService jams, Posting posting, Reacting reacting, Moderating moderating,
-                DemoLoop loop, PlatformTransactionManager transactions, DemoClock clock, Environment environment,
+                DemoLoop loop, DemoHelpStream helpStream, PlatformTransactionManager transactions, DemoClock clock, Environment environment,
                 @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
                 @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
         this.identity = identity;
@@ -130,6 +131,7 @@ class DemoContent implements ApplicationRunner {
         this.reacting = reacting;
         this.moderating = moderating;
         this.loop = loop;
+        this.helpStream = helpStream;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.environment = environment;
@@ -220,9 +222,12 @@ class DemoContent implements ApplicationRunner {
         timer.lap("scheduled and closed Jams");
         int campaignIdeas = campaigns(cast);
         timer.lap("idea box and challenge");
+        int questions = helpStream.create(cast.organiser(), cast.crowd(), dataDir);
+        timer.lap("help stream");
 
-        return new Summary(cast.crowd().size() + 3, 5, liveForums.size() + closedForums.size() + 3,
-                livePosts.size() + closedPosts.size() + campaignIdeas, reactions, timer.toString());
+        return new Summary(cast.crowd().size() + 3, 6, liveForums.size() + closedForums.size() + 3
+                + DemoHelpStream.TOPICS.size(), livePosts.size() + closedPosts.size() + campaignIdeas + questions,
+                reactions, timer.toString());
     }
 
     /** Facilitators' work the demo shows: one pinned idea per forum, and two replies in the spotlight. */

@@ -9,6 +9,7 @@
         "discussion", // posts, reacts and moderates as the demo people
         "insight", // answers the closed Jam's leading themes once they are computed
         "review", // decides on the closed Jam's ideas with reasons
-        "report" // publishes the closed Jam's report
+        "report", // publishes the closed Jam's report
+        "help" // asks and answers in the demo help stream
 })
 package org.incrowd.demo;

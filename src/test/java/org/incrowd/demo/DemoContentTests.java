@@ -3,6 +3,9 @@ package org.incrowd.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
+import org.incrowd.help.HelpQuestion;
+import org.incrowd.help.HelpQuestions;
+import org.incrowd.help.QuestionStatus;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
@@ -24,6 +30,8 @@ import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.support.IncrowdTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -186,7 +194,8 @@ class DemoContentTests {
 
     @Test
     void anIdeaBoxAndAChallengeStandBesideTheJamsWithAFewIdeasEach() {
-        var campaigns = jams.visibleTo(actor()).stream().filter(j -> j.kind() != JamKind.JAM).toList();
+        var campaigns = jams.visibleTo(actor()).stream()
+                .filter(j -> j.kind() == JamKind.IDEA_BOX || j.kind() == JamKind.CHALLENGE).toList();
         assertThat(campaigns).extracting(Jam::kind).containsExactlyInAnyOrder(JamKind.IDEA_BOX, JamKind.CHALLENGE);
         for (Jam campaign : campaigns) {
             assertThat(campaign.phase(jams.now())).isEqualTo(JamPhase.LIVE);
@@ -194,6 +203,25 @@ class DemoContentTests {
         }
         assertThat(campaigns).filteredOn(j -> j.kind() == JamKind.CHALLENGE).singleElement()
                 .satisfies(challenge -> assertThat(challenge.hasPrize()).isTrue());
+    }
+
+    @Test
+    void aHelpStreamShowsQuestionsWaitingAnsweredAndSolvedUnderTheOrganisationsName() throws Exception {
+        var stream = jams.visibleTo(actor()).stream().filter(j -> j.kind() == JamKind.HELP_STREAM).findFirst();
+        Assumptions.assumeTrue(Files.isRegularFile(Path.of("../shared/data/banking77/train.csv")),
+                "the demo help stream is made of Banking77 questions");
+        assertThat(stream).isPresent();
+        var page = context.getBean(HelpQuestions.class).stream(actor(), stream.get().id(), null, 100, 0);
+        int topics = DemoHelpStream.TOPICS.size();
+        assertThat(page).hasSize(topics * DemoHelpStream.QUESTIONS_PER_TOPIC);
+        assertThat(page).extracting(HelpQuestion::status)
+                .containsSubsequence(QuestionStatus.OPEN, QuestionStatus.ANSWERED, QuestionStatus.SOLVED);
+        assertThat(page).filteredOn(q -> q.status() == QuestionStatus.SOLVED).hasSize(topics);
+        // Guests read it, answers under the organisation's name.
+        mvc.perform(get("/help/{id}", stream.get().id())).andExpect(status().isOk());
+        var solved = page.stream().filter(q -> q.status() == QuestionStatus.SOLVED).findFirst().orElseThrow();
+        mvc.perform(get("/help/questions/{id}", solved.questionId()))
+                .andExpect(content().string(Matchers.containsString(DemoHelpStream.ORGANISATION)));
     }
 
     @Test
