@@ -24,6 +24,7 @@ import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * marked as the solution and the rest of the questions wait, some for hours, so the stream shows every state.
  */
 @Component
+@ConditionalOnBooleanProperty("incrowd.demo")
 class DemoHelpStream {
 
     /** The Banking77 categories the stream's topics are made of, with the answer an employee gives in each. */

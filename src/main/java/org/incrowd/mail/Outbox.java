@@ -26,18 +26,29 @@ public class Outbox {
         this.sender = sender;
     }
 
-    /** Records the mail; one whose key is already in the outbox is ignored. */
+    /** Records the mail; one whose key is already in the outbox, or that no server could deliver, is ignored. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(Mail mail) {
-        rows.insert(List.of(mail));
-        wakeSenderAfterCommit();
+        sendAll(List.of(mail));
     }
 
     /** Records many mails at once (an invitation list, a Jam's members), in batches. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void sendAll(Collection<Mail> mails) {
-        rows.insert(mails);
-        wakeSenderAfterCommit();
+        var deliverable = mails.stream().filter(mail -> deliverable(mail.to())).toList();
+        if (!deliverable.isEmpty()) {
+            rows.insert(deliverable);
+            wakeSenderAfterCommit();
+        }
+    }
+
+    /**
+     * People without a mailbox (kiosk-only people, people of an imported conversation) have an address under the
+     * top-level domain {@code .invalid}, which RFC 2606 reserves so that it never resolves: mail to it would only
+     * wait in the outbox, be retried for hours and end as a failure on the administrators' mail page.
+     */
+    static boolean deliverable(String address) {
+        return !address.strip().toLowerCase(java.util.Locale.ROOT).endsWith(".invalid");
     }
 
     /** The sender polls anyway; waking it after the commit only saves the wait (once per transaction). */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IncrowdTest
@@ -37,6 +38,8 @@ class OutboxIntegrationTests {
     Outbox outbox;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void mailRecordedInACommittedTransactionReachesItsRecipientOnce() {
@@ -63,5 +66,16 @@ class OutboxIntegrationTests {
 
         MailCatcher.awaitOne("cy@outbox.example");
         assertThat(MailCatcher.messagesTo("bob@outbox.example")).isEmpty();
+    }
+
+    @Test
+    void mailToAnAddressThatCannotExistIsNeverQueued() {
+        transaction.executeWithoutResult(status -> outbox.sendAll(java.util.List.of(
+                new Mail("greeting:4", "test.greeting", "kiosk-1@kiosk.invalid", null, "en", Map.of("name", "Mia")),
+                new Mail("greeting:5", "test.greeting", "dee@outbox.example", null, "en", Map.of("name", "Dee")))));
+
+        MailCatcher.awaitOne("dee@outbox.example");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where mail_key in ('greeting:4', 'greeting:5')")
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
