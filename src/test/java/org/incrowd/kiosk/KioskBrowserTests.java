@@ -91,6 +91,8 @@ class KioskBrowserTests {
         var device = browser.open("en-GB", 390, 844);
         device.navigate(browser.url(link.substring(link.indexOf("/kiosk/enrol/"))));
         device.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make this device a kiosk")).click();
+        // The kiosk screen puts the focus in the code field once it is shown; typing earlier would go nowhere.
+        assertThat(device.getByLabel("Your personal code or badge number")).isFocused();
         device.keyboard().type(code);
         device.keyboard().press("Enter");
         assertThat(device.getByText("Hello, Maria, night shift")).isVisible();

@@ -62,7 +62,16 @@ class ErrorHandling {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean guest = authentication == null || authentication instanceof AnonymousAuthenticationToken;
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return guest && "GET".equals(request.getMethod()) && GUEST_READABLE.matcher(path).lookingAt();
+        return guest && "GET".equals(request.getMethod()) && GUEST_READABLE.matcher(path).lookingAt()
+                && !readByMachineOrFrame(path);
+    }
+
+    /**
+     * A help stream's embedded page and its feed are read inside another site's frame or by a feed reader, neither of
+     * which can sign in: a stream they may not read is not there for them (404), not a sign-in page.
+     */
+    private static boolean readByMachineOrFrame(String path) {
+        return path.startsWith("/help/") && (path.endsWith("/embed") || path.endsWith(".atom"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
