@@ -101,10 +101,18 @@ public class Adopting {
         return rows.adoptedAmong(postIds);
     }
 
-    /** Whether {@code actor} may adopt build-ons of this thread: the idea's author or team, with posting rights. */
+    /**
+     * Whether {@code actor} may adopt build-ons of this thread: the idea's author or team, with posting rights. A help
+     * stream's question has answers, not build-ons: its asker marks the one that solved it instead.
+     */
     public boolean mayAdopt(Actor actor, Post idea) {
         return !actor.isGuest() && (idea.authorId() == actor.personId()
-                || rows.isMember(idea.id(), actor.personId()));
+                || rows.isMember(idea.id(), actor.personId())) && !isHelpStream(idea.jamId());
+    }
+
+    private boolean isHelpStream(long jamId) {
+        var jam = jams.findAll(List.of(jamId)).get(jamId);
+        return jam != null && jam.kind().isHelpStream();
     }
 
     private Row requireAdopter(Actor actor, Row buildOn) {
@@ -112,6 +120,9 @@ public class Adopting {
             throw Refusal.invalid("postId", "adoption.notABuildOn");
         }
         var idea = posts.find(buildOn.threadId()).orElseThrow(() -> Refusal.notFound("post.notFound"));
+        if (isHelpStream(idea.jamId())) {
+            throw Refusal.invalid("postId", "adoption.notABuildOn");
+        }
         if (!teams.developsIdea(idea, actor.personId())) {
             throw Refusal.forbidden("adoption.notTeam");
         }

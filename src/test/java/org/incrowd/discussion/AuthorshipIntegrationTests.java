@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
+import org.incrowd.jam.JamKind;
 import org.incrowd.jam.Jam;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
@@ -190,6 +192,21 @@ class AuthorshipIntegrationTests {
         assertThat(events.stream(DiscussionEvents.BuildOnAdoptionUndone.class)).containsExactly(
                 new DiscussionEvents.BuildOnAdoptionUndone(buildOn.id(), idea.id(), jam.id(), sam.id(), maria.id()));
         assertThat(as.page(colleague, "/threads/" + idea.id())).doesNotContain("Adopted contributions");
+    }
+
+    @Test
+    void anAnswerInAHelpStreamIsMarkedAsTheSolutionNotAdopted() throws Exception {
+        var stream = fixtures.jam("Ask the depot").campaign(JamKind.HELP_STREAM, null, null)
+                .endsIn(Duration.ofDays(1)).create();
+        var topic = fixtures.forum(stream, "Lockers");
+        fixtures.join(stream, sam);
+        fixtures.join(stream, maria);
+        var question = fixtures.idea(topic, maria, "Where are the spare keys?", "My locker is stuck.");
+        var answer = fixtures.reply(question, sam, "At the gate office.");
+
+        assertThat(as.page(maria, "/help/questions/" + question.id())).doesNotContain("Adopt into the idea");
+        assertThat(as.send(maria, post("/posts/" + answer.id() + "/adopt")).getStatus()).isEqualTo(422);
+        assertThat(events.stream(DiscussionEvents.BuildOnAdopted.class)).isEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
