@@ -111,6 +111,10 @@ class HelpStreamBrowserTests {
         press(employee, "Send answer");
         assertThat(employee.getByText("answered by Dana, service engineer")).isVisible();
 
+        // An answer alone earns no recognition: Dana is not yet among the stream's givers.
+        employee.navigate(browser.url("/jams/" + stream.id() + "/givers"));
+        assertThat(employee.locator(".giver")).hasCount(0);
+
         // The customer is mailed the answer; its link brings them to the question, where they mark the solution.
         var answered = MailCatcher.await(email, 2, Duration.ofSeconds(10)).getLast();
         var again = browser.open("en-GB", width, height);
@@ -120,5 +124,11 @@ class HelpStreamBrowserTests {
         assertThat(again.getByText("Solved by Dana's answer.")).isVisible();
         assertThat(again.locator(".help-solution")).containsText("The second line is a hold");
         again.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("help-solved-" + device)));
+
+        // The mark is what recognises Dana: she is a giver now, for an answer that solved a question.
+        employee.navigate(browser.url("/jams/" + stream.id() + "/givers"));
+        assertThat(employee.locator(".giver")).hasCount(1);
+        assertThat(employee.locator(".giver")).containsText("Dana");
+        assertThat(employee.locator(".giver")).containsText("Answers that solved a question");
     }
 }
