@@ -48,6 +48,13 @@ class IdeaReviewFeed {
         return jam != null && jam.kind().isHelpStream();
     }
 
+    /** A claimed proxy idea is its person's: their decisions reach them, and front-line filters count their type. */
+    @EventListener
+    void on(DiscussionEvents.ProxyIdeaClaimed event) {
+        var claimant = identity.require(event.claimantId());
+        reviews.reassign(event.ideaId(), claimant.id(), claimant.participantType().name(), claimant.orgUnit());
+    }
+
     @EventListener
     void on(DiscussionEvents.ThreadMoved event) {
         reviews.moveThread(event.threadId(), event.toForumId());

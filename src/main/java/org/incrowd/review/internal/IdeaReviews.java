@@ -39,6 +39,12 @@ public class IdeaReviews {
                         Timestamp.from(postedAt)).update();
     }
 
+    /** The idea has another author now (a proxy idea its person claimed): the queue and decisions follow them. */
+    void reassign(long ideaId, long authorId, String authorType, String authorUnit) {
+        jdbc.sql("update idea_review set author_id = ?, author_type = ?, author_unit = ? where idea_id = ?")
+                .params(authorId, authorType, authorUnit, ideaId).update();
+    }
+
     void moveThread(long ideaId, long forumId) {
         jdbc.sql("update idea_review set forum_id = ? where idea_id = ?").params(forumId, ideaId).update();
     }

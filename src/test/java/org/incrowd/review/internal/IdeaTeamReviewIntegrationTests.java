@@ -7,6 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import org.incrowd.discussion.IdeaTeams;
+import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.ProxyDetails;
+import org.incrowd.discussion.ProxyIdeas;
+import org.incrowd.identity.ParticipantType;
+import org.incrowd.review.Reviewing;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,10 @@ class IdeaTeamReviewIntegrationTests {
     IdeaTeams teams;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProxyIdeas proxies;
+    @Autowired
+    Reviewing reviewing;
 
     @Test
     void theQueueAndTheDecisionPageShowTheTeamAndTheDecisionReachesItsMembers() throws Exception {
@@ -55,5 +64,27 @@ class IdeaTeamReviewIntegrationTests {
         assertThat(jdbc.queryForList("select person_id from notification where kind = 'IDEA_DECIDED' and link = ?",
                 Long.class, "/threads/" + idea.id())).containsExactlyInAnyOrderElementsOf(
                 List.of(author.id(), member.id()));
+    }
+
+    @Test
+    void aClaimedProxyIdeaIsReviewedAsItsPersonsAndItsDecisionReachesThem() {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Proxy review " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Depot");
+        var supervisor = fixtures.person("Sam Supervisor");
+        var maria = fixtures.person("Maria Driver", ParticipantType.PARTNER);
+        fixtures.join(jam, supervisor);
+        var entered = proxies.enter(fixtures.actor(supervisor), forum.id(),
+                new PostDraft("Lights in the yard", "The yard is dark at 3 am.", ""),
+                new ProxyDetails("Maria", "night shift, depot 4", "", true, "IN_PERSON"));
+        fixtures.join(jam, maria);
+        proxies.claim(fixtures.actor(maria), entered.claimCode());
+
+        assertThat(jdbc.queryForMap("select author_id, author_type from idea_review where idea_id = ?",
+                entered.idea().id())).containsEntry("AUTHOR_ID", maria.id()).containsEntry("AUTHOR_TYPE", "PARTNER");
+        reviewing.decide(fixtures.actor(fixtures.organiser()), jam.id(), List.of(entered.idea().id()), "selected",
+                "Safe yards first.");
+        assertThat(jdbc.queryForList("select person_id from notification where kind = 'IDEA_DECIDED' and link = ?",
+                Long.class, "/threads/" + entered.idea().id())).contains(maria.id()); // and the entrant, who follows it
     }
 }
