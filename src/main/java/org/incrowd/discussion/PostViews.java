@@ -1,7 +1,7 @@
 package org.incrowd.discussion;
 
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +9,6 @@ import java.util.Set;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
-import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.springframework.stereotype.Component;
@@ -24,12 +22,12 @@ class PostViews {
 
     private final PostRepository posts;
     private final JamService jams;
-    private final IdentityService identity;
+    private final Bylines bylines;
 
-    PostViews(PostRepository posts, JamService jams, IdentityService identity) {
+    PostViews(PostRepository posts, JamService jams, Bylines bylines) {
         this.posts = posts;
         this.jams = jams;
-        this.identity = identity;
+        this.bylines = bylines;
     }
 
     /** A post exists and its Jam is visible to this person; otherwise "not found". */
@@ -49,18 +47,12 @@ class PostViews {
 
     List<Post> of(Actor actor, List<Row> rows) {
         var ids = rows.stream().map(Row::id).toList();
-        var authorIds = new HashSet<Long>();
-        rows.forEach(r -> authorIds.add(r.authorId()));
-        // One query for the authors of every post these build on, not one per reply.
-        var authorOfParent = posts.authorsOf(rows.stream().map(Row::parentId).filter(Objects::nonNull).toList());
-        Map<Long, Long> parentAuthors = new LinkedHashMap<>();
-        for (Row row : rows) {
-            if (row.parentId() != null && authorOfParent.containsKey(row.parentId())) {
-                parentAuthors.put(row.id(), authorOfParent.get(row.parentId()));
-                authorIds.add(authorOfParent.get(row.parentId()));
-            }
-        }
-        Map<Long, Person> people = identity.findAll(authorIds);
+        // One query for the posts these build on, not one per reply; a parent's author appears as its forum shows it.
+        var parents = posts.findAll(rows.stream().map(Row::parentId).filter(Objects::nonNull).distinct().toList());
+        var authored = new ArrayList<Bylines.Authored>();
+        rows.forEach(r -> authored.add(Bylines.authored(r)));
+        parents.values().forEach(p -> authored.add(Bylines.authored(p)));
+        var shown = bylines.of(actor, authored);
         var tags = posts.tags(ids);
         var counts = posts.counts(ids);
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
@@ -75,12 +67,13 @@ class PostViews {
             boolean threadWithheld = thread == null || thread.hidden()
                     && !PostRules.mayReadHidden(thread.authorId(), actor.personId(), facilitated.contains(r.forumId()));
             return new Post(r.id(), r.jamId(), r.forumId(), r.threadId(), r.parentId(),
-                    r.authorId(), name(people, r.authorId()),
-                    parentAuthors.containsKey(r.id()) ? name(people, parentAuthors.get(r.id())) : null,
+                    r.authorId(), shown.get(r.id()).name(),
+                    r.parentId() != null && shown.containsKey(r.parentId()) ? shown.get(r.parentId()).name() : null,
                     withheld ? null : r.title(), threadWithheld ? null : thread.title(), withheld ? "" : r.body(),
                     withheld ? "" : r.bodyHtml(), withheld ? List.of() : tags.getOrDefault(r.id(), List.of()),
                     r.createdAt(), r.editedAt(), r.depth(), counts.getOrDefault(r.id(), ReactionCounts.NONE),
-                    mine.get(r.id()), helpful.contains(r.id()), replyCounts.getOrDefault(r.id(), 0L), moderation);
+                    mine.get(r.id()), helpful.contains(r.id()), replyCounts.getOrDefault(r.id(), 0L), moderation,
+                    shown.get(r.id()));
         }).toList();
     }
 
@@ -101,10 +94,5 @@ class PostViews {
         boolean mayRead = PostRules.mayReadHidden(row.authorId(), actor.personId(), facilitated.contains(row.forumId()));
         return new Post.Moderation(row.hidden(), row.hidden() && !mayRead, mayRead ? row.hiddenReason() : null,
                 row.pinnedAt() != null, row.spotlitAt() != null, row.guestLabel());
-    }
-
-    private static String name(Map<Long, Person> people, long id) {
-        var person = people.get(id);
-        return person == null ? "?" : person.displayName();
     }
 }

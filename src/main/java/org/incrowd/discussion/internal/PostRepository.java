@@ -30,12 +30,14 @@ import org.springframework.stereotype.Repository;
 public class PostRepository {
 
     private static final String COLUMNS = "id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, "
-            + "body_html, created_at, edited_at, depth, hidden_at, hidden_reason, pinned_at, spotlit_at, guest_label";
+            + "body_html, created_at, edited_at, depth, hidden_at, hidden_reason, pinned_at, spotlit_at, guest_label, "
+            + "signed_by_name";
 
     /** A post row before names, counts and the reader's own reaction are added. */
     public record Row(long id, long jamId, long forumId, long threadId, Long parentId, long authorId, String title,
                       String body, String bodyHtml, Instant createdAt, Instant editedAt, int depth,
-                      Instant hiddenAt, String hiddenReason, Instant pinnedAt, Instant spotlitAt, String guestLabel) {
+                      Instant hiddenAt, String hiddenReason, Instant pinnedAt, Instant spotlitAt, String guestLabel,
+                      boolean signedByName) {
 
         public boolean hidden() {
             return hiddenAt != null;
@@ -154,7 +156,7 @@ public class PostRepository {
     /** Without the rendered HTML, which readers of the raw text (indexing) do not need. */
     private static final String TEXT_COLUMNS = "id, jam_id, forum_id, thread_id, parent_id, author_id, title, body, "
             + "null as body_html, created_at, edited_at, depth, hidden_at, hidden_reason, pinned_at, spotlit_at, "
-            + "guest_label";
+            + "guest_label, signed_by_name";
 
     /** Posts with an id above {@code afterId}, in id order. */
     public List<Row> textsAfter(long afterId, int limit) {
@@ -503,7 +505,7 @@ public class PostRepository {
                 rs.getString("body_html"), rs.getTimestamp("created_at").toInstant(),
                 instant(edited), rs.getInt("depth"), instant(rs.getTimestamp("hidden_at")),
                 rs.getString("hidden_reason"), instant(rs.getTimestamp("pinned_at")),
-                instant(rs.getTimestamp("spotlit_at")), rs.getString("guest_label"));
+                instant(rs.getTimestamp("spotlit_at")), rs.getString("guest_label"), rs.getBoolean("signed_by_name"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,21 +1,12 @@
 package org.incrowd.notify.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.shared.PublicUrl;
+import org.incrowd.shared.ServerSecret;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +24,12 @@ public class UnsubscribeLinks {
     static final String DIGEST = "DIGEST";
     private static final Pattern SHAPE = Pattern.compile("(\\d{1,19})\\.([A-Z_]{1,40})\\.([A-Za-z0-9_-]{43})");
 
-    private final byte[] secret;
+    private final ServerSecret secret;
     private final PublicUrl publicUrl;
 
     UnsubscribeLinks(@Value("${incrowd.notify.secret:}") String configured,
                      @Value("${incrowd.data-dir:./data}") String dataDir, PublicUrl publicUrl) {
-        this.secret = configured.isBlank() ? fileSecret(Path.of(dataDir, "notify-unsubscribe.key"))
-                : configured.getBytes(StandardCharsets.UTF_8);
+        this.secret = ServerSecret.of(configured, dataDir, "notify-unsubscribe.key", "incrowd.notify.secret");
         this.publicUrl = publicUrl;
     }
 
@@ -86,35 +76,6 @@ public class UnsubscribeLinks {
     }
 
     private String mac(long personId, String scope) {
-        try {
-            var hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = hmac.doFinal(("unsubscribe:" + personId + ":" + scope).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
-    }
-
-    /** Made once per installation, readable by its owner only; several nodes share it by configuration instead. */
-    private static byte[] fileSecret(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            var fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions protect it
-            }
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or make the unsubscribe secret " + file
-                    + "; set incrowd.notify.secret", e);
-        }
+        return secret.mac("unsubscribe:" + personId + ":" + scope);
     }
 }

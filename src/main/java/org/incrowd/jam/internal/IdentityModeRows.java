@@ -1,0 +1,53 @@
+package org.incrowd.jam.internal;
+
+import java.util.Collection;
+import java.util.List;
+import org.incrowd.jam.IdentityMode;
+import org.incrowd.jam.IdentityModes.ForumIdentity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The identity mode columns of {@code jam} and {@code forum} (V126). */
+@Repository
+public class IdentityModeRows {
+
+    private final JdbcClient jdbc;
+
+    IdentityModeRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ForumIdentity> forums(Collection<Long> forumIds) {
+        return jdbc.sql("""
+                        select f.id, f.jam_id, coalesce(f.identity_mode, j.identity_mode) as mode,
+                               j.pseudonym_shows_country
+                        from forum f join jam j on j.id = f.jam_id where f.id in (:ids)""")
+                .param("ids", forumIds)
+                .query((rs, n) -> new ForumIdentity(rs.getLong(1), rs.getLong(2), IdentityMode.valueOf(rs.getString(3)),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    public IdentityMode jamMode(long jamId) {
+        return jdbc.sql("select identity_mode from jam where id = ?").param(jamId).query(String.class).optional()
+                .map(IdentityMode::valueOf).orElse(IdentityMode.NAMED);
+    }
+
+    public boolean anyHidden(long jamId) {
+        return jdbc.sql("""
+                        select count(*) from forum f join jam j on j.id = f.jam_id
+                        where j.id = ? and coalesce(f.identity_mode, j.identity_mode) <> 'NAMED'""")
+                .param(jamId).query(Long.class).single() > 0
+                || jamMode(jamId).hidesNames();
+    }
+
+    public void setJam(long jamId, IdentityMode mode, boolean showsCountry) {
+        jdbc.sql("update jam set identity_mode = ?, pseudonym_shows_country = ? where id = ?")
+                .params(mode.name(), showsCountry, jamId).update();
+    }
+
+    public void setForum(long forumId, IdentityMode mode) {
+        jdbc.sql("update forum set identity_mode = ? where id = ?").params(mode == null ? null : mode.name(), forumId)
+                .update();
+    }
+}
