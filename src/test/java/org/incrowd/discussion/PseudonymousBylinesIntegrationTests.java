@@ -12,6 +12,7 @@ import org.incrowd.jam.IdentityMode;
 import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.Jam;
 import org.incrowd.support.Fixtures;
+import org.incrowd.support.HiddenAuthors;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,18 @@ class PseudonymousBylinesIntegrationTests {
                 .doesNotContain("Zephyrine").doesNotContain("\"authorId\":" + author.id());
         assertThat(fetch("/api/v1/posts/" + idea.id(), author)).as("the author sees how others see them")
                 .contains(shown).contains("\"mine\":true");
+    }
+
+    @Test
+    void theThreadPageAndItsJsonCarryNoTraceOfAHiddenAuthor() throws Exception {
+        var hidden = HiddenAuthors.in(context);
+        var idea = hidden.pseudonymousIdea("Honest budgets", "Show every team its real budget.");
+        var anonymousIdea = hidden.anonymousIdea("Honest reviews", "Let us review our managers.");
+
+        for (var path : java.util.List.of("/threads/" + idea.id(), "/threads/" + anonymousIdea.id(),
+                "/api/v1/posts/" + idea.id(), "/api/v1/posts/" + anonymousIdea.id())) {
+            hidden.assertNoTrace(path, fetch(path, reader));
+        }
     }
 
     @Test
