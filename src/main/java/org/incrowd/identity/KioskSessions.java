@@ -32,6 +32,7 @@ public class KioskSessions {
         var principal = new KioskPrincipal(person, jamId, deviceId, idle);
         // A new session id for every person: no session fixation on a shared device.
         signIns.establish(principal, principal.getAuthorities(), request, response);
+        signIns.recordKioskSignIn(person.id());
         var session = request.getSession();
         // The container forgets the session too, should the kiosk page never come back to sign out.
         session.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds()));

@@ -339,6 +339,12 @@ class AuthorisationIntegrationTests {
             POST   /profile/email                                    | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
             GET    /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/sign-up                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            GET    /admin/retention                                  | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/retention                                  | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            POST   /admin/retention/run                              | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            GET    /api/v1/retention                                 | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            PUT    /api/v1/retention                                 | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /api/v1/retention/runs                            | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 201
             # --- notifications (reach) --- Everyone sees only their own; another's notification is "not found".
             GET    /notifications                                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /notifications/bell                               | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -580,6 +586,8 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /profile", "/profile?saved"),
             Map.entry("POST /profile/email", "/profile?emailRequested"),
             Map.entry("POST /admin/sign-up", "/admin/sign-up?saved"),
+            Map.entry("POST /admin/retention", "/admin/retention?saved"),
+            Map.entry("POST /admin/retention/run", "/admin/retention?ran"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?done=saved"),
             Map.entry("POST /admin/people/{newPerson}/type", "/admin/people?done=typeChanged"),
             Map.entry("POST /admin/people/{newPerson}/deactivate", "/admin/people?done=deactivated"),
@@ -741,6 +749,8 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /reset/{unknownLink}", (r, c) -> r.param("password", "a long new matrix password"));
         bodies.put("POST /profile/email", (r, c) -> r.param("newEmail", fixtures.email("matrix-new-address")));
         bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
+        bodies.put("PUT /api/v1/retention", (r, c) -> r.contentType(MediaType.APPLICATION_JSON)
+                .content("{\"days\": {}, \"reason\": \"matrix\"}"));
         bodies.put("POST /jams/{newLiveJam}/kiosks", (r, c) -> r.param("name", "Matrix break room"));
         bodies.put("POST /kiosk/ideas", (r, c) -> r.param("forum", String.valueOf(forum.id()))
                 .param("title", "From no kiosk").param("body", "Refused.").param("clientId", "matrix-client-1"));

@@ -61,7 +61,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
                                             PeopleDirectory directory,
-                                            SignInAttempts attempts, SingleSignOnProviders singleSignOnProviders,
+                                            SignInAttempts attempts, SignInRecords records,
+                                            SingleSignOnProviders singleSignOnProviders,
                                             SingleSignOnSignIn singleSignOn, PublicUrl publicUrl,
                                             MessageSource messages, Clock clock) throws Exception {
         boolean withSingleSignOn = singleSignOnProviders.configured();
@@ -113,8 +114,8 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/signin").loginProcessingUrl("/signin")
                 .usernameParameter("email").passwordParameter("password")
-                .successHandler(new SignInOutcome.Succeeded(attempts, publicUrl))
-                .failureHandler(new SignInOutcome.Failed(attempts)))
+                .successHandler(new SignInOutcome.Succeeded(attempts, records, publicUrl))
+                .failureHandler(new SignInOutcome.Failed(attempts, records, people)))
             .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(request -> ApiTokenAuthentication.carriesToken(request)
                     || (API.matches(request) && request.getSession(false) == null)

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
+import org.incrowd.identity.SignInMethod;
 import org.incrowd.shared.ErrorPage;
 import org.incrowd.shared.KeptForm;
 import org.incrowd.shared.PublicUrl;
@@ -29,10 +30,12 @@ final class SignInOutcome {
     static final class Succeeded extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final SignInAttempts attempts;
+        private final SignInRecords records;
         private final PublicUrl publicUrl;
 
-        Succeeded(SignInAttempts attempts, PublicUrl publicUrl) {
+        Succeeded(SignInAttempts attempts, SignInRecords records, PublicUrl publicUrl) {
             this.attempts = attempts;
+            this.records = records;
             this.publicUrl = publicUrl;
             setDefaultTargetUrl("/");
         }
@@ -41,6 +44,9 @@ final class SignInOutcome {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
             attempts.succeeded(request.getParameter("email"), request.getRemoteAddr());
+            if (authentication.getPrincipal() instanceof SignedInPerson person) {
+                records.record(person.personId(), SignInMethod.PASSWORD, true);
+            }
             if (KeptForm.in(request.getSession(false)) != null) {
                 clearAuthenticationAttributes(request);
                 response.sendRedirect(publicUrl.of(request.getContextPath() + KeptForm.PATH));
@@ -50,13 +56,22 @@ final class SignInOutcome {
         }
     }
 
-    /** Counts the failure and shows the form again with the e-mail address as typed. */
-    record Failed(SignInAttempts attempts) implements AuthenticationFailureHandler {
+    /**
+     * Counts the failure, records it against the account the address belongs to (if any: a typed address that is
+     * no one's is not kept), and shows the form again with the e-mail address as typed.
+     */
+    record Failed(SignInAttempts attempts, SignInRecords records, PersonRepository people)
+            implements AuthenticationFailureHandler {
 
         @Override
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                             AuthenticationException exception) throws IOException {
             attempts.failed(request.getParameter("email"), request.getRemoteAddr());
+            String email = request.getParameter("email");
+            if (email != null && !email.isBlank()) {
+                people.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                        .ifPresent(person -> records.record(person.id(), SignInMethod.PASSWORD, false));
+            }
             request.getSession().setAttribute(SignInController.TYPED_EMAIL, request.getParameter("email"));
             response.sendRedirect(request.getContextPath() + "/signin?error");
         }

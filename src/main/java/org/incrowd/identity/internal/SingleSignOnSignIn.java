@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.Person;
+import org.incrowd.identity.SignInMethod;
 import org.incrowd.identity.SingleSignOnClaims;
 import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ class SingleSignOnSignIn implements AuthenticationSuccessHandler, Authentication
             refuse(request, response, authentication, Problem.FAILED);
             return;
         }
-        sessions.signIn(person, request, response);
+        sessions.signIn(person, SignInMethod.SINGLE_SIGN_ON, request, response);
         continueWhereTheyWere.onAuthenticationSuccess(request, response,
                 SecurityContextHolder.getContext().getAuthentication());
     }

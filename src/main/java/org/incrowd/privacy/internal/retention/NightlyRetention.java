@@ -1,0 +1,29 @@
+package org.incrowd.privacy.internal.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.incrowd.privacy.Retention;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs retention once a night, on whichever node claims the night first. */
+@Component
+class NightlyRetention {
+
+    private final Retention retention;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    NightlyRetention(Retention retention, Clock clock, @Value("${incrowd.retention.zone:UTC}") String zone) {
+        this.retention = retention;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Scheduled(cron = "${incrowd.retention.cron:0 30 3 * * *}", zone = "${incrowd.retention.zone:UTC}")
+    void run() {
+        retention.runNightly(LocalDate.ofInstant(clock.instant(), zone));
+    }
+}
