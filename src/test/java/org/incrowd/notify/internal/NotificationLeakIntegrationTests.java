@@ -72,7 +72,7 @@ class NotificationLeakIntegrationTests {
     void aReplyInAnAnonymousForumIsMailedNamingNoOne() throws Exception {
         var idea = hidden.fixtures.idea(hidden.anonymous, reader, "Fair rotas", "Publish rotas a month ahead.");
         var buildOn = hidden.fixtures.reply(idea, reader, "And let people swap shifts.");
-        hidden.fixtures.reply(buildOn, hidden.author, "Swapping works on my team.");
+        var reply = hidden.fixtures.reply(buildOn, hidden.author, "Swapping works on my team.");
 
         assertThat(paramsOf("REPLY")).containsEntry("actor", "Anonymous");
         var mail = MailCatcher.awaitOne(reader.email());
@@ -80,7 +80,8 @@ class NotificationLeakIntegrationTests {
         hidden.assertNoTrace("mail subject", mail.getSubject());
         hidden.assertNoTrace("mail text", MailCatcher.text(mail));
         hidden.assertNoTrace("mail html", MailCatcher.html(mail));
-        assertThat(MailCatcher.text(mail)).contains("Swapping works on my team.");
+        assertThat(MailCatcher.text(mail)).contains("Anonymous replied to your post “Fair rotas”")
+                .contains("/posts/" + reply.id());
     }
 
     @Test
