@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import org.incrowd.discussion.Bylines;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.Actor;
@@ -34,9 +35,11 @@ public class Prizes {
     private final PostFeed posts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Bylines bylines;
 
     Prizes(RecognitionRows rows, Recognition recognition, JamService jams, IdentityService identity, PostFeed posts,
-           ApplicationEventPublisher events, Clock clock) {
+           ApplicationEventPublisher events, Clock clock, Bylines bylines) {
+        this.bylines = bylines;
         this.rows = rows;
         this.recognition = recognition;
         this.jams = jams;
@@ -50,8 +53,11 @@ public class Prizes {
     public record Draft(String idea, String email, String reason) {
     }
 
-    /** An awarded prize: to whom, for which idea (or none), why, and when. */
-    public record Prize(long id, long personId, String personName, Long ideaId, String ideaTitle, String reason,
+    /**
+     * An awarded prize: to whom, for which idea (or none), why, and when. Won by the author of an idea whose forum hides
+     * its authors, it names them as the idea does (their pseudonym, or no one) and carries no {@code personId}.
+     */
+    public record Prize(long id, Long personId, String personName, Long ideaId, String ideaTitle, String reason,
                         Instant awardedAt) {
     }
 
@@ -123,11 +129,21 @@ public class Prizes {
         });
         var people = identity.findAll(personIds);
         var ideas = new java.util.HashMap<Long, String>();
-        posts.texts(ideaIds).forEach(text -> ideas.put(text.id(), text.title()));
-        return awarded.stream().map(prize -> new Prize(prize.id(), prize.personId(),
-                people.containsKey(prize.personId()) ? people.get(prize.personId()).displayName() : "",
+        var authors = new java.util.HashMap<Long, Long>();
+        posts.texts(ideaIds).forEach(text -> {
+            ideas.put(text.id(), text.title());
+            authors.put(text.id(), text.authorId());
+        });
+        var shown = bylines.ofPosts(Actor.GUEST, ideaIds);
+        return awarded.stream().map(prize -> {
+            var byline = prize.ideaId() == null ? null : shown.get(prize.ideaId());
+            boolean hidden = byline != null && byline.hidesAuthor()
+                    && Long.valueOf(prize.personId()).equals(authors.get(prize.ideaId()));
+            return new Prize(prize.id(), hidden ? null : prize.personId(), hidden ? byline.name()
+                    : people.containsKey(prize.personId()) ? people.get(prize.personId()).displayName() : "",
                 prize.ideaId(), prize.ideaId() == null ? null : ideas.getOrDefault(prize.ideaId(), ""),
-                prize.reason(), prize.awardedAt())).toList();
+                prize.reason(), prize.awardedAt());
+        }).toList();
     }
 
     private static java.util.Optional<Long> parseId(String text) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Pseudonyms;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.recognition.algorithm.GiverCredit;
@@ -36,9 +38,13 @@ public class Recognition {
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdentityModes modes;
+    private final Pseudonyms pseudonyms;
 
     Recognition(RecognitionRows rows, JamService jams, IdentityService identity, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, IdentityModes modes, Pseudonyms pseudonyms) {
+        this.modes = modes;
+        this.pseudonyms = pseudonyms;
         this.rows = rows;
         this.jams = jams;
         this.identity = identity;
@@ -122,13 +128,18 @@ public class Recognition {
 
     // ---- reading ---------------------------------------------------------------------------------------------------
 
-    /** One giver as the givers page shows them: the kinds of help they gave (most credit first) and their badges. */
-    public record Giver(long personId, String name, String jobRole, List<CreditKind> kinds, Set<Badge> badges) {
+    /**
+     * One giver as the givers page shows them: the kinds of help they gave (most credit first) and their badges.
+     * {@code personId} and {@code jobRole} are null where the Jam hides authors (then {@code name} is the pseudonym).
+     */
+    public record Giver(Long personId, String name, String jobRole, List<CreditKind> kinds, Set<Badge> badges) {
     }
 
     /**
      * The people who helped most in a Jam, by weighted credit, with what they did; people who asked not to be listed
      * are left out. 404 where the reader may not see the Jam, or the givers page is switched off (but for organisers).
+     * Credit comes from acts in every forum, so in a Jam where any forum hides its authors (ADR 49) givers appear
+     * under their pseudonym in the Jam, with no account id or job role: the page must not tell who wrote there.
      */
     public List<Giver> givers(Actor actor, long jamId) {
         var jam = jams.require(actor, jamId);
@@ -138,6 +149,8 @@ public class Recognition {
         }
         var top = rows.topCredit(jam.id(), GIVERS_LISTED, rows.allUnlisted());
         var people = identity.findAll(top.keySet());
+        boolean hidden = modes.anyHidden(jamId);
+        var shownAs = hidden ? pseudonyms.of(jamId, top.keySet()) : Map.<Long, String>of();
         var badges = off.contains(RecognitionSwitch.BADGES) ? Map.<Long, Set<Badge>>of()
                 : rows.badges(jamId, top.keySet());
         var result = new ArrayList<Giver>();
@@ -150,8 +163,9 @@ public class Recognition {
                     .filter(entry -> !off.contains(RecognitionSwitch.of(entry.getKey())))
                     .sorted(Map.Entry.<CreditKind, Double>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();
-            result.add(new Giver(personId, person.displayName(), person.jobRole(), kinds,
-                    badges.getOrDefault(personId, Set.of())));
+            var held = badges.getOrDefault(personId, Set.of());
+            result.add(hidden ? new Giver(null, shownAs.get(personId), null, kinds, held)
+                    : new Giver(personId, person.displayName(), person.jobRole(), kinds, held));
         });
         return result;
     }

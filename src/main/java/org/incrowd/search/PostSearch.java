@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.Actor;
-import org.incrowd.identity.IdentityService;
+import org.incrowd.discussion.Bylines;
 import org.incrowd.text.Language;
 import org.incrowd.text.LanguageDetection;
 import org.incrowd.jam.Forum;
@@ -36,16 +36,16 @@ class PostSearch {
     private final PostIndexFeed feed;
     private final JamService jams;
     private final PostFeed discussion;
-    private final IdentityService identity;
+    private final Bylines bylines;
     private final SearchAllowance allowance;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
-    PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion, IdentityService identity,
+    PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion, Bylines bylines,
                SearchAllowance allowance) {
         this.feed = feed;
         this.jams = jams;
         this.discussion = discussion;
-        this.identity = identity;
+        this.bylines = bylines;
         this.allowance = allowance;
     }
 
@@ -64,7 +64,7 @@ class PostSearch {
         SearchHits hits = searched ? allowance.run(actor.personId(), () -> run(query)) : SearchHits.none();
         int page = query.offset() / query.limit() + 1;
         int pages = (int) Math.min(SearchForm.MAX_PAGE, (hits.total() + query.limit() - 1) / query.limit());
-        return new SearchPage(form, searched, hits.total(), found(hits.hits(), visible, forums), page, pages,
+        return new SearchPage(form, searched, hits.total(), found(actor, hits.hits(), visible, forums), page, pages,
                 visible, forums, feed.caughtUp(), hits.stopped(), FieldErrors.none());
     }
 
@@ -101,15 +101,15 @@ class PostSearch {
             language = languages.detect(text);
         }
         var hits = feed.index().similarIdeas(text, language, place.jam().id(), SIMILAR_IDEAS);
-        return found(hits, List.of(place.jam()), jams.forums(actor, place.jam().id()));
+        return found(actor, hits, List.of(place.jam()), jams.forums(actor, place.jam().id()));
     }
 
     /**
-     * Hits as readers see them, with their authors and, for replies, their idea's title. A post hidden on another node
+     * Hits as readers see them, with their authors' bylines (a pseudonym or no one where the forum hides names) and, for replies, their idea's title. A post hidden on another node
      * may still be in this node's index for a moment: the database has the last word. Three queries per page of hits
-     * (hidden, texts, authors), none per hit.
+     * (hidden, texts, bylines), none per hit.
      */
-    private List<FoundPost> found(List<SearchHit> hits, List<Jam> visible, List<Forum> forums) {
+    private List<FoundPost> found(Actor reader, List<SearchHit> hits, List<Jam> visible, List<Forum> forums) {
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -121,7 +121,7 @@ class PostSearch {
         var hidden = discussion.hiddenAmong(ids);
         Map<Long, PostText> texts = new HashMap<>();
         discussion.texts(ids).forEach(text -> texts.put(text.id(), text));
-        var authors = identity.findAll(texts.values().stream().map(PostText::authorId).distinct().toList());
+        var bylinesById = bylines.ofPosts(reader, hits.stream().map(SearchHit::postId).toList());
         Map<Long, Jam> jamsById = new HashMap<>();
         visible.forEach(jam -> jamsById.put(jam.id(), jam));
         Map<Long, String> forumTitles = new HashMap<>();
@@ -129,10 +129,10 @@ class PostSearch {
         return hits.stream().filter(hit -> !hidden.contains(hit.postId())).map(hit -> {
             var jam = jamsById.get(hit.jamId());
             var text = texts.get(hit.postId());
-            var author = text == null ? null : authors.get(text.authorId());
+            var byline = text == null ? null : bylinesById.get(hit.postId());
             var thread = hit.idea() || hidden.contains(hit.threadId()) ? null : texts.get(hit.threadId());
             return new FoundPost(hit, jam == null ? null : jam.title(), forumTitles.get(hit.forumId()), url(hit),
-                    author == null ? null : author.displayName(), thread == null ? null : thread.title(),
+                    byline == null ? null : byline.name(), thread == null ? null : thread.title(),
                     jam == null ? null : jam.timeZone());
         }).toList();
     }

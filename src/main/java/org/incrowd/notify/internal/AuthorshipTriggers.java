@@ -6,8 +6,6 @@ import java.util.Map;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
-import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.notify.NotificationParams;
 import org.springframework.context.event.EventListener;
@@ -23,12 +21,12 @@ class AuthorshipTriggers {
 
     private final Inbox inbox;
     private final PostFeed posts;
-    private final IdentityService identity;
+    private final ActorNames actorNames;
 
-    AuthorshipTriggers(Inbox inbox, PostFeed posts, IdentityService identity) {
+    AuthorshipTriggers(Inbox inbox, PostFeed posts, ActorNames actorNames) {
         this.inbox = inbox;
         this.posts = posts;
-        this.identity = identity;
+        this.actorNames = actorNames;
     }
 
     @EventListener
@@ -58,7 +56,7 @@ class AuthorshipTriggers {
         }
         var idea = text(ideaId);
         var params = new HashMap<String, String>();
-        params.put(NotificationParams.ACTOR, identity.find(actor).map(Person::displayName).orElse(""));
+        params.put(NotificationParams.ACTOR, actorNames.in(idea, actor));
         params.put(NotificationParams.TITLE, Excerpts.of(idea == null ? null : idea.title(), Excerpts.TITLE));
         inbox.deliver(kind, List.of(recipient), jamId, "/posts/" + postId, Map.copyOf(params));
     }

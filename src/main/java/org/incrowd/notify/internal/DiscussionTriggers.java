@@ -11,8 +11,6 @@ import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
 import org.incrowd.help.HelpQuestions;
-import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.notify.NotificationParams;
 import org.springframework.context.event.EventListener;
@@ -32,18 +30,18 @@ class DiscussionTriggers {
     private final Follows follows;
     private final Mentions mentions;
     private final PostFeed posts;
-    private final IdentityService identity;
     private final Clock clock;
     private final HelpQuestions helpQuestions;
+    private final ActorNames actorNames;
 
-    DiscussionTriggers(Inbox inbox, Follows follows, Mentions mentions, PostFeed posts, IdentityService identity,
-                       Clock clock, HelpQuestions helpQuestions) {
+    DiscussionTriggers(Inbox inbox, Follows follows, Mentions mentions, PostFeed posts,
+                       Clock clock, HelpQuestions helpQuestions, ActorNames actorNames) {
+        this.actorNames = actorNames;
         this.helpQuestions = helpQuestions;
         this.inbox = inbox;
         this.follows = follows;
         this.mentions = mentions;
         this.posts = posts;
-        this.identity = identity;
         this.clock = clock;
     }
 
@@ -109,7 +107,7 @@ class DiscussionTriggers {
     /** {@code who} wrote, in the thread {@code title}, the words {@code excerpt}. */
     private Map<String, String> params(long writer, PostText idea, PostText post) {
         var params = new HashMap<String, String>();
-        params.put(NotificationParams.ACTOR, identity.find(writer).map(Person::displayName).orElse(""));
+        params.put(NotificationParams.ACTOR, actorNames.in(post, writer));
         params.put(NotificationParams.TITLE, Excerpts.of(idea == null ? null : idea.title(), Excerpts.TITLE));
         params.put(NotificationParams.TEXT, Excerpts.of(post.body(), Excerpts.TEXT));
         return params;

@@ -6,7 +6,6 @@ import org.incrowd.discussion.PostFeed;
 import org.incrowd.help.AnswerLinks;
 import org.incrowd.help.HelpEvents;
 import org.incrowd.help.HelpStreams;
-import org.incrowd.identity.IdentityService;
 import org.incrowd.jam.JamService;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.notify.NotificationParams;
@@ -23,16 +22,16 @@ class HelpAnswerTriggers {
 
     private final Inbox inbox;
     private final PostFeed posts;
-    private final IdentityService identity;
+    private final ActorNames actorNames;
     private final JamService jams;
     private final HelpStreams streams;
     private final AnswerLinks links;
 
-    HelpAnswerTriggers(Inbox inbox, PostFeed posts, IdentityService identity, JamService jams, HelpStreams streams,
+    HelpAnswerTriggers(Inbox inbox, PostFeed posts, ActorNames actorNames, JamService jams, HelpStreams streams,
                        AnswerLinks links) {
         this.inbox = inbox;
         this.posts = posts;
-        this.identity = identity;
+        this.actorNames = actorNames;
         this.jams = jams;
         this.streams = streams;
         this.links = links;
@@ -46,7 +45,8 @@ class HelpAnswerTriggers {
         String answer = texts.stream().filter(t -> t.id() == event.answerId()).findFirst().map(t -> t.body())
                 .orElse("");
         var stream = jams.findAll(List.of(event.jamId())).get(event.jamId());
-        String answerer = identity.find(event.answererId()).map(p -> p.displayName()).orElse("");
+        String answerer = actorNames.in(texts.stream().filter(t -> t.id() == event.answerId()).findFirst().orElse(null),
+                event.answererId());
         inbox.deliverEach(NotificationKind.HELP_ANSWERED, event.jamId(), List.of(new Inbox.Personal(event.askerId(),
                 links.linkToQuestion(event.askerId(), event.questionId()), Map.of(
                         NotificationParams.ACTOR, answerer,

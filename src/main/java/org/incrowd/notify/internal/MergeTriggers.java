@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.PostText;
-import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.notify.NotificationKind;
 import org.incrowd.notify.NotificationParams;
 import org.incrowd.review.IdeaJoin;
@@ -27,13 +25,13 @@ class MergeTriggers {
     private final Inbox inbox;
     private final Follows follows;
     private final PostFeed posts;
-    private final IdentityService identity;
+    private final ActorNames actorNames;
 
-    MergeTriggers(Inbox inbox, Follows follows, PostFeed posts, IdentityService identity) {
+    MergeTriggers(Inbox inbox, Follows follows, PostFeed posts, ActorNames actorNames) {
         this.inbox = inbox;
         this.follows = follows;
         this.posts = posts;
-        this.identity = identity;
+        this.actorNames = actorNames;
     }
 
     @EventListener
@@ -87,7 +85,7 @@ class MergeTriggers {
     private Map<String, String> params(long actor, Map<Long, PostText> titles, long ideaId, long otherId,
                                        String reason) {
         var params = new HashMap<String, String>();
-        params.put(NotificationParams.ACTOR, identity.find(actor).map(Person::displayName).orElse(""));
+        params.put(NotificationParams.ACTOR, actorNames.in(titles.get(ideaId), actor));
         params.put(NotificationParams.TITLE, title(titles.get(ideaId)));
         params.put(NotificationParams.TEXT, title(titles.get(otherId)));
         params.put(NotificationParams.REASON, reason == null ? "" : reason);

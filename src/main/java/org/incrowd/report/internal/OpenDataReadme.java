@@ -41,7 +41,9 @@ final class OpenDataReadme {
                         Authors and voters appear as pseudonyms (p-…): the same person has the same pseudonym in
                         this Jam or forum, and another elsewhere. They are made with a key that stays on the server,
                         so they cannot be traced back to an account. No names, e-mail addresses, units or account ids
-                        are included.
+                        are included. Posts in pseudonymous or anonymous forums have an empty author cell (and
+                        author-id -1 in comments.csv), and anonymous posts no author type: the export does not tie
+                        them to the pseudonym of their author's other posts.
                         """ : """
                         There is no author or voter column: posts and reactions do not say who wrote or cast them.
                         The Pol.is files number voters (0, 1, 2 …) so that the opinion map can be recomputed; these

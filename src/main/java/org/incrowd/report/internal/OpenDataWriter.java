@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -21,6 +22,8 @@ import org.incrowd.discussion.TimedReaction;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.insight.OpinionMemberships;
 import org.incrowd.insight.ThemeMemberships;
+import org.incrowd.jam.IdentityMode;
+import org.incrowd.jam.IdentityModes;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,9 +51,11 @@ public class OpenDataWriter {
     private final OpinionMemberships opinions;
     private final OpenDataSecret secret;
     private final JsonMapper json;
+    private final IdentityModes modes;
 
     OpenDataWriter(PostFeed feed, IdentityService identity, ThemeMemberships themes, OpinionMemberships opinions,
-                   OpenDataSecret secret, JsonMapper json) {
+                   OpenDataSecret secret, JsonMapper json, IdentityModes modes) {
+        this.modes = modes;
         this.feed = feed;
         this.identity = identity;
         this.themes = themes;
@@ -71,6 +76,8 @@ public class OpenDataWriter {
         int postCount;
         int[] agrees;
         int[] disagrees;
+        /** Each exported forum's identity mode, read once per forum. */
+        final java.util.Map<Long, IdentityMode> forumModes = new HashMap<>();
 
         Export(OpenDataScope scope) {
             this.scope = scope;
@@ -89,6 +96,23 @@ public class OpenDataWriter {
 
         int postIndex(long id) {
             return Arrays.binarySearch(postIds, 0, postCount, id);
+        }
+
+        /**
+         * Whether the post's forum hides its authors (ADR 49): then even a "named" export does not tie the post to
+         * the export's pseudonym of its author, which their posts in named forums carry and which would link them.
+         */
+        boolean hidesAuthor(PostText post) {
+            return mode(post).hidesNames();
+        }
+
+        /** An anonymous post shows no author at all, not even their participant type. */
+        boolean showsNoOne(PostText post) {
+            return mode(post) == IdentityMode.ANONYMOUS;
+        }
+
+        private IdentityMode mode(PostText post) {
+            return forumModes.computeIfAbsent(post.forumId(), forum -> modes.ofForum(forum).mode());
         }
 
         int groupOf(long personId) {
@@ -211,9 +235,9 @@ public class OpenDataWriter {
         row.addAll(Arrays.asList(post.id(), post.forumId(), post.threadId(), post.parentId(),
                 post.isIdea() ? "idea" : "reply"));
         if (export.scope.named()) {
-            row.add(export.people.pseudonym(post.authorId()));
+            row.add(export.hidesAuthor(post) ? null : export.people.pseudonym(post.authorId()));
         }
-        row.addAll(Arrays.asList(export.people.typeAt(author), post.title(), post.body(), post.createdAt(),
+        row.addAll(Arrays.asList(export.showsNoOne(post) ? null : export.people.typeAt(author), post.title(), post.body(), post.createdAt(),
                 post.editedAt(), theme));
         return row.toArray();
     }
@@ -270,7 +294,7 @@ public class OpenDataWriter {
                 "disagrees", "moderated", "comment-body"));
         feed.forEachPostInScope(export.scope.jamId(), export.scope.forumId(), post -> {
             int at = export.postIndex(post.id());
-            int author = export.scope.named() ? export.people.number(post.authorId()) : -1;
+            int author = export.scope.named() && !export.hidesAuthor(post) ? export.people.number(post.authorId()) : -1;
             comments.row(post.createdAt().toEpochMilli(), post.createdAt(), post.id(), author,
                     at < 0 ? 0 : export.agrees[at], at < 0 ? 0 : export.disagrees[at], 1,
                     post.title() == null ? post.body() : post.title() + "\n\n" + post.body());

@@ -6,8 +6,8 @@ import org.incrowd.text.Language;
 
 /**
  * One post as the index holds it: its text (title and body) in its language, and what searches filter on.
- * {@code participantType}, {@code country} and {@code phase} are those of the author and the Jam when it was
- * posted; {@code country} may be null.
+ * {@code participantType}, {@code country} and {@code phase} are those of the author (as their byline shows them: null
+ * where the forum hides them, ADR 49) and the Jam when it was posted; {@code country} may be null.
  */
 public record IndexedPost(long id, long jamId, long forumId, long threadId, boolean idea, String title, String text,
                           Language language, List<String> tags, String participantType, String country, String phase,

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.incrowd.discussion.Byline;
+import org.incrowd.discussion.Bylines;
 import org.incrowd.discussion.DiscussionEvents.PostPublished;
 import org.incrowd.discussion.DiscussionEvents.ReactionCast;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.Reading;
+import org.incrowd.identity.Actor;
 import org.incrowd.jam.JamEvents.JamScheduleChanged;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.PublicUrl;
@@ -34,9 +37,11 @@ class WebhookTriggers {
     private final PublicUrl publicUrl;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Bylines bylines;
 
     WebhookTriggers(WebhookOutbox outbox, WebhookRows rows, Reading reading, JamService jams, PublicUrl publicUrl,
-                    PlatformTransactionManager transactions, Clock clock) {
+                    PlatformTransactionManager transactions, Clock clock, Bylines bylines) {
+        this.bylines = bylines;
         this.outbox = outbox;
         this.rows = rows;
         this.reading = reading;
@@ -46,11 +51,19 @@ class WebhookTriggers {
         this.clock = clock;
     }
 
+    /**
+     * The author as any reader of the forum sees them (ADR 49): a byline object always, and the account id only where
+     * the byline names the author; a pseudonymous or anonymous post carries no id a receiving system could join on.
+     */
     @EventListener
     void on(PostPublished post) {
         var data = postFacts(post.postId(), post.forumId(), post.threadId());
         data.put("parentId", post.parentId());
-        data.put("authorId", post.authorId());
+        var byline = bylines.ofPost(Actor.GUEST, post.postId());
+        if (byline != null && !byline.hidesAuthor()) {
+            data.put("authorId", post.authorId());
+        }
+        data.put("byline", byline == null ? null : shown(byline));
         outbox.record(post.jamId(), WebhookEvent.POST_CREATED, String.valueOf(post.postId()), data);
     }
 
@@ -103,6 +116,15 @@ class WebhookTriggers {
             outbox.record(jamId, WebhookEvent.JAM_PHASE_CHANGED,
                     jamId + ":" + before + ":" + now + ":" + clock.millis(), data);
         }
+    }
+
+    private static Map<String, Object> shown(Byline byline) {
+        var shown = new LinkedHashMap<String, Object>();
+        shown.put("kind", byline.kind().name());
+        shown.put("name", byline.name());
+        shown.put("participantType", byline.participantType() == null ? null : byline.participantType().name());
+        shown.put("country", byline.country());
+        return shown;
     }
 
     private Map<String, Object> postFacts(long postId, long forumId, long threadId) {
