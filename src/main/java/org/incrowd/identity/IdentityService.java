@@ -322,6 +322,11 @@ public class IdentityService {
         return require(personId);
     }
 
+    /** Who a search for "who did it" means: people whose name or address contains the text, at most limit. */
+    public Set<Long> idsByNameOrEmail(String text, int limit) {
+        return Set.copyOf(people.idsByNameOrEmail(text, limit));
+    }
+
     /** Only administrators change roles, and none may remove the last administrator. */
     @Transactional
     public Person changeRoles(Actor actor, long personId, Set<Role> roles) {
