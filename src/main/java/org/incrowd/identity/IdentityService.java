@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.incrowd.identity.internal.AddressVerification;
 import org.incrowd.identity.internal.PersonRepository;
 import org.incrowd.identity.internal.SelfRegistration;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -213,6 +214,10 @@ public class IdentityService {
                     ProfileRules.clean(person.displayName()), null, null, null, ParticipantType.PUBLIC, null));
             ids.put(person.key(), id);
         }
+        if (!imported.isEmpty()) {
+            events.publishEvent(new AdministrativeAct(actor.personId(), "people.imported", "people", null,
+                    Map.of("people", Integer.toString(ids.size()))));
+        }
         return ids;
     }
 
@@ -342,6 +347,13 @@ public class IdentityService {
             throw Refusal.conflict("people.roles.lastAdministrator");
         }
         people.setRoles(personId, roles);
+        for (Role role : Role.values()) {
+            boolean had = person.roles().contains(role);
+            if (had != roles.contains(role)) {
+                events.publishEvent(new AdministrativeAct(actor.personId(), had ? "role.removed" : "role.granted",
+                        "person:" + personId, null, Map.of("role", role.name())));
+            }
+        }
         return require(personId);
     }
 
