@@ -100,6 +100,9 @@ public class IdentityService {
     @Transactional
     public void offerAtSignUp(Actor actor, Set<ParticipantType> types) {
         selfRegistration.change(actor, types);
+        events.publishEvent(new AdministrativeAct(actor.personId(), "settings.changed", "sign-up", null,
+                Map.of("setting", "sign-up-types", "value", types.stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(" ")))));
     }
 
     private static FieldErrors check(Registration registration, String email) {

@@ -19,6 +19,7 @@ import org.incrowd.shared.AdministrativeAct;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code audit_entry} (V129, V150): insert and select only; the database refuses anything else (V151). Appends lock
@@ -36,7 +37,9 @@ public class AuditRows {
         this.jdbc = jdbc;
     }
 
-    void append(Instant at, AdministrativeAct act) {
+    /** In the act's transaction, or in one of its own where the act has none (the head's lock must hold to the end). */
+    @Transactional
+    public void append(Instant at, AdministrativeAct act) {
         Instant when = AuditChain.stored(at);
         String details = details(act.details());
         String previous = jdbc.sql("select last_hash from audit_chain where id = 1 for update")
