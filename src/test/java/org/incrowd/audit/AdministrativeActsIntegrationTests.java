@@ -129,7 +129,7 @@ class AdministrativeActsIntegrationTests {
 
         assertThat(perform(get("/jams/" + jam.id() + "/open-data.zip").session(organiser)).getStatus())
                 .isEqualTo(200);
-        assertThat(perform(get("/jams/" + jam.id() + "/participation.csv").session(organiser)).getStatus())
+        assertThat(perform(get("/jams/" + jam.id() + "/participation.csv").param("table", "timeline").session(organiser)).getStatus())
                 .isEqualTo(200);
 
         var openData = recorded("export.downloaded", "jam:" + jam.id());

@@ -9,10 +9,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.incrowd.audit.AuditPage;
 import org.incrowd.audit.AuditSearch;
 import org.incrowd.audit.AuditTrail;
 import org.incrowd.identity.CurrentActor;
+import org.incrowd.shared.Csv;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.springframework.http.ContentDisposition;
@@ -70,13 +72,15 @@ class AuditController {
              @RequestParam(required = false) String zone, HttpServletResponse response) throws IOException {
         var search = new AuditSearch(who, action, subject, words, from, to, zone);
         var actor = currentActor.require();
-        var out = new StringBuilder();
-        AuditCsv.row(out, "id", "at", "actor_id", "actor", "action", "subject", "reason", "details");
+        var out = new Csv();
+        out.row("id", "at", "actor_id", "actor", "action", "subject", "reason", "details");
         api(() -> trail.export(actor, search, "csv", shown -> {
             var entry = shown.entry();
-            AuditCsv.row(out, entry.id(), entry.at().atZone(search.zoneId()).toOffsetDateTime().toString(),
+            out.row(entry.id(), entry.at().atZone(search.zoneId()).toOffsetDateTime().toString(),
                     entry.actorId(), shown.actorName(), entry.action(), entry.subject(), entry.reason(),
-                    AuditCsv.details(entry.details()));
+                    entry.details().entrySet().stream()
+                            .map(detail -> detail.getKey() + "=" + detail.getValue())
+                            .collect(Collectors.joining("; ")));
         }));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

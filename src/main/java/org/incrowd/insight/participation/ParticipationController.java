@@ -6,6 +6,7 @@ import org.incrowd.insight.participation.algorithm.Breakdown;
 import org.incrowd.insight.participation.algorithm.GroupFigures;
 import org.incrowd.insight.participation.algorithm.QuietGroup;
 import org.incrowd.shared.AdministrativeAct;
+import org.incrowd.shared.Csv;
 import org.incrowd.shared.Ui;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
