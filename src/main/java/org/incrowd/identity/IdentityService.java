@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.incrowd.identity.internal.AddressVerification;
 import org.incrowd.identity.internal.PersonRepository;
 import org.incrowd.identity.internal.SelfRegistration;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,6 +100,9 @@ public class IdentityService {
     @Transactional
     public void offerAtSignUp(Actor actor, Set<ParticipantType> types) {
         selfRegistration.change(actor, types);
+        events.publishEvent(new AdministrativeAct(actor.personId(), "settings.changed", "sign-up", null,
+                Map.of("setting", "sign-up-types", "value", types.stream().map(Enum::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(" ")))));
     }
 
     private static FieldErrors check(Registration registration, String email) {
@@ -213,6 +217,10 @@ public class IdentityService {
                     ProfileRules.clean(person.displayName()), null, null, null, ParticipantType.PUBLIC, null));
             ids.put(person.key(), id);
         }
+        if (!imported.isEmpty()) {
+            events.publishEvent(new AdministrativeAct(actor.personId(), "people.imported", "people", null,
+                    Map.of("people", Integer.toString(ids.size()))));
+        }
         return ids;
     }
 
@@ -322,6 +330,11 @@ public class IdentityService {
         return require(personId);
     }
 
+    /** Who a search for "who did it" means: people whose name or address contains the text, at most limit. */
+    public Set<Long> idsByNameOrEmail(String text, int limit) {
+        return Set.copyOf(people.idsByNameOrEmail(text, limit));
+    }
+
     /** Only administrators change roles, and none may remove the last administrator. */
     @Transactional
     public Person changeRoles(Actor actor, long personId, Set<Role> roles) {
@@ -337,6 +350,13 @@ public class IdentityService {
             throw Refusal.conflict("people.roles.lastAdministrator");
         }
         people.setRoles(personId, roles);
+        for (Role role : Role.values()) {
+            boolean had = person.roles().contains(role);
+            if (had != roles.contains(role)) {
+                events.publishEvent(new AdministrativeAct(actor.personId(), had ? "role.removed" : "role.granted",
+                        "person:" + personId, null, Map.of("role", role.name())));
+            }
+        }
         return require(personId);
     }
 

@@ -3,6 +3,7 @@ package org.incrowd.jam;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.EmailAddress;
@@ -15,8 +16,10 @@ import org.incrowd.jam.internal.InvitationRepository;
 import org.incrowd.jam.internal.InvitationTokens;
 import org.incrowd.jam.internal.InvitationWriter;
 import org.incrowd.jam.internal.JamRepository;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +42,12 @@ public class Invitations {
     private final IdentityService identity;
     private final InvitedAccounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Invitations(JamService jams, JamRepository jamRows, InvitationRepository invitations, InvitationWriter writer,
-                InvitationImports imports, IdentityService identity, InvitedAccounts accounts, Clock clock) {
+                InvitationImports imports, IdentityService identity, InvitedAccounts accounts, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.jams = jams;
         this.jamRows = jamRows;
         this.invitations = invitations;
@@ -102,6 +108,7 @@ public class Invitations {
         }
         liftRemoval(jamId, cleaned.email());
         writer.invite(jamId, List.of(cleaned));
+        recordSent(actor, jamId, "one", 1);
     }
 
     /** Invites a pasted list of addresses as participants of one type; answers how many were new. */
@@ -118,8 +125,10 @@ public class Invitations {
         }
         errors.throwIfAny();
         emails.forEach(email -> liftRemoval(jamId, email));
-        return writer.invite(jamId, emails.stream().map(email -> InvitationDraft.participant(email, type, language))
-                .toList());
+        int invited = writer.invite(jamId, emails.stream().map(email -> InvitationDraft.participant(email, type,
+                language)).toList());
+        recordSent(actor, jamId, "pasted", invited);
+        return invited;
     }
 
     /** What an uploaded file holds: its bad lines (nothing imported), or the import that started. */
@@ -140,6 +149,7 @@ public class Invitations {
         if (!read.bad().isEmpty()) {
             return new FileOutcome(read.bad(), read.good().size(), imports.hold(jamId, read.good()), null);
         }
+        recordSent(actor, jamId, "file", read.good().size());
         return new FileOutcome(List.of(), read.good().size(), null, imports.start(jamId, read.good()));
     }
 
@@ -167,6 +177,7 @@ public class Invitations {
             return 0;
         }
         var ids = invitations.notYet(jamId);
+        recordSent(actor, jamId, "reminders", ids.size());
         for (int from = 0; from < ids.size(); from += 2_000) {
             var batch = ids.subList(from, Math.min(ids.size(), from + 2_000));
             writer.sendAgain(jamId, recipients(batch), true);
@@ -182,6 +193,13 @@ public class Invitations {
             throw Refusal.conflict("invitation.resend.notPossible");
         }
         writer.sendAgain(jamId, recipients(List.of(invitationId)), false);
+        recordSent(actor, jamId, "again", 1);
+    }
+
+    /** Sending invitations is an administrative act: the audit trail records how many, and how they were sent. */
+    private void recordSent(Actor actor, long jamId, String how, int count) {
+        events.publishEvent(new AdministrativeAct(actor.personId(), "invitations.sent", "jam:" + jamId, null,
+                Map.of("how", how, "count", Integer.toString(count))));
     }
 
     /** Revokes one invitation: its link stops working, and whoever joined with it leaves an invitation-only Jam. */

@@ -16,6 +16,7 @@ import org.incrowd.jam.internal.InvitationRepository;
 import org.incrowd.jam.internal.InvitationWriter;
 import org.incrowd.jam.internal.JamRepository;
 import org.incrowd.jam.internal.JamRepository.RemovalRow;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -338,6 +339,7 @@ public class JamService {
         requireOrganiser(actor);
         require(actor, jamId);
         jams.setGuestReadable(jamId, readable);
+        recordSetting(actor, jamId, "guest-reading", Boolean.toString(readable));
     }
 
     /**
@@ -354,11 +356,13 @@ public class JamService {
         requireOrganiser(actor);
         require(actor, jamId);
         jams.setPlainLanguage(jamId, plain);
+        recordSetting(actor, jamId, "plain-language", Boolean.toString(plain));
     }
 
     /** From draft to scheduled (or live, if its start has passed). */
     @Transactional
     public Jam publish(Actor actor, long jamId) {
+        recordSetting(actor, jamId, "schedule", "published");
         return change(actor, jamId, jam -> jam.withSchedule(true, jam.startsAt(), jam.endsAt(), false, false));
     }
 
@@ -366,6 +370,7 @@ public class JamService {
     @Transactional
     public Jam openNow(Actor actor, long jamId) {
         Instant now = now();
+        recordSetting(actor, jamId, "schedule", "opened");
         return change(actor, jamId, jam -> {
             var phase = jam.phase(now);
             if (phase == JamPhase.LIVE) {
@@ -384,6 +389,7 @@ public class JamService {
     @Transactional
     public Jam closeNow(Actor actor, long jamId) {
         Instant now = now();
+        recordSetting(actor, jamId, "schedule", "closed");
         return change(actor, jamId, jam -> {
             if (jam.phase(now) != JamPhase.LIVE) {
                 throw Refusal.conflict("jam.notLive");
@@ -421,7 +427,18 @@ public class JamService {
             return jam.withSchedule(true, jam.startsAt(), jam.endsAt(), true, !chosen.isEmpty());
         });
         jams.continueForums(jamId, chosen);
+        recordSetting(actor, jamId, "community", chosen.stream().sorted().map(id -> "forum:" + id)
+                .collect(Collectors.joining(" ")));
         return changed;
+    }
+
+    /**
+     * Records an organiser's change to a Jam's settings in the audit trail (published in this transaction: a refused
+     * change rolls its entry back with it).
+     */
+    private void recordSetting(Actor actor, long jamId, String setting, String value) {
+        events.publishEvent(new AdministrativeAct(actor.personId(), "settings.changed", "jam:" + jamId, null,
+                Map.of("setting", setting, "value", value)));
     }
 
     private Jam change(Actor actor, long jamId, java.util.function.UnaryOperator<Jam> change) {
@@ -464,6 +481,8 @@ public class JamService {
         var person = identity.findByEmail(email == null ? "" : email)
                 .orElseThrow(() -> Refusal.invalid("email", "staff.email.unknown"));
         jams.addStaff(forumId, person.id(), role);
+        events.publishEvent(new AdministrativeAct(actor.personId(), "staff.assigned", "person:" + person.id(), null,
+                Map.of("forum", "forum:" + forumId, "role", role.name())));
         return new ForumStaff(forumId, person.id(), person.displayName(), role);
     }
 
@@ -474,6 +493,8 @@ public class JamService {
         if (jams.removeStaff(forumId, personId, role) == 0) {
             throw Refusal.notFound("staff.notFound");
         }
+        events.publishEvent(new AdministrativeAct(actor.personId(), "staff.unassigned", "person:" + personId, null,
+                Map.of("forum", "forum:" + forumId, "role", String.valueOf(role))));
     }
 
     // ---- removing members ----------------------------------------------------------------------------------------
@@ -505,6 +526,8 @@ public class JamService {
         }
         errors.throwIfAny();
         remove(jamId, person.get(), actor.personId(), why);
+        events.publishEvent(new AdministrativeAct(actor.personId(), "member.removed", "person:" + person.get().id(),
+                why, Map.of("jam", "jam:" + jamId)));
     }
 
     /** Who was removed from the Jam, newest first, for its organisers. */

@@ -13,6 +13,7 @@ import org.incrowd.report.internal.OpenDataScope;
 import org.incrowd.report.internal.OpenDataWriter;
 import org.incrowd.review.ReviewEvents;
 import org.incrowd.review.ReviewLedger;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,8 @@ public class OpenData {
         if (actor.canOrganise()) {
             ledger.record(new ReviewLedger.Act(jamId, null, null, EXPORTED, null, detail(scope), null,
                     actor.personId(), scope.exportedAt(), false));
+            events.publishEvent(AdministrativeAct.exportDownloaded(actor.personId(),
+                    forumId == null ? "jam:" + jamId : "forum:" + forumId, "open-data", page.mode().name()));
         }
         return scope;
     }

@@ -19,4 +19,10 @@ public record AdministrativeAct(long actorId, String action, String subject, Str
     public AdministrativeAct {
         details = details == null ? Map.of() : Map.copyOf(details);
     }
+
+    /** Someone in an administrative role downloaded an export ({@code format}: pdf, markdown, zip, csv...). */
+    public static AdministrativeAct exportDownloaded(long actorId, String subject, String export, String format) {
+        return new AdministrativeAct(actorId, "export.downloaded", subject, null,
+                Map.of("export", export, "format", format));
+    }
 }

@@ -96,6 +96,9 @@ class AuthorisationIntegrationTests {
             GET    /admin/mail                                       | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             GET    /admin/mail/received/{unknownMessage}             | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
             GET    /admin/mail/received/{unknownMessage}/html        | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            GET    /admin/audit                                      | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            GET    /admin/audit.csv                                  | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            GET    /api/v1/audit                                     | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/people/{newPerson}/type                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
             POST   /admin/people/{newPerson}/deactivate              | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
             POST   /admin/people/{newDeactivatedPerson}/reactivate   | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302

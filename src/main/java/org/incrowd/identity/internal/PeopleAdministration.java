@@ -2,11 +2,14 @@ package org.incrowd.identity.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.ProfileChange;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +29,15 @@ class PeopleAdministration {
     private final PersonRepository people;
     private final IdentityService identity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PeopleAdministration(PeopleDirectory directory, PersonRepository people, IdentityService identity, Clock clock) {
+    PeopleAdministration(PeopleDirectory directory, PersonRepository people, IdentityService identity, Clock clock,
+                         ApplicationEventPublisher events) {
         this.directory = directory;
         this.people = people;
         this.identity = identity;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A page of the people matching the query, and whether another page follows. */
@@ -59,6 +65,11 @@ class PeopleAdministration {
         var person = identity.require(personId);
         identity.updateProfile(actor, personId, new ProfileChange(person.displayName(), person.country(),
                 person.orgUnit(), person.jobRole(), type, person.language()));
+        if (type != person.participantType()) {
+            events.publishEvent(new AdministrativeAct(actor.personId(), "participant-type.changed",
+                    "person:" + personId, null, Map.of("from", String.valueOf(person.participantType()),
+                    "to", type.name())));
+        }
     }
 
     /**
@@ -77,6 +88,8 @@ class PeopleAdministration {
             throw Refusal.conflict(active ? "people.reactivate.already" : "people.deactivate.already");
         }
         directory.setActive(personId, active, why, actor.personId(), clock.instant());
+        events.publishEvent(new AdministrativeAct(actor.personId(), active ? "person.reactivated" : "person.deactivated",
+                "person:" + personId, why, Map.of()));
     }
 
     private static String reason(String reason) {

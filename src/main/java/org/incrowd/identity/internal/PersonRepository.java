@@ -134,6 +134,15 @@ public class PersonRepository {
         return jdbc.sql("select password_hash from person where id = ?").param(id).query(String.class).optional();
     }
 
+    /** The ids of people whose name or address contains the text (case does not matter), at most {@code limit}. */
+    public List<Long> idsByNameOrEmail(String text, int limit) {
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
+        return jdbc.sql("select id from person where lower(display_name) like ? escape '\\' "
+                        + "or email like ? escape '\\' order by id limit ?")
+                .params(pattern, pattern, limit).query(Long.class).list();
+    }
+
     public Map<Long, Person> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

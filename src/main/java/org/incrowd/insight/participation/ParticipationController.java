@@ -5,7 +5,10 @@ import org.incrowd.identity.CurrentActor;
 import org.incrowd.insight.participation.algorithm.Breakdown;
 import org.incrowd.insight.participation.algorithm.GroupFigures;
 import org.incrowd.insight.participation.algorithm.QuietGroup;
+import org.incrowd.shared.AdministrativeAct;
+import org.incrowd.shared.Csv;
 import org.incrowd.shared.Ui;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,10 +25,12 @@ class ParticipationController {
 
     private final Participation participation;
     private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
 
-    ParticipationController(Participation participation, CurrentActor currentActor) {
+    ParticipationController(Participation participation, CurrentActor currentActor, ApplicationEventPublisher events) {
         this.participation = participation;
         this.currentActor = currentActor;
+        this.events = events;
     }
 
     @GetMapping("/jams/{jamId}/participation")
@@ -38,8 +43,13 @@ class ParticipationController {
     ResponseEntity<String> csv(@PathVariable long jamId, @RequestParam(required = false) String table,
                                @RequestParam(required = false) Long forum, Model model) {
         var which = CsvTable.parse(table);
-        var page = participation.of(currentActor.require(), jamId, forum);
+        var actor = currentActor.require();
+        var page = participation.of(actor, jamId, forum);
         var ui = (Ui) model.getAttribute("ui");
+        if (actor.canOrganise()) {
+            events.publishEvent(AdministrativeAct.exportDownloaded(actor.personId(),
+                    forum == null ? "jam:" + jamId : "forum:" + forum, "participation-" + which.key(), "csv"));
+        }
         String filename = "participation-" + jamId + (forum == null ? "" : "-forum-" + forum) + "-" + which.key()
                 + ".csv";
         return ResponseEntity.ok()

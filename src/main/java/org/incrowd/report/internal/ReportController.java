@@ -3,10 +3,13 @@ package org.incrowd.report.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
+import org.incrowd.shared.AdministrativeAct;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
 import org.incrowd.shared.Ui;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,9 +34,11 @@ class ReportController {
     private final ReportPdf pdf;
     private final ReportMarkdown markdown;
     private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
 
     ReportController(ReportReading reading, ReportWriting writing, ReportPdf pdf, ReportMarkdown markdown,
-                     CurrentActor currentActor) {
+                     CurrentActor currentActor, ApplicationEventPublisher events) {
+        this.events = events;
         this.reading = reading;
         this.writing = writing;
         this.pdf = pdf;
@@ -51,16 +56,27 @@ class ReportController {
 
     @GetMapping("/jams/{jamId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long jamId, Model model) {
-        var report = reading.view(currentActor.require(), jamId);
+        var actor = currentActor.require();
+        var report = reading.view(actor, jamId);
+        recordExport(actor, jamId, "pdf");
         return download(pdf.render(report, (Ui) model.getAttribute("ui")), MediaType.APPLICATION_PDF,
                 "report-" + jamId + ".pdf");
     }
 
     @GetMapping("/jams/{jamId}/report.md")
     ResponseEntity<byte[]> markdown(@PathVariable long jamId, Model model) {
-        var report = reading.view(currentActor.require(), jamId);
+        var actor = currentActor.require();
+        var report = reading.view(actor, jamId);
+        recordExport(actor, jamId, "markdown");
         return download(markdown.render(report, (Ui) model.getAttribute("ui")).getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "markdown", StandardCharsets.UTF_8), "report-" + jamId + ".md");
+    }
+
+    /** Organisers' downloads go into the audit trail; readers downloading a published report are only reading. */
+    private void recordExport(Actor actor, long jamId, String format) {
+        if (actor.canOrganise()) {
+            events.publishEvent(AdministrativeAct.exportDownloaded(actor.personId(), "jam:" + jamId, "report", format));
+        }
     }
 
     @GetMapping("/jams/{jamId}/report/edit")

@@ -1,4 +1,4 @@
-package org.incrowd.insight.participation;
+package org.incrowd.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

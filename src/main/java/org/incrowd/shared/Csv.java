@@ -1,17 +1,18 @@
-package org.incrowd.insight.participation;
+package org.incrowd.shared;
 
 import java.util.List;
 
 /**
  * RFC 4180 text: CRLF line ends, a field quoted when it holds a comma, quote or line break, quotes doubled. A field
  * that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading
- * apostrophe, so a unit named "=HYPERLINK(...)" stays text when an organiser opens the download.
+ * apostrophe, so a unit named "=HYPERLINK(...)" stays text when an organiser opens the download. Every CSV download
+ * (participation figures, the audit trail) writes through it.
  */
-final class Csv {
+public final class Csv {
 
     private final StringBuilder text = new StringBuilder();
 
-    Csv row(List<?> fields) {
+    public Csv row(List<?> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 text.append(',');
@@ -22,11 +23,11 @@ final class Csv {
         return this;
     }
 
-    Csv row(Object... fields) {
+    public Csv row(Object... fields) {
         return row(List.of(fields));
     }
 
-    static String field(Object value) {
+    public static String field(Object value) {
         String text = value == null ? "" : value.toString();
         if (value instanceof String && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
