@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Pseudonyms;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.recognition.algorithm.GiverCredit;
@@ -36,10 +38,14 @@ public class Recognition {
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdentityModes modes;
+    private final Pseudonyms pseudonyms;
 
     Recognition(RecognitionRows rows, JamService jams, IdentityService identity, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, IdentityModes modes, Pseudonyms pseudonyms) {
         this.rows = rows;
+        this.modes = modes;
+        this.pseudonyms = pseudonyms;
         this.jams = jams;
         this.identity = identity;
         this.events = events;
@@ -123,12 +129,16 @@ public class Recognition {
     // ---- reading ---------------------------------------------------------------------------------------------------
 
     /** One giver as the givers page shows them: the kinds of help they gave (most credit first) and their badges. */
-    public record Giver(long personId, String name, String jobRole, List<CreditKind> kinds, Set<Badge> badges) {
+    /** {@code personId} is null and {@code name} the Jam pseudonym where the Jam hides names (see {@link #givers}). */
+    public record Giver(Long personId, String name, String jobRole, List<CreditKind> kinds, Set<Badge> badges) {
     }
 
     /**
      * The people who helped most in a Jam, by weighted credit, with what they did; people who asked not to be listed
      * are left out. 404 where the reader may not see the Jam, or the givers page is switched off (but for organisers).
+     * Where the Jam hides names in any forum, givers appear by their pseudonym in the Jam, without role or account
+     * id: their acts (helpful marks, adopted build-ons, team work) are on posts that show pseudonyms, so a named list
+     * would tie names to them, while the pseudonym still lets the giver see their own recognition.
      */
     public List<Giver> givers(Actor actor, long jamId) {
         var jam = jams.require(actor, jamId);
@@ -140,6 +150,8 @@ public class Recognition {
         var people = identity.findAll(top.keySet());
         var badges = off.contains(RecognitionSwitch.BADGES) ? Map.<Long, Set<Badge>>of()
                 : rows.badges(jamId, top.keySet());
+        boolean hidden = modes.anyHidden(jamId);
+        var shown = hidden ? pseudonyms.of(jamId, top.keySet()) : Map.<Long, String>of();
         var result = new ArrayList<Giver>();
         top.forEach((personId, credit) -> {
             var person = people.get(personId);
@@ -150,8 +162,9 @@ public class Recognition {
                     .filter(entry -> !off.contains(RecognitionSwitch.of(entry.getKey())))
                     .sorted(Map.Entry.<CreditKind, Double>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();
-            result.add(new Giver(personId, person.displayName(), person.jobRole(), kinds,
-                    badges.getOrDefault(personId, Set.of())));
+            result.add(hidden ? new Giver(null, shown.get(personId), null, kinds, badges.getOrDefault(personId, Set.of()))
+                    : new Giver(personId, person.displayName(), person.jobRole(), kinds,
+                            badges.getOrDefault(personId, Set.of())));
         });
         return result;
     }
