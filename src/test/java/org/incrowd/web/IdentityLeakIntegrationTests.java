@@ -21,6 +21,7 @@ import org.incrowd.discussion.ProxyIdeas;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.Person;
+import org.incrowd.identity.Pseudonyms;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.IdentityMode;
@@ -227,6 +228,27 @@ class IdentityLeakIntegrationTests {
         }
         assertThat(leaks).as("answers that show the hidden author").isEmpty();
         assertThat(walked).as("answers that succeeded and were read").isGreaterThan(100);
+    }
+
+    @Test
+    void teamsHistoriesBuildOnsAndGiversShowThePseudonymWhereTheJamHidesNames() throws Exception {
+        String pseudonym = context.getBean(Pseudonyms.class).of(hidden.jam.id(), hidden.author.id());
+        String thread = read("/threads/" + values.get("idea").get(5));
+        assertThat(thread).as("the team and the adopted build-on on the idea the author helps with")
+                .contains("<li>" + pseudonym).contains(pseudonym + "</a>");
+        assertThat(read("/posts/" + values.get("idea").get(0) + "/history")).as("who replaced the first version")
+                .contains(pseudonym);
+        assertThat(read("/posts/" + values.get("idea").get(1) + "/history")).as("in the anonymous forum: no one")
+                .doesNotContain(pseudonym).contains("Anonymous");
+        assertThat(read("/jams/" + hidden.jam.id() + "/givers")).as("the author gave helpful marks")
+                .contains(pseudonym);
+        assertThat(read("/api/v1/jams/" + hidden.jam.id() + "/givers")).contains("\"name\":\"" + pseudonym + "\"")
+                .doesNotContain("\"personId\"");
+    }
+
+    String read(String path) throws Exception {
+        return mvc.perform(get(path).with(fixtures.bearer(participant)).with(Fixtures.servletPath())).andReturn()
+                .getResponse().getContentAsString();
     }
 
     @Test
