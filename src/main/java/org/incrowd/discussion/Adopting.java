@@ -10,7 +10,6 @@ import org.incrowd.discussion.internal.AuthorshipRows;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
-import org.incrowd.identity.IdentityService;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,13 +30,13 @@ public class Adopting {
     private final PostViews views;
     private final IdeaTeams teams;
     private final JamService jams;
-    private final IdentityService identity;
+    private final Bylines bylines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Adopting(AuthorshipRows rows, PostRepository posts, PostViews views, IdeaTeams teams, JamService jams,
-             IdentityService identity, ApplicationEventPublisher events, Clock clock) {
-        this.identity = identity;
+             Bylines bylines, ApplicationEventPublisher events, Clock clock) {
+        this.bylines = bylines;
         this.rows = rows;
         this.posts = posts;
         this.views = views;
@@ -83,13 +82,14 @@ public class Adopting {
         var buildOnIds = adoptions.values().stream().flatMap(List::stream).map(AuthorshipRows.Adoption::buildOnId)
                 .toList();
         var buildOns = posts.findAll(buildOnIds);
-        var people = identity.findAll(buildOns.values().stream().map(Row::authorId).toList());
+        // The builder as on the build-on itself: a pseudonym or no name where its forum hides names.
+        var shown = bylines.of(Actor.GUEST, buildOns.values().stream().map(Bylines::authored).toList());
         var byIdea = new HashMap<Long, List<AdoptedBuildOn>>();
         adoptions.forEach((ideaId, list) -> byIdea.put(ideaId, list.stream()
                 .filter(adoption -> buildOns.containsKey(adoption.buildOnId()))
                 .map(adoption -> {
                     long builder = buildOns.get(adoption.buildOnId()).authorId();
-                    return new AdoptedBuildOn(adoption.buildOnId(), ideaId, builder, people.containsKey(builder) ? people.get(builder).displayName() : "",
+                    return new AdoptedBuildOn(adoption.buildOnId(), ideaId, builder, shown.get(adoption.buildOnId()).name(),
                             adoption.adopterId(), adoption.adoptedAt());
                 }).toList()));
         return byIdea;

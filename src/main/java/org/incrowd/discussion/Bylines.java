@@ -92,6 +92,17 @@ public class Bylines {
         return result;
     }
 
+    /**
+     * How these people appear in this forum when they take part in a post without being its author (an idea's team,
+     * who replaced a version, who built on it): the byline they would have there, by person id.
+     */
+    public Map<Long, Byline> ofPeopleIn(Actor reader, long jamId, long forumId, Collection<Long> personIds) {
+        var byPerson = new HashMap<Long, Byline>();
+        of(reader, personIds.stream().distinct().map(id -> new Authored(id, jamId, forumId, id, false)).toList())
+                .forEach(byPerson::put);
+        return byPerson;
+    }
+
     private static IdentityMode mode(Map<Long, ForumIdentity> forums, Authored authored) {
         var forum = forums.get(authored.forumId());
         return forum == null ? IdentityMode.NAMED : forum.mode();

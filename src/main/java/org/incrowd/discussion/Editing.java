@@ -28,9 +28,11 @@ public class Editing {
     private final IdeaTeams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Bylines bylines;
 
     Editing(PostRepository posts, PostViews views, JamService jams, IdeaTeams teams, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, Bylines bylines) {
+        this.bylines = bylines;
         this.posts = posts;
         this.views = views;
         this.jams = jams;
@@ -78,6 +80,12 @@ public class Editing {
         if (post.moderation().withheld()) {
             throw Refusal.forbidden("post.history.hidden");
         }
-        return posts.revisions(postId);
+        var stored = posts.revisions(postId);
+        var shown = bylines.ofPeopleIn(actor, post.jamId(), post.forumId(), stored.stream()
+                .map(PostRepository.StoredRevision::editorId).filter(java.util.Objects::nonNull).toList());
+        // The author appears as on the post itself (signed by name or not); team members as they would as authors.
+        return stored.stream().map(revision -> new Revision(revision.title(), revision.body(), revision.replacedAt(),
+                revision.editorId() == null ? null : revision.editorId() == post.authorId() ? post.authorName()
+                        : shown.get(revision.editorId()).name())).toList();
     }
 }

@@ -3,14 +3,12 @@ package org.incrowd.discussion;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.discussion.internal.AuthorshipRows;
+import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
-import org.incrowd.identity.IdentityService;
-import org.incrowd.identity.Person;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,16 +26,18 @@ public class IdeaTeams {
     private final AuthorshipRows rows;
     private final PostViews views;
     private final JamService jams;
-    private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PostRepository posts;
+    private final Bylines bylines;
 
-    IdeaTeams(AuthorshipRows rows, PostViews views, JamService jams, IdentityService identity,
-              ApplicationEventPublisher events, Clock clock) {
+    IdeaTeams(AuthorshipRows rows, PostViews views, JamService jams,
+              ApplicationEventPublisher events, Clock clock, PostRepository posts, Bylines bylines) {
+        this.posts = posts;
+        this.bylines = bylines;
         this.rows = rows;
         this.views = views;
         this.jams = jams;
-        this.identity = identity;
         this.events = events;
         this.clock = clock;
     }
@@ -85,12 +85,19 @@ public class IdeaTeams {
     @Transactional(readOnly = true)
     public Map<Long, List<TeamMember>> members(Collection<Long> ideaIds) {
         var teams = rows.teams(ideaIds);
-        var personIds = new HashSet<Long>();
-        teams.values().forEach(team -> team.forEach(member -> personIds.add(member.personId())));
-        var people = identity.findAll(personIds);
+        var ideas = posts.findAll(teams.keySet());
         var byIdea = new HashMap<Long, List<TeamMember>>();
-        teams.forEach((ideaId, team) -> byIdea.put(ideaId, team.stream().map(member -> new TeamMember(
-                member.personId(), name(people.get(member.personId())), member.joinedAt())).toList()));
+        teams.forEach((ideaId, team) -> {
+            var idea = ideas.get(ideaId);
+            if (idea == null) {
+                return;
+            }
+            // Members appear as they would as authors there: a pseudonym or no name where the forum hides names.
+            var shown = bylines.ofPeopleIn(Actor.GUEST, idea.jamId(), idea.forumId(),
+                    team.stream().map(member -> member.personId()).toList());
+            byIdea.put(ideaId, team.stream().map(member -> new TeamMember(member.personId(),
+                    shown.get(member.personId()).name(), member.joinedAt())).toList());
+        });
         return byIdea;
     }
 
@@ -124,7 +131,4 @@ public class IdeaTeams {
         return idea;
     }
 
-    private static String name(Person person) {
-        return person == null ? "" : person.displayName();
-    }
 }

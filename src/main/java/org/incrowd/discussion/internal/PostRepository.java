@@ -18,7 +18,6 @@ import org.incrowd.discussion.ParticipantActivity;
 import org.incrowd.discussion.ReactionCounts;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.ReactionVisitor;
-import org.incrowd.discussion.Revision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,13 +88,17 @@ public class PostRepository {
                 .params(postId, title, body, Timestamp.from(replacedAt), editorId).update();
     }
 
-    public List<Revision> revisions(long postId) {
+    /** An earlier version of a post and who replaced it; the editor's byline is the discussion's to decide. */
+    public record StoredRevision(String title, String body, Instant replacedAt, Long editorId) {
+    }
+
+    public List<StoredRevision> revisions(long postId) {
         return jdbc.sql("""
-                        select r.title, r.body, r.edited_at, p.display_name from post_revision r
-                        left join person p on p.id = r.editor_id where r.post_id = ? order by r.id desc""")
+                        select title, body, edited_at, editor_id from post_revision
+                        where post_id = ? order by id desc""")
                 .param(postId)
-                .query((rs, n) -> new Revision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4)))
+                .query((rs, n) -> new StoredRevision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4) == null ? null : rs.getLong(4)))
                 .list();
     }
 

@@ -32,14 +32,17 @@ class HelpApiController {
         this.currentActor = currentActor;
     }
 
-    /** A question as the API shows it; {@code waitedSeconds}: for its first answer, or until it got one. */
-    record QuestionView(long id, long topicId, String title, long askerId, String askerName, Instant askedAt,
+    /**
+     * A question as the API shows it; {@code waitedSeconds}: for its first answer, or until it got one. The asker as
+     * on the question itself: no account id where the stream hides names (ADR 41).
+     */
+    record QuestionView(long id, long topicId, String title, Long askerId, String askerName, Instant askedAt,
                         QuestionStatus status, int answers, Instant lastAnswerAt, Long solutionId,
                         long waitedSeconds, String waiting) {
 
         static QuestionView of(StreamPage.Item item) {
             HelpQuestion q = item.question();
-            return new QuestionView(q.questionId(), q.forumId(), item.post().title(), q.askerId(),
+            return new QuestionView(q.questionId(), q.forumId(), item.post().title(), item.post().shownAuthorId(),
                     item.post().authorName(), q.askedAt(), q.status(), q.answers(), q.lastAnswerAt(), q.solutionId(),
                     item.waited().toSeconds(), item.waiting().name());
         }
