@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rule that a new version of the terms asks again before the next post (ADR 47): ideas, replies and edits
  * publish words under the terms, so they wait until the writer accepted the current organisation's and Jam's terms.
- * Reading and reacting never wait. Kiosk posts do not either: the kiosk shows the Jam's terms on its screen and its
- * queue of posts made offline has no page to send anyone to.
+ * Reading and reacting never wait. Kiosk posts do not either: the kiosk shows the Jam's terms beside its form, so
+ * posting there accepts them, and its queue of posts made offline has no page to send anyone to.
  */
 @Component
 class TermsBeforePosting {
@@ -24,7 +24,9 @@ class TermsBeforePosting {
 
     /** Refuses with {@link org.incrowd.jam.TermsNotAccepted} where the writer must accept newer terms first. */
     void require(Actor writer, long jamId) {
-        if (!currentActor.atKiosk()) {
+        if (currentActor.atKiosk()) {
+            terms.acceptShownJamTerms(writer.personId(), jamId);
+        } else {
             terms.requireAccepted(writer, jamId);
         }
     }

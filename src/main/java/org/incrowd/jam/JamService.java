@@ -214,7 +214,7 @@ public class JamService {
         if (jams.addMember(jamId, actor.personId(), country, now())) {
             events.publishEvent(new JamEvents.MemberJoined(jamId, actor.personId()));
         }
-        terms.acceptOnJoining(actor.personId(), jamId);
+        terms.acceptShownJamTerms(actor.personId(), jamId); // the join form showed them
     }
 
     /**

@@ -102,8 +102,8 @@ public class Terms {
         return new TermsAcceptance(scope, version, clock.instant());
     }
 
-    /** Joining a Jam accepts its current terms (the join form showed them). */
-    void acceptOnJoining(long personId, long jamId) {
+    /** Accepts the Jam's current terms where they were shown with the act: the join form, the kiosk screen. */
+    public void acceptShownJamTerms(long personId, long jamId) {
         current(TermsScope.ofJam(jamId)).ifPresent(v -> rows.accept(personId, v.scope(), v.version(), clock.instant()));
     }
 
@@ -121,6 +121,11 @@ public class Terms {
                 }
             }
         }
+    }
+
+    /** The newest version of these terms the person accepted, 0 where none. */
+    public int acceptedVersion(long personId, TermsScope scope) {
+        return rows.latestAccepted(personId, scope);
     }
 
     /** What this person accepted, newest first. */

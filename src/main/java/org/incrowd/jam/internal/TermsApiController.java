@@ -8,7 +8,6 @@ import org.incrowd.jam.Terms;
 import org.incrowd.jam.TermsAcceptance;
 import org.incrowd.jam.TermsScope;
 import org.incrowd.jam.TermsVersion;
-import org.incrowd.shared.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,10 +69,6 @@ class TermsApiController {
     }
 
     private TermsScope readable(String key) {
-        var scope = TermsScope.parse(key).orElseThrow(() -> Refusal.notFound("terms.scopeNotFound"));
-        if (!scope.isOrganisation()) {
-            jams.require(currentActor.require(), scope.jamId());
-        }
-        return scope;
+        return TermsController.readable(jams, currentActor.require(), key);
     }
 }

@@ -2,13 +2,11 @@ package org.incrowd.jam.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.List;
 import java.util.Optional;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
 import org.incrowd.jam.Terms;
-import org.incrowd.jam.TermsAcceptance;
 import org.incrowd.jam.TermsScope;
 import org.incrowd.jam.TermsVersion;
 import org.incrowd.shared.FieldErrors;
@@ -43,9 +41,8 @@ class TermsController {
     @GetMapping("/terms/{scope}")
     String terms(@PathVariable String scope, @RequestParam(required = false) String accepted, Model model) {
         var actor = currentActor.require();
-        var parsed = readable(actor, scope);
-        int acceptedVersion = terms.acceptedBy(actor.personId()).stream()
-                .filter(a -> a.scope().equals(parsed)).mapToInt(TermsAcceptance::version).max().orElse(0);
+        var parsed = readable(jams, actor, scope);
+        int acceptedVersion = terms.acceptedVersion(actor.personId(), parsed);
         boolean organises = !parsed.isOrganisation() && actor.canOrganise();
         model.addAttribute("page", new TermsPages.TermsPage(parsed, jamTitle(actor, parsed), terms.current(parsed),
                 terms.versions(parsed), organises ? terms.consent(parsed.jamId()) : Optional.empty(), acceptedVersion,
@@ -62,10 +59,9 @@ class TermsController {
     String ask(@PathVariable String scope, @PathVariable int version, @RequestParam(required = false) String draft,
                HttpSession session, Model model) {
         var actor = currentActor.require();
-        var parsed = readable(actor, scope);
+        var parsed = readable(jams, actor, scope);
         var asked = terms.version(parsed, version);
-        var accepted = terms.acceptedBy(actor.personId()).stream().filter(a -> a.scope().equals(parsed))
-                .mapToInt(TermsAcceptance::version).max().orElse(0);
+        int accepted = terms.acceptedVersion(actor.personId(), parsed);
         var earlier = accepted > 0 && accepted != version ? Optional.of(terms.version(parsed, accepted))
                 : Optional.<TermsVersion>empty();
         boolean current = terms.current(parsed).map(v -> v.version() == version).orElse(false);
@@ -77,7 +73,7 @@ class TermsController {
     @PostMapping("/terms/{scope}/{version}/acceptance")
     String accept(@PathVariable String scope, @PathVariable int version) {
         var actor = currentActor.require();
-        var parsed = readable(actor, scope);
+        var parsed = readable(jams, actor, scope);
         terms.accept(actor, parsed, version);
         return "redirect:" + parsed.path() + "?accepted";
     }
@@ -128,7 +124,7 @@ class TermsController {
     }
 
     /** The scope a path names, where this person may read it: a Jam's terms are read by those who see the Jam. */
-    private TermsScope readable(Actor actor, String key) {
+    static TermsScope readable(JamService jams, Actor actor, String key) {
         var scope = TermsScope.parse(key).orElseThrow(() -> Refusal.notFound("terms.scopeNotFound"));
         if (!scope.isOrganisation()) {
             jams.require(actor, scope.jamId());
