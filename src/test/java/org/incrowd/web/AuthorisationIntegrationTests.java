@@ -537,20 +537,20 @@ class AuthorisationIntegrationTests {
             GET    /help/questions/{helpRouteQuestion}/hand-over     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             POST   /help/questions/{newHelpRouteQuestion}/hand-over  | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
             # --- terms (safe to speak) --- {termsJam}: the live Jam's terms ("jam-<id>"); {newTermsJam}: a fresh live Jam
-            # with terms (version 1); {secretJamTerms}: the invitation-only Jam's. Read by those who see the Jam; accepted
+            # with terms ({termsVersion}: its version 1); {secretJamTerms}: the invitation-only Jam's. Read by those who see the Jam; accepted
             # by anyone signed in; the organisation's terms edited by administrators only (an empty text is refused).
             GET    /terms/{termsJam}                                 | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /terms/{secretJamTerms}                           | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
-            GET    /terms/{newTermsJam}/1                            | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
-            GET    /terms/{newTermsJam}/1/acceptance                 | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
-            POST   /terms/{newTermsJam}/1/acceptance                 | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
-            POST   /terms/{secretJamTerms}/1/acceptance              | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /terms/{newTermsJam}/{termsVersion}               | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /terms/{newTermsJam}/{termsVersion}/acceptance    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /terms/{newTermsJam}/{termsVersion}/acceptance    | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /terms/{secretJamTerms}/{termsVersion}/acceptance | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
             GET    /admin/terms                                      | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/terms (empty text)                         | signin | 403      | 403    | 403      | 403  | 403         | 403       | 422
             GET    /profile/terms                                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/terms/{termsJam}                          | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /api/v1/terms/{secretJamTerms}                    | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
-            POST   /api/v1/terms/{newTermsJam}/1/acceptance          | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
+            POST   /api/v1/terms/{newTermsJam}/{termsVersion}/acceptance | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
             GET    /api/v1/profile/terms                             | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             """;
 
@@ -596,7 +596,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /profile", "/profile?saved"),
             Map.entry("POST /profile/email", "/profile?emailRequested"),
             Map.entry("POST /admin/sign-up", "/admin/sign-up?saved"),
-            Map.entry("POST /terms/{newTermsJam}/1/acceptance", "/terms/{newTermsJam}?accepted"),
+            Map.entry("POST /terms/{newTermsJam}/{termsVersion}/acceptance", "/terms/{newTermsJam}?accepted"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?done=saved"),
             Map.entry("POST /admin/people/{newPerson}/type", "/admin/people?done=typeChanged"),
             Map.entry("POST /admin/people/{newPerson}/deactivate", "/admin/people?done=deactivated"),
@@ -1501,6 +1501,7 @@ class AuthorisationIntegrationTests {
                 case "draftJam" -> new Ref(Kind.JAM, draftJam.id());
                 case "secretJam" -> new Ref(Kind.JAM, secretJam.id());
                 case "termsJam" -> new Ref(Kind.JAM, jam.id(), "jam-" + jam.id());
+                case "termsVersion" -> new Ref(Kind.TOKEN_ID, 0, "1"); // the first version of a Jam's terms
                 case "secretJamTerms" -> new Ref(Kind.JAM, secretJam.id(), "jam-" + secretJam.id());
                 case "newTermsJam" -> {
                     long id = fixtures.jam("New terms").terms("Matrix terms.").create().id();
