@@ -26,17 +26,19 @@ public class Editing {
     private final PostViews views;
     private final JamService jams;
     private final IdeaTeams teams;
+    private final TermsBeforePosting terms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Bylines bylines;
 
-    Editing(PostRepository posts, PostViews views, JamService jams, IdeaTeams teams, ApplicationEventPublisher events,
-            Clock clock, Bylines bylines) {
+    Editing(PostRepository posts, PostViews views, JamService jams, IdeaTeams teams, TermsBeforePosting terms,
+            ApplicationEventPublisher events, Clock clock, Bylines bylines) {
         this.bylines = bylines;
         this.posts = posts;
         this.views = views;
         this.jams = jams;
         this.teams = teams;
+        this.terms = terms;
         this.events = events;
         this.clock = clock;
     }
@@ -53,6 +55,7 @@ public class Editing {
         var errors = FieldErrors.none();
         var checked = PostRules.check(draft, row.parentId() == null, errors);
         errors.throwIfAny();
+        terms.require(actor, row.jamId());
         posts.addRevision(postId, row.title(), row.body(), now, actor.personId());
         posts.update(postId, checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), now);
         posts.replaceTags(postId, checked.tags());

@@ -22,15 +22,17 @@ public class Posting {
     private final PostViews views;
     private final JamService jams;
     private final Pace pace;
+    private final TermsBeforePosting terms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Posting(PostRepository posts, PostViews views, JamService jams, Pace pace, ApplicationEventPublisher events,
-            Clock clock) {
+    Posting(PostRepository posts, PostViews views, JamService jams, Pace pace, TermsBeforePosting terms,
+            ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.views = views;
         this.jams = jams;
         this.pace = pace;
+        this.terms = terms;
         this.events = events;
         this.clock = clock;
     }
@@ -39,7 +41,7 @@ public class Posting {
     @Transactional
     public Post startThread(Actor actor, long forumId, PostDraft draft) {
         var place = jams.requirePostingRights(actor, forumId);
-        var checked = check(actor, draft, true);
+        var checked = check(actor, place.jam().id(), draft, true);
         Instant now = clock.instant();
         long id = posts.insert(place.jam().id(), forumId, null, null, actor.personId(), checked.title(),
                 checked.body(), SafeMarkdown.toHtml(checked.body()), 0, now);
@@ -54,7 +56,7 @@ public class Posting {
     public Post reply(Actor actor, long parentId, PostDraft draft) {
         var parent = views.requireRow(actor, parentId);
         jams.requirePostingRights(actor, parent.forumId());
-        var checked = check(actor, draft, false);
+        var checked = check(actor, parent.jamId(), draft, false);
         Instant now = clock.instant();
         long id = posts.insert(parent.jamId(), parent.forumId(), parent.threadId(), parent.id(), actor.personId(),
                 checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), parent.depth() + 1, now);
@@ -64,10 +66,11 @@ public class Posting {
         return views.require(actor, id);
     }
 
-    private PostRules.Checked check(Actor actor, PostDraft draft, boolean idea) {
+    private PostRules.Checked check(Actor actor, long jamId, PostDraft draft, boolean idea) {
         var errors = FieldErrors.none();
         var checked = PostRules.check(draft, idea, errors);
         errors.throwIfAny();
+        terms.require(actor, jamId); // after the text is fine: the terms page then posts it as it is
         pace.ofPosting(actor);
         return checked;
     }

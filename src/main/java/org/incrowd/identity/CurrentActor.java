@@ -25,6 +25,12 @@ public class CurrentActor {
         return Optional.of(signedIn.asActor());
     }
 
+    /** Whether the request comes from a kiosk's narrow session (one person at a shared screen). */
+    public boolean atKiosk() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof KioskPrincipal;
+    }
+
     /** The signed-in person, or {@link Actor#GUEST}: for pages that guests may read where a Jam lets them. */
     public Actor currentOrGuest() {
         return current().orElse(Actor.GUEST);

@@ -40,15 +40,17 @@ public class JamService {
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Terms terms;
 
     JamService(JamRepository jams, InvitationRepository invitations, InvitationWriter invitationWriter,
-               IdentityService identity, ApplicationEventPublisher events, Clock clock) {
+               IdentityService identity, ApplicationEventPublisher events, Clock clock, Terms terms) {
         this.jams = jams;
         this.invitations = invitations;
         this.invitationWriter = invitationWriter;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
+        this.terms = terms;
     }
 
     public Instant now() {
@@ -213,6 +215,7 @@ public class JamService {
         if (jams.addMember(jamId, actor.personId(), country, now())) {
             events.publishEvent(new JamEvents.MemberJoined(jamId, actor.personId()));
         }
+        terms.acceptShownJamTerms(actor.personId(), jamId); // the join form showed them
     }
 
     /**
@@ -299,6 +302,7 @@ public class JamService {
         long id = jams.insert(new Jam(0, checked.title(), checked.purpose(), checked.question(), checked.startsAt(),
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(), false,
                 false, false, actor.personId(), checked.kind(), checked.prize(), checked.unit()), now());
+        terms.publishForJam(actor.personId(), id, checked.terms());
         if (checked.invitations() != null) {
             followInvitations(actor, id, draft.invitationOnly(), Set.of(), checked.invitations());
         }
@@ -317,6 +321,7 @@ public class JamService {
                 checked.endsAt(), checked.zone(), draft.audience(), draft.invitationOnly(), checked.terms(),
                 jam.published(), jam.community(), jam.communityPosting(), jam.createdBy(), checked.kind(),
                 checked.prize(), checked.unit()));
+        terms.publishForJam(actor.personId(), jamId, checked.terms());
         if (checked.invitations() != null) { // null: the form did not carry the list (too long to edit there)
             followInvitations(actor, jamId, draft.invitationOnly(), Set.copyOf(invitations.activeEmails(jamId)),
                     checked.invitations());

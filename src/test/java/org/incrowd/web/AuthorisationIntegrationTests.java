@@ -545,6 +545,22 @@ class AuthorisationIntegrationTests {
             GET    /help/{secretHelpRoute}/feed.atom                 | 404    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /help/questions/{helpRouteQuestion}/hand-over     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             POST   /help/questions/{newHelpRouteQuestion}/hand-over  | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            # --- terms (safe to speak) --- {termsJam}: the live Jam's terms ("jam-<id>"); {newTermsJam}: a fresh live Jam
+            # with terms ({termsVersion}: its version 1); {secretJamTerms}: the invitation-only Jam's. Read by those who see the Jam; accepted
+            # by anyone signed in; the organisation's terms edited by administrators only (an empty text is refused).
+            GET    /terms/{termsJam}                                 | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /terms/{secretJamTerms}                           | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /terms/{newTermsJam}/{termsVersion}               | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /terms/{newTermsJam}/{termsVersion}/acceptance    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /terms/{newTermsJam}/{termsVersion}/acceptance    | signin | 302      | 302    | 302      | 302  | 302         | 302       | 302
+            POST   /terms/{secretJamTerms}/{termsVersion}/acceptance | signin | 404      | 404    | 404      | 404  | 404         | 404       | 404
+            GET    /admin/terms                                      | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/terms (empty text)                         | signin | 403      | 403    | 403      | 403  | 403         | 403       | 422
+            GET    /profile/terms                                    | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/terms/{termsJam}                          | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /api/v1/terms/{secretJamTerms}                    | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            POST   /api/v1/terms/{newTermsJam}/{termsVersion}/acceptance | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
+            GET    /api/v1/profile/terms                             | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -591,6 +607,7 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /admin/sign-up", "/admin/sign-up?saved"),
             Map.entry("POST /admin/retention", "/admin/retention?saved"),
             Map.entry("POST /admin/retention/run", "/admin/retention?ran"),
+            Map.entry("POST /terms/{newTermsJam}/{termsVersion}/acceptance", "/terms/{newTermsJam}?accepted"),
             Map.entry("POST /admin/people/{bystander}/roles", "/admin/people?done=saved"),
             Map.entry("POST /admin/people/{newPerson}/type", "/admin/people?done=typeChanged"),
             Map.entry("POST /admin/people/{newPerson}/deactivate", "/admin/people?done=deactivated"),
@@ -754,6 +771,7 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /admin/sign-up", (r, c) -> r.param("types", "PUBLIC"));
         bodies.put("PUT /api/v1/retention", (r, c) -> r.contentType(MediaType.APPLICATION_JSON)
                 .content("{\"days\": {}, \"reason\": \"matrix\"}"));
+        bodies.put("POST /admin/terms (empty text)", (r, c) -> r.param("text", " "));
         bodies.put("POST /jams/{newLiveJam}/kiosks", (r, c) -> r.param("name", "Matrix break room"));
         bodies.put("POST /kiosk/ideas", (r, c) -> r.param("forum", String.valueOf(forum.id()))
                 .param("title", "From no kiosk").param("body", "Refused.").param("clientId", "matrix-client-1"));
@@ -1495,6 +1513,13 @@ class AuthorisationIntegrationTests {
                 case "membersIdea" -> new Ref(Kind.POST, membersIdea.id());
                 case "draftJam" -> new Ref(Kind.JAM, draftJam.id());
                 case "secretJam" -> new Ref(Kind.JAM, secretJam.id());
+                case "termsJam" -> new Ref(Kind.JAM, jam.id(), "jam-" + jam.id());
+                case "termsVersion" -> new Ref(Kind.TOKEN_ID, 0, "1"); // the first version of a Jam's terms
+                case "secretJamTerms" -> new Ref(Kind.JAM, secretJam.id(), "jam-" + secretJam.id());
+                case "newTermsJam" -> {
+                    long id = fixtures.jam("New terms").terms("Matrix terms.").create().id();
+                    yield new Ref(Kind.JAM, id, "jam-" + id);
+                }
                 case "secretForum" -> new Ref(Kind.FORUM, secretForum.id());
                 case "secretIdea" -> new Ref(Kind.POST, secretIdea.id());
                 case "helpStream" -> new Ref(Kind.JAM, helpStream.id());
