@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MyDataBrowserTests {
 
     @RegisterExtension
-    BrowserPages pages = new BrowserPages();
+    static final BrowserPages pages = new BrowserPages();
 
     @Test
     void onAPhoneAPersonOpensTheirDataFromTheProfileAndDownloadsItAsJson() {
