@@ -69,7 +69,9 @@ public class Bylines {
         Map<Long, Person> people = identity.findAll(authored.stream().map(Authored::authorId).collect(Collectors.toSet()));
         var hiddenByJam = new HashMap<Long, HashSet<Long>>();
         authored.forEach(a -> {
-            if (mode(forums, a) == IdentityMode.PSEUDONYMOUS && !a.signedByName()) {
+            var author = people.get(a.authorId());
+            if (mode(forums, a) == IdentityMode.PSEUDONYMOUS && !a.signedByName()
+                    && (author == null || !IdentityService.isErased(author))) {
                 hiddenByJam.computeIfAbsent(a.jamId(), jam -> new HashSet<>()).add(a.authorId());
             }
         });
