@@ -51,7 +51,7 @@ public class AccountDeletion {
     /** The person deletes their own account; refuses, deleting nothing, unless they confirmed it rightly. */
     @Transactional
     public Map<String, Integer> delete(Actor actor, Confirmation confirmation) {
-        if (actor.isGuest() || actor.isReadOnly()) {
+        if (actor.isGuest()) { // observers too: read-only in Jams, but their account is theirs to delete
             throw Refusal.forbidden("error.forbidden");
         }
         long personId = actor.personId();

@@ -1192,6 +1192,9 @@ class AuthorisationIntegrationTests {
                 } else if (call.path.endsWith(".atom")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "application/atom+xml" : "text/html");
+                } else if (call.path.endsWith(".json")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "application/json" : "text/html");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {
