@@ -69,7 +69,9 @@ public class Bylines {
         Map<Long, Person> people = identity.findAll(authored.stream().map(Authored::authorId).collect(Collectors.toSet()));
         var hiddenByJam = new HashMap<Long, HashSet<Long>>();
         authored.forEach(a -> {
-            if (mode(forums, a) == IdentityMode.PSEUDONYMOUS && !a.signedByName()) {
+            var author = people.get(a.authorId());
+            if (mode(forums, a) == IdentityMode.PSEUDONYMOUS && !a.signedByName()
+                    && (author == null || !IdentityService.isErased(author))) {
                 hiddenByJam.computeIfAbsent(a.jamId(), jam -> new HashSet<>()).add(a.authorId());
             }
         });
@@ -80,6 +82,11 @@ public class Bylines {
             var person = people.get(a.authorId());
             boolean mine = !reader.isGuest() && reader.personId() == a.authorId();
             var forum = forums.get(a.forumId());
+            if (person != null && IdentityService.isErased(person)) {
+                // A deleted account's posts belong to no one anyone can name or link (ADR 44), in every mode.
+                result.put(a.postId(), new Byline(Byline.Kind.FORMER, word("byline.former"), null, null, false));
+                continue;
+            }
             result.put(a.postId(), switch (a.signedByName() ? IdentityMode.NAMED : mode(forums, a)) {
                 case NAMED -> new Byline(Byline.Kind.NAMED, person == null ? "?" : person.displayName(),
                         person == null ? null : person.participantType(), null, mine);

@@ -253,6 +253,33 @@ public class IdentityService {
         return person.email().endsWith(KIOSK_ONLY_DOMAIN);
     }
 
+    /** RFC 2606 reserves .invalid: an erased account's address never receives mail and frees the real one. */
+    private static final String ERASED_DOMAIN = "@erased.invalid";
+
+    /**
+     * Whether the person deleted their account (or had it erased after long deactivation): what stays of it (posts,
+     * counted reactions) belongs to a "former participant" that nothing links to the person (ADR 44).
+     */
+    public static boolean isErased(Person person) {
+        return person.email().endsWith(ERASED_DOMAIN);
+    }
+
+    /** A fresh address for an erased account: unique, unreachable, and nothing of the person in it. */
+    public static String erasedAddress() {
+        return "erased-" + java.util.UUID.randomUUID() + ERASED_DOMAIN;
+    }
+
+    /** Whether {@code password} is the person's password (false for accounts without one). */
+    public boolean passwordMatches(long personId, String password) {
+        return password != null && !password.isEmpty()
+                && people.passwordHash(personId).map(hash -> passwords.matches(password, hash)).orElse(false);
+    }
+
+    /** Accounts deactivated before {@code cutoff} and not yet erased, for the retention of personal data. */
+    public List<Long> deactivatedBefore(java.time.Instant cutoff) {
+        return people.deactivatedBefore(cutoff, ERASED_DOMAIN);
+    }
+
     public String hashPassword(String password) {
         return passwords.encode(password);
     }
@@ -303,6 +330,11 @@ public class IdentityService {
 
     public long count() {
         return people.count();
+    }
+
+    /** Whether this person is the only administrator: nobody would be left to administer without them. */
+    public boolean isLastAdministrator(long personId) {
+        return require(personId).roles().contains(Role.ADMINISTRATOR) && people.countWithRole(Role.ADMINISTRATOR) == 1;
     }
 
     public boolean hasAdministrator() {

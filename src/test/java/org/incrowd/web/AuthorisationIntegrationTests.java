@@ -561,10 +561,19 @@ class AuthorisationIntegrationTests {
             GET    /api/v1/terms/{secretJamTerms}                    | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /api/v1/terms/{newTermsJam}/{termsVersion}/acceptance | 401    | 201      | 201    | 201      | 201  | 201         | 201       | 201
             GET    /api/v1/profile/terms                             | 401    | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            # --- my data: each signed-in person reads their own data and may delete their own account (a wrong
+            # password here, so the matrix's people stay); administrators choose what happens to deleted accounts' posts.
+            GET    /profile/data.json                                | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /profile/data.html                                | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /profile/delete                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            POST   /profile/delete (wrong password)                  | signin | 422      | 422    | 422      | 422  | 422         | 422       | 422
+            GET    /admin/privacy/deletion                           | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/privacy/deletion                           | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
     static final Map<String, String> REDIRECTS = Map.ofEntries(
+            Map.entry("POST /admin/privacy/deletion", "/admin/privacy/deletion?saved"),
             Map.entry("POST /signout", "/?signedOut"),
             Map.entry("POST /jams/{jam}/links", "/jams/{jam}/links?created#link-*"),
             Map.entry("POST /jams/{jam}/links/{newShortLink}/revoke", "/jams/{jam}/links?revoked"),
@@ -982,6 +991,9 @@ class AuthorisationIntegrationTests {
                 {"weDid": "Edited by API", "why": "Matrix", "reason": "Matrix test"}"""));
         bodies.put("POST /api/v1/answers/{answer}/rating", json("""
                 {"verdict": "NO"}"""));
+        bodies.put("POST /profile/delete (wrong password)", (r, c) -> r.param("password", "not the password")
+                .param("understood", "true"));
+        bodies.put("POST /admin/privacy/deletion", (r, c) -> r.param("policy", "KEEP_POSTS"));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -1211,6 +1223,9 @@ class AuthorisationIntegrationTests {
                 } else if (call.path.endsWith(".atom")) {
                     assertThat(response.getContentType()).as(what)
                             .startsWith(want == 200 ? "application/atom+xml" : "text/html");
+                } else if (call.path.endsWith(".json")) {
+                    assertThat(response.getContentType()).as(what)
+                            .startsWith(want == 200 ? "application/json" : "text/html");
                 } else if (call.path.endsWith(".csv")) {
                     assertThat(response.getContentType()).as(what).startsWith(want == 200 ? "text/csv" : "text/html");
                 } else if (call.path.endsWith(".pdf") || call.path.endsWith(".md")) {

@@ -107,6 +107,25 @@ public class PersonRepository {
                 .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom(), f.active()));
     }
 
+    /** Ids of accounts deactivated before {@code cutoff} whose address is not yet an erased one. */
+    public List<Long> deactivatedBefore(Instant cutoff, String erasedDomain) {
+        return jdbc.sql("select id from person where deactivated_at < ? and email not like ? order by id")
+                .params(Timestamp.from(cutoff), "%" + erasedDomain).query(Long.class).list();
+    }
+
+    /**
+     * Anonymises the person row (ADR 44): nothing personal stays, the address is an unreachable one, no password,
+     * deactivated so nobody signs in, and every session ends at its next request.
+     */
+    void erase(long id, String erasedEmail, String formerName, Instant now) {
+        var at = Timestamp.from(now);
+        jdbc.sql("""
+                update person set email = ?, password_hash = null, display_name = ?, country = null, org_unit = null,
+                                  job_role = null, language = null, email_verified_at = null,
+                                  deactivated_at = coalesce(deactivated_at, ?), sessions_valid_from = ?
+                where id = ?""").params(erasedEmail, formerName, at, at, id).update();
+    }
+
     public void setRoles(long id, Set<Role> roles) {
         jdbc.sql("delete from person_role where person_id = ?").param(id).update();
         for (Role role : roles) {
@@ -130,7 +149,7 @@ public class PersonRepository {
     }
 
     /** The password hash for signing in; never leaves this module. */
-    Optional<String> passwordHash(long id) {
+    public Optional<String> passwordHash(long id) {
         return jdbc.sql("select password_hash from person where id = ?").param(id).query(String.class).optional();
     }
 
