@@ -123,7 +123,7 @@ public class Reveals {
         if (why.isEmpty()) {
             errors.add("reason", "privacy.reveal.reasonMissing");
         } else if (why.length() > MAX_REASON) {
-            errors.add("reason", "privacy.reveal.reasonTooLong", MAX_REASON);
+            errors.add("reason", "privacy.reveal.reasonTooLong", String.valueOf(MAX_REASON));
         }
         Optional<Post> post = postId == null ? Optional.empty() : readable(actor, postId);
         if (post.isEmpty()) {
@@ -178,7 +178,7 @@ public class Reveals {
         requireAdministrator(actor);
         var row = rows.find(revealId).orElseThrow(() -> Refusal.notFound("privacy.reveal.unknown"));
         if (note != null && note.strip().length() > MAX_NOTE) {
-            throw Refusal.invalid("note", "privacy.reveal.noteTooLong", MAX_NOTE);
+            throw Refusal.invalid("note", "privacy.reveal.noteTooLong", String.valueOf(MAX_NOTE));
         }
         if (!State.PENDING.name().equals(row.state())) {
             throw Refusal.conflict(State.APPROVED.name().equals(row.state()) ? "privacy.reveal.alreadyApproved"

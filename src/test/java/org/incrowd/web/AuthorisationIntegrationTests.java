@@ -536,6 +536,19 @@ class AuthorisationIntegrationTests {
             GET    /help/{secretHelpRoute}/feed.atom                 | 404    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /help/questions/{helpRouteQuestion}/hand-over     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             POST   /help/questions/{newHelpRouteQuestion}/hand-over  | signin | 403      | 403    | 403      | 302  | 302         | 302       | 302
+            # --- reveals (safe to speak) --- Administrators only. {idea} names its author, so asking to reveal it is refused
+            # (409); {unknownReveal} is no request.
+            GET    /admin/reveals                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            GET    /admin/reveals/new                                | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/reveals                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 409
+            GET    /admin/reveals/{unknownReveal}                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /admin/reveals/{unknownReveal}/approve            | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /admin/reveals/{unknownReveal}/decline            | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            GET    /api/v1/reveals                                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /api/v1/reveals                                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 409
+            GET    /api/v1/reveals/{unknownReveal}                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /api/v1/reveals/{unknownReveal}/approve           | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /api/v1/reveals/{unknownReveal}/decline           | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -951,6 +964,10 @@ class AuthorisationIntegrationTests {
                 {"weDid": "Edited by API", "why": "Matrix", "reason": "Matrix test"}"""));
         bodies.put("POST /api/v1/answers/{answer}/rating", json("""
                 {"verdict": "NO"}"""));
+        bodies.put("POST /admin/reveals", (r, c) -> r.param("post", String.valueOf(idea.id()))
+                .param("reason", "Matrix reveal"));
+        bodies.put("POST /api/v1/reveals", (r, c) -> json("{\"postId\": " + idea.id()
+                + ", \"reason\": \"Matrix reveal\"}").accept(r, c));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -1494,6 +1511,7 @@ class AuthorisationIntegrationTests {
                 // A link Incrowd never mailed.
                 case "unknownLink" -> new Ref(Kind.TOKEN_ID, 0);
                 case "unknownMessage" -> new Ref(Kind.TOKEN_ID, 0);
+                case "unknownReveal" -> new Ref(Kind.TOKEN_ID, 0);
                 case "othersToken" -> {
                     refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
                     yield new Ref(Kind.TOKEN_ID, othersToken);

@@ -122,7 +122,8 @@ class RevealsController {
     private static String revealPage(Model model, Actor actor, Reveals.Reveal reveal, String note,
                                      FieldErrors errors) {
         model.addAttribute("reveal", reveal);
-        model.addAttribute("decidable", reveal.decidableBy(actor));
+        // A refused decision keeps its form, with the note as typed, beside the message that says why.
+        model.addAttribute("decidable", reveal.decidableBy(actor) || !errors.isEmpty());
         model.addAttribute("note", note);
         model.addAttribute("errors", errors);
         return "privacy/reveal";
