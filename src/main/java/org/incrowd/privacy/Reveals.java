@@ -35,7 +35,13 @@ public class Reveals {
     public static final int MAX_REASON = 1000;
     public static final int MAX_NOTE = 1000;
 
-    public enum State { PENDING, APPROVED, DECLINED }
+    public enum State {
+        PENDING, APPROVED, DECLINED;
+
+        public String messageKey() {
+            return "privacy.reveal.state." + name();
+        }
+    }
 
     /** The revealed author, for the two administrators who agreed to it only. */
     public record Author(long personId, String name, String email) {
