@@ -58,5 +58,7 @@ public enum NotificationKind {
     /** A question of a help stream was routed to you: you said you know its topic. */
     QUESTION_ROUTED,
     /** A colleague handed a help stream's question to you, with a note. */
-    QUESTION_HANDED_OVER
+    QUESTION_HANDED_OVER,
+    /** Two administrators revealed to each other that you wrote a pseudonymous or anonymous post, with the reason. */
+    POST_REVEALED
 }

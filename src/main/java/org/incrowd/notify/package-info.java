@@ -14,6 +14,7 @@
         "review", // decisions, theme answers, merges and reports are told to the people concerned
         "report", // a published Jam report is told to the Jam's members (report does not depend on notify)
         "help", // answers, solutions and hand-overs are told to askers and answerers (help does not depend on notify)
-        "recognition" // badges and prizes are told to their givers (recognition does not depend on notify)
+        "recognition", // badges and prizes are told to their givers (recognition does not depend on notify)
+        "privacy" // the author of a revealed post is told (privacy does not depend on notify)
 })
 package org.incrowd.notify;

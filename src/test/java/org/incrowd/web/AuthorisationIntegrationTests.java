@@ -569,6 +569,19 @@ class AuthorisationIntegrationTests {
             POST   /profile/delete (wrong password)                  | signin | 422      | 422    | 422      | 422  | 422         | 422       | 422
             GET    /admin/privacy/deletion                           | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
             POST   /admin/privacy/deletion                           | signin | 403      | 403    | 403      | 403  | 403         | 403       | 302
+            # --- reveals (safe to speak) --- Administrators only. {idea} names its author, so asking to reveal it is refused
+            # (409); {unknownReveal} is no request.
+            GET    /admin/reveals                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            GET    /admin/reveals/new                                | signin | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /admin/reveals                                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 409
+            GET    /admin/reveals/{unknownReveal}                    | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /admin/reveals/{unknownReveal}/approve            | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /admin/reveals/{unknownReveal}/decline            | signin | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            GET    /api/v1/reveals                                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 200
+            POST   /api/v1/reveals                                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 409
+            GET    /api/v1/reveals/{unknownReveal}                   | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /api/v1/reveals/{unknownReveal}/approve           | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
+            POST   /api/v1/reveals/{unknownReveal}/decline           | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
             """;
 
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
@@ -994,6 +1007,10 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /profile/delete (wrong password)", (r, c) -> r.param("password", "not the password")
                 .param("understood", "true"));
         bodies.put("POST /admin/privacy/deletion", (r, c) -> r.param("policy", "KEEP_POSTS"));
+        bodies.put("POST /admin/reveals", (r, c) -> r.param("post", String.valueOf(idea.id()))
+                .param("reason", "Matrix reveal"));
+        bodies.put("POST /api/v1/reveals", (r, c) -> json("{\"postId\": " + idea.id()
+                + ", \"reason\": \"Matrix reveal\"}").accept(r, c));
     }
 
     // ---- the matrix --------------------------------------------------------------------------------------------
@@ -1547,6 +1564,7 @@ class AuthorisationIntegrationTests {
                 // A link Incrowd never mailed.
                 case "unknownLink" -> new Ref(Kind.TOKEN_ID, 0);
                 case "unknownMessage" -> new Ref(Kind.TOKEN_ID, 0);
+                case "unknownReveal" -> new Ref(Kind.TOKEN_ID, 0);
                 case "othersToken" -> {
                     refs.put("othersToken.owner", new Ref(Kind.TOKENS, bystander.id()));
                     yield new Ref(Kind.TOKEN_ID, othersToken);
