@@ -1,5 +1,14 @@
 package org.incrowd.discussion;
 
-/** What a person writes: a title (ideas only), Markdown text and tags separated by commas or spaces. */
-public record PostDraft(String title, String body, String tags) {
+/**
+ * What a person writes: a title (ideas only), Markdown text and tags separated by commas or spaces.
+ * {@code signedByName}: in a pseudonymous forum, the author shows their name on this one post (ADR 42); an edit never
+ * changes it.
+ */
+public record PostDraft(String title, String body, String tags, boolean signedByName) {
+
+    /** A post under the forum's usual byline. */
+    public PostDraft(String title, String body, String tags) {
+        this(title, body, tags, false);
+    }
 }
