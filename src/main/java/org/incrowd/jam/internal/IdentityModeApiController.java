@@ -21,6 +21,10 @@ class IdentityModeApiController {
     record JamModeView(String mode, boolean pseudonymShowsCountry) {
     }
 
+    /** A missing {@code pseudonymShowsCountry} means false: pseudonyms keep the country to themselves. */
+    record JamModeRequest(String mode, Boolean pseudonymShowsCountry) {
+    }
+
     /** {@code mode}: the forum's own mode, or null where it follows the Jam; {@code effectiveMode}: what applies. */
     record ForumModeView(String mode, String effectiveMode) {
     }
@@ -39,14 +43,14 @@ class IdentityModeApiController {
         return new JamModeView(setting.mode().name(), setting.showsCountry());
     }
 
-    /** A missing {@code pseudonymShowsCountry} means false: pseudonyms keep the country to themselves. */
     @PutMapping("/jams/{jamId}/identity-mode")
-    JamModeView setJam(@PathVariable long jamId, @RequestBody(required = false) JamModeView request) {
+    JamModeView setJam(@PathVariable long jamId, @RequestBody(required = false) JamModeRequest request) {
         var actor = currentActor.require();
         if (request == null || request.mode() == null) {
             throw Refusal.badRequest("mode", "identityMode.unknown", "");
         }
-        modes.setForJam(actor, jamId, IdentityModeRules.parse(request.mode()), request.pseudonymShowsCountry());
+        modes.setForJam(actor, jamId, IdentityModeRules.parse(request.mode()),
+                Boolean.TRUE.equals(request.pseudonymShowsCountry()));
         return jam(jamId);
     }
 
@@ -58,8 +62,8 @@ class IdentityModeApiController {
 
     /** {@code mode} null lets the forum follow the Jam again. */
     @PutMapping("/forums/{forumId}/identity-mode")
-    ForumModeView setForum(@PathVariable long forumId, @RequestBody ForumModeView request) {
-        IdentityMode mode = request.mode() == null ? null : IdentityModeRules.parse(request.mode());
+    ForumModeView setForum(@PathVariable long forumId, @RequestBody(required = false) ForumModeView request) {
+        IdentityMode mode = request == null || request.mode() == null ? null : IdentityModeRules.parse(request.mode());
         modes.setForForum(currentActor.require(), forumId, mode);
         return forum(forumId);
     }
