@@ -22,7 +22,8 @@ public final class IdentityModeRules {
             return;
         }
         if (!to.isAtLeastAsPrivateAs(from)) {
-            throw Refusal.invalid(FIELD, "identityMode.onlyTowardsPrivacy." + from.name() + "." + to.name());
+            String message = "identityMode.onlyTowardsPrivacy." + from.name() + "." + to.name(); // names both modes
+            throw Refusal.invalid(FIELD, message);
         }
         if (to == IdentityMode.PSEUDONYMOUS && from == IdentityMode.PSEUDONYMOUS && countryAfter && !countryBefore) {
             throw Refusal.invalid(FIELD, "identityMode.countryOnceWritten");
