@@ -13,4 +13,11 @@ public record AuthorNotice(IdentityMode mode, String pseudonym, ParticipantType 
     public boolean shown() {
         return mode.hidesNames();
     }
+
+    /** The message that says it, for a page about a {@code where} ("forum" or "jam"). */
+    public String messageKey(String where) {
+        String what = mode == IdentityMode.ANONYMOUS ? "anonymous" : pseudonym == null ? "pseudonymousGuest"
+                : country == null ? "pseudonymous" : "pseudonymousCountry";
+        return "authorNotice." + where + "." + what;
+    }
 }
