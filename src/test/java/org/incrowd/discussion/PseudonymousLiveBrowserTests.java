@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
 class PseudonymousLiveBrowserTests {
 
     @RegisterExtension
-    BrowserPages pages = new BrowserPages();
+    static final BrowserPages pages = new BrowserPages();
     @Autowired
     ApplicationContext application;
     @Autowired
