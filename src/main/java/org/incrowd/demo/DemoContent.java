@@ -28,6 +28,8 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Registration;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
+import org.incrowd.jam.IdentityMode;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumRole;
 import org.incrowd.jam.Jam;
@@ -120,11 +122,13 @@ class DemoContent implements ApplicationRunner {
     private final Environment environment;
     private final Path dataDir;
     private final int postsPerMinute;
+    private final IdentityModes modes;
 
     DemoContent(IdentityService identity, JamService jams, Posting posting, Reacting reacting, Moderating moderating,
                 DemoLoop loop, DemoHelpStream helpStream, PlatformTransactionManager transactions, DemoClock clock, Environment environment,
                 @Value("${incrowd.demo.data-dir:../shared/data}") String dataDir,
-                @Value("${incrowd.posting.per-minute:20}") int postsPerMinute) {
+                @Value("${incrowd.posting.per-minute:20}") int postsPerMinute, IdentityModes modes) {
+        this.modes = modes;
         this.identity = identity;
         this.jams = jams;
         this.posting = posting;
@@ -204,6 +208,8 @@ class DemoContent implements ApplicationRunner {
         timer.lap("reactions");
         clock.release();
         featured(cast.organiser(), livePosts.stream().map(Seeded::post).toList());
+        // One forum shows pseudonyms: named -> pseudonymous is allowed once posts exist (towards more privacy).
+        modes.setForForum(cast.organiser().asActor(), liveForums.getLast().id(), IdentityMode.PSEUDONYMOUS);
 
         Jam scheduled = scheduledJam(cast);
         join(cast.crowd(), scheduled, 0.12, Span.now(clock.instant()), random);

@@ -29,6 +29,16 @@ final class PostRules {
     record Checked(String title, String body, List<String> tags) {
     }
 
+    /**
+     * Signing one post with one's name only makes sense where others otherwise see a pseudonym: a named forum names
+     * everyone anyway, and an anonymous forum promised every reader that no author is shown.
+     */
+    static void signableOnlyUnderPseudonyms(org.incrowd.jam.IdentityMode mode, FieldErrors errors) {
+        if (mode != org.incrowd.jam.IdentityMode.PSEUDONYMOUS) {
+            errors.add("signedByName", "post.signByName.notHere." + mode.name());
+        }
+    }
+
     static Checked check(PostDraft draft, boolean idea, FieldErrors errors) {
         String title = draft.title() == null ? null : draft.title().strip();
         if (idea && (title == null || title.isEmpty())) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.incrowd.shared.SafeMarkdown;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.identity.Actor;
+import org.incrowd.jam.IdentityMode;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.FieldErrors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,9 +27,11 @@ public class Posting {
     private final TermsBeforePosting terms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdentityModes modes;
 
     Posting(PostRepository posts, PostViews views, JamService jams, Pace pace, TermsBeforePosting terms,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, IdentityModes modes) {
+        this.modes = modes;
         this.posts = posts;
         this.views = views;
         this.jams = jams;
@@ -41,11 +45,12 @@ public class Posting {
     @Transactional
     public Post startThread(Actor actor, long forumId, PostDraft draft) {
         var place = jams.requirePostingRights(actor, forumId);
-        var checked = check(actor, place.jam().id(), draft, true);
+        var checked = check(actor, place.jam().id(), forumId, draft, true);
         Instant now = clock.instant();
         long id = posts.insert(place.jam().id(), forumId, null, null, actor.personId(), checked.title(),
                 checked.body(), SafeMarkdown.toHtml(checked.body()), 0, now);
         posts.replaceTags(id, checked.tags());
+        signIfAsked(id, draft);
         events.publishEvent(new DiscussionEvents.PostPublished(id, place.jam().id(), forumId, id, null,
                 actor.personId()));
         return views.require(actor, id);
@@ -56,22 +61,33 @@ public class Posting {
     public Post reply(Actor actor, long parentId, PostDraft draft) {
         var parent = views.requireRow(actor, parentId);
         jams.requirePostingRights(actor, parent.forumId());
-        var checked = check(actor, parent.jamId(), draft, false);
+        var checked = check(actor, parent.jamId(), parent.forumId(), draft, false);
         Instant now = clock.instant();
         long id = posts.insert(parent.jamId(), parent.forumId(), parent.threadId(), parent.id(), actor.personId(),
                 checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), parent.depth() + 1, now);
         posts.replaceTags(id, checked.tags());
+        signIfAsked(id, draft);
         events.publishEvent(new DiscussionEvents.PostPublished(id, parent.jamId(), parent.forumId(),
                 parent.threadId(), parent.id(), actor.personId()));
         return views.require(actor, id);
     }
 
-    private PostRules.Checked check(Actor actor, long jamId, PostDraft draft, boolean idea) {
+    private PostRules.Checked check(Actor actor, long jamId, long forumId, PostDraft draft, boolean idea) {
         var errors = FieldErrors.none();
         var checked = PostRules.check(draft, idea, errors);
+        if (draft.signedByName()) {
+            PostRules.signableOnlyUnderPseudonyms(modes.ofForum(forumId).mode(), errors);
+        }
         errors.throwIfAny();
         terms.require(actor, jamId); // after the text is fine: the terms page then posts it as it is
         pace.ofPosting(actor);
         return checked;
+    }
+
+    /** Marks the post as signed by name; set once when written, so no later edit can reveal or hide the name. */
+    private void signIfAsked(long postId, PostDraft draft) {
+        if (draft.signedByName()) {
+            posts.signByName(postId);
+        }
     }
 }

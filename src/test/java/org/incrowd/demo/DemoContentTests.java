@@ -90,6 +90,26 @@ class DemoContentTests {
     }
 
     @Test
+    void oneLiveForumShowsPseudonymsAndItsPageNamesNoAuthor() throws Exception {
+        var forums = jams.forums(actor(), liveJam().id());
+        var modes = context.getBean(org.incrowd.jam.IdentityModes.class);
+        var pseudonymous = forums.stream().filter(f -> modes.ofForum(f.id()).mode() == org.incrowd.jam.IdentityMode.PSEUDONYMOUS)
+                .toList();
+        assertThat(pseudonymous).hasSize(1);
+        var ideas = discussion.ideas(actor(), pseudonymous.getFirst().id(), 0, org.incrowd.discussion.IdeaOrder.NEWEST).ideas();
+        assertThat(ideas).isNotEmpty().allSatisfy(idea -> assertThat(idea.byline().kind())
+                .isEqualTo(org.incrowd.discussion.Byline.Kind.PSEUDONYM));
+        String page = mvc.perform(get("/forums/" + pseudonymous.getFirst().id())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("In this forum authors appear under pseudonyms").contains(ideas.getFirst().authorName());
+        var staffNames = jams.staff(pseudonymous).get(pseudonymous.getFirst().id()).stream()
+                .map(ForumStaff::displayName).toList();
+        ideas.stream().map(idea -> identity.require(idea.authorId()).displayName())
+                .filter(name -> !staffNames.contains(name)) // staff are named as staff, not as authors
+                .forEach(name -> assertThat(page).doesNotContain(name));
+    }
+
+    @Test
     void liveJamIsFullOfIdeasRepliesAndReactions() {
         var live = liveJam();
         assertThat(live.hasTerms()).isTrue();

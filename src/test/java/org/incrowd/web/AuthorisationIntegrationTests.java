@@ -74,7 +74,7 @@ class AuthorisationIntegrationTests {
     /** Columns, in the order of the table. */
     enum Who { GUEST, OBSERVER, MEMBER, OUTSIDER, HOST, FACILITATOR, ORGANISER, ADMIN }
 
-    static final String MATRIX = """
+    private static final String MATRIX_PAGES_AND_API = """
             endpoint                                                 | guest  | observer | member | outsider | host | facilitator | organiser | admin
             ---------------------------------------------------------+--------+----------+--------+----------+------+-------------+-----------+------
             GET    /                                                 | 200    | 200      | 200    | 200      | 200  | 200         | 200       | 200
@@ -329,6 +329,9 @@ class AuthorisationIntegrationTests {
             POST   /forums/{secretForum}/follow                      | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /jams/{jam}/mentions                              | signin | 403      | 200    | 403      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/mentions                        | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            """;
+
+    private static final String MATRIX_CONTINUED = """
             # --- verified addresses, password reset, sign-up types (reach) --- Mailed links work signed in or not; an
             # unknown link is gone (410), a new password for it a conflict (409). Asking for a link answers alike.
             GET    /verify/{unknownLink}                             | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
@@ -480,6 +483,13 @@ class AuthorisationIntegrationTests {
             GET    /s/{revokedShortLink}                             | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
             GET    /s/{revokedShortLink}/qr.svg                      | 410    | 410      | 410    | 410      | 410  | 410         | 410       | 410
             POST   /jams/{newLiveJam}/plain-language                 | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            # --- identity modes (safe to speak) --- Organisers choose how authors appear, for the Jam and per forum.
+            POST   /jams/{newLiveJam}/identity-mode                  | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            POST   /forums/{newForum}/identity-mode                  | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
+            GET    /api/v1/jams/{jam}/identity-mode                  | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/jams/{newLiveJam}/identity-mode           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            GET    /api/v1/forums/{forum}/identity-mode              | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
+            PUT    /api/v1/forums/{newForum}/identity-mode           | 401    | 403      | 403    | 403      | 403  | 403         | 200       | 200
             # --- recognition (front line and givers) --- Readers of a Jam read its givers and the rules; everyone signed
             # in reads and sets their own; organisers switch, recompute and award a challenge's prize (the matrix Jam is
             # no challenge: an allowed award there is a conflict, and one naming nobody in a challenge is refused, 422).
@@ -584,6 +594,9 @@ class AuthorisationIntegrationTests {
             POST   /api/v1/reveals/{unknownReveal}/decline           | 401    | 403      | 403    | 403      | 403  | 403         | 403       | 404
             """;
 
+    /** The table, in two parts: one Java string constant holds at most 65,535 bytes. */
+    static final String MATRIX = String.join("", MATRIX_PAGES_AND_API, MATRIX_CONTINUED);
+
     /** Where an allowed 302 must lead: placeholders as in the paths, {@code *} for any id. */
     static final Map<String, String> REDIRECTS = Map.ofEntries(
             Map.entry("POST /admin/privacy/deletion", "/admin/privacy/deletion?saved"),
@@ -592,6 +605,8 @@ class AuthorisationIntegrationTests {
             Map.entry("POST /jams/{jam}/links/{newShortLink}/revoke", "/jams/{jam}/links?revoked"),
             Map.entry("GET /s/{shortLink}", "/jams/{jam}"),
             Map.entry("POST /jams/{newLiveJam}/plain-language", "/jams/{newLiveJam}/edit?plainLanguageSaved#plain-language"),
+            Map.entry("POST /jams/{newLiveJam}/identity-mode", "/jams/{newLiveJam}/edit?identityModeSaved#identity-mode"),
+            Map.entry("POST /forums/{newForum}/identity-mode", "/jams/*/edit?identityModeSaved#forum-*-identity"),
             Map.entry("POST /jams/{newLiveJam}/givers/switches", "/jams/{newLiveJam}/givers#switches"),
             Map.entry("POST /jams/{newLiveJam}/givers/recompute", "/jams/{newLiveJam}/givers"),
             Map.entry("POST /profile/recognition", "/profile/recognition"),
@@ -998,6 +1013,12 @@ class AuthorisationIntegrationTests {
         bodies.put("POST /jams/{newChallenge}/givers/prizes (naming nobody)", (r, c) -> r.param("reason",
                 "The matrix awards this."));
         bodies.put("POST /profile/recognition", (r, c) -> r.param("listed", "true"));
+        bodies.put("POST /jams/{newLiveJam}/identity-mode", (r, c) -> r.param("mode", "PSEUDONYMOUS"));
+        bodies.put("POST /forums/{newForum}/identity-mode", (r, c) -> r.param("mode", "ANONYMOUS"));
+        bodies.put("PUT /api/v1/jams/{newLiveJam}/identity-mode", json("""
+                {"mode": "PSEUDONYMOUS"}"""));
+        bodies.put("PUT /api/v1/forums/{newForum}/identity-mode", json("""
+                {"mode": "ANONYMOUS"}"""));
         bodies.put("POST /api/v1/jams/{jam}/answers", json("""
                 {"theme": "no-such-theme", "weDid": "Matrix", "why": "Matrix"}"""));
         bodies.put("PUT /api/v1/answers/{answer}", json("""

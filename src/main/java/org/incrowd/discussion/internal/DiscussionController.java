@@ -6,6 +6,7 @@ import org.incrowd.discussion.Editing;
 import org.incrowd.discussion.IdeaOrder;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.discussion.PostNotes;
 import org.incrowd.discussion.Posting;
 import org.incrowd.discussion.Reacting;
@@ -42,10 +43,13 @@ class DiscussionController {
     private final CurrentActor currentActor;
     private final java.util.List<PlaceNotice> notices;
     private final java.util.List<PostNotes> postNotes;
+    private final IdentityModes modes;
 
     DiscussionController(Reading reading, Posting posting, Editing editing, Reacting reacting,
                          JamService jams, CurrentActor currentActor,
-                         java.util.List<PlaceNotice> notices, java.util.List<PostNotes> postNotes) {
+                         java.util.List<PlaceNotice> notices, java.util.List<PostNotes> postNotes,
+                         IdentityModes modes) {
+        this.modes = modes;
         this.reading = reading;
         this.posting = posting;
         this.editing = editing;
@@ -127,6 +131,7 @@ class DiscussionController {
         model.addAttribute("post", post);
         model.addAttribute("draft", new PostDraft(post.title(), post.body(), String.join(", ", post.tags())));
         model.addAttribute("errors", FieldErrors.none());
+        model.addAttribute("authorNotice", modes.noticeFor(actor, post.forumId()));
         return "discussion/edit";
     }
 
@@ -138,9 +143,11 @@ class DiscussionController {
             return "redirect:/threads/" + post.threadId() + "#post-" + post.id();
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
-            model.addAttribute("post", reading.require(actor, postId));
+            var post = reading.require(actor, postId);
+            model.addAttribute("post", post);
             model.addAttribute("draft", draft);
             model.addAttribute("errors", errorsOf(refusal));
+            model.addAttribute("authorNotice", modes.noticeFor(actor, post.forumId()));
             return "discussion/edit";
         }
     }
@@ -199,6 +206,7 @@ class DiscussionController {
         addFacilitation(actor, place, model);
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
+        model.addAttribute("authorNotice", modes.noticeFor(actor, place.forum().id()));
         return "discussion/forum";
     }
 
@@ -222,6 +230,7 @@ class DiscussionController {
         model.addAttribute("replyTo", target.threadId() == ideaId ? target : thread.idea());
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
+        model.addAttribute("authorNotice", modes.noticeFor(actor, place.forum().id()));
         model.addAttribute("actorId", actor.personId());
         model.addAttribute("postNotes", notesFor(place, thread, actor, (Ui) model.getAttribute("ui")));
         return "discussion/thread";

@@ -226,6 +226,17 @@ public class PostRepository {
         return jdbc.sql("select count(*) from post where jam_id = ?").param(jamId).query(Long.class).single();
     }
 
+    /** The author signed this post with their name in a pseudonymous forum (ADR 42). */
+    public void signByName(long postId) {
+        jdbc.sql("update post set signed_by_name = true where id = ?").param(postId).update();
+    }
+
+    /** Whether the Jam (forum null) or that forum of it holds any post, hidden ones included. */
+    public boolean anyIn(long jamId, Long forumId) {
+        return jdbc.sql("select count(*) from post where jam_id = :jam" + (forumId == null ? "" : " and forum_id = :forum"))
+                .param("jam", jamId).param("forum", forumId == null ? 0L : forumId).query(Long.class).single() > 0;
+    }
+
     public long countIdeasInJam(long jamId) {
         return jdbc.sql("select count(*) from post where jam_id = ? and parent_id is null").param(jamId)
                 .query(Long.class).single();

@@ -50,4 +50,16 @@ public class IdentityModeRows {
         jdbc.sql("update forum set identity_mode = ? where id = ?").params(mode == null ? null : mode.name(), forumId)
                 .update();
     }
+
+    public boolean jamShowsCountry(long jamId) {
+        return jdbc.sql("select pseudonym_shows_country from jam where id = ?").param(jamId).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    /** The forum's own mode; null where it follows its Jam. */
+    public IdentityMode forumOwnMode(long forumId) {
+        var modes = jdbc.sql("select identity_mode from forum where id = ?").param(forumId)
+                .query((rs, n) -> rs.getString(1)).list();
+        return modes.isEmpty() || modes.getFirst() == null ? null : IdentityMode.valueOf(modes.getFirst());
+    }
 }

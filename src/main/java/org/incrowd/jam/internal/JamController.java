@@ -6,6 +6,9 @@ import java.util.List;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.ForumDraft;
 import org.incrowd.jam.ForumRole;
+import org.incrowd.jam.IdentityMode;
+import org.incrowd.jam.IdentityModeRules;
+import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.JamPageSection;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.FieldErrors;
@@ -24,10 +27,12 @@ class JamController {
     private final JamService jams;
     private final CurrentActor currentActor;
     private final List<JamPageSection> sections;
+    private final IdentityModes modes;
 
-    JamController(JamService jams, CurrentActor currentActor, List<JamPageSection> sections) {
+    JamController(JamService jams, CurrentActor currentActor, List<JamPageSection> sections, IdentityModes modes) {
         this.jams = jams;
         this.currentActor = currentActor;
+        this.modes = modes;
         this.sections = sections.stream().sorted(Comparator.comparingInt(JamPageSection::order)).toList();
     }
 
@@ -56,6 +61,7 @@ class JamController {
         model.addAttribute("actor", actor);
         model.addAttribute("sections", sections);
         model.addAttribute("guestReadable", jams.isGuestReadable(jamId));
+        model.addAttribute("authorNotice", modes.noticeForJam(actor, jamId));
         return "jam/home";
     }
 
@@ -71,6 +77,49 @@ class JamController {
     String plainLanguage(@PathVariable long jamId, @RequestParam(defaultValue = "false") boolean plain) {
         jams.usePlainLanguage(currentActor.require(), jamId, plain);
         return "redirect:/jams/" + jamId + "/edit?plainLanguageSaved#plain-language";
+    }
+
+    /** The organiser chooses how authors appear in the Jam; once it has posts, only towards more privacy. */
+    @PostMapping("/jams/{jamId}/identity-mode")
+    String identityMode(@PathVariable long jamId, @RequestParam(defaultValue = "") String mode,
+                        @RequestParam(defaultValue = "false") boolean showsCountry, Model model,
+                        HttpServletResponse response) {
+        var actor = currentActor.require();
+        var chosen = IdentityModeRules.parse(mode);
+        try {
+            modes.setForJam(actor, jamId, chosen, showsCountry);
+            return "redirect:/jams/" + jamId + "/edit?identityModeSaved#identity-mode";
+        } catch (Refusal refusal) {
+            model.addAttribute("identitySetting", new IdentityModes.JamSetting(jamId, chosen, showsCountry));
+            model.addAttribute("identityErrors", refusal.errors());
+            var jam = jams.require(actor, jamId);
+            return refused(refusal, response, () -> form(model, jamId, formOf(actor, jam), FieldErrors.none(),
+                    FieldErrors.none(), ""));
+        }
+    }
+
+    /** The organiser sets a forum's own mode, or lets it follow the Jam ({@code mode} empty). */
+    @PostMapping("/forums/{forumId}/identity-mode")
+    String forumIdentityMode(@PathVariable long forumId, @RequestParam(defaultValue = "") String mode, Model model,
+                             HttpServletResponse response) {
+        var actor = currentActor.require();
+        var place = jams.requireForum(actor, forumId);
+        long jamId = place.jam().id();
+        IdentityMode chosen = mode.isBlank() ? null : IdentityModeRules.parse(mode);
+        try {
+            modes.setForForum(actor, forumId, chosen);
+            return "redirect:/jams/" + jamId + "/edit?identityModeSaved#forum-" + forumId + "-identity";
+        } catch (Refusal refusal) {
+            var errors = FieldErrors.none().add(forumModeField(forumId), refusal.messageKey());
+            model.addAttribute("identityErrors", errors);
+            model.addAttribute("chosenForumMode", java.util.Map.of(forumId, mode));
+            return refused(refusal, response, () -> form(model, jamId, formOf(actor, place.jam()),
+                    FieldErrors.none(), FieldErrors.none(), ""));
+        }
+    }
+
+    static String forumModeField(long forumId) {
+        return "identityMode-" + forumId;
     }
 
     @GetMapping("/jams/new")
@@ -279,6 +328,12 @@ class JamController {
         if (!model.containsAttribute("confirm")) {
             model.addAttribute("confirm", null);
         }
+        if (!model.containsAttribute("identityErrors")) {
+            model.addAttribute("identityErrors", FieldErrors.none());
+        }
+        if (!model.containsAttribute("chosenForumMode")) {
+            model.addAttribute("chosenForumMode", java.util.Map.of());
+        }
         if (!model.containsAttribute("forumDraft")) {
             model.addAttribute("forumDraft", new ForumDraft("", ""));
         }
@@ -290,6 +345,11 @@ class JamController {
             model.addAttribute("staff", jams.staff(forums));
             model.addAttribute("phase", jam.phase(jams.now()));
             model.addAttribute("plainLanguage", jams.isPlainLanguage(jamId));
+            if (!model.containsAttribute("identitySetting")) {
+                model.addAttribute("identitySetting", modes.settingOfJam(actor, jamId));
+            }
+            model.addAttribute("forumSettings", modes.settingsOfForums(actor, jamId,
+                    forums.stream().map(org.incrowd.jam.Forum::id).toList()));
         } else {
             model.addAttribute("jam", null);
             model.addAttribute("forums", List.of());

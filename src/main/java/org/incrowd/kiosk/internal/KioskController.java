@@ -59,10 +59,13 @@ class KioskController {
     private final Reading reading;
     private final IdentityService identity;
     private final Duration idle;
+    private final org.incrowd.jam.IdentityModes modes;
 
     KioskController(Kiosks kiosks, KioskCodes codes, KioskActs acts, KioskSessions sessions,
                     CurrentActor currentActor, JamService jams, Reading reading, IdentityService identity,
-                    @Value("${incrowd.kiosk.idle-seconds:60}") long idleSeconds) {
+                    @Value("${incrowd.kiosk.idle-seconds:60}") long idleSeconds,
+                    org.incrowd.jam.IdentityModes modes) {
+        this.modes = modes;
         this.kiosks = kiosks;
         this.codes = codes;
         this.acts = acts;
@@ -279,6 +282,10 @@ class KioskController {
             response.setHeader("X-Kiosk-State", "signed-out");
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // Who writes here reads how authors appear (ADR 42): the mode only, never their pseudonym, since a shared
+        // screen that greets them by name must not show a bystander which pseudonym is theirs.
+        model.addAttribute("authorNotice", forum == null ? null
+                : modes.noticeFor(org.incrowd.identity.Actor.GUEST, forum.id()));
         model.addAttribute("page", new KioskScreen(device, jam, forums, forum,
                 ideas.isEmpty() ? null : ideas.get(index), index, ideas.size(), session, message, args, thanks,
                 code == null ? "" : code, title == null ? "" : title, body == null ? "" : body,
