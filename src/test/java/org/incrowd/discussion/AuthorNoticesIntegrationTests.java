@@ -56,8 +56,8 @@ class AuthorNoticesIntegrationTests {
 
         assertThat(requests.page(hidden.author, "/jams/" + hidden.jam.id())).contains("In this Jam " + sentence);
         String forum = requests.page(hidden.author, "/forums/" + hidden.pseudonymous.id());
-        assertThat(forum).contains("id=\"author-notice\"").contains("id=\"idea-author-notice\"")
-                .contains("In this forum " + sentence);
+        assertThat(forum).as("said once, beside the form right under it").doesNotContain("id=\"author-notice\"")
+                .contains("id=\"idea-author-notice\"").contains("In this forum " + sentence);
         String thread = requests.page(hidden.author, "/threads/" + idea.id());
         assertThat(thread).contains("id=\"reply-author-notice\"").contains("In this forum " + sentence);
         assertThat(requests.page(hidden.author, "/posts/" + idea.id() + "/edit"))

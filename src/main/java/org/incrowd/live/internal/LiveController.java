@@ -128,7 +128,9 @@ class LiveController {
         if (renderedAt.isBefore(now.minus(OLDEST_PAGE))) {
             renderedAt = now.minus(OLDEST_PAGE);
         }
-        return events.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
+        // An empty log (a fresh installation, or one the retention run emptied) has nothing to replay.
+        Long before = events.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
+        return before != null ? before : hub.dispatchedUpTo();
     }
 
     private static Long parse(String lastEventId) {
