@@ -23,8 +23,9 @@ public final class Csv {
         return this;
     }
 
+    /** A row of these fields; a null field is an empty cell (an act recorded without a reason, say). */
     public Csv row(Object... fields) {
-        return row(List.of(fields));
+        return row(java.util.Arrays.asList(fields));
     }
 
     public static String field(Object value) {

@@ -13,6 +13,11 @@ class CsvTests {
     }
 
     @Test
+    void aMissingValueInARowIsAnEmptyCell() {
+        assertThat(new Csv().row("retention.run", null, 3).toString()).isEqualTo("retention.run,,3\r\n");
+    }
+
+    @Test
     void commasQuotesAndLineBreaksAreQuotedAsRfc4180Says() {
         assertThat(Csv.field("Research, Development")).isEqualTo("\"Research, Development\"");
         assertThat(Csv.field("The \"A\" team")).isEqualTo("\"The \"\"A\"\" team\"");

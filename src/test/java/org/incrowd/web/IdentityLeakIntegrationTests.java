@@ -75,7 +75,7 @@ class IdentityLeakIntegrationTests {
             "GET .*\\{new(Draft)?ReportJam}.*", "covered by leakout (exports: the report in HTML, PDF and Markdown)",
             "GET .*/feed\\.atom", "covered by leakout (exports: the feed)",
             "GET /(people|api/v1/people)/.*", "covered by leakout (profiles of other people)",
-            "GET .*\\{(secretJam|secretForum|secretIdea|secretHelpRoute|draftJam)}.*",
+            "GET .*\\{(secretJam|secretJamTerms|secretForum|secretIdea|secretHelpRoute|draftJam)}.*",
             "rights only: the same page as its row for a Jam everyone reads, which is walked",
             "GET .*\\{(shortLink|revokedShortLink)}.*", "a printed link to a Jam names no author; its Jam is walked",
             "GET /live/.*", "a stream: read by liveEventsAndTheFragmentsTheyTriggerCarryNoTrace");
@@ -185,7 +185,11 @@ class IdentityLeakIntegrationTests {
         values.put("helpQuestion", ids(question.id()));
         values.put("helpRouteQuestion", ids(question.id()));
         values.put("bystander", ids(participant.id()));
-        for (String unknown : List.of("unknownLink", "unknownImport", "unknownMessage", "unknownAssignment")) {
+        values.put("termsJam", List.of("jam-" + jam.id()));
+        values.put("newTermsJam", List.of("jam-" + jam.id()));
+        values.put("termsVersion", List.of("1"));
+        for (String unknown : List.of("unknownLink", "unknownImport", "unknownMessage", "unknownAssignment",
+                "unknownReveal")) {
             values.put(unknown, List.of("0"));
         }
     }
