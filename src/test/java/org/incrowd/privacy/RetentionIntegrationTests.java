@@ -86,8 +86,9 @@ class RetentionIntegrationTests {
                         insert into mail_outbox (mail_key, kind, recipient, person_id, params, state, attempts,
                                                  next_attempt_at, created_at)
                         values (?, 'TEST', 'olga@example.org', ?, '', 'waiting', 0, ?, ?)""")
-                .params("retention-waiting-" + System.nanoTime(), person.id(), Timestamp.from(ancient),
-                        Timestamp.from(ancient))
+                // Not due for a year: the sender must not take this stand-in, which no composer could write.
+                .params("retention-waiting-" + System.nanoTime(), person.id(),
+                        Timestamp.from(Instant.now().plus(Duration.ofDays(365))), Timestamp.from(ancient))
                 .update();
 
         var saved = mvc.perform(post("/admin/retention").session(session).with(csrf()).with(Fixtures.browser())
