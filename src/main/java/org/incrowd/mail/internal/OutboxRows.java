@@ -43,17 +43,32 @@ public class OutboxRows {
      */
     @Transactional
     public List<Claimed> claim(int limit, Instant leaseUntil) {
-        var claimed = jdbc.query("""
+        var stored = jdbc.query("""
                 select id, mail_key, kind, recipient, person_id, language, params, attempts from mail_outbox
                 where state = 'waiting' and next_attempt_at <= ? order by next_attempt_at
                 fetch first ? rows only""" + lockClause(),
-                (rs, i) -> new Claimed(rs.getLong("id"), new Mail(rs.getString("mail_key"), rs.getString("kind"),
+                (rs, i) -> new Stored(rs.getLong("id"), rs.getString("mail_key"), rs.getString("kind"),
                         rs.getString("recipient"), (Long) rs.getObject("person_id"), rs.getString("language"),
-                        params(rs.getString("params"))), rs.getInt("attempts")),
+                        rs.getString("params"), rs.getInt("attempts")),
                 Timestamp.from(clock.instant()), limit);
+        var claimed = new ArrayList<Claimed>(stored.size());
+        for (Stored row : stored) {
+            try {
+                claimed.add(new Claimed(row.id(), new Mail(row.key(), row.kind(), row.to(), row.personId(),
+                        row.language(), params(row.params())), row.attempts()));
+            } catch (RuntimeException unreadable) {
+                // One row no one can read (edited by hand, say) fails alone instead of stopping every later mail.
+                end(row.id(), "failed", "unreadable outbox row: " + unreadable.getMessage());
+            }
+        }
         jdbc.batchUpdate("update mail_outbox set next_attempt_at = ? where id = ?",
                 claimed.stream().map(c -> new Object[] {Timestamp.from(leaseUntil), c.id()}).toList());
         return claimed;
+    }
+
+    /** A due row as stored, before its parameters are read. */
+    private record Stored(long id, String key, String kind, String to, Long personId, String language, String params,
+                          int attempts) {
     }
 
     /** Handed to SMTP. */

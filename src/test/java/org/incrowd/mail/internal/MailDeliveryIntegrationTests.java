@@ -3,6 +3,7 @@ package org.incrowd.mail.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,6 +163,22 @@ class MailDeliveryIntegrationTests {
         assertThat(MailCatcher.text(MailCatcher.awaitOne(to))).contains("Delivery away:1");
         eventually("recorded as sent", () -> "sent".equals(row("away:1").get("state")));
         assertThat(MailCatcher.messagesTo(to)).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void anUnreadableRowFailsAloneAndTheMailAfterItIsStillSent() throws Exception {
+        String to = address("after-broken");
+        node.getBean(JdbcTemplate.class).update("""
+                insert into mail_outbox (mail_key, kind, recipient, params, state, attempts, next_attempt_at, created_at)
+                values ('broken:1', ?, ?, 'not json', 'waiting', 0, ?, ?)""", KIND, address("broken"),
+                Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")), Timestamp.from(Instant.now()));
+
+        send(node, List.of(mail("broken:2", to)));
+
+        MailCatcher.awaitOne(to);
+        eventually("the unreadable row failed", () -> "failed".equals(row("broken:1").get("state")));
+        assertThat((String) row("broken:1").get("last_error")).startsWith("unreadable outbox row");
     }
 
     @Test
