@@ -252,6 +252,20 @@ class RevealsIntegrationTests {
         assertThat(api(thirdAdmin, get("/api/v1/reveals/0")).getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void anAuthorWhoSwitchedRevealNoticesOffIsStillToldInTheBell() throws Exception {
+        context.getBean(org.incrowd.notify.internal.Preferences.class).save(hidden.author.id(), java.util.Map.of(
+                org.incrowd.notify.NotificationKind.POST_REVEALED, new org.incrowd.notify.internal.Preference(false,
+                        org.incrowd.notify.internal.MailTiming.OFF)));
+        long id = ask(asker, idea, REASON);
+
+        requests.send(approver, post("/admin/reveals/" + id + "/approve"));
+
+        assertThat(requests.page(hidden.author, "/notifications"))
+                .contains("Two administrators approved revealing to each other that you wrote")
+                .contains("Safety at the depot");
+    }
+
     private long ask(Person admin, Post post, String reason) throws Exception {
         var response = requests.send(admin, post("/admin/reveals").param("post", String.valueOf(post.id()))
                 .param("reason", reason));

@@ -114,7 +114,7 @@ public class Inbox {
             }
             String link = Notification.requireLocal(told.link());
             String json = JSON.writeValueAsString(Map.copyOf(told.params()));
-            boolean inApp = (Boolean) person[2];
+            boolean inApp = (Boolean) person[2] || Preference.alwaysInTheBell(kind);
             String timing = (String) person[3];
             if (inApp || MailTiming.DAILY.column().equals(timing)) {
                 rows.add(new Object[] {told.personId(), kind.name(), jamId, link, json, now, inApp,
@@ -232,16 +232,19 @@ public class Inbox {
         /** In-app and digest rows, in one statement; deactivated accounts are told nothing. */
         private void store(Audience audience) {
             var arguments = new ArrayList<Object>();
+            boolean always = Preference.alwaysInTheBell(kind);
             Collections.addAll(arguments, kind.name(), jamId, link, json, Timestamp.from(clock.instant()),
-                    byDefault.inApp(), byDefault.mail().column(), kind.name());
+                    byDefault.inApp(), always, byDefault.mail().column(), kind.name());
             Collections.addAll(arguments, audience.arguments());
-            Collections.addAll(arguments, byDefault.inApp(), byDefault.mail().column());
+            Collections.addAll(arguments, byDefault.inApp(), always, byDefault.mail().column());
             jdbc.update("insert into notification (person_id, kind, jam_id, link, params, created_at, in_app, "
-                    + "digest_pending) select p.id, ?, cast(? as bigint), ?, ?, ?, coalesce(np.in_app, ?), "
+                    + "digest_pending) select p.id, ?, cast(? as bigint), ?, ?, ?, "
+                    + "(coalesce(np.in_app, ?) or cast(? as boolean)), "
                     + "case when coalesce(np.mail_timing, ?) = 'daily' then true else false end "
                     + "from " + audience.from() + " left join notification_preference np on np.person_id = p.id "
                     + "and np.kind = ? where " + audience.where() + " and p.deactivated_at is null "
-                    + "and (coalesce(np.in_app, ?) = true or coalesce(np.mail_timing, ?) = 'daily')",
+                    + "and ((coalesce(np.in_app, ?) or cast(? as boolean)) = true "
+                    + "or coalesce(np.mail_timing, ?) = 'daily')",
                     arguments.toArray());
         }
 

@@ -18,6 +18,14 @@ public record Preference(boolean inApp, MailTiming mail) {
         };
     }
 
+    /**
+     * Kinds a person is owed, not offered: being revealed to two administrators must reach its author (issue 16), so
+     * its bell stays on whatever was chosen; only its mail can be switched off.
+     */
+    public static boolean alwaysInTheBell(NotificationKind kind) {
+        return kind == NotificationKind.POST_REVEALED;
+    }
+
     /** Whether anything is stored for this person: a row in the bell, in the digest, or both. */
     boolean stored() {
         return inApp || mail == MailTiming.DAILY;

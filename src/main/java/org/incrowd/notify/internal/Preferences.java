@@ -30,6 +30,8 @@ public class Preferences {
                 // a kind no longer told about: nothing to show
             }
         }, personId);
+        all.replaceAll((kind, preference) -> Preference.alwaysInTheBell(kind) && !preference.inApp()
+                ? new Preference(true, preference.mail()) : preference);
         return all;
     }
 
