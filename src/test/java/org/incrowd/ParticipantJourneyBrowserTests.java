@@ -11,7 +11,6 @@ import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,13 +41,9 @@ class ParticipantJourneyBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void openPage() {

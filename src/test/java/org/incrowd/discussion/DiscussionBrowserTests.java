@@ -14,7 +14,6 @@ import org.incrowd.jam.Jam;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +43,9 @@ class DiscussionBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void anIdeaWithAReply() {

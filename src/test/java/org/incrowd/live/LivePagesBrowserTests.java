@@ -14,7 +14,6 @@ import org.incrowd.jam.Forum;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +35,9 @@ class LivePagesBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     /** A live Jam with a forum, and two of its members, Ana and Ben. */
     private record TwoMembers(Fixtures fixtures, Forum forum, Person ana, Person ben) {

@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,11 +12,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * One Chromium per test class and fresh pages per test, closed by themselves, plus the application's address and
+ * The test JVM's one Chromium ({@link Chromium#shared()}) and fresh pages per test, closed by themselves, plus the application's address and
  * fixtures: register it as a static field with {@code @RegisterExtension} in an {@link IncrowdBrowserTest} instead of
  * starting and closing a browser and its contexts in every browser test.
  */
-public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private Chromium chromium;
     private final List<BrowserContext> open = new ArrayList<>();
@@ -80,7 +79,7 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeAll(ExtensionContext extension) {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
     @Override
@@ -97,8 +96,4 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
         page = null;
     }
 
-    @Override
-    public void afterAll(ExtensionContext extension) {
-        chromium.close();
-    }
 }

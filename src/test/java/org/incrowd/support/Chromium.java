@@ -19,8 +19,25 @@ public final class Chromium implements AutoCloseable {
     /** Screenshots land here so a person can look at what the browser saw. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** The test JVM's one browser, see {@link #shared()}. */
+    private static Chromium shared;
+
     private final Playwright playwright;
     private final Browser browser;
+
+    /**
+     * The browser every browser test of this JVM uses: starting Playwright's driver and Chromium costs a second or
+     * more, once per test class before. Tests stay apart through their own browser contexts (cookies, storage). It
+     * ends with the JVM; {@link #close()} leaves it open for the next test class.
+     */
+    public static synchronized Chromium shared() {
+        if (shared == null) {
+            shared = new Chromium();
+            var browser = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::closeBrowser, "close-chromium"));
+        }
+        return shared;
+    }
 
     public Chromium() {
         if (!Files.isExecutable(EXECUTABLE)) {
@@ -68,6 +85,12 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
+        if (this != shared) {
+            closeBrowser();
+        }
+    }
+
+    private void closeBrowser() {
         browser.close();
         playwright.close();
     }

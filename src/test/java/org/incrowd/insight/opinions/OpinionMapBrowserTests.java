@@ -17,7 +17,6 @@ import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,13 +47,9 @@ class OpinionMapBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void openPage() {

@@ -12,7 +12,6 @@ import org.incrowd.insight.themes.algorithm.ThemeAnalysisTestData;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +45,9 @@ class JamPulseBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void openPage() {
