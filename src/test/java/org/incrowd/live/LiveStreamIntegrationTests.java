@@ -277,6 +277,26 @@ class LiveStreamIntegrationTests {
     }
 
     @Test
+    void aReplyReachesTheJamPageItsForumPageAndItsThreadPageButNoOtherThreadOrForum() throws Exception {
+        long idea = post("Watched");
+        long other = post("Not watched");
+        var garden = fixtures.forum(jam, "Garden");
+        String token = fixtures.token(reader);
+        try (var jamPage = new SseClient(url(""), token, null);
+             var forumPage = new SseClient(url("?forum=" + forum.id()), token, null);
+             var otherForumPage = new SseClient(url("?forum=" + garden.id()), token, null);
+             var threadPage = new SseClient(url("?thread=" + idea), token, null);
+             var otherThreadPage = new SseClient(url("?thread=" + other), token, null)) {
+            var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
+            for (var page : java.util.List.of(jamPage, forumPage, threadPage)) {
+                assertThat(page.next(1, "post", WAIT)).extracting(e -> postOf(e.data())).containsExactly(reply.id());
+            }
+            assertThat(otherForumPage.next(1, "post", Duration.ofMillis(1500))).isEmpty();
+            assertThat(otherThreadPage.next(1, "post", Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
     void aMalformedLastEventIdIsRefusedWithAReason() throws Exception {
         try (var stream = new SseClient(url(""), fixtures.token(reader), "yesterday")) {
             assertThat(stream.status()).isEqualTo(422);
