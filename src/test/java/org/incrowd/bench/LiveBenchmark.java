@@ -37,8 +37,18 @@ public final class LiveBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int FORUM_THREADS = 3;
 
+    /** Ports of the servers this benchmark starts (one at a time): the first free one is taken. */
+    static final int FIRST_PORT = 18_100;
+    static final int LAST_PORT = 18_199;
+    /**
+     * The server's heap unless {@code --heap} says otherwise. Resident memory counts all of it; about 1.3 GB stays
+     * live with 10,000 streams (mostly Tomcat's buffers per connection, see ADR 50), so a smaller heap must be
+     * measured before it becomes the default.
+     */
+    static final String DEFAULT_HEAP = "2g";
+
     record Options(int clients, double rate, double reactionRate, int seconds, boolean findMax, boolean storm,
-                   String heap, List<String> tasks) {
+                   String heap, List<String> jvmOptions, List<String> tasks) {
 
         static Options parse(String[] args) {
             int clients = 10_000;
@@ -47,7 +57,8 @@ public final class LiveBenchmark {
             int seconds = 60;
             boolean findMax = false;
             boolean storm = true;
-            String heap = "2g";
+            String heap = DEFAULT_HEAP;
+            var jvmOptions = new ArrayList<String>();
             var tasks = new ArrayList<String>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -59,13 +70,14 @@ public final class LiveBenchmark {
                     case "--skip-storm" -> storm = false;
                     case "--heap" -> heap = args[++i];
                     case "--task" -> tasks.add(args[++i]);
+                    case "--server-jvm" -> jvmOptions.addAll(List.of(args[++i].trim().split("\\s+")));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
                             + "; known: --clients N --rate POSTS_PER_S --reactions PER_S --seconds S --find-max"
-                            + " --skip-storm --heap SIZE --task CLASS");
+                            + " --skip-storm --heap SIZE --server-jvm 'OPTIONS' --task CLASS");
                 }
             }
             return new Options(clients, rate, reactions == null ? 2 * rate : reactions, seconds, findMax, storm, heap,
-                    tasks);
+                    List.copyOf(jvmOptions), tasks);
         }
     }
 
@@ -90,11 +102,21 @@ public final class LiveBenchmark {
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     }
 
-    /** Steps the client count up until p99 passes 250 ms (or a run fails); the largest that held is the answer. */
+    /**
+     * The most streams one generator process opens: its open files (20,000 on the benchmark machine) less those the
+     * JVM, the writer and the searches need.
+     */
+    static final int GENERATOR_CEILING = 19_000;
+
+    /**
+     * Steps the client count up by 4,000 until p99 passes 250 ms (or a run fails), the last step at the generator's
+     * ceiling; the largest that held is the answer.
+     */
     private static Map<String, Object> findMax(Options options, int held) throws Exception {
         var steps = new ArrayList<Map<String, Object>>();
         int largest = held;
-        for (int clients = options.clients() + 4_000; ; clients += 4_000) {
+        for (int clients = Math.min(options.clients() + 4_000, GENERATOR_CEILING); clients > largest;
+             clients = Math.min(clients + 4_000, GENERATOR_CEILING)) {
             Map<String, Object> step;
             try {
                 step = run(options, clients, Math.min(options.seconds(), 30), false, false);
@@ -122,6 +144,7 @@ public final class LiveBenchmark {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
         int streams = clients + clients / 10 + 100;
         var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
+                options.jvmOptions(),
                 // One demo person writes (and SearchDuringLiveLoad searches) at the benchmark's rate, far above the per-person posting limit, and
                 // holds every stream from one address: the stream limits are raised above the run's client count
                 // (with room for clients that reconnect before the server has noticed their old stream end).
@@ -143,6 +166,7 @@ public final class LiveBenchmark {
             result.put("reaction_rate", options.reactionRate());
             result.put("seconds", seconds);
             result.put("server_heap", options.heap());
+            result.put("server_jvm_options", String.join(" ", options.jvmOptions()));
 
             try (var load = new SseLoad(new InetSocketAddress("127.0.0.1", server.port()), jam.id(), authorization,
                     filters)) {
@@ -300,10 +324,16 @@ public final class LiveBenchmark {
         }
     }
 
+    /** The first port of this benchmark's range that nobody listens on. */
     private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int port = FIRST_PORT; port <= LAST_PORT; port++) {
+            try (var socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("No free port in " + FIRST_PORT + "-" + LAST_PORT);
     }
 
     static double round(double value) {

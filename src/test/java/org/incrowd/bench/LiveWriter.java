@@ -21,9 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LiveWriter {
 
-    /** A post the server accepted: where it is and when the request that made it was sent and answered. */
-    record Written(long id, long forumId, long threadId, long sentNanos, long answeredNanos) {
+    /**
+     * A post the server accepted: where it is and when the request that made it was sent and answered, and when the
+     * server created it ({@code createdAt}, taken inside the transaction just before it commits: an upper bound of the
+     * commit time, read on the same machine's clock), all as this process's {@code System.nanoTime}.
+     */
+    record Written(long id, long forumId, long threadId, long sentNanos, long answeredNanos, long createdNanos) {
     }
+
+    /** Wall-clock nanoseconds minus {@code System.nanoTime()}: turns the server's timestamps into this process's. */
+    private static final long WALL_OFFSET_NANOS = wallNanos(java.time.Instant.now()) - System.nanoTime();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,9 +133,15 @@ final class LiveWriter {
                     responseMillis.add((answered - sent) / 1_000_000);
                     var post = JSON.readTree(answer);
                     long id = post.get("id").asLong();
+                    long created = wallNanos(java.time.Instant.parse(post.get("createdAt").asString()))
+                            - WALL_OFFSET_NANOS;
                     written.put(id, new Written(id, post.get("forumId").asLong(), post.get("threadId").asLong(),
-                            sent, answered));
+                            sent, answered, created));
                 });
+    }
+
+    private static long wallNanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** Takes turns between agreeing and disagreeing, so that every request changes a reaction. */

@@ -26,13 +26,20 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private final String heap;
     private final List<String> extraArgs;
+    private final List<String> jvmOptions;
     private Process process;
 
     ServerProcess(Path jar, Path data, int port, String heap, List<String> extraArgs) {
+        this(jar, data, port, heap, List.of(), extraArgs);
+    }
+
+    /** {@code jvmOptions} go to the server's JVM (a collector, a flight recording), before {@code -jar}. */
+    ServerProcess(Path jar, Path data, int port, String heap, List<String> jvmOptions, List<String> extraArgs) {
         this.jar = jar;
         this.data = data;
         this.port = port;
         this.heap = heap;
+        this.jvmOptions = jvmOptions;
         this.extraArgs = extraArgs;
     }
 
@@ -47,12 +54,17 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until it answers its readiness probe. */
     void start() throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(),
+                "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--incrowd.data-dir=" + data, "--incrowd.demo=true",
                 "--logging.level.root=WARN"));
         command.addAll(extraArgs);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server-" + System.currentTimeMillis() + ".log").toFile()).start();
+        // A benchmark stopped from outside (Ctrl-C, a time limit) takes its server with it.
+        var started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

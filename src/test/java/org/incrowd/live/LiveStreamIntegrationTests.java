@@ -147,6 +147,67 @@ class LiveStreamIntegrationTests {
         }
     }
 
+    @Test
+    void browsersComingBackFromTheSamePointAtOnceEachGetExactlyWhatTheirPageMissed() throws Exception {
+        var garden = fixtures.forum(jam, "Garden");
+        String lastSeen;
+        try (var stream = new SseClient(url(""), fixtures.token(reader), null)) {
+            post("Seen before the node went down");
+            lastSeen = stream.next(1, "post", WAIT).getFirst().id();
+        }
+        // More than one page of the log (the reads are shared a page at a time), in two forums.
+        var canteenMissed = new ArrayList<Long>();
+        var gardenMissed = new ArrayList<Long>();
+        var allMissed = new ArrayList<Long>();
+        transactions.executeWithoutResult(status -> {
+            for (long i = 1; i <= 1_200; i++) {
+                long where = i % 3 == 0 ? garden.id() : forum.id();
+                jdbc.sql("insert into live_event (jam_id, forum_id, thread_id, type, payload, created_at) "
+                                + "values (?, ?, null, 'post', ?, ?)")
+                        .params(jam.id(), where, "{\"post\":" + i + "}", Timestamp.from(Instant.now())).update();
+                (where == forum.id() ? canteenMissed : gardenMissed).add(i);
+                allMissed.add(i);
+            }
+        });
+        long last = post("The last before the restart");
+        canteenMissed.add(last);
+        allMissed.add(last);
+        dispatchedPast(last);
+
+        // The node restarted: every page reconnects at once with the same Last-Event-ID.
+        var pages = java.util.List.of("", "?forum=" + forum.id(), "?forum=" + garden.id(), "", "?forum=" + forum.id());
+        var expected = java.util.List.of(allMissed, canteenMissed, gardenMissed, allMissed, canteenMissed);
+        var streams = pages.stream().map(query -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return new SseClient(url(query), fixtures.token(reader), lastSeen);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+        try {
+            for (int i = 0; i < pages.size(); i++) {
+                var stream = streams.get(i).get();
+                var replayed = stream.next(expected.get(i).size(), "post", Duration.ofSeconds(30));
+                assertThat(replayed).as(pages.get(i)).extracting(e -> postOf(e.data()))
+                        .containsExactlyElementsOf(expected.get(i));
+            }
+            long after = post("Back up");
+            for (int i = 0; i < pages.size(); i++) {
+                boolean gardenPage = expected.get(i) == gardenMissed;
+                var next = streams.get(i).get().next(1, "post", gardenPage ? Duration.ofMillis(1500) : WAIT);
+                if (gardenPage) {
+                    assertThat(next).as("another forum's post").isEmpty();
+                } else {
+                    assertThat(next).as(pages.get(i)).extracting(e -> postOf(e.data())).containsExactly(after);
+                }
+            }
+        } finally {
+            for (var stream : streams) {
+                stream.get().close();
+            }
+        }
+    }
+
     /** Waits until the dispatcher has handed out the given post: a reader of another Jam hears of one posted after. */
     private void dispatchedPast(long postId) throws Exception {
         var elsewhere = fixtures.liveJam("Elsewhere " + System.nanoTime());
@@ -212,6 +273,26 @@ class LiveStreamIntegrationTests {
             var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
             var events = stream.next(1, "post", WAIT);
             assertThat(events).extracting(e -> postOf(e.data())).containsExactly(reply.id());
+        }
+    }
+
+    @Test
+    void aReplyReachesTheJamPageItsForumPageAndItsThreadPageButNoOtherThreadOrForum() throws Exception {
+        long idea = post("Watched");
+        long other = post("Not watched");
+        var garden = fixtures.forum(jam, "Garden");
+        String token = fixtures.token(reader);
+        try (var jamPage = new SseClient(url(""), token, null);
+             var forumPage = new SseClient(url("?forum=" + forum.id()), token, null);
+             var otherForumPage = new SseClient(url("?forum=" + garden.id()), token, null);
+             var threadPage = new SseClient(url("?thread=" + idea), token, null);
+             var otherThreadPage = new SseClient(url("?thread=" + other), token, null)) {
+            var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
+            for (var page : java.util.List.of(jamPage, forumPage, threadPage)) {
+                assertThat(page.next(1, "post", WAIT)).extracting(e -> postOf(e.data())).containsExactly(reply.id());
+            }
+            assertThat(otherForumPage.next(1, "post", Duration.ofMillis(1500))).isEmpty();
+            assertThat(otherThreadPage.next(1, "post", Duration.ofMillis(500))).isEmpty();
         }
     }
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.incrowd.live.LiveEvent;
+import org.incrowd.shared.LiveEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,16 +34,15 @@ class LiveHub implements SmartLifecycle {
     /** A hole held open longer than this is worth a line in the log: some transaction stays open for long. */
     private static final Duration HOLE_WARNING = Duration.ofSeconds(10);
     private static final int BATCH = 1_000;
-    /** Events read from the log at a time while a reconnecting stream catches up. */
-    static final int REPLAY_PAGE = 500;
 
     private final LiveLog events;
     private final WakeUps wakeUps;
     private final AppendsInFlight inFlight;
+    private final ReplayPages replayPages;
     private final Clock clock;
     private final Duration poll;
     private final Duration keep;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final StreamIndex subscribers = new StreamIndex();
     private final Object dispatching = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     /**
@@ -55,12 +54,13 @@ class LiveHub implements SmartLifecycle {
     private volatile Long hole;
     private Instant holeSeen;
 
-    LiveHub(LiveLog events, WakeUps wakeUps, AppendsInFlight inFlight, Clock clock,
+    LiveHub(LiveLog events, WakeUps wakeUps, AppendsInFlight inFlight, ReplayPages replayPages, Clock clock,
             @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
             @Value("${incrowd.live.keep-hours:48}") long keepHours) {
         this.events = events;
         this.wakeUps = wakeUps;
         this.inFlight = inFlight;
+        this.replayPages = replayPages;
         this.clock = clock;
         this.poll = Duration.ofMillis(pollMillis);
         this.keep = Duration.ofHours(keepHours);
@@ -75,6 +75,7 @@ class LiveHub implements SmartLifecycle {
      * thousands of browsers coming back at once (after a node restart) neither queue behind one another nor hold up
      * dispatching; under the lock only what was dispatched meanwhile is offered to the queue. The stream ignores ids
      * it has already been given, so the reads may overlap, and the replay and the live events meet without a gap.
+     * Streams coming back from the same point share the pages read for them ({@link ReplayPages}).
      */
     void subscribe(Subscriber subscriber, long jamId, Long lastEventId) {
         long caughtUpTo = 0;
@@ -92,8 +93,8 @@ class LiveHub implements SmartLifecycle {
         synchronized (dispatching) {
             if (lastEventId == null) {
                 subscriber.startAfter(dispatchedUpTo);
-            } else if (!replay(subscriber, jamId, caughtUpTo, dispatchedUpTo)) {
-                return;
+            } else {
+                replay(subscriber, jamId, caughtUpTo, dispatchedUpTo);
             }
             subscribers.add(subscriber);
         }
@@ -109,11 +110,11 @@ class LiveHub implements SmartLifecycle {
             if (after >= upTo) {
                 return after;
             }
-            var page = events.between(jamId, after, upTo, REPLAY_PAGE);
-            if (!subscriber.send(page)) {
+            var page = replayPages.after(jamId, after, upTo);
+            if (!subscriber.send(page.frames())) {
                 return -1;
             }
-            after = page.size() < REPLAY_PAGE ? upTo : page.getLast().id();
+            after = page.coveredUpTo();
         }
     }
 
@@ -128,19 +129,16 @@ class LiveHub implements SmartLifecycle {
 
     /**
      * Offers the Jam's events in (after, upTo] to the stream's queue: what was dispatched while it caught up, usually
-     * nothing. False (and a refresh) when the log no longer reaches back so far.
+     * a few events, read once for all the streams that caught up to the same point ({@link ReplayPages}): after a
+     * restart thousands of them arrive here one after another, under the dispatcher's lock. Whether the log still
+     * reaches back so far was asked before catching up, and what was dispatched meanwhile is not pruned.
      */
-    private boolean replay(Subscriber subscriber, long jamId, long after, long upTo) {
-        if (after >= upTo) {
-            return true;
+    private void replay(Subscriber subscriber, long jamId, long after, long upTo) {
+        while (after < upTo) {
+            var page = replayPages.after(jamId, after, upTo);
+            page.frames().forEach(subscriber::offer);
+            after = page.coveredUpTo();
         }
-        Long oldest = events.oldestId();
-        if (oldest == null || oldest > after + 1) {
-            subscriber.refresh();
-            return false;
-        }
-        events.between(jamId, after, upTo, Integer.MAX_VALUE).forEach(subscriber::offer);
-        return true;
     }
 
     void unsubscribe(Subscriber subscriber) {
@@ -154,7 +152,7 @@ class LiveHub implements SmartLifecycle {
     /** How many open streams this node holds per place (see {@link Subscriber#place()}). */
     Map<String, Integer> streamsByPlace() {
         var counts = new HashMap<String, Integer>();
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : subscribers.all()) {
             if (!subscriber.closed()) {
                 counts.merge(subscriber.place(), 1, Integer::sum);
             }
@@ -164,11 +162,12 @@ class LiveHub implements SmartLifecycle {
 
     /** Tells each stream how many are on its page: when that number changed, or when the stream has not heard it. */
     void tellPresence(Map<String, Integer> here, Set<String> changed) {
-        var payloads = new HashMap<String, String>();
-        for (Subscriber subscriber : subscribers) {
+        var frames = new HashMap<String, Frame>();
+        for (Subscriber subscriber : subscribers.all()) {
             Integer count = here.get(subscriber.place());
             if (count != null && (changed.contains(subscriber.place()) || !subscriber.heardPresence())) {
-                subscriber.presence(payloads.computeIfAbsent(subscriber.place(), place -> "{\"here\":" + count + "}"));
+                subscriber.presence(frames.computeIfAbsent(subscriber.place(), place -> Frame.of(new LiveEvent(0, 0,
+                        null, null, LiveEventType.PRESENCE.wireName(), "{\"here\":" + count + "}"))));
             }
         }
     }
@@ -194,9 +193,12 @@ class LiveHub implements SmartLifecycle {
                     }
                     holeSettled = false; // a later hole needs a mark of its own
                     hole = null;
-                    for (Subscriber subscriber : subscribers) {
-                        if (!subscriber.offer(event)) {
-                            subscribers.remove(subscriber);
+                    var frame = Frame.of(event); // encoded once for every stream
+                    for (var streams : subscribers.candidates(event)) {
+                        for (Subscriber subscriber : streams) {
+                            if (!subscriber.offer(frame)) {
+                                subscribers.remove(subscriber);
+                            }
                         }
                     }
                     dispatchedUpTo = event.id();
@@ -253,7 +255,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void stop() {
         running.set(false);
-        subscribers.forEach(Subscriber::close);
+        subscribers.all().forEach(Subscriber::close);
     }
 
     @Override

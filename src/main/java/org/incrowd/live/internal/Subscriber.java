@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.incrowd.live.LiveEvent;
 import org.incrowd.shared.LiveEventType;
@@ -23,7 +23,8 @@ final class Subscriber {
 
     /** Far more than a person can read in the time a healthy connection needs to take them. */
     static final int QUEUE = 512;
-    private static final LiveEvent REFRESH = new LiveEvent(0, 0, null, null, LiveEventType.REFRESH.wireName(), "{}");
+    private static final Frame REFRESH =
+            Frame.of(new LiveEvent(0, 0, null, null, LiveEventType.REFRESH.wireName(), "{}"));
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
@@ -34,7 +35,11 @@ final class Subscriber {
     private final Long threadId;
     private final long personId;
     private final SseEmitter emitter;
-    private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** Its place and its person's payload, made once: the dispatcher and presence ask for them all the time. */
+    private final String place;
+    private final String personal;
+    /** Linked, so that an idle stream holds no room for {@link #QUEUE} events. */
+    private final BlockingQueue<Frame> queue = new LinkedBlockingQueue<>(QUEUE);
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
     private long lastOffered;
     private volatile boolean closed;
@@ -46,6 +51,20 @@ final class Subscriber {
         this.threadId = threadId;
         this.personId = personId;
         this.emitter = emitter;
+        this.place = threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
+        this.personal = personalPayload(personId);
+    }
+
+    long jamId() {
+        return jamId;
+    }
+
+    Long threadId() {
+        return threadId;
+    }
+
+    long personId() {
+        return personId;
     }
 
     /** Events up to this id are not sent: the browser has them (or, on a first connect, the page shows them). */
@@ -62,8 +81,8 @@ final class Subscriber {
     static final String EVERY_MEMBER = "{}";
 
     /** After this the stream ends: the page reloads (and a removed person reads why they may not come back). */
-    private static boolean ends(LiveEvent event) {
-        return event == REFRESH || LiveEventType.REMOVED.wireName().equals(event.type());
+    private static boolean ends(Frame frame) {
+        return frame == REFRESH || LiveEventType.REMOVED.wireName().equals(frame.event().type());
     }
 
     /**
@@ -74,14 +93,14 @@ final class Subscriber {
     boolean wants(LiveEvent event) {
         if (LiveEventType.NOTIFICATION.wireName().equals(event.type())) {
             // The bell is on every page: a person's own notification reaches their pages of any Jam.
-            return event.payload().equals(personalPayload(personId))
+            return event.payload().equals(personal)
                     || event.jamId() == jamId && event.payload().equals(EVERY_MEMBER);
         }
         if (event.jamId() != jamId) {
             return false;
         }
         if (LiveEventType.REMOVED.wireName().equals(event.type())) {
-            return event.payload().equals(personalPayload(personId));
+            return event.payload().equals(personal);
         }
         if (forumId != null && event.forumId() != null && !forumId.equals(event.forumId())) {
             return false;
@@ -90,12 +109,12 @@ final class Subscriber {
     }
 
     /** Called by the dispatcher (one thread); false when the client is too slow and was cut off. */
-    boolean offer(LiveEvent event) {
-        if (closed || event.id() <= lastOffered || !wants(event)) {
+    boolean offer(Frame frame) {
+        if (closed || frame.id() <= lastOffered || !wants(frame.event())) {
             return !closed;
         }
-        lastOffered = event.id();
-        if (!queue.offer(event)) {
+        lastOffered = frame.id();
+        if (!queue.offer(frame)) {
             close();
             return false;
         }
@@ -104,7 +123,7 @@ final class Subscriber {
 
     /** The page this stream belongs to, for presence: {@code thread:7}, {@code forum:3} or {@code jam:1}. */
     String place() {
-        return threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
+        return place;
     }
 
     boolean heardPresence() {
@@ -115,8 +134,8 @@ final class Subscriber {
      * How many are on this page: a signal outside the log (no id, never replayed). A full queue drops it rather than
      * cutting the client off; the next count follows within a second.
      */
-    void presence(String payload) {
-        if (!closed && queue.offer(new LiveEvent(0, jamId, forumId, threadId, LiveEventType.PRESENCE.wireName(), payload))) {
+    void presence(Frame count) {
+        if (!closed && queue.offer(count)) {
             heardPresence = true;
         }
     }
@@ -145,11 +164,11 @@ final class Subscriber {
      * Writes events read from the log straight out, before the stream takes live events from its queue: what a
      * reconnecting browser missed, a page at a time. False when the connection has ended.
      */
-    boolean send(List<LiveEvent> page) {
-        var wanted = new ArrayList<LiveEvent>();
-        for (var event : page) {
-            if (event.id() > lastOffered && wants(event)) {
-                wanted.add(event);
+    boolean send(List<Frame> page) {
+        var wanted = new ArrayList<Frame>();
+        for (var frame : page) {
+            if (frame.id() > lastOffered && wants(frame.event())) {
+                wanted.add(frame);
             }
         }
         if (!page.isEmpty()) {
@@ -157,7 +176,7 @@ final class Subscriber {
         }
         try {
             for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
-                emitter.send(Frames.of(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
+                emitter.send(new Frames(Frame.joined(wanted.subList(from, Math.min(wanted.size(), from + BATCH)))));
             }
             if (wanted.stream().anyMatch(Subscriber::ends)) {
                 close();
@@ -173,17 +192,17 @@ final class Subscriber {
      * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
      */
     void drain() {
-        var batch = new ArrayList<LiveEvent>();
+        var batch = new ArrayList<Frame>();
         try {
             while (!closed) {
-                var event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-                if (event == null) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                var frame = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                if (frame == null) {
+                    emitter.send(new Frames(KEEP_ALIVE));
                     continue;
                 }
-                batch.add(event);
+                batch.add(frame);
                 queue.drainTo(batch, BATCH - 1);
-                emitter.send(Frames.of(batch));
+                emitter.send(new Frames(Frame.joined(batch)));
                 if (batch.stream().anyMatch(Subscriber::ends)) {
                     close();
                 }
@@ -197,28 +216,20 @@ final class Subscriber {
         }
     }
 
+    private static final byte[] KEEP_ALIVE = ":keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * Events written as SSE text in one piece. Spring's own builder hands each event to the message converters in
-     * three parts; with thousands of streams that per-write cost is most of the server's work.
+     * Frames written as they are, bytes encoded once for every stream ({@link Frame}). Spring's own builder hands
+     * each event to the message converters in three parts, as text to encode; with thousands of streams that
+     * per-write cost was most of the server's work.
      */
-    private record Frames(String text) implements SseEmitter.SseEventBuilder {
+    private record Frames(byte[] bytes) implements SseEmitter.SseEventBuilder {
 
-        private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
-        static Frames of(List<LiveEvent> events) {
-            var text = new StringBuilder();
-            for (var event : events) {
-                if (event.id() > 0) { // signals and refresh are outside the log
-                    text.append("id:").append(event.id()).append('\n');
-                }
-                text.append("event:").append(event.type()).append("\ndata:").append(event.payload()).append("\n\n");
-            }
-            return new Frames(text.toString());
-        }
+        private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
 
         @Override
         public Set<ResponseBodyEmitter.DataWithMediaType> build() {
-            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text, UTF8_TEXT));
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(bytes, EVENT_STREAM));
         }
 
         @Override

@@ -29,6 +29,8 @@ class LiveHubIntegrationTests {
     @Autowired
     AppendsInFlight inFlight;
     @Autowired
+    ReplayPages replayPages;
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
@@ -36,7 +38,7 @@ class LiveHubIntegrationTests {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Rollback " + System.nanoTime());
         // A dispatcher whose clock stands still: no amount of waiting would take it past a hole.
-        var hub = new LiveHub(log, wakeUps, inFlight, Clock.fixed(Instant.now(), ZoneOffset.UTC), 60_000, 48);
+        var hub = new LiveHub(log, wakeUps, inFlight, replayPages, Clock.fixed(Instant.now(), ZoneOffset.UTC), 60_000, 48);
         transactions.executeWithoutResult(status -> {
             log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":1}", Instant.now());
             status.setRollbackOnly();
