@@ -21,7 +21,7 @@ public final class ParticipationAnalysis {
     private ParticipationAnalysis() {
     }
 
-    public static ParticipationFigures analyse(Iterable<Counted> people, int minGroupSize) {
+    public static ParticipationFigures analyse(Iterable<? extends Grouped> people, int minGroupSize) {
         var tallies = tally(people);
         var total = tallies.total();
         var breakdowns = new ArrayList<Breakdown>();
@@ -34,19 +34,22 @@ public final class ParticipationAnalysis {
     record Tallies(GroupFigures total, Map<Dimension, Map<String, GroupFigures>> groups) {
     }
 
-    /** Stage 1: every person counts once in the total and once in their group of each dimension. */
-    static Tallies tally(Iterable<Counted> people) {
+    /**
+     * Stage 1: every person (or group of people alike) counts once in the total and once in their group of each
+     * dimension.
+     */
+    static Tallies tally(Iterable<? extends Grouped> people) {
         var total = GroupFigures.empty(null);
         var groups = new EnumMap<Dimension, Map<String, GroupFigures>>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             groups.put(dimension, new HashMap<>());
         }
-        for (Counted person : people) {
-            total = total.plus(person);
+        for (Grouped person : people) {
+            total = total.plus(person.figures());
             for (Dimension dimension : Dimension.values()) {
                 String value = dimension.of(person);
                 groups.get(dimension).compute(keyOf(value),
-                        (key, figures) -> (figures == null ? GroupFigures.empty(value) : figures).plus(person));
+                        (key, figures) -> (figures == null ? GroupFigures.empty(value) : figures).plus(person.figures()));
             }
         }
         return new Tallies(total, groups);

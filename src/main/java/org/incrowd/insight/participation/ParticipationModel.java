@@ -1,0 +1,242 @@
+package org.incrowd.insight.participation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.incrowd.discussion.ActivityBucket;
+import org.incrowd.discussion.PostFeed;
+import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.ProfileFacts;
+import org.incrowd.insight.participation.algorithm.CountedGroup;
+import org.incrowd.jam.Audience;
+import org.incrowd.jam.Jam;
+import org.incrowd.jam.JamService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The participation read model (ADR 52): each Jam's figures per group and timeline bucket, kept current one person
+ * at a time. A change reads that person's share afresh from the modules (profile, audience, membership, posts and
+ * reactions in the Jam) and adds its difference to the stored share, in the writer's transaction: a rolled-back or
+ * killed writer leaves no trace, and a share read afresh cannot drift. A Jam without figures (older than the model,
+ * or whose audience changed wholesale) is built once from the rows. Public for the benchmark, which writes its rows
+ * behind the application's back and then builds.
+ */
+@Service
+public class ParticipationModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipationModel.class);
+
+    private final ParticipationStore store;
+    private final JamService jams;
+    private final IdentityService identity;
+    private final PostFeed discussion;
+    private final TransactionTemplate transactions;
+
+    ParticipationModel(ParticipationStore store, JamService jams, IdentityService identity, PostFeed discussion,
+                       TransactionTemplate transactions) {
+        this.store = store;
+        this.jams = jams;
+        this.identity = identity;
+        this.discussion = discussion;
+        this.transactions = transactions;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------------
+
+    /** The groups of the Jam (scope 0) or one forum, with their figures; builds the Jam's figures first if need be. */
+    List<CountedGroup> groups(long jamId, long scope) {
+        build(jamId);
+        return store.groups(jamId, scope);
+    }
+
+    /** Buckets of {@code widthHours} from the Jam's start with anyone active in them. */
+    List<ActivityBucket> timeline(long jamId, long scope, int widthHours) {
+        return store.timeline(jamId, scope, widthHours);
+    }
+
+    // ---- changing, in the writer's transaction -------------------------------------------------------------------
+
+    /** Someone's share of a Jam's figures may have changed: read it afresh and store the difference. */
+    void refresh(long jamId, long personId) {
+        var state = store.lock(jamId);
+        if (state.isEmpty() || !state.get().built()) {
+            return; // the build to come counts this change from the rows
+        }
+        var jam = jams.findAll(List.of(jamId)).get(jamId);
+        if (jam == null) {
+            return;
+        }
+        if (jam.startsAt().getEpochSecond() != state.get().origin()) {
+            rebuildAfterCommit(jamId); // the timeline's hours count from the Jam's start
+            return;
+        }
+        var before = store.person(jamId, personId);
+        var after = person(jamId, personId, state.get().origin());
+        if (before.equals(after)) {
+            return; // most reactions: the person was active in that forum and hour already
+        }
+        var changes = new FigureChanges();
+        changes.add(after, 1);
+        changes.add(before, -1);
+        store.apply(jamId, changes);
+        store.savePerson(jamId, personId, after);
+    }
+
+    /** A person's profile or address changed, or they are new: every Jam that counts them, or may now. */
+    void refreshEverywhere(long personId) {
+        var person = identity.find(personId);
+        if (person.isEmpty()) {
+            return;
+        }
+        var jamIds = new TreeSet<>(store.jamsCounting(personId));
+        jamIds.addAll(jams.audiencesOf(person.get().email(), person.get().participantType()));
+        jamIds.forEach(jamId -> refresh(jamId, personId));
+    }
+
+    /** A new Jam: its figures are built once it is committed (its audience may be everyone of a type). */
+    void added(long jamId) {
+        store.addJam(jamId);
+        buildAfterCommit(jamId);
+    }
+
+    /** Too much changed at once (an audience, a moved thread, an import): built again from the rows. */
+    void rebuildAfterCommit(long jamId) {
+        store.markUnbuilt(jamId);
+        buildAfterCommit(jamId);
+    }
+
+    private void buildAfterCommit(long jamId) {
+        Runnable build = () -> Thread.ofVirtual().name("participation-build-" + jamId).start(() -> {
+            try {
+                build(jamId);
+            } catch (RuntimeException e) {
+                log.warn("Building the participation figures of Jam {} failed; the next view tries again", jamId, e);
+            }
+        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    build.run();
+                }
+            });
+        } else {
+            build.run();
+        }
+    }
+
+    // ---- building from the rows ----------------------------------------------------------------------------------
+
+    /** Every Jam whose figures are not built yet (older than the model, or interrupted), one after the other. */
+    void catchUp() {
+        for (long jamId : jams.allIds()) {
+            build(jamId);
+        }
+    }
+
+    /**
+     * Builds a Jam's figures from the modules' rows, unless they are built: idempotent, and safe on several nodes
+     * (the Jam's row is locked, and whoever comes second finds the figures built).
+     */
+    public void build(long jamId) {
+        if (store.state(jamId).map(ParticipationStore.JamState::built).orElse(false)) {
+            return;
+        }
+        if (store.state(jamId).isEmpty()) {
+            transactions.executeWithoutResult(status -> store.addJam(jamId));
+        }
+        transactions.executeWithoutResult(status -> {
+            var state = store.lock(jamId);
+            if (state.isEmpty() || state.get().built()) {
+                return;
+            }
+            var jam = jams.findAll(List.of(jamId)).get(jamId);
+            if (jam == null) {
+                return;
+            }
+            long started = System.nanoTime();
+            long origin = jam.startsAt().getEpochSecond();
+            var people = everyone(jam, origin);
+            var totals = new FigureChanges();
+            people.values().forEach(person -> totals.add(person, 1));
+            store.replace(jamId, origin, people, totals);
+            log.info("Built the participation figures of Jam {}: {} people in {} ms", jamId, people.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    /** Public for the benchmark: forgets a Jam's figures and builds them again from the rows. */
+    public void rebuild(long jamId) {
+        transactions.executeWithoutResult(status -> store.markUnbuilt(jamId));
+        build(jamId);
+    }
+
+    /** Everyone the Jam's figures count, read from the modules as the page once counted them afresh. */
+    private Map<Long, PersonFigures> everyone(Jam jam, long origin) {
+        var profiles = new HashMap<Long, ProfileFacts>();
+        Consumer<ProfileFacts> keep = facts -> profiles.put(facts.personId(), facts);
+        Audience audience = jams.audienceOf(jam.id());
+        if (audience.byInvitation()) {
+            identity.forEachProfileByEmail(audience.invitedAddresses(), keep);
+        } else {
+            identity.forEachProfileOfTypes(audience.types(), keep);
+        }
+        Set<Long> invited = Set.copyOf(profiles.keySet());
+        var members = new HashSet<Long>();
+        jams.forEachMember(jam.id(), members::add);
+        var activity = new HashMap<Long, PersonActivity.Builder>();
+        discussion.forEachActivity(jam.id(), done -> activity.computeIfAbsent(done.personId(),
+                id -> new PersonActivity.Builder()).add(done.forumId(), hour(done.at(), origin), done.post() ? 1 : 0));
+        // Organisers, staff and members whose type changed since joining take part from outside the audience.
+        var outside = new HashSet<Long>(members);
+        outside.addAll(activity.keySet());
+        outside.removeAll(profiles.keySet());
+        identity.forEachProfileById(outside, keep);
+
+        var people = new HashMap<Long, PersonFigures>(profiles.size() * 2);
+        profiles.forEach((id, facts) -> people.put(id, new PersonFigures(
+                Standing.of(facts, invited.contains(id), members.contains(id)), PersonActivity.NONE)));
+        activity.forEach((id, done) -> people.merge(id, new PersonFigures(null, done.build()),
+                (known, active) -> new PersonFigures(known.standing(), active.activity())));
+        return people;
+    }
+
+    /** One person's share, read afresh (in the caller's transaction, so it sees the change that caused it). */
+    private PersonFigures person(long jamId, long personId, long origin) {
+        var person = identity.find(personId);
+        if (person.isEmpty()) {
+            return PersonFigures.NOBODY;
+        }
+        var activity = new PersonActivity.Builder();
+        discussion.forEachActivityOf(jamId, personId,
+                done -> activity.add(done.forumId(), hour(done.at(), origin), done.post() ? 1 : 0));
+        var figures = new PersonFigures(standing(jamId, person.get()), activity.build());
+        return figures.counted() ? figures : PersonFigures.NOBODY;
+    }
+
+    private Standing standing(long jamId, Person person) {
+        var facts = new ProfileFacts[1];
+        identity.forEachProfileById(List.of(person.id()), found -> facts[0] = found);
+        if (facts[0] == null) {
+            return null;
+        }
+        return Standing.of(facts[0], jams.isInAudience(jamId, person.email(), facts[0].participantType()),
+                jams.isMember(jamId, person.id()));
+    }
+
+    /** Hours from the Jam's start (negative before it): the finest timeline bucket, of which the wider ones are made. */
+    static long hour(Instant at, long origin) {
+        return Math.floorDiv(at.getEpochSecond() - origin, 3600);
+    }
+}
