@@ -11,7 +11,8 @@ create table participation_jam (
     changes bigint  not null
 );
 
--- Everyone a Jam's figures count (invited, joined or active), with the groups they were counted in and what they
+-- Everyone a Jam's figures count one by one (joined, active, or invited by address; those invited by their type are
+-- counted in participation_audience), with the groups they were counted in and what they
 -- did: "forum:hour" entries (hours from the origin; "*n" when they wrote n posts that hour). Groups are '' where
 -- the profile does not say.
 create table participation_person (
@@ -19,6 +20,7 @@ create table participation_person (
     person_id        bigint         not null,
     invited          boolean        not null,
     joined           boolean        not null,
+    by_type          boolean        not null, -- invited as one of an admitted type: counted in participation_audience
     country          varchar(80)    not null,
     org_unit         varchar(80)    not null,
     job_role         varchar(80)    not null,
@@ -27,6 +29,25 @@ create table participation_person (
     primary key (jam_id, person_id)
 );
 create index participation_person_person on participation_person (person_id);
+
+-- Everyone's groups as last counted, and how many people each combination holds per participant type: the invited of
+-- every Jam open to types, kept once rather than once per Jam (a new account changes one row, not one per Jam).
+-- Built like a Jam, under participation_jam row 0.
+create table participation_profile (
+    person_id        bigint      primary key,
+    participant_type varchar(20) not null,
+    country          varchar(80) not null,
+    org_unit         varchar(80) not null,
+    job_role         varchar(80) not null
+);
+create table participation_audience (
+    participant_type varchar(20) not null,
+    country          varchar(80) not null,
+    org_unit         varchar(80) not null,
+    job_role         varchar(80) not null,
+    people           bigint      not null,
+    primary key (participant_type, country, org_unit, job_role)
+);
 
 -- The figures per group of people alike in all four dimensions. forum_id -1: the invited and joined (the same for
 -- the Jam and each forum); 0: activity in the whole Jam; otherwise activity in that forum, where people counts those
@@ -58,5 +79,6 @@ create table participation_timeline (
     posts       bigint  not null,
     primary key (jam_id, forum_id, width_hours, bucket)
 );
--- The Jams that predate the model: built from their rows at start (or on their page's first view).
+-- The Jams that predate the model, and row 0 for everyone's groups: built from the rows at start (or on first view).
 insert into participation_jam (jam_id, origin, built, changes) select id, 0, false, 0 from jam;
+insert into participation_jam (jam_id, origin, built, changes) values (0, 0, false, 0);

@@ -210,10 +210,11 @@ public class JamService {
         return jams.all().stream().map(Jam::id).sorted().toList();
     }
 
-    /** The Jams whose audience takes in a person with this address and type (see {@link #isInAudience}). */
-    public List<Long> audiencesOf(String email, ParticipantType type) {
-        return jams.all().stream().filter(jam -> jam.invitationOnly() ? invitations.isActiveEmail(jam.id(), email)
-                : jam.audience().contains(type)).map(Jam::id).sorted().toList();
+    /** The invitation-only Jams that invite this address (not revoked). */
+    public List<Long> invitationJamsOf(String email) {
+        var inviting = invitations.jamsInviting(email);
+        return inviting.isEmpty() ? List.of() : findAll(inviting).values().stream().filter(Jam::invitationOnly)
+                .map(Jam::id).sorted().toList();
     }
 
     /** Everyone who joined the Jam, by person id. */

@@ -62,7 +62,9 @@ final class FigureChanges {
         }
         long invited = standing.invited() ? 1 : 0;
         if (standing.inBase()) {
-            add(groups, key(BASE, standing), sign, 1, invited, standing.joined() ? 1 : 0, 0, 0, 0);
+            // Invited by type: person and invitation are counted among their type's people already.
+            long here = standing.byType() ? 0 : 1;
+            add(groups, key(BASE, standing), sign, here, here * invited, standing.joined() ? 1 : 0, 0, 0, 0);
         }
         for (long scope : scopes) {
             long[] posts = {0};

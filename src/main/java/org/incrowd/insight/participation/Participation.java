@@ -44,7 +44,7 @@ class Participation {
                 .orElseThrow(() -> Refusal.notFound("forum.notFound"));
         long scope = forumId == null ? FigureChanges.JAM : forumId;
         Instant now = jams.now();
-        ParticipationFigures figures = ParticipationAnalysis.analyse(model.groups(jamId, scope), minGroupSize);
+        ParticipationFigures figures = ParticipationAnalysis.analyse(model.groups(jam, scope), minGroupSize);
         // Invited addresses nobody has signed up with yet: in the total, in no group.
         long withoutAccount = jam.invitationOnly()
                 ? Math.max(0, jams.invitationCount(jamId) - figures.total().invited()) : 0;

@@ -1,16 +1,22 @@
 package org.incrowd.insight.participation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.ProfileFacts;
 import org.incrowd.insight.participation.algorithm.CountedGroup;
@@ -54,10 +60,24 @@ public class ParticipationModel {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
-    /** The groups of the Jam (scope 0) or one forum, with their figures; builds the Jam's figures first if need be. */
-    List<CountedGroup> groups(long jamId, long scope) {
-        build(jamId);
-        return store.groups(jamId, scope);
+    /**
+     * The groups of the Jam (scope 0) or one forum, with their figures: the Jam's own, plus everyone of the types it
+     * admits (for a Jam not by invitation). Builds what is not built yet first.
+     */
+    List<CountedGroup> groups(Jam jam, long scope) {
+        buildEveryone();
+        build(jam.id());
+        var groups = new ArrayList<>(store.groups(jam.id(), scope));
+        if (!jam.invitationOnly()) {
+            groups.addAll(store.audience(jam.audience().stream().map(Enum::name).toList()));
+        }
+        var summed = new LinkedHashMap<List<String>, CountedGroup>();
+        for (CountedGroup group : groups) {
+            summed.merge(Arrays.asList(group.country(), group.unit(), group.jobRole(), group.participantType()), group,
+                    (one, other) -> new CountedGroup(one.country(), one.unit(), one.jobRole(), one.participantType(),
+                            one.figures().plus(other.figures())));
+        }
+        return summed.values().stream().filter(group -> group.figures().people() > 0).toList();
     }
 
     /** Buckets of {@code widthHours} from the Jam's start with anyone active in them. */
@@ -93,14 +113,25 @@ public class ParticipationModel {
         store.savePerson(jamId, personId, after);
     }
 
-    /** A person's profile or address changed, or they are new: every Jam that counts them, or may now. */
+    /**
+     * A person's profile or address changed, or they are new: their type's people, and every Jam that counts them
+     * one by one or invites their address.
+     */
     void refreshEverywhere(long personId) {
+        var state = store.lock(ParticipationStore.EVERYONE);
         var person = identity.find(personId);
+        if (state.isPresent() && state.get().built()) {
+            var facts = profileFacts(personId).map(ParticipationStore.Profile::of);
+            var before = store.profile(personId);
+            if (!before.equals(facts)) {
+                store.moveProfile(personId, before, facts);
+            }
+        }
         if (person.isEmpty()) {
             return;
         }
         var jamIds = new TreeSet<>(store.jamsCounting(personId));
-        jamIds.addAll(jams.audiencesOf(person.get().email(), person.get().participantType()));
+        jamIds.addAll(jams.invitationJamsOf(person.get().email()));
         jamIds.forEach(jamId -> refresh(jamId, personId));
     }
 
@@ -138,11 +169,29 @@ public class ParticipationModel {
 
     // ---- building from the rows ----------------------------------------------------------------------------------
 
-    /** Every Jam whose figures are not built yet (older than the model, or interrupted), one after the other. */
+    /** Everyone's groups and every Jam whose figures are not built yet (older than the model, or interrupted). */
     void catchUp() {
+        buildEveryone();
         for (long jamId : jams.allIds()) {
             build(jamId);
         }
+    }
+
+    /** Everyone's groups by participant type, from the profiles, unless built (idempotent, as {@link #build}). */
+    void buildEveryone() {
+        if (store.state(ParticipationStore.EVERYONE).map(ParticipationStore.JamState::built).orElse(true)) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            var state = store.lock(ParticipationStore.EVERYONE);
+            if (state.isEmpty() || state.get().built()) {
+                return;
+            }
+            var profiles = new HashMap<Long, ParticipationStore.Profile>();
+            identity.forEachProfileOfTypes(EnumSet.allOf(ParticipantType.class),
+                    facts -> profiles.put(facts.personId(), ParticipationStore.Profile.of(facts)));
+            store.replaceProfiles(profiles);
+        });
     }
 
     /**
@@ -176,23 +225,31 @@ public class ParticipationModel {
         });
     }
 
-    /** Public for the benchmark: forgets a Jam's figures and builds them again from the rows. */
+    /**
+     * Public for the benchmark, which writes people and activity behind the application's back: forgets everyone's
+     * groups and the Jam's figures and builds them again from the rows.
+     */
     public void rebuild(long jamId) {
-        transactions.executeWithoutResult(status -> store.markUnbuilt(jamId));
+        transactions.executeWithoutResult(status -> {
+            store.markUnbuilt(ParticipationStore.EVERYONE);
+            store.markUnbuilt(jamId);
+        });
+        buildEveryone();
         build(jamId);
     }
 
-    /** Everyone the Jam's figures count, read from the modules as the page once counted them afresh. */
+    /**
+     * Everyone the Jam's figures count one by one, read from the modules as the page once counted them afresh: the
+     * invited addresses' people, the members and the active. Everyone of an admitted type is counted by type.
+     */
     private Map<Long, PersonFigures> everyone(Jam jam, long origin) {
         var profiles = new HashMap<Long, ProfileFacts>();
         Consumer<ProfileFacts> keep = facts -> profiles.put(facts.personId(), facts);
         Audience audience = jams.audienceOf(jam.id());
         if (audience.byInvitation()) {
             identity.forEachProfileByEmail(audience.invitedAddresses(), keep);
-        } else {
-            identity.forEachProfileOfTypes(audience.types(), keep);
         }
-        Set<Long> invited = Set.copyOf(profiles.keySet());
+        Set<Long> invitedByAddress = Set.copyOf(profiles.keySet());
         var members = new HashSet<Long>();
         jams.forEachMember(jam.id(), members::add);
         var activity = new HashMap<Long, PersonActivity.Builder>();
@@ -205,10 +262,18 @@ public class ParticipationModel {
         identity.forEachProfileById(outside, keep);
 
         var people = new HashMap<Long, PersonFigures>(profiles.size() * 2);
-        profiles.forEach((id, facts) -> people.put(id, new PersonFigures(
-                Standing.of(facts, invited.contains(id), members.contains(id)), PersonActivity.NONE)));
-        activity.forEach((id, done) -> people.merge(id, new PersonFigures(null, done.build()),
-                (known, active) -> new PersonFigures(known.standing(), active.activity())));
+        profiles.forEach((id, facts) -> {
+            boolean invited = audience.byInvitation() ? invitedByAddress.contains(id)
+                    : audience.types().contains(facts.participantType());
+            var standing = Standing.of(facts, invited, members.contains(id), !audience.byInvitation());
+            var done = activity.remove(id);
+            var figures = new PersonFigures(standing, done == null ? PersonActivity.NONE : done.build());
+            if (figures.counted()) {
+                people.put(id, figures);
+            }
+        });
+        // Active people without a profile count in the timeline only, as they always did.
+        activity.forEach((id, done) -> people.put(id, new PersonFigures(null, done.build())));
         return people;
     }
 
@@ -226,13 +291,19 @@ public class ParticipationModel {
     }
 
     private Standing standing(long jamId, Person person) {
-        var facts = new ProfileFacts[1];
-        identity.forEachProfileById(List.of(person.id()), found -> facts[0] = found);
-        if (facts[0] == null) {
+        var facts = profileFacts(person.id());
+        if (facts.isEmpty()) {
             return null;
         }
-        return Standing.of(facts[0], jams.isInAudience(jamId, person.email(), facts[0].participantType()),
-                jams.isMember(jamId, person.id()));
+        var jam = jams.findAll(List.of(jamId)).get(jamId);
+        return Standing.of(facts.get(), jams.isInAudience(jamId, person.email(), facts.get().participantType()),
+                jams.isMember(jamId, person.id()), !jam.invitationOnly());
+    }
+
+    private Optional<ProfileFacts> profileFacts(long personId) {
+        var facts = new ProfileFacts[1];
+        identity.forEachProfileById(List.of(personId), found -> facts[0] = found);
+        return Optional.ofNullable(facts[0]);
     }
 
     /** Hours from the Jam's start (negative before it): the finest timeline bucket, of which the wider ones are made. */

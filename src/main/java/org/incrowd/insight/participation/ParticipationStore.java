@@ -68,6 +68,78 @@ class ParticipationStore {
                 .query((rs, n) -> new JamState(rs.getLong(1), rs.getBoolean(2))).optional();
     }
 
+    /** A person's groups as everyone's figures last counted them (participation_profile). */
+    record Profile(String participantType, String country, String unit, String jobRole) {
+
+        static Profile of(org.incrowd.identity.ProfileFacts facts) {
+            return new Profile(facts.participantType().name(), Standing.stored(facts.country()),
+                    Standing.stored(facts.orgUnit()), Standing.stored(facts.jobRole()));
+        }
+    }
+
+    Optional<Profile> profile(long personId) {
+        return jdbc.sql("""
+                        select participant_type, country, org_unit, job_role from participation_profile
+                        where person_id = ?""").param(personId)
+                .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Moves a person from one combination of groups to another (either may be empty: new, or gone). */
+    void moveProfile(long personId, Optional<Profile> before, Optional<Profile> after) {
+        before.ifPresent(profile -> countPeople(profile, -1));
+        after.ifPresent(profile -> countPeople(profile, 1));
+        jdbc.sql("delete from participation_profile where person_id = ?").param(personId).update();
+        after.ifPresent(profile -> batch.update(INSERT_PROFILE, profileRow(personId, profile)));
+    }
+
+    private void countPeople(Profile profile, long people) {
+        int updated = jdbc.sql("""
+                        update participation_audience set people = people + ?
+                        where participant_type = ? and country = ? and org_unit = ? and job_role = ?""")
+                .params(people, profile.participantType(), profile.country(), profile.unit(), profile.jobRole())
+                .update();
+        if (updated == 0) {
+            batch.update(INSERT_AUDIENCE, profile.participantType(), profile.country(), profile.unit(),
+                    profile.jobRole(), people);
+        }
+    }
+
+    /** Replaces everyone's groups with those read from the profiles, and marks them built (row 0). */
+    void replaceProfiles(Map<Long, Profile> profiles) {
+        jdbc.sql("delete from participation_profile").update();
+        jdbc.sql("delete from participation_audience").update();
+        var rows = new ArrayList<Object[]>(10_000);
+        var people = new java.util.HashMap<Profile, Long>();
+        for (var profile : profiles.entrySet()) {
+            rows.add(profileRow(profile.getKey(), profile.getValue()));
+            people.merge(profile.getValue(), 1L, Long::sum);
+            if (rows.size() == 10_000) {
+                batch.batchUpdate(INSERT_PROFILE, rows);
+                rows.clear();
+            }
+        }
+        batch.batchUpdate(INSERT_PROFILE, rows);
+        batch.batchUpdate(INSERT_AUDIENCE, people.entrySet().stream().map(group -> new Object[] {
+                group.getKey().participantType(), group.getKey().country(), group.getKey().unit(),
+                group.getKey().jobRole(), group.getValue()}).toList());
+        jdbc.sql("update participation_jam set built = true where jam_id = ?").param(EVERYONE).update();
+    }
+
+    /** Everyone of these participant types, by combination of groups: the invited of a Jam open to them. */
+    List<CountedGroup> audience(java.util.Collection<String> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select participant_type, country, org_unit, job_role, people from participation_audience
+                        where participant_type in (:types) and people > 0""").param("types", types)
+                .query((rs, n) -> new CountedGroup(Standing.shown(rs.getString(2)), Standing.shown(rs.getString(3)),
+                        Standing.shown(rs.getString(4)), rs.getString(1),
+                        new GroupFigures(null, rs.getLong(5), rs.getLong(5), 0, 0, 0, 0)))
+                .list();
+    }
+
     /** The Jams whose figures count this person, to follow a change of their profile. */
     List<Long> jamsCounting(long personId) {
         return jdbc.sql("select jam_id from participation_person where person_id = ? order by jam_id").param(personId)
@@ -76,11 +148,12 @@ class ParticipationStore {
 
     PersonFigures person(long jamId, long personId) {
         return jdbc.sql("""
-                        select country, org_unit, job_role, participant_type, invited, joined, activity
+                        select country, org_unit, job_role, participant_type, invited, joined, activity, by_type
                         from participation_person where jam_id = ? and person_id = ?""")
                 .params(jamId, personId)
                 .query((rs, n) -> new PersonFigures(new Standing(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)), PersonActivity.decode(rs.getString(7))))
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(8)),
+                        PersonActivity.decode(rs.getString(7))))
                 .optional().orElse(PersonFigures.NOBODY);
     }
 
@@ -169,9 +242,19 @@ class ParticipationStore {
                 .query((rs, n) -> new ActivityBucket(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
+    /** The participation_jam row of everyone's groups (Jam ids start at 1). */
+    static final long EVERYONE = 0;
+
+    private static final String INSERT_PROFILE = """
+            insert into participation_profile (person_id, participant_type, country, org_unit, job_role)
+            values (?, ?, ?, ?, ?)""";
+    private static final String INSERT_AUDIENCE = """
+            insert into participation_audience (participant_type, country, org_unit, job_role, people)
+            values (?, ?, ?, ?, ?)""";
     private static final String INSERT_PERSON = """
             insert into participation_person (jam_id, person_id, invited, joined, country, org_unit, job_role,
-                                              participant_type, activity) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                              participant_type, activity, by_type)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_GROUP = """
             insert into participation_group (jam_id, forum_id, participant_type, country, org_unit, job_role, people,
                                              invited, joined, active, active_invited, posts)
@@ -183,7 +266,13 @@ class ParticipationStore {
     private static Object[] personRow(long jamId, long personId, PersonFigures figures) {
         var standing = figures.standing();
         return new Object[] {jamId, personId, standing.invited(), standing.joined(), standing.country(),
-                standing.unit(), standing.jobRole(), standing.participantType(), figures.activity().encode()};
+                standing.unit(), standing.jobRole(), standing.participantType(), figures.activity().encode(),
+                standing.byType()};
+    }
+
+    private static Object[] profileRow(long personId, Profile profile) {
+        return new Object[] {personId, profile.participantType(), profile.country(), profile.unit(),
+                profile.jobRole()};
     }
 
     private static Object[] groupRow(long jamId, GroupKey key, long[] d) {

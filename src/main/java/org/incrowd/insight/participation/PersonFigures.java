@@ -8,8 +8,11 @@ record PersonFigures(Standing standing, PersonActivity activity) {
 
     static final PersonFigures NOBODY = new PersonFigures(null, PersonActivity.NONE);
 
-    /** Counted in the groups: in the audience, joined, or active (organisers and staff take part from outside). */
+    /**
+     * Has a share of this Jam's own figures: invited by address, joined, or active (organisers and staff take part
+     * from outside the audience). Those only invited by their type are counted once for every Jam.
+     */
     boolean counted() {
-        return standing != null && (standing.inBase() || !activity.isEmpty());
+        return standing != null && (standing.countedHere() || !activity.isEmpty());
     }
 }
