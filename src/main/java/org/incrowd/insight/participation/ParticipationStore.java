@@ -219,7 +219,10 @@ class ParticipationStore {
                 .update();
     }
 
-    /** The groups of a scope (the Jam: 0, or a forum) with their figures: its activity added to the base. */
+    /**
+     * The groups of a scope (the Jam: 0, or a forum) with their figures: its activity added to the base. A group may
+     * hold no people of its own where its joined are counted among their type's people.
+     */
     List<CountedGroup> groups(long jamId, long scope) {
         return jdbc.sql("""
                         select participant_type, country, org_unit, job_role, sum(people), sum(invited), sum(joined),
@@ -230,7 +233,7 @@ class ParticipationStore {
                 .query((rs, n) -> new CountedGroup(Standing.shown(rs.getString(2)), Standing.shown(rs.getString(3)),
                         Standing.shown(rs.getString(4)), rs.getString(1), new GroupFigures(null, rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))
-                .list().stream().filter(group -> group.figures().people() > 0).toList();
+                .list();
     }
 
     /** The timeline buckets of a scope and width with anyone active in them, in order. */
