@@ -28,24 +28,24 @@ class ParticipationFeed {
 
     @EventListener
     void on(DiscussionEvents.PostPublished event) {
-        model.refresh(event.jamId(), event.authorId());
+        model.activity(event.jamId(), event.authorId());
     }
 
     @EventListener
     void on(DiscussionEvents.ReactionCast event) {
-        model.refresh(event.jamId(), event.personId());
+        model.activity(event.jamId(), event.personId());
     }
 
     @EventListener
     void on(DiscussionEvents.ReactionWithdrawn event) {
-        model.refresh(event.jamId(), event.personId());
+        model.activity(event.jamId(), event.personId());
     }
 
     /** The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. */
     @EventListener
     void on(DiscussionEvents.ProxyIdeaClaimed event) {
-        model.refresh(event.jamId(), event.enteredById());
-        model.refresh(event.jamId(), event.claimantId());
+        model.activity(event.jamId(), event.enteredById());
+        model.activity(event.jamId(), event.claimantId());
     }
 
     @EventListener

@@ -89,22 +89,27 @@ public class ParticipationModel {
 
     /** Someone's share of a Jam's figures may have changed: read it afresh and store the difference. */
     void refresh(long jamId, long personId) {
+        refresh(jamId, personId, false);
+    }
+
+    /**
+     * Someone posted or reacted (or stopped): their activity is read afresh; where they stand (groups, invited,
+     * joined) is taken as stored, since the events that change it refresh it. Most reactions end here having
+     * written nothing but the lock: the person was active in that forum and hour already.
+     */
+    void activity(long jamId, long personId) {
+        refresh(jamId, personId, true);
+    }
+
+    private void refresh(long jamId, long personId, boolean activityOnly) {
         var state = store.lock(jamId);
         if (state.isEmpty() || !state.get().built()) {
             return; // the build to come counts this change from the rows
         }
-        var jam = jams.findAll(List.of(jamId)).get(jamId);
-        if (jam == null) {
-            return;
-        }
-        if (jam.startsAt().getEpochSecond() != state.get().origin()) {
-            rebuildAfterCommit(jamId); // the timeline's hours count from the Jam's start
-            return;
-        }
         var before = store.person(jamId, personId);
-        var after = person(jamId, personId, state.get().origin());
+        var after = person(jamId, personId, state.get().origin(), activityOnly ? before.standing() : null);
         if (before.equals(after)) {
-            return; // most reactions: the person was active in that forum and hour already
+            return;
         }
         var changes = new FigureChanges();
         changes.add(after, 1);
@@ -277,16 +282,23 @@ public class ParticipationModel {
         return people;
     }
 
-    /** One person's share, read afresh (in the caller's transaction, so it sees the change that caused it). */
-    private PersonFigures person(long jamId, long personId, long origin) {
-        var person = identity.find(personId);
-        if (person.isEmpty()) {
-            return PersonFigures.NOBODY;
-        }
+    /**
+     * One person's share, read afresh (in the caller's transaction, so it sees the change that caused it); where they
+     * stand is read too unless {@code known}.
+     */
+    private PersonFigures person(long jamId, long personId, long origin, Standing known) {
         var activity = new PersonActivity.Builder();
         discussion.forEachActivityOf(jamId, personId,
                 done -> activity.add(done.forumId(), hour(done.at(), origin), done.post() ? 1 : 0));
-        var figures = new PersonFigures(standing(jamId, person.get()), activity.build());
+        Standing standing = known;
+        if (standing == null) {
+            var person = identity.find(personId);
+            if (person.isEmpty()) {
+                return PersonFigures.NOBODY;
+            }
+            standing = standing(jamId, person.get());
+        }
+        var figures = new PersonFigures(standing, activity.build());
         return figures.counted() ? figures : PersonFigures.NOBODY;
     }
 
