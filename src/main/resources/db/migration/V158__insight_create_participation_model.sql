@@ -30,7 +30,7 @@ create table participation_person (
 );
 create index participation_person_person on participation_person (person_id);
 
--- Everyone's groups as last counted, and how many people each combination holds per participant type: the invited of
+-- Everyone's groups as last counted, and how many people each group holds per participant type: the invited of
 -- every Jam open to types, kept once rather than once per Jam (a new account changes one row, not one per Jam).
 -- Built like a Jam, under participation_jam row 0.
 create table participation_profile (
@@ -42,30 +42,28 @@ create table participation_profile (
 );
 create table participation_audience (
     participant_type varchar(20) not null,
-    country          varchar(80) not null,
-    org_unit         varchar(80) not null,
-    job_role         varchar(80) not null,
+    dimension        varchar(10) not null, -- COUNTRY, UNIT, ROLE or TYPE
+    group_value      varchar(80) not null,
     people           bigint      not null,
-    primary key (participant_type, country, org_unit, job_role)
+    primary key (participant_type, dimension, group_value)
 );
 
--- The figures per group of people alike in all four dimensions. forum_id -1: the invited and joined (the same for
--- the Jam and each forum); 0: activity in the whole Jam; otherwise activity in that forum, where people counts those
--- active there who are neither invited nor joined. A page adds the -1 rows to those of its scope.
+-- The figures per group of each dimension (a person counts once in their country, once in their unit, ...): a few
+-- hundred rows per Jam and scope, however many people. forum_id -1: the invited and joined (the same for the Jam
+-- and each forum); 0: activity in the whole Jam; otherwise activity in that forum, where people counts those active
+-- there who are neither invited nor joined. A page adds the -1 rows to those of its scope.
 create table participation_group (
-    jam_id           bigint      not null,
-    forum_id         bigint      not null,
-    participant_type varchar(20) not null,
-    country          varchar(80) not null,
-    org_unit         varchar(80) not null,
-    job_role         varchar(80) not null,
-    people           bigint      not null,
-    invited          bigint      not null,
-    joined           bigint      not null,
-    active           bigint      not null,
-    active_invited   bigint      not null,
-    posts            bigint      not null,
-    primary key (jam_id, forum_id, participant_type, country, org_unit, job_role)
+    jam_id         bigint      not null,
+    forum_id       bigint      not null,
+    dimension      varchar(10) not null,
+    group_value    varchar(80) not null,
+    people         bigint      not null,
+    invited        bigint      not null,
+    joined         bigint      not null,
+    active         bigint      not null,
+    active_invited bigint      not null,
+    posts          bigint      not null,
+    primary key (jam_id, forum_id, dimension, group_value)
 );
 
 -- Active people and posts per bucket of each timeline width (1, 6, 24 and 168 hours from the origin), for the whole

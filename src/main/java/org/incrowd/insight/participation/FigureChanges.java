@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.incrowd.insight.participation.algorithm.Dimension;
 
 /**
  * Changes to a Jam's stored figures, summed over people: what a person's new share minus their old share comes to,
@@ -19,15 +20,15 @@ final class FigureChanges {
     /** The scope of the whole Jam. */
     static final long JAM = 0;
 
-    record GroupKey(long scope, String participantType, String country, String unit, String jobRole) {
+    /** A group of one dimension ({@link Dimension} name) in a scope; '' for "not given". */
+    record GroupKey(long scope, String dimension, String value) {
     }
 
     record BucketKey(long scope, int widthHours, long bucket) {
     }
 
     private static final Comparator<GroupKey> GROUP_ORDER = Comparator.comparingLong(GroupKey::scope)
-            .thenComparing(GroupKey::participantType).thenComparing(GroupKey::country)
-            .thenComparing(GroupKey::unit).thenComparing(GroupKey::jobRole);
+            .thenComparing(GroupKey::dimension).thenComparing(GroupKey::value);
     private static final Comparator<BucketKey> BUCKET_ORDER = Comparator.comparingLong(BucketKey::scope)
             .thenComparingInt(BucketKey::widthHours).thenComparingLong(BucketKey::bucket);
 
@@ -64,12 +65,12 @@ final class FigureChanges {
         if (standing.inBase()) {
             // Invited by type: person and invitation are counted among their type's people already.
             long here = standing.byType() ? 0 : 1;
-            add(groups, key(BASE, standing), sign, here, here * invited, standing.joined() ? 1 : 0, 0, 0, 0);
+            addToGroups(BASE, standing, sign, here, here * invited, standing.joined() ? 1 : 0, 0, 0, 0);
         }
         for (long scope : scopes) {
             long[] posts = {0};
             activity.forEachIn(scope, (hour, n) -> posts[0] += n);
-            add(groups, key(scope, standing), sign, standing.inBase() ? 0 : 1, 0, 0, 1, invited, posts[0]);
+            addToGroups(scope, standing, sign, standing.inBase() ? 0 : 1, 0, 0, 1, invited, posts[0]);
         }
     }
 
@@ -83,9 +84,11 @@ final class FigureChanges {
         return buckets;
     }
 
-    private static GroupKey key(long scope, Standing standing) {
-        return new GroupKey(scope, standing.participantType(), standing.country(), standing.unit(),
-                standing.jobRole());
+    /** A person counts once in their group of each dimension. */
+    private void addToGroups(long scope, Standing standing, int sign, long... values) {
+        for (Dimension dimension : Dimension.values()) {
+            add(groups, new GroupKey(scope, dimension.name(), standing.valueOf(dimension)), sign, values);
+        }
     }
 
     private static <K> void add(Map<K, long[]> figures, K key, int sign, long... values) {

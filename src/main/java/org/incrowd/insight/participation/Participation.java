@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.identity.Actor;
-import org.incrowd.insight.participation.algorithm.ParticipationAnalysis;
 import org.incrowd.insight.participation.algorithm.ParticipationFigures;
 import org.incrowd.insight.participation.algorithm.TimeBuckets;
 import org.incrowd.jam.Jam;
@@ -44,7 +43,7 @@ class Participation {
                 .orElseThrow(() -> Refusal.notFound("forum.notFound"));
         long scope = forumId == null ? FigureChanges.JAM : forumId;
         Instant now = jams.now();
-        ParticipationFigures figures = ParticipationAnalysis.analyse(model.groups(jam, scope), minGroupSize);
+        ParticipationFigures figures = model.figures(jam, scope, minGroupSize);
         // Invited addresses nobody has signed up with yet: in the total, in no group.
         long withoutAccount = jam.invitationOnly()
                 ? Math.max(0, jams.invitationCount(jamId) - figures.total().invited()) : 0;

@@ -2,10 +2,10 @@ package org.incrowd.insight.participation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,10 @@ import org.incrowd.identity.IdentityService;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.ProfileFacts;
-import org.incrowd.insight.participation.algorithm.CountedGroup;
+import org.incrowd.insight.participation.algorithm.Dimension;
+import org.incrowd.insight.participation.algorithm.GroupFigures;
+import org.incrowd.insight.participation.algorithm.ParticipationAnalysis;
+import org.incrowd.insight.participation.algorithm.ParticipationFigures;
 import org.incrowd.jam.Audience;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
@@ -61,23 +64,33 @@ public class ParticipationModel {
     // ---- reading -------------------------------------------------------------------------------------------------
 
     /**
-     * The groups of the Jam (scope 0) or one forum, with their figures: the Jam's own, plus everyone of the types it
-     * admits (for a Jam not by invitation). Builds what is not built yet first.
+     * The figures of the Jam (scope 0) or one forum: the Jam's own groups, plus everyone of the types it admits (for
+     * a Jam not by invitation). Builds what is not built yet first.
      */
-    List<CountedGroup> groups(Jam jam, long scope) {
+    ParticipationFigures figures(Jam jam, long scope, int minGroupSize) {
         buildEveryone();
         build(jam.id());
         var groups = new ArrayList<>(store.groups(jam.id(), scope));
         if (!jam.invitationOnly()) {
             groups.addAll(store.audience(jam.audience().stream().map(Enum::name).toList()));
         }
-        var summed = new LinkedHashMap<List<String>, CountedGroup>();
-        for (CountedGroup group : groups) {
-            summed.merge(Arrays.asList(group.country(), group.unit(), group.jobRole(), group.participantType()), group,
-                    (one, other) -> new CountedGroup(one.country(), one.unit(), one.jobRole(), one.participantType(),
-                            one.figures().plus(other.figures())));
+        var byDimension = new EnumMap<Dimension, Map<String, GroupFigures>>(Dimension.class);
+        for (var group : groups) {
+            var figures = group.figures();
+            var shown = new GroupFigures(Standing.shown(group.value()), figures.people(), figures.invited(),
+                    figures.joined(), figures.active(), figures.activeInvited(), figures.posts());
+            byDimension.computeIfAbsent(group.dimension(), d -> new HashMap<>()).merge(group.value(), shown,
+                    GroupFigures::plus);
         }
-        return summed.values().stream().filter(group -> group.figures().people() > 0).toList();
+        var shownGroups = new EnumMap<Dimension, Collection<GroupFigures>>(Dimension.class);
+        byDimension.forEach((dimension, byValue) -> shownGroups.put(dimension,
+                byValue.values().stream().filter(group -> group.people() > 0).toList()));
+        // Everyone has a participant type, so the types add up to the total.
+        var total = new GroupFigures(null, 0, 0, 0, 0, 0, 0);
+        for (var type : shownGroups.getOrDefault(Dimension.TYPE, List.of())) {
+            total = total.plus(type);
+        }
+        return ParticipationAnalysis.analyse(total, shownGroups, minGroupSize);
     }
 
     /** Buckets of {@code widthHours} from the Jam's start with anyone active in them. */

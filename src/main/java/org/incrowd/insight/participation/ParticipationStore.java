@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.insight.participation.FigureChanges.BucketKey;
 import org.incrowd.insight.participation.FigureChanges.GroupKey;
-import org.incrowd.insight.participation.algorithm.CountedGroup;
+import org.incrowd.insight.participation.algorithm.Dimension;
 import org.incrowd.insight.participation.algorithm.GroupFigures;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +71,10 @@ class ParticipationStore {
     /** A person's groups as everyone's figures last counted them (participation_profile). */
     record Profile(String participantType, String country, String unit, String jobRole) {
 
+        String valueOf(Dimension dimension) {
+            return Standing.valueOf(dimension, country, unit, jobRole, participantType);
+        }
+
         static Profile of(org.incrowd.identity.ProfileFacts facts) {
             return new Profile(facts.participantType().name(), Standing.stored(facts.country()),
                     Standing.stored(facts.orgUnit()), Standing.stored(facts.jobRole()));
@@ -94,14 +98,15 @@ class ParticipationStore {
     }
 
     private void countPeople(Profile profile, long people) {
-        int updated = jdbc.sql("""
-                        update participation_audience set people = people + ?
-                        where participant_type = ? and country = ? and org_unit = ? and job_role = ?""")
-                .params(people, profile.participantType(), profile.country(), profile.unit(), profile.jobRole())
-                .update();
-        if (updated == 0) {
-            batch.update(INSERT_AUDIENCE, profile.participantType(), profile.country(), profile.unit(),
-                    profile.jobRole(), people);
+        for (Dimension dimension : Dimension.values()) {
+            int updated = jdbc.sql("""
+                            update participation_audience set people = people + ?
+                            where participant_type = ? and dimension = ? and group_value = ?""")
+                    .params(people, profile.participantType(), dimension.name(), profile.valueOf(dimension)).update();
+            if (updated == 0) {
+                batch.update(INSERT_AUDIENCE, profile.participantType(), dimension.name(), profile.valueOf(dimension),
+                        people);
+            }
         }
     }
 
@@ -110,10 +115,13 @@ class ParticipationStore {
         jdbc.sql("delete from participation_profile").update();
         jdbc.sql("delete from participation_audience").update();
         var rows = new ArrayList<Object[]>(10_000);
-        var people = new java.util.HashMap<Profile, Long>();
+        var people = new java.util.HashMap<List<String>, Long>();
         for (var profile : profiles.entrySet()) {
             rows.add(profileRow(profile.getKey(), profile.getValue()));
-            people.merge(profile.getValue(), 1L, Long::sum);
+            for (Dimension dimension : Dimension.values()) {
+                people.merge(List.of(profile.getValue().participantType(), dimension.name(),
+                        profile.getValue().valueOf(dimension)), 1L, Long::sum);
+            }
             if (rows.size() == 10_000) {
                 batch.batchUpdate(INSERT_PROFILE, rows);
                 rows.clear();
@@ -121,22 +129,24 @@ class ParticipationStore {
         }
         batch.batchUpdate(INSERT_PROFILE, rows);
         batch.batchUpdate(INSERT_AUDIENCE, people.entrySet().stream().map(group -> new Object[] {
-                group.getKey().participantType(), group.getKey().country(), group.getKey().unit(),
-                group.getKey().jobRole(), group.getValue()}).toList());
+                group.getKey().get(0), group.getKey().get(1), group.getKey().get(2), group.getValue()}).toList());
         jdbc.sql("update participation_jam set built = true where jam_id = ?").param(EVERYONE).update();
     }
 
-    /** Everyone of these participant types, by combination of groups: the invited of a Jam open to them. */
-    List<CountedGroup> audience(java.util.Collection<String> types) {
+    /** A group of one dimension with its figures ({@code value} '' for "not given"). */
+    record Group(Dimension dimension, String value, GroupFigures figures) {
+    }
+
+    /** Everyone of these participant types, per group of each dimension: the invited of a Jam open to them. */
+    List<Group> audience(java.util.Collection<String> types) {
         if (types.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select participant_type, country, org_unit, job_role, people from participation_audience
-                        where participant_type in (:types) and people > 0""").param("types", types)
-                .query((rs, n) -> new CountedGroup(Standing.shown(rs.getString(2)), Standing.shown(rs.getString(3)),
-                        Standing.shown(rs.getString(4)), rs.getString(1),
-                        new GroupFigures(null, rs.getLong(5), rs.getLong(5), 0, 0, 0, 0)))
+                        select dimension, group_value, sum(people) from participation_audience
+                        where participant_type in (:types) group by dimension, group_value""").param("types", types)
+                .query((rs, n) -> new Group(Dimension.valueOf(rs.getString(1)), rs.getString(2),
+                        new GroupFigures(null, rs.getLong(3), rs.getLong(3), 0, 0, 0, 0)))
                 .list();
     }
 
@@ -174,10 +184,9 @@ class ParticipationStore {
                             update participation_group set people = people + ?, invited = invited + ?,
                                    joined = joined + ?, active = active + ?, active_invited = active_invited + ?,
                                    posts = posts + ?
-                            where jam_id = ? and forum_id = ? and participant_type = ? and country = ?
-                              and org_unit = ? and job_role = ?""")
-                    .params(d[0], d[1], d[2], d[3], d[4], d[5], jamId, key.scope(), key.participantType(),
-                            key.country(), key.unit(), key.jobRole()).update();
+                            where jam_id = ? and forum_id = ? and dimension = ? and group_value = ?""")
+                    .params(d[0], d[1], d[2], d[3], d[4], d[5], jamId, key.scope(), key.dimension(), key.value())
+                    .update();
             if (updated == 0) {
                 batch.update(INSERT_GROUP, groupRow(jamId, key, d));
             }
@@ -223,16 +232,16 @@ class ParticipationStore {
      * The groups of a scope (the Jam: 0, or a forum) with their figures: its activity added to the base. A group may
      * hold no people of its own where its joined are counted among their type's people.
      */
-    List<CountedGroup> groups(long jamId, long scope) {
+    List<Group> groups(long jamId, long scope) {
         return jdbc.sql("""
-                        select participant_type, country, org_unit, job_role, sum(people), sum(invited), sum(joined),
-                               sum(active), sum(active_invited), sum(posts)
+                        select dimension, group_value, sum(people), sum(invited), sum(joined), sum(active),
+                               sum(active_invited), sum(posts)
                         from participation_group where jam_id = ? and forum_id in (?, ?)
-                        group by participant_type, country, org_unit, job_role""")
+                        group by dimension, group_value""")
                 .params(jamId, FigureChanges.BASE, scope)
-                .query((rs, n) -> new CountedGroup(Standing.shown(rs.getString(2)), Standing.shown(rs.getString(3)),
-                        Standing.shown(rs.getString(4)), rs.getString(1), new GroupFigures(null, rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))))
+                .query((rs, n) -> new Group(Dimension.valueOf(rs.getString(1)), rs.getString(2),
+                        new GroupFigures(null, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                rs.getLong(7), rs.getLong(8))))
                 .list();
     }
 
@@ -252,16 +261,16 @@ class ParticipationStore {
             insert into participation_profile (person_id, participant_type, country, org_unit, job_role)
             values (?, ?, ?, ?, ?)""";
     private static final String INSERT_AUDIENCE = """
-            insert into participation_audience (participant_type, country, org_unit, job_role, people)
-            values (?, ?, ?, ?, ?)""";
+            insert into participation_audience (participant_type, dimension, group_value, people)
+            values (?, ?, ?, ?)""";
     private static final String INSERT_PERSON = """
             insert into participation_person (jam_id, person_id, invited, joined, country, org_unit, job_role,
                                               participant_type, activity, by_type)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_GROUP = """
-            insert into participation_group (jam_id, forum_id, participant_type, country, org_unit, job_role, people,
-                                             invited, joined, active, active_invited, posts)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into participation_group (jam_id, forum_id, dimension, group_value, people, invited, joined,
+                                             active, active_invited, posts)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_BUCKET = """
             insert into participation_timeline (jam_id, forum_id, width_hours, bucket, people, posts)
             values (?, ?, ?, ?, ?, ?)""";
@@ -279,8 +288,7 @@ class ParticipationStore {
     }
 
     private static Object[] groupRow(long jamId, GroupKey key, long[] d) {
-        return new Object[] {jamId, key.scope(), key.participantType(), key.country(), key.unit(), key.jobRole(),
-                d[0], d[1], d[2], d[3], d[4], d[5]};
+        return new Object[] {jamId, key.scope(), key.dimension(), key.value(), d[0], d[1], d[2], d[3], d[4], d[5]};
     }
 
     private static Object[] bucketRow(long jamId, BucketKey key, long[] d) {

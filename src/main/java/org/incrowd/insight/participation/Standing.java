@@ -2,6 +2,7 @@ package org.incrowd.insight.participation;
 
 import java.util.Objects;
 import org.incrowd.identity.ProfileFacts;
+import org.incrowd.insight.participation.algorithm.Dimension;
 
 /**
  * Where one person stands in a Jam: the groups their profile puts them in ('' where it does not say), whether they
@@ -24,6 +25,20 @@ record Standing(String country, String unit, String jobRole, String participantT
     /** Counted here as a person of the Jam (not only as one of their type's people). */
     boolean countedHere() {
         return (invited && !byType) || joined;
+    }
+
+    /** The group this person is in for one dimension ('' where not given). */
+    String valueOf(Dimension dimension) {
+        return valueOf(dimension, country, unit, jobRole, participantType);
+    }
+
+    static String valueOf(Dimension dimension, String country, String unit, String jobRole, String participantType) {
+        return switch (dimension) {
+            case COUNTRY -> country;
+            case UNIT -> unit;
+            case ROLE -> jobRole;
+            case TYPE -> participantType;
+        };
     }
 
     /** The read model keeps "not given" as '' (a real value is never blank), so that it can be part of a key. */

@@ -5,12 +5,5 @@ package org.incrowd.insight.participation.algorithm;
  * {@code invited}: in the Jam's audience; {@code active}: posted or reacted.
  */
 public record Counted(String country, String unit, String jobRole, String participantType, boolean invited,
-                      boolean joined, boolean active, long posts) implements Grouped {
-
-    /** This one person's share of their groups' figures. */
-    @Override
-    public GroupFigures figures() {
-        return new GroupFigures(null, 1, invited ? 1 : 0, joined ? 1 : 0, active ? 1 : 0, invited && active ? 1 : 0,
-                posts);
-    }
+                      boolean joined, boolean active, long posts) {
 }

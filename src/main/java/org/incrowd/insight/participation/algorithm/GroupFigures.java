@@ -13,6 +13,12 @@ public record GroupFigures(String value, long people, long invited, long joined,
         return invited == 0 ? 0 : (double) activeInvited / invited;
     }
 
+    GroupFigures plus(Counted person) {
+        return new GroupFigures(value, people + 1, invited + (person.invited() ? 1 : 0),
+                joined + (person.joined() ? 1 : 0), active + (person.active() ? 1 : 0),
+                activeInvited + (person.invited() && person.active() ? 1 : 0), posts + person.posts());
+    }
+
     /** These figures and {@code more} together, under this group's value. */
     public GroupFigures plus(GroupFigures more) {
         return new GroupFigures(value, people + more.people, invited + more.invited, joined + more.joined,

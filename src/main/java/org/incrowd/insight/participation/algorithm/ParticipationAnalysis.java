@@ -1,6 +1,7 @@
 package org.incrowd.insight.participation.algorithm;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,12 +22,22 @@ public final class ParticipationAnalysis {
     private ParticipationAnalysis() {
     }
 
-    public static ParticipationFigures analyse(Iterable<? extends Grouped> people, int minGroupSize) {
+    public static ParticipationFigures analyse(Iterable<Counted> people, int minGroupSize) {
         var tallies = tally(people);
-        var total = tallies.total();
+        var groups = new EnumMap<Dimension, Collection<GroupFigures>>(Dimension.class);
+        tallies.groups().forEach((dimension, byValue) -> groups.put(dimension, byValue.values()));
+        return analyse(tallies.total(), groups, minGroupSize);
+    }
+
+    /**
+     * Stages 2 and 3 over figures tallied already, per group of each dimension (as a read model keeps them): the
+     * same figures as from the people themselves.
+     */
+    public static ParticipationFigures analyse(GroupFigures total, Map<Dimension, Collection<GroupFigures>> groups,
+                                               int minGroupSize) {
         var breakdowns = new ArrayList<Breakdown>();
         for (Dimension dimension : Dimension.values()) {
-            breakdowns.add(suppressSmall(dimension, tallies.groups().get(dimension).values(), minGroupSize));
+            breakdowns.add(suppressSmall(dimension, groups.getOrDefault(dimension, List.of()), minGroupSize));
         }
         return new ParticipationFigures(total, breakdowns, rankQuiet(breakdowns, total), minGroupSize);
     }
@@ -34,22 +45,19 @@ public final class ParticipationAnalysis {
     record Tallies(GroupFigures total, Map<Dimension, Map<String, GroupFigures>> groups) {
     }
 
-    /**
-     * Stage 1: every person (or group of people alike) counts once in the total and once in their group of each
-     * dimension.
-     */
-    static Tallies tally(Iterable<? extends Grouped> people) {
+    /** Stage 1: every person counts once in the total and once in their group of each dimension. */
+    static Tallies tally(Iterable<Counted> people) {
         var total = GroupFigures.empty(null);
         var groups = new EnumMap<Dimension, Map<String, GroupFigures>>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             groups.put(dimension, new HashMap<>());
         }
-        for (Grouped person : people) {
-            total = total.plus(person.figures());
+        for (Counted person : people) {
+            total = total.plus(person);
             for (Dimension dimension : Dimension.values()) {
                 String value = dimension.of(person);
                 groups.get(dimension).compute(keyOf(value),
-                        (key, figures) -> (figures == null ? GroupFigures.empty(value) : figures).plus(person.figures()));
+                        (key, figures) -> (figures == null ? GroupFigures.empty(value) : figures).plus(person));
             }
         }
         return new Tallies(total, groups);
