@@ -62,6 +62,20 @@ public class PostFeed {
         posts.forEachTimedReaction(jamId, forumId, byPerson, sink);
     }
 
+    /**
+     * Every post and reaction of a Jam, grouped by person (a person's activity comes together, so a caller can sum
+     * one person up at a time), for read models built from existing rows.
+     */
+    @Transactional(readOnly = true)
+    public void forEachActivity(long jamId, Consumer<Activity> sink) {
+        posts.forEachActivity(jamId, null, sink);
+    }
+
+    /** One person's posts and reactions in a Jam, read in the caller's transaction (it sees their latest write). */
+    public void forEachActivityOf(long jamId, long personId, Consumer<Activity> sink) {
+        posts.forEachActivity(jamId, personId, sink);
+    }
+
     /** Posts and active people per time bucket from {@code origin}; buckets without activity are left out. */
     public List<ActivityBucket> activityOverTime(long jamId, Long forumId, Instant origin, Duration bucket) {
         return posts.activityOverTime(jamId, forumId, origin, bucket.toSeconds());

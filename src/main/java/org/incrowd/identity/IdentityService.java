@@ -213,8 +213,12 @@ public class IdentityService {
         var ids = new java.util.LinkedHashMap<String, Long>();
         for (var person : imported) {
             String email = ProfileRules.normaliseEmail(person.key() + IMPORTED_DOMAIN);
-            long id = people.findByEmail(email).map(Person::id).orElseGet(() -> people.insert(email, null,
-                    ProfileRules.clean(person.displayName()), null, null, null, ParticipantType.PUBLIC, null));
+            long id = people.findByEmail(email).map(Person::id).orElseGet(() -> {
+                long inserted = people.insert(email, null, ProfileRules.clean(person.displayName()), null, null, null,
+                        ParticipantType.PUBLIC, null);
+                events.publishEvent(new ProfileFactsChanged(inserted));
+                return inserted;
+            });
             ids.put(person.key(), id);
         }
         if (!imported.isEmpty()) {
@@ -359,6 +363,7 @@ public class IdentityService {
         people.update(personId, ProfileRules.clean(change.displayName()), ProfileRules.country(change.country()),
                 ProfileRules.clean(change.orgUnit()), ProfileRules.clean(change.jobRole()), change.participantType(),
                 ProfileRules.language(change.language()));
+        events.publishEvent(new ProfileFactsChanged(personId));
         return require(personId);
     }
 

@@ -15,6 +15,10 @@ public final class JamEvents {
     public record MemberJoined(long jamId, long personId) {
     }
 
+    /** Addresses were invited to the Jam (or its audience was edited): who counts as invited may have changed. */
+    public record AudienceChanged(long jamId) {
+    }
+
     /**
      * A Jam reached a milestone its members are told about (opened, closes in a day or an hour, closed); published
      * once per Jam and milestone, on one node, in the transaction that records it.

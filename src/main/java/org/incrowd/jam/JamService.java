@@ -11,6 +11,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.jam.internal.InvitationRepository;
 import org.incrowd.jam.internal.InvitationWriter;
@@ -179,9 +180,41 @@ public class JamService {
 
     /** Who the Jam was opened to, for organisers and its staff: the addresses it invites, or the types it admits. */
     public Audience audience(Actor actor, long jamId) {
-        var jam = requireOrganiserOrStaff(actor, jamId);
-        return jam.invitationOnly() ? Audience.invited(invitations.activeEmails(jamId))
+        return audienceOf(requireOrganiserOrStaff(actor, jamId));
+    }
+
+    /** Who the Jam was opened to, without an actor: for read models that show only group figures. */
+    public Audience audienceOf(long jamId) {
+        return audienceOf(jams.find(jamId).orElseThrow(() -> Refusal.notFound("jam.notFound")));
+    }
+
+    private Audience audienceOf(Jam jam) {
+        return jam.invitationOnly() ? Audience.invited(invitations.activeEmails(jam.id()))
                 : Audience.ofTypes(jam.audience());
+    }
+
+    /**
+     * Whether a person with this address and type is in the Jam's audience ({@link #audience}), without an actor:
+     * for read models that keep figures of the audience current one person at a time.
+     */
+    public boolean isInAudience(long jamId, String email, ParticipantType type) {
+        var jam = jams.find(jamId).orElse(null);
+        if (jam == null) {
+            return false;
+        }
+        return jam.invitationOnly() ? invitations.isActiveEmail(jamId, email) : jam.audience().contains(type);
+    }
+
+    /** The ids of all Jams, oldest first, for read models that catch up at start. */
+    public List<Long> allIds() {
+        return jams.all().stream().map(Jam::id).sorted().toList();
+    }
+
+    /** The invitation-only Jams that invite this address (not revoked). */
+    public List<Long> invitationJamsOf(String email) {
+        var inviting = invitations.jamsInviting(email);
+        return inviting.isEmpty() ? List.of() : findAll(inviting).values().stream().filter(Jam::invitationOnly)
+                .map(Jam::id).sorted().toList();
     }
 
     /** Everyone who joined the Jam, by person id. */

@@ -416,6 +416,30 @@ public class PostRepository {
     }
 
     /**
+     * Posts and reactions of a Jam (of one person when {@code personId} is not null, through the author and person
+     * indexes), ordered by person; hidden posts and reactions to them included, as in {@link #forEachParticipant}.
+     */
+    public void forEachActivity(long jamId, Long personId, Consumer<org.incrowd.discussion.Activity> sink) {
+        // Two plain statements rather than "param is null or ...", so that each may use its index on both databases.
+        String author = personId == null ? "" : " and author_id = :person";
+        String reactor = personId == null ? "" : " and r.person_id = :person";
+        var query = streaming.sql("""
+                        select person_id, forum_id, at, is_post from (
+                            select author_id as person_id, forum_id, created_at as at, 1 as is_post from post
+                            where jam_id = :jam%s
+                            union all
+                            select r.person_id, p.forum_id, r.reacted_at, 0 from reaction r join post p on p.id = r.post_id
+                            where p.jam_id = :jam%s
+                        ) activity order by person_id""".formatted(author, reactor))
+                .param("jam", jamId);
+        if (personId != null) {
+            query = query.param("person", personId);
+        }
+        query.query((RowCallbackHandler) rs -> sink.accept(new org.incrowd.discussion.Activity(rs.getLong(1),
+                rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getInt(4) == 1)));
+    }
+
+    /**
      * Posts and different people active per time bucket of {@code bucketSeconds}, counted from {@code origin}; only
      * buckets with activity are returned. Epoch arithmetic runs alike on H2 and PostgreSQL.
      */

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.incrowd.identity.IdentityService;
+import org.incrowd.identity.ProfileFactsChanged;
 import org.incrowd.shared.PersonalData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +27,11 @@ class AccountPersonalData implements PersonalData {
     private final IdentityService identity;
     private final PersonRepository people;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AccountPersonalData(IdentityService identity, PersonRepository people, JdbcClient jdbc) {
+    AccountPersonalData(IdentityService identity, PersonRepository people, JdbcClient jdbc,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.identity = identity;
         this.people = people;
         this.jdbc = jdbc;
@@ -69,6 +74,7 @@ class AccountPersonalData implements PersonalData {
         removed += jdbc.sql("delete from person_token where person_id = ?").param(personId).update();
         people.setRoles(personId, java.util.EnumSet.of(org.incrowd.identity.Role.PARTICIPANT));
         people.erase(personId, IdentityService.erasedAddress(), FORMER_NAME, Instant.now());
+        events.publishEvent(new ProfileFactsChanged(personId));
         return removed + 1;
     }
 

@@ -5,9 +5,11 @@ import java.time.Duration;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.EmailAddress;
 import org.incrowd.identity.Person;
+import org.incrowd.identity.ProfileFactsChanged;
 import org.incrowd.mail.Outbox;
 import org.incrowd.shared.Refusal;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +44,12 @@ public class AddressVerification {
     private final Clock clock;
     private final SlidingWindow sent;
     private final int perHour;
+    private final ApplicationEventPublisher events;
 
     AddressVerification(MailedTokens tokens, PersonRepository people, Outbox outbox, Clock clock,
-                        @Value("${incrowd.verification.links-per-hour:5}") int perHour) {
+                        @Value("${incrowd.verification.links-per-hour:5}") int perHour,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.people = people;
         this.outbox = outbox;
@@ -127,6 +132,7 @@ public class AddressVerification {
             return Outcome.ADDRESS_TAKEN;
         }
         people.changeEmail(person.get().id(), link.email(), clock.instant());
+        events.publishEvent(new ProfileFactsChanged(person.get().id()));
         // Links to other new addresses are void now: one change at a time.
         tokens.useAll(person.get().id(), MailedTokens.Purpose.VERIFY);
         return Outcome.MOVED;

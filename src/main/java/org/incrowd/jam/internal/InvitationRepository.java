@@ -141,6 +141,18 @@ public class InvitationRepository {
                 .query(Long.class).single();
     }
 
+    /** The Jams that invite this address (not revoked). */
+    public List<Long> jamsInviting(String email) {
+        return jdbc.sql("select distinct jam_id from jam_invitation where email = ? and state <> 'REVOKED'")
+                .param(email).query(Long.class).list();
+    }
+
+    /** Whether this address is among the Jam's invited ones (not revoked), as {@link #activeEmails} lists them. */
+    public boolean isActiveEmail(long jamId, String email) {
+        return jdbc.sql("select count(*) from jam_invitation where jam_id = ? and state <> 'REVOKED' and email = ?")
+                .params(jamId, email).query(Long.class).single() > 0;
+    }
+
     public boolean isInvited(long jamId, String email, long personId) {
         return jdbc.sql("""
                 select count(*) from jam_invitation

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.jam.InvitationDraft;
+import org.incrowd.jam.JamEvents;
 import org.incrowd.mail.Mail;
 import org.incrowd.mail.Outbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +32,11 @@ public class InvitationWriter {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration validity;
+    private final ApplicationEventPublisher events;
 
     InvitationWriter(InvitationRepository invitations, Outbox outbox, Clock clock,
-                     @Value("${incrowd.invitations.valid-days:30}") int validDays) {
+                     @Value("${incrowd.invitations.valid-days:30}") int validDays, ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.outbox = outbox;
         this.clock = clock;
@@ -55,6 +59,9 @@ public class InvitationWriter {
                     draft.language(), token.hash()));
         }
         var written = invitations.insert(jamId, rows, now, now.plus(validity));
+        if (!written.isEmpty()) {
+            events.publishEvent(new JamEvents.AudienceChanged(jamId));
+        }
         outbox.sendAll(written.stream().map(row -> mail(jamId, row.id(), 1, row.email(),
                 languages.get(row.email()), tokens.get(row.tokenHash()), false)).toList());
         return written.size();

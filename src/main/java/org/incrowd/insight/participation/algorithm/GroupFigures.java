@@ -19,6 +19,12 @@ public record GroupFigures(String value, long people, long invited, long joined,
                 activeInvited + (person.invited() && person.active() ? 1 : 0), posts + person.posts());
     }
 
+    /** These figures and {@code more} together, under this group's value. */
+    public GroupFigures plus(GroupFigures more) {
+        return new GroupFigures(value, people + more.people, invited + more.invited, joined + more.joined,
+                active + more.active, activeInvited + more.activeInvited, posts + more.posts);
+    }
+
     static GroupFigures empty(String value) {
         return new GroupFigures(value, 0, 0, 0, 0, 0, 0);
     }

@@ -1,6 +1,7 @@
 package org.incrowd.insight.participation.algorithm;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,10 +24,20 @@ public final class ParticipationAnalysis {
 
     public static ParticipationFigures analyse(Iterable<Counted> people, int minGroupSize) {
         var tallies = tally(people);
-        var total = tallies.total();
+        var groups = new EnumMap<Dimension, Collection<GroupFigures>>(Dimension.class);
+        tallies.groups().forEach((dimension, byValue) -> groups.put(dimension, byValue.values()));
+        return analyse(tallies.total(), groups, minGroupSize);
+    }
+
+    /**
+     * Stages 2 and 3 over figures tallied already, per group of each dimension (as a read model keeps them): the
+     * same figures as from the people themselves.
+     */
+    public static ParticipationFigures analyse(GroupFigures total, Map<Dimension, Collection<GroupFigures>> groups,
+                                               int minGroupSize) {
         var breakdowns = new ArrayList<Breakdown>();
         for (Dimension dimension : Dimension.values()) {
-            breakdowns.add(suppressSmall(dimension, tallies.groups().get(dimension).values(), minGroupSize));
+            breakdowns.add(suppressSmall(dimension, groups.getOrDefault(dimension, List.of()), minGroupSize));
         }
         return new ParticipationFigures(total, breakdowns, rankQuiet(breakdowns, total), minGroupSize);
     }
