@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What keeps the participation figures current: the events of the modules whose rows they count, each handled in
- * the publisher's transaction (plain listeners, not after-commit ones), so the figures commit or roll back with the
- * change itself. A change of one person refreshes their share; a change of many at once rebuilds the Jam.
+ * the publisher's transaction (not after commit), so the figures commit or roll back with the change itself; a
+ * change of one person at the end of it ({@link AtTheEndOfTheTransaction}). A change of one person refreshes their share; a change of many at once rebuilds the Jam.
  */
 @Component
 class ParticipationFeed {
@@ -26,23 +26,23 @@ class ParticipationFeed {
         this.model = model;
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(DiscussionEvents.PostPublished event) {
         model.activity(event.jamId(), event.authorId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(DiscussionEvents.ReactionCast event) {
         model.activity(event.jamId(), event.personId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(DiscussionEvents.ReactionWithdrawn event) {
         model.activity(event.jamId(), event.personId());
     }
 
     /** The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. */
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(DiscussionEvents.ProxyIdeaClaimed event) {
         model.activity(event.jamId(), event.enteredById());
         model.activity(event.jamId(), event.claimantId());
@@ -79,22 +79,22 @@ class ParticipationFeed {
         model.rebuildAfterCommit(event.jamId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(JamEvents.MemberJoined event) {
         model.refresh(event.jamId(), event.personId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(JamEvents.MemberRemoved event) {
         model.refresh(event.jamId(), event.personId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(PersonRegistered event) {
         model.refreshEverywhere(event.personId());
     }
 
-    @EventListener
+    @AtTheEndOfTheTransaction
     void on(ProfileFactsChanged event) {
         model.refreshEverywhere(event.personId());
     }

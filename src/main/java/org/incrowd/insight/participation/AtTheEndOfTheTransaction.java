@@ -1,0 +1,19 @@
+package org.incrowd.insight.participation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Handled at the end of the publisher's transaction: still inside it, so the figures commit or roll back with the
+ * change, but after the rest of its work. Updating the figures locks the Jam's row of them; taken last, that lock is
+ * held for the commit only, so writers to one Jam queue for milliseconds, not for the length of each other's
+ * transactions. Outside a transaction the event is handled at once.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+@interface AtTheEndOfTheTransaction {}
