@@ -61,8 +61,9 @@ class TwoNodesIntegrationTests {
                 var events = onB.next(1, "post", WAIT);
                 assertThat(events).extracting(e -> postOf(e.data())).containsExactly(first);
                 lastSeen = events.getFirst().id();
-                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), token, null)) {
-                    assertThat(heardPresence(alsoOnA, 2)).as("a page on each node: two here").isTrue();
+                // Presence counts people (ADR 53): the writer's page on node A and the reader's on node B are two.
+                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), fixtures.token(writer), null)) {
+                    assertThat(heardPresence(alsoOnA, 2)).as("a person on each node: two here").isTrue();
                 }
             }
             nodeB.close();
