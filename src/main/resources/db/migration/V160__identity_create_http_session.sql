@@ -8,7 +8,7 @@ create table http_session (
     last_access_time      bigint       not null,
     max_inactive_interval integer      not null,
     expiry_time           bigint       not null,
-    principal_name        varchar(100),
+    principal_name        varchar(320), -- an e-mail address may be that long (Spring Session says 100)
     constraint http_session_pk primary key (primary_id)
 );
 create unique index http_session_ix1 on http_session (session_id);

@@ -82,7 +82,12 @@ class TwoNodesIntegrationTests {
 
     /** Whether a presence event saying {@code here} arrives in time (earlier counts may come first). */
     static boolean heardPresence(SseClient stream, int here) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return heardPresence(stream, here, WAIT);
+    }
+
+    /** Whether a presence event saying {@code here} arrives within {@code wait} (earlier counts may come first). */
+    static boolean heardPresence(SseClient stream, int here, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             var events = stream.next(1, "presence", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (!events.isEmpty() && events.getFirst().data().equals("{\"here\":" + here + "}")) {

@@ -3,8 +3,15 @@ package org.incrowd.support;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +49,20 @@ public class MockMvcSessions {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before Spring Session's filter
         return registration;
+    }
+
+    /**
+     * Sets an attribute of the stored session that {@code session} carries the cookie of, as the application would
+     * (a test that makes a session look idle, say).
+     */
+    @SuppressWarnings("unchecked")
+    public static void setAttribute(ApplicationContext context, MockHttpSession session, String name, Object value) {
+        var id = new String(Base64.getDecoder().decode((String) session.getAttribute(KEPT)), StandardCharsets.UTF_8);
+        var sessions = (SessionRepository<Session>) (SessionRepository<?>) context.getBean(
+                JdbcIndexedSessionRepository.class);
+        var stored = sessions.findById(id);
+        stored.setAttribute(name, value);
+        sessions.save(stored);
     }
 
     private static void sendKeptCookie(MockHttpServletRequest request) {

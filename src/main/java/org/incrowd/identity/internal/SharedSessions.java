@@ -94,9 +94,16 @@ class SharedSessions {
             return new QuietSession(sessions.createSession());
         }
 
+        /**
+         * One save at a time per session: a streamed response (live updates) commits the session when it first
+         * flushes, on another thread than the request's own, which commits it again when it ends; two at once would
+         * both insert a new session.
+         */
         @Override
         public void save(QuietSession session) {
-            sessions.save(session.stored);
+            synchronized (session.stored) {
+                sessions.save(session.stored);
+            }
         }
 
         @Override
