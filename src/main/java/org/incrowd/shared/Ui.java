@@ -17,8 +17,7 @@ public final class Ui {
     private final MessageSource messages;
     private final Locale locale;
     private final String csrfParameter;
-    /** Made (and kept in the session) only when a page shows a form: a request without one makes no session. */
-    private final java.util.function.Supplier<String> csrfToken;
+    private final String csrfToken;
     private final Viewer viewer;
     private final String path;
     private final java.util.function.UnaryOperator<String> assets;
@@ -29,12 +28,6 @@ public final class Ui {
 
     public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
               String path, java.util.function.UnaryOperator<String> assets) {
-        this(messages, locale, csrfParameter, () -> csrfToken, viewer, path, assets);
-    }
-
-    public Ui(MessageSource messages, Locale locale, String csrfParameter,
-              java.util.function.Supplier<String> csrfToken, Viewer viewer, String path,
-              java.util.function.UnaryOperator<String> assets) {
         this.messages = messages;
         this.locale = locale;
         this.csrfParameter = csrfParameter;
@@ -95,7 +88,7 @@ public final class Ui {
     }
 
     public String csrfToken() {
-        return csrfToken.get();
+        return csrfToken;
     }
 
     public boolean signedIn() {

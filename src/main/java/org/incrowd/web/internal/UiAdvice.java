@@ -35,10 +35,7 @@ class UiAdvice {
         var urls = (ResourceUrlProvider) request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR);
         return new Ui(messages, locale,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
-                // Asked for when a form is rendered, not before: an API or live-stream request then makes no
-                // session (sessions live in the database, ADR 53). Pages render into a buffer, so the token and
-                // the session cookie are made before anything is sent.
-                csrf == null ? () -> "" : csrf::getToken,
+                csrf == null ? "" : csrf.getToken(),
                 viewer, request.getRequestURI(), path -> versioned(urls, path));
     }
 
