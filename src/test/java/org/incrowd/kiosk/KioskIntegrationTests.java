@@ -15,6 +15,7 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
+import org.incrowd.support.MockMvcSessions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,7 +197,7 @@ class KioskIntegrationTests {
     void aSessionIdleForLongerThanAMinuteIsSignedOutAndTheIdeaIsKeptAsTyped() throws Exception {
         Cookie kiosk = kiosk(jam);
         var session = signIn(kiosk, issue(jam, "Maria, night shift").getFirst()).session();
-        session.setAttribute("org.incrowd.identity.internal.KioskPrincipal.lastSeen",
+        MockMvcSessions.setAttribute(context, session, "org.incrowd.identity.internal.KioskPrincipal.lastSeen",
                 System.currentTimeMillis() - 61_000);
 
         var refused = mvc.perform(post("/kiosk/ideas").session(session).cookie(kiosk).with(csrf())

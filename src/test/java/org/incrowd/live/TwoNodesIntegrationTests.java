@@ -61,8 +61,9 @@ class TwoNodesIntegrationTests {
                 var events = onB.next(1, "post", WAIT);
                 assertThat(events).extracting(e -> postOf(e.data())).containsExactly(first);
                 lastSeen = events.getFirst().id();
-                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), token, null)) {
-                    assertThat(heardPresence(alsoOnA, 2)).as("a page on each node: two here").isTrue();
+                // Presence counts people (ADR 53): the writer's page on node A and the reader's on node B are two.
+                try (var alsoOnA = new SseClient(url(nodeA, jam.id()), fixtures.token(writer), null)) {
+                    assertThat(heardPresence(alsoOnA, 2)).as("a person on each node: two here").isTrue();
                 }
             }
             nodeB.close();
@@ -81,7 +82,12 @@ class TwoNodesIntegrationTests {
 
     /** Whether a presence event saying {@code here} arrives in time (earlier counts may come first). */
     static boolean heardPresence(SseClient stream, int here) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return heardPresence(stream, here, WAIT);
+    }
+
+    /** Whether a presence event saying {@code here} arrives within {@code wait} (earlier counts may come first). */
+    static boolean heardPresence(SseClient stream, int here, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             var events = stream.next(1, "presence", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (!events.isEmpty() && events.getFirst().data().equals("{\"here\":" + here + "}")) {

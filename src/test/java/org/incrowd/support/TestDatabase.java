@@ -58,6 +58,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return settingsFor("postgres");
     }
 
+    /** Settings for a new, empty database of this JVM's kind that several nodes in this JVM can share. */
+    public static Map<String, Object> freshShared() {
+        return settingsFor(kind()); // H2 in memory: one database per name in the JVM, kept while any node lives
+    }
+
     static Map<String, Object> settingsFor(String kind) {
         return switch (kind) {
             // DB_CLOSE_DELAY=-1 keeps the database while the context lives, even when the pool holds no connection.

@@ -2,6 +2,8 @@ package org.incrowd.jam.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.UUID;
 public final class KeptDrafts {
 
     /** One interrupted form: where it posts to and what it carried (CSRF token and terms fields left out). */
-    public record Draft(String action, List<Map.Entry<String, String>> fields) {
+    public record Draft(String action, List<Map.Entry<String, String>> fields) implements Serializable {
 
         public String field(String name) {
             return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
@@ -38,15 +40,22 @@ public final class KeptDrafts {
         request.getParameterMap().forEach((name, values) -> {
             if (!name.equals(csrfParameter) && !name.equals(ACCEPT_SCOPE) && !name.equals(ACCEPT_VERSION)) {
                 for (String value : values) {
-                    fields.add(Map.entry(name, value));
+                    fields.add(new AbstractMap.SimpleImmutableEntry<>(name, value)); // serialisable, unlike Map.entry
                 }
             }
         });
         String query = request.getQueryString();
         String action = request.getRequestURI() + (query == null ? "" : "?" + query);
         String id = UUID.randomUUID().toString();
-        synchronized (request.getSession()) {
-            drafts(request.getSession()).put(id, new Draft(action, List.copyOf(fields)));
+        var session = request.getSession();
+        synchronized (session) {
+            var drafts = drafts(session);
+            drafts.put(id, new Draft(action, List.copyOf(fields)));
+            while (drafts.size() > KEPT) {
+                drafts.remove(drafts.keySet().iterator().next()); // the oldest first
+            }
+            // Set again, not only changed: a session kept in the database writes only the attributes that are set.
+            session.setAttribute(ATTRIBUTE, drafts);
         }
         return id;
     }
@@ -61,17 +70,8 @@ public final class KeptDrafts {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Draft> drafts(HttpSession session) {
-        var drafts = (Map<String, Draft>) session.getAttribute(ATTRIBUTE);
-        if (drafts == null) {
-            drafts = new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Draft> eldest) {
-                    return size() > KEPT;
-                }
-            };
-            session.setAttribute(ATTRIBUTE, drafts);
-        }
-        return drafts;
+    private static LinkedHashMap<String, Draft> drafts(HttpSession session) {
+        var drafts = (LinkedHashMap<String, Draft>) session.getAttribute(ATTRIBUTE);
+        return drafts == null ? new LinkedHashMap<>() : drafts;
     }
 }
