@@ -266,7 +266,7 @@ class LiveHub implements SmartLifecycle {
     /** Who has a page open on this node, per place: the number of open streams per person (0: guests). */
     Map<String, Map<Long, Integer>> peopleByPlace() {
         var people = new HashMap<String, Map<Long, Integer>>();
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : subscribers.all()) {
             if (!subscriber.closed()) {
                 people.computeIfAbsent(subscriber.place(), place -> new HashMap<>())
                         .merge(subscriber.personId(), 1, Integer::sum);

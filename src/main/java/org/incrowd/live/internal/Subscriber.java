@@ -149,11 +149,6 @@ final class Subscriber {
         return closed;
     }
 
-    /** Whose page this is (0: a guest's), for presence counted per person. */
-    long personId() {
-        return personId;
-    }
-
     /** Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop. */
     boolean open() {
         try {
