@@ -19,6 +19,7 @@ final class JamFaults {
     /** Time after a recovery before the window closes: the replayed events and retried writes drain meanwhile. */
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(4);
+    private static final int STARTS = 5;
 
     enum Kind { KILL_APPLICATION, RESTART_POSTGRESQL }
 
@@ -108,7 +109,7 @@ final class JamFaults {
         recovery.put("at_s", Percentiles.round((t0 - runStart) / 1e9));
         if (fault.kind() == Kind.KILL_APPLICATION) {
             target.killApplication();
-            target.startApplication();
+            recovery.put("failed_starts", startAgain());
             recovery.put("server_ready_s", seconds(t0));
         } else {
             target.restartPostgres();
@@ -125,6 +126,24 @@ final class JamFaults {
         recoveries.add(recovery);
         System.out.println("Recovered: " + recovery);
         return recovered;
+    }
+
+    /**
+     * Starts the application again, up to {@link #STARTS} times, as a supervisor would restart a node whose start
+     * failed (under the clients' retries a start can fail for want of a database connection); returns the failures.
+     */
+    private int startAgain() throws Exception {
+        for (int failed = 0; ; failed++) {
+            try {
+                target.startApplication();
+                return failed;
+            } catch (IllegalStateException e) {
+                System.out.println("The start failed (" + e.getMessage() + ")");
+                if (failed + 1 >= STARTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static long await(BooleanSupplier condition) throws InterruptedException {

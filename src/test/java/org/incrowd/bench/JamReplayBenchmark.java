@@ -88,7 +88,7 @@ public final class JamReplayBenchmark {
                 options.searches()));
         var bench = new JamReplayBenchmark();
         try {
-            results.putAll(bench.run(options));
+            bench.run(options, results); // fills in as it goes, so that a failure half-way keeps what was measured
         } catch (Exception e) {
             e.printStackTrace();
             results.put("failed", String.valueOf(e));
@@ -100,13 +100,14 @@ public final class JamReplayBenchmark {
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     }
 
-    private Map<String, Object> run(Options options) throws Exception {
+    private void run(Options options, Map<String, Object> result) throws Exception {
         deleteRecursively(WORK);
         Path serverData = Files.createDirectories(WORK.resolve("server"));
         startPostgres(true);
         int streams = options.readers() + options.readers() / 10 + 100;
         server = new ServerProcess(Path.of("target", "incrowd.jar"), serverData, SERVER_PORT, options.heap(),
-                List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                List.of("--spring.datasource.url=" + jdbcUrl(),
+                        "--spring.datasource.driver-class-name=org.postgresql.Driver",
                         "--spring.datasource.username=postgres",
                         // The crowd writes at the replay's rate, far above the per-person limits; one token holds
                         // every live stream.
@@ -117,7 +118,6 @@ public final class JamReplayBenchmark {
         long setupStart = System.nanoTime();
         System.out.println("Starting Incrowd on PostgreSQL (port " + SERVER_PORT + ")...");
         server.start();
-        var result = new LinkedHashMap<String, Object>();
         result.put("first_start_s", Percentiles.round((System.nanoTime() - setupStart) / 1e9));
         URI base = URI.create("http://127.0.0.1:" + SERVER_PORT);
         var session = DemoSession.participant(base);
@@ -172,7 +172,11 @@ public final class JamReplayBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             visits.stop();
             writers.stop(JamFaults.SETTLE);
-            result.put("server_rss_mb", server.memoryMb("VmRSS"));
+            try {
+                result.put("server_rss_mb", server.memoryMb("VmRSS"));
+            } catch (IOException gone) {
+                result.put("server_rss_mb", "the server is not running");
+            }
             Thread.sleep(JamFaults.SETTLE); // the last events reach the readers
             load.stop();
             result.put("load_average_samples", loads);
@@ -180,14 +184,13 @@ public final class JamReplayBenchmark {
             result.put("writers", writers.counts());
             result.put("page_views_not_sent_generator_saturated", visits.notSent());
             result.put("client_errors", errors.counts(windows));
-            result.put("writes", ledger.check(storedPosts(), storedReactions()).asMap());
             result.put("live", live(load, ledger, windows));
             result.put("pages_outside_fault_windows", visits.latencies("page", windows));
             result.put("searches_outside_fault_windows", visits.latencies("search", windows));
             result.put("faults", faultsWithFirstWrite(faults, ledger));
             result.put("fault_injection_failed", faults.failed());
+            result.put("writes", ledger.check(storedPosts(), storedReactions()).asMap());
         }
-        return result;
     }
 
     private JamFaults.Target target(Options options, PageVisits visits, SseLoad load, Jam jam) {
@@ -223,7 +226,10 @@ public final class JamReplayBenchmark {
 
     private void startPostgres(boolean create) throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres")).setCleanDataDirectory(false)
-                .setPort(POSTGRES_PORT).setPGStartupWait(Duration.ofSeconds(120)).start();
+                .setPort(POSTGRES_PORT).setPGStartupWait(Duration.ofSeconds(120))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(WORK.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(WORK.resolve("postgres.log").toFile()))
+                .start();
         if (create) {
             try (var connection = postgres.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement()) {
@@ -441,7 +447,8 @@ public final class JamReplayBenchmark {
         for (var recovery : faults.recoveries()) {
             var copy = new LinkedHashMap<>(recovery);
             long t0 = (long) copy.remove("t0_nanos");
-            ledger.posts().stream().filter(post -> post.sentNanos() > t0).mapToLong(WriteLedger.Post::answeredNanos).min()
+            ledger.posts().stream().filter(post -> post.sentNanos() > t0)
+                    .mapToLong(WriteLedger.Post::answeredNanos).min()
                     .ifPresent(at -> copy.put("first_post_acknowledged_s", Percentiles.round((at - t0) / 1e9)));
             list.add(copy);
         }

@@ -35,6 +35,12 @@ final class JamWriters {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Requests in flight at most, as a crowd's browsers would have: enough for the target rates at tens of
+     * milliseconds an answer, few enough not to bury a struggling server under its own queue.
+     */
+    private static final int POST_SLOTS = 32;
+    private static final int REACTION_SLOTS = 64;
 
     private final URI base;
     private final List<Person> people;
@@ -46,8 +52,8 @@ final class JamWriters {
     private final ClientErrors errors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
-    private final Semaphore postSlots = new Semaphore(100);
-    private final Semaphore reactionSlots = new Semaphore(400);
+    private final Semaphore postSlots = new Semaphore(POST_SLOTS);
+    private final Semaphore reactionSlots = new Semaphore(REACTION_SLOTS);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean retrying = new AtomicBoolean(true);
     /** Posts to react to, in the order they were acknowledged: {id, index of the author in people}. */
@@ -79,7 +85,8 @@ final class JamWriters {
 
     void start() {
         running.set(true);
-        posting = Thread.ofPlatform().name("jam-posts").daemon().start(() -> OpenLoop.atRate(postsPerSecond, running, this::post));
+        posting = Thread.ofPlatform().name("jam-posts").daemon()
+                .start(() -> OpenLoop.atRate(postsPerSecond, running, this::post));
         reacting = Thread.ofPlatform().name("jam-reactions").daemon()
                 .start(() -> OpenLoop.atRate(reactionsPerSecond, running, this::react));
     }
@@ -93,8 +100,8 @@ final class JamWriters {
         retrying.set(false);
         retries.shutdown();
         retries.awaitTermination(30, TimeUnit.SECONDS);
-        postSlots.acquire(100);
-        reactionSlots.acquire(400);
+        postSlots.acquire(POST_SLOTS);
+        reactionSlots.acquire(REACTION_SLOTS);
     }
 
     java.util.Map<String, Object> counts() {

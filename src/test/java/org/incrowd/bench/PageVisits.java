@@ -32,6 +32,8 @@ final class PageVisits {
     private static final List<String> WORDS = List.of("idea", "replay", "safety", "training", "customer", "energy",
             "travel", "office", "learning", "service");
 
+    private static final int SLOTS = 16;
+
     private final URI base;
     private final String authorization;
     private final List<String> pages;
@@ -40,7 +42,7 @@ final class PageVisits {
     private final ClientErrors errors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ConcurrentLinkedQueue<Visit> visits = new ConcurrentLinkedQueue<>();
-    private final Semaphore slots = new Semaphore(64);
+    private final Semaphore slots = new Semaphore(SLOTS);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong notSent = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
@@ -57,10 +59,10 @@ final class PageVisits {
 
     void start() {
         running.set(true);
-        threads.add(Thread.ofPlatform().name("jam-pages").daemon().start(() -> OpenLoop.atRate(pagesPerSecond, running,
-                tick -> visit("page", pages.get((int) (tick % pages.size()))))));
-        threads.add(Thread.ofPlatform().name("jam-searches").daemon().start(() -> OpenLoop.atRate(searchesPerSecond, running,
-                tick -> visit("search", "/search?q=" + URLEncoder.encode(WORDS.get((int) (tick % WORDS.size())),
+        threads.add(Thread.ofPlatform().name("jam-pages").daemon().start(() -> OpenLoop.atRate(pagesPerSecond,
+                running, tick -> visit("page", pages.get((int) (tick % pages.size()))))));
+        threads.add(Thread.ofPlatform().name("jam-searches").daemon().start(() -> OpenLoop.atRate(searchesPerSecond,
+                running, tick -> visit("search", "/search?q=" + URLEncoder.encode(WORDS.get((int) (tick % WORDS.size())),
                         StandardCharsets.UTF_8)))));
     }
 
@@ -69,7 +71,7 @@ final class PageVisits {
         for (var thread : threads) {
             thread.join();
         }
-        slots.acquire(64);
+        slots.acquire(SLOTS);
     }
 
     List<Visit> visits() {
@@ -134,5 +136,4 @@ final class PageVisits {
         return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(10)).build();
     }
-
 }
