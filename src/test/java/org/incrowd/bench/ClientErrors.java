@@ -18,13 +18,17 @@ final class ClientErrors {
     }
 
     private final ConcurrentLinkedQueue<Error> errors = new ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> firstRefusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     void failed(String what, Throwable failure) {
         errors.add(new Error(what, kindOf(failure), System.nanoTime()));
     }
 
-    void answered(String what, int status) {
+    void answered(String what, int status, String body) {
         errors.add(new Error(what, "http " + status, System.nanoTime()));
+        if (status < 500 && firstRefusals.add(what + status)) {
+            System.out.println("First " + what + " refused with " + status + ": " + body);
+        }
     }
 
     /** Counts by "what: kind", split into those inside the fault windows and those outside. */

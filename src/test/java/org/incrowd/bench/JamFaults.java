@@ -43,7 +43,7 @@ final class JamFaults {
     private final List<Fault> schedule;
     private final Target target;
     private final FaultWindows windows;
-    private final List<Map<String, Object>> recoveries = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Object>> recoveries = new CopyOnWriteArrayList<>(); // read after the thread ends
     private volatile String failed;
 
     JamFaults(List<Fault> schedule, Target target, FaultWindows windows) {
@@ -107,6 +107,9 @@ final class JamFaults {
         var recovery = new LinkedHashMap<String, Object>();
         recovery.put("kind", fault.kind().name().toLowerCase());
         recovery.put("at_s", Percentiles.round((t0 - runStart) / 1e9));
+        recovery.put("recovered_before_the_run_ended", false);
+        recovery.put("t0_nanos", t0); // for the first acknowledged write after it, filled in by the benchmark
+        recoveries.add(recovery); // now, so that a recovery the end of the run cuts short is reported as far as it got
         if (fault.kind() == Kind.KILL_APPLICATION) {
             target.killApplication();
             recovery.put("failed_starts", startAgain());
@@ -122,8 +125,7 @@ final class JamFaults {
         long recovered = Math.max(page, readers);
         windows.close(window, recovered + SETTLE.toNanos());
         recovery.put("window_s", Percentiles.round((recovered + SETTLE.toNanos() - t0) / 1e9));
-        recovery.put("t0_nanos", t0); // for the first acknowledged write after it, filled in by the benchmark
-        recoveries.add(recovery);
+        recovery.put("recovered_before_the_run_ended", true);
         System.out.println("Recovered: " + recovery);
         return recovered;
     }

@@ -272,7 +272,7 @@ public final class JamReplayBenchmark {
         try (var db = database()) {
             var ids = new ArrayList<Long>();
             try (var query = db.prepareStatement("select id from person where email like '%@demo.incrowd.example' "
-                    + "and deactivated_at is null order by id"); var rows = query.executeQuery()) {
+                    + "and deactivated_at is null and email_verified_at is not null order by id"); var rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }

@@ -211,7 +211,7 @@ final class JamWriters {
         if (failure != null) {
             errors.failed(what, failure);
         } else {
-            errors.answered(what, answer.statusCode());
+            errors.answered(what, answer.statusCode(), answer.body());
         }
     }
 

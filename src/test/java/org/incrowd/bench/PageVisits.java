@@ -125,7 +125,7 @@ final class PageVisits {
             if (failure != null) {
                 errors.failed(what, failure);
             } else if (answer.statusCode() != 200) {
-                errors.answered(what, answer.statusCode());
+                errors.answered(what, answer.statusCode(), "");
             } else {
                 visits.add(new Visit(what, start, System.nanoTime()));
             }
