@@ -44,7 +44,8 @@ public final class PagesBenchmark {
     private static final String BODY = "A synthetic post, long enough to look like one: we could pilot the idea in "
             + "two regions first and measure how many teams take it up within a month. **What** would you change?";
 
-    private record Options(int connections, int seconds, int warmUpSeconds, int port, boolean large, Path jfr) {
+    private record Options(int connections, int seconds, int warmUpSeconds, int port, boolean large, Path jfr,
+                           Path jar) {
 
         static Options parse(String[] args) {
             int connections = 64;
@@ -53,6 +54,7 @@ public final class PagesBenchmark {
             int port = 18210;
             boolean large = true;
             Path jfr = null;
+            Path jar = Path.of("target", "incrowd.jar");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--connections" -> connections = Integer.parseInt(args[++i]);
@@ -61,11 +63,12 @@ public final class PagesBenchmark {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--demo-only" -> large = false;
                     case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
+                    case "--jar" -> jar = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; known:"
-                            + " --connections N --seconds S --warm-up S --port P --demo-only --jfr FILE.jfr");
+                            + " --connections N --seconds S --warm-up S --port P --demo-only --jfr FILE.jfr --jar FILE.jar");
                 }
             }
-            return new Options(connections, seconds, warmUp, port, large, jfr);
+            return new Options(connections, seconds, warmUp, port, large, jfr, jar.toAbsolutePath());
         }
     }
 
@@ -94,7 +97,7 @@ public final class PagesBenchmark {
                 + " 64 virtual threads in a closed loop, on the same 2 cores as the server");
         Path data = Files.createTempDirectory("incrowd-bench-pages-");
         try {
-            var server = new ServerProcess(Path.of("target", "incrowd.jar").toAbsolutePath(), data, options.port(),
+            var server = new ServerProcess(options.jar(), data, options.port(),
                     "1g", List.of());
             // First start: Flyway and the demo content; then the rows the pages need are added while it is stopped.
             server.start();
