@@ -48,8 +48,8 @@ class CachedPermissionsIntegrationTests {
         var ana = fixtures.person("Ana", Role.PARTICIPANT);
         var jam = fixtures.jam("Cached removal " + System.nanoTime()).invitationOnly(ana.email()).create();
         var forum = fixtures.forum(jam, "Travel");
-        var idea = fixtures.idea(forum, "Night trains");
         fixtures.join(jam, ana);
+        var idea = fixtures.idea(forum, ana, "Night trains", "Sleep on the way there.");
         var session = fixtures.signIn(ana);
         assertThat(page("/threads/" + idea.id(), session).getStatus()).isEqualTo(200);
 
