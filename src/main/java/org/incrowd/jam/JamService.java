@@ -63,7 +63,10 @@ public class JamService {
     /** The Jams this person may see, live ones first. */
     public List<Jam> visibleTo(Actor actor) {
         Instant now = now();
-        return jams.all().stream().filter(jam -> canSee(actor, jam))
+        // The person's invitations in one query, not one per invitation-only Jam; the rest is cached per Jam.
+        var inviting = actor.isGuest() ? Set.<Long>of()
+                : invitations.invitingJams(actor.verified() ? actor.email() : null, actor.personId());
+        return jams.all().stream().filter(jam -> canSee(actor, jam, (who, jamId) -> inviting.contains(jamId)))
                 .sorted(java.util.Comparator.comparing((Jam jam) -> jam.phase(now).ordinal() == JamPhase.LIVE.ordinal() ? 0 : 1))
                 .toList();
     }
@@ -74,7 +77,7 @@ public class JamService {
      */
     public Jam require(Actor actor, long jamId) {
         var jam = jams.find(jamId).orElseThrow(() -> Refusal.notFound("jam.notFound"));
-        if (canSee(actor, jam)) {
+        if (canSee(actor, jam, this::isInvited)) {
             return jam;
         }
         var removal = jam.published() ? jams.activeRemoval(jamId, actor.personId()) : Optional.<RemovalRow>empty();
@@ -277,7 +280,7 @@ public class JamService {
         if (jam.invitationOnly() && !actor.verified() && !actor.canOrganise()) {
             return "join.verifyFirst";
         }
-        if (!actor.canOrganise() && !mayEnter(actor, jam)) {
+        if (!actor.canOrganise() && !mayEnter(actor, jam, this::isInvited)) {
             return "join.notInAudience";
         }
         return null;
@@ -626,13 +629,22 @@ public class JamService {
         events.publishEvent(new JamEvents.MemberRemoved(jamId, person.id()));
     }
 
+    /** Whether an invitation (not revoked) lets the person into the Jam: asked one Jam at a time, or of a set. */
+    private interface InvitedTo {
+        boolean test(Actor actor, long jamId);
+    }
+
+    private boolean isInvited(Actor actor, long jamId) {
+        return invitations.isInvited(jamId, actor.verified() ? actor.email() : null, actor.personId());
+    }
+
     private static void requireOrganiser(Actor actor) {
         if (!actor.canOrganise()) {
             throw Refusal.forbidden("jam.organisersOnly");
         }
     }
 
-    private boolean canSee(Actor actor, Jam jam) {
+    private boolean canSee(Actor actor, Jam jam, InvitedTo invited) {
         if (actor.canOrganise()) {
             return true;
         }
@@ -650,7 +662,7 @@ public class JamService {
         if (actor.isGuest()) {
             return false;
         }
-        return mayEnter(actor, jam) || jams.isMember(jam.id(), actor.personId())
+        return mayEnter(actor, jam, invited) || jams.isMember(jam.id(), actor.personId())
                 || jams.isStaffOfJam(jam.id(), actor.personId());
     }
 
@@ -659,9 +671,9 @@ public class JamService {
      * proved the address), or their address is on the list and verified, so typing someone's address at sign-up
      * opens nothing. Observers may read any open Jam.
      */
-    private boolean mayEnter(Actor actor, Jam jam) {
+    private boolean mayEnter(Actor actor, Jam jam, InvitedTo invited) {
         if (jam.invitationOnly()) {
-            return invitations.isInvited(jam.id(), actor.verified() ? actor.email() : null, actor.personId());
+            return invited.test(actor, jam.id());
         }
         return jam.audience().contains(actor.participantType()) || actor.isReadOnly();
     }

@@ -20,6 +20,7 @@ import org.incrowd.discussion.ReactionKind;
 import org.incrowd.discussion.ReactionVisitor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -50,6 +51,7 @@ public class PostRepository {
     private static final int STREAM_FETCH_SIZE = 10_000;
 
     private final JdbcClient jdbc;
+    private final RowCache<Long, long[]> jamCounts = RowCache.of(10_000);
     private final JdbcClient streaming;
     private final JdbcTemplate batch;
 
@@ -71,6 +73,7 @@ public class PostRepository {
                 .params(jamId, forumId, threadId, parentId, authorId, title, body, bodyHtml, Timestamp.from(now), depth)
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
+        jamCounts.evict(jamId);
         if (threadId == null) {
             jdbc.sql("update post set thread_id = ? where id = ?").params(id, id).update();
         }
@@ -223,7 +226,18 @@ public class PostRepository {
     }
 
     public long countInJam(long jamId) {
-        return jdbc.sql("select count(*) from post where jam_id = ?").param(jamId).query(Long.class).single();
+        return jamCounts(jamId)[0];
+    }
+
+    /**
+     * A Jam's posts and ideas, counted for its home on every view: kept a few seconds (ADR 51), and counted afresh
+     * as soon as this node writes a post there; a post written on another node shows in the count within that time.
+     */
+    private long[] jamCounts(long jamId) {
+        return jamCounts.get(jamId, id -> jdbc.sql("""
+                        select (select count(*) from post where jam_id = :jam),
+                               (select count(*) from post where jam_id = :jam and parent_id is null)""")
+                .param("jam", id).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
     }
 
     /** The author signed this post with their name in a pseudonymous forum (ADR 42). */
@@ -238,8 +252,7 @@ public class PostRepository {
     }
 
     public long countIdeasInJam(long jamId) {
-        return jdbc.sql("select count(*) from post where jam_id = ? and parent_id is null").param(jamId)
-                .query(Long.class).single();
+        return jamCounts(jamId)[1];
     }
 
     public long countIdeas(long forumId) {

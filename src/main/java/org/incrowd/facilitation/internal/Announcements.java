@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,12 @@ public class Announcements {
 
     private static final String COLUMNS = "id, jam_id, forum_id, author_id, body, created_at, edited_at, withdrawn_at";
 
+    /** Enough for a Jam's announcements of the last days; a page shows a few. */
+    private static final int KEPT_PER_JAM = 100;
+
     private final JdbcClient jdbc;
+    /** A Jam's announcements not withdrawn, newest first, read by every page of the Jam (ADR 51). */
+    private final RowCache<Long, List<Announcement>> standing = RowCache.of(10_000);
 
     Announcements(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +40,7 @@ public class Announcements {
         var key = new GeneratedKeyHolder();
         jdbc.sql("insert into announcement (jam_id, forum_id, author_id, body, created_at) values (?, ?, ?, ?, ?)")
                 .params(jamId, forumId, authorId, body, Timestamp.from(now)).update(key, "id");
+        standing.evict(jamId);
         return key.getKeyAs(Long.class);
     }
 
@@ -45,11 +52,13 @@ public class Announcements {
     void edit(long id, String body, Instant now) {
         jdbc.sql("update announcement set body = ?, edited_at = ? where id = ?")
                 .params(body, Timestamp.from(now), id).update();
+        standing.evictAll(); // edits and withdrawals are rare
     }
 
     void withdraw(long id, Instant now) {
         jdbc.sql("update announcement set withdrawn_at = ? where id = ? and withdrawn_at is null")
                 .params(Timestamp.from(now), id).update();
+        standing.evictAll();
     }
 
     /** Remembered per person; dismissing twice is the same as once. */
@@ -66,17 +75,19 @@ public class Announcements {
      * withdrawn ones nor those this reader dismissed.
      */
     List<Announcement> latest(long jamId, Long forumId, long readerId, Instant since, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from announcement a
-                        where jam_id = :jam and created_at > :since and withdrawn_at is null
-                          and (forum_id is null or forum_id = cast(:forum as bigint))
-                          and not exists (select 1 from announcement_dismissal d
-                                          where d.announcement_id = a.id and d.person_id = :reader)
-                        order by id desc limit :limit""")
-                .param("jam", jamId).param("forum", forumId).param("since", Timestamp.from(since))
-                .param("reader", readerId).param("limit", limit)
-                .query(Announcements::announcement)
-                .list();
+        var shown = standing.get(jamId, id -> jdbc.sql("select " + COLUMNS
+                        + " from announcement where jam_id = ? and withdrawn_at is null order by id desc limit ?")
+                        .params(id, KEPT_PER_JAM).query(Announcements::announcement).list())
+                .stream().filter(a -> a.createdAt().isAfter(since)
+                        && (a.forumId() == null || a.forumId().equals(forumId))).toList();
+        if (shown.isEmpty()) {
+            return shown; // the usual case: no query for the reader's dismissals either
+        }
+        var dismissed = new java.util.HashSet<>(jdbc.sql(
+                        "select announcement_id from announcement_dismissal where person_id = :reader and announcement_id in (:ids)")
+                .param("reader", readerId).param("ids", shown.stream().map(Announcement::id).toList())
+                .query(Long.class).list());
+        return shown.stream().filter(a -> !dismissed.contains(a.id())).limit(limit).toList();
     }
 
     /** Everything announced to exactly this place (the whole Jam when {@code forumId} is null), newest first. */

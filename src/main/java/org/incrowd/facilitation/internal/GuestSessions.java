@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,12 @@ public class GuestSessions {
 
     private static final String COLUMNS = "id, jam_id, forum_id, person_id, label, starts_at, ends_at, started_at";
 
+    /** Enough for any Jam's sessions not yet over; the page shows five. */
+    private static final int KEPT_PER_JAM = 200;
+
     private final JdbcClient jdbc;
+    /** The sessions of a Jam that are not over yet, read by every page of the Jam (ADR 51). */
+    private final RowCache<Long, List<GuestSession>> notOver = RowCache.of(10_000);
 
     GuestSessions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,6 +42,7 @@ public class GuestSessions {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(jamId, forumId, personId, label, Timestamp.from(startsAt), Timestamp.from(endsAt), createdBy)
                 .update();
+        notOver.evict(jamId);
     }
 
     /** The session in which this person is the forum's guest right now, if any. */
@@ -48,11 +55,12 @@ public class GuestSessions {
 
     /** Sessions of a Jam (or of one forum) that have not ended, soonest first. */
     List<GuestSession> current(long jamId, Long forumId, Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from guest_session where jam_id = :jam "
-                        + "and (cast(:forum as bigint) is null or forum_id = :forum) and ends_at > :now "
-                        + "order by starts_at, id limit :limit")
-                .param("jam", jamId).param("forum", forumId).param("now", Timestamp.from(now))
-                .param("limit", limit).query(GuestSessions::row).list();
+        return notOver.get(jamId, id -> jdbc.sql("select " + COLUMNS + " from guest_session where jam_id = ? "
+                                + "and ends_at > ? order by starts_at, id limit ?")
+                        .params(id, Timestamp.from(now), KEPT_PER_JAM).query(GuestSessions::row).list())
+                .stream().filter(session -> session.endsAt().isAfter(now)
+                        && (forumId == null || session.forumId() == forumId))
+                .limit(limit).toList();
     }
 
     /** Sessions whose slot has begun but whose start nobody has announced yet. */
@@ -64,6 +72,7 @@ public class GuestSessions {
 
     /** Claims the announcement of a start; false when another node already made it. */
     boolean markStarted(long id, Instant now) {
+        notOver.evictAll();
         return jdbc.sql("update guest_session set started_at = ? where id = ? and started_at is null")
                 .params(Timestamp.from(now), id).update() == 1;
     }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.incrowd.jam.IdentityMode;
 import org.incrowd.jam.IdentityModes.ForumIdentity;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,12 +13,22 @@ import org.springframework.stereotype.Repository;
 public class IdentityModeRows {
 
     private final JdbcClient jdbc;
+    /** Each forum's mode, read for every byline of every page (ADR 51); evicted below where the modes change. */
+    private final RowCache<Long, List<ForumIdentity>> forums = RowCache.of(50_000);
 
     IdentityModeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<ForumIdentity> forums(Collection<Long> forumIds) {
+        return forumIds.stream().distinct().flatMap(forumId -> forums.get(forumId, this::read).stream()).toList();
+    }
+
+    private List<ForumIdentity> read(long forumId) {
+        return read(List.of(forumId));
+    }
+
+    private List<ForumIdentity> read(Collection<Long> forumIds) {
         return jdbc.sql("""
                         select f.id, f.jam_id, coalesce(f.identity_mode, j.identity_mode) as mode,
                                j.pseudonym_shows_country
@@ -44,11 +55,13 @@ public class IdentityModeRows {
     public void setJam(long jamId, IdentityMode mode, boolean showsCountry) {
         jdbc.sql("update jam set identity_mode = ?, pseudonym_shows_country = ? where id = ?")
                 .params(mode.name(), showsCountry, jamId).update();
+        forums.evictAll(); // the Jam's forums that follow it; a Jam's mode changes seldom
     }
 
     public void setForum(long forumId, IdentityMode mode) {
         jdbc.sql("update forum set identity_mode = ? where id = ?").params(mode == null ? null : mode.name(), forumId)
                 .update();
+        forums.evict(forumId);
     }
 
     public boolean jamShowsCountry(long jamId) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.jam.Invitation;
@@ -158,6 +159,14 @@ public class InvitationRepository {
                 select count(*) from jam_invitation
                 where jam_id = ? and state <> 'REVOKED' and (email = ? or accepted_by = ?)""")
                 .params(jamId, email, personId).query(Long.class).single() > 0;
+    }
+
+    /** The Jams that invite this person (by address or an accepted link), in one query for the Jams list. */
+    public Set<Long> invitingJams(String email, long personId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct jam_id from jam_invitation
+                where state <> 'REVOKED' and (email = ? or accepted_by = ?)""")
+                .params(email, personId).query(Long.class).list());
     }
 
     /** Ids of the invitations a reminder goes to: sent or waiting (expired included), oldest first. */

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class JamPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final JamRepository jams;
     private final IdentityService identity;
 
-    JamPersonalData(JdbcClient jdbc, IdentityService identity) {
+    JamPersonalData(JdbcClient jdbc, IdentityService identity, JamRepository jams) {
+        this.jams = jams;
         this.jdbc = jdbc;
         this.identity = identity;
     }
@@ -53,7 +55,8 @@ class JamPersonalData implements PersonalData {
     @Override
     public int forget(long personId, ForgetPolicy policy) {
         String email = identity.require(personId).email();
-        return jdbc.sql("delete from forum_staff where person_id = ?").param(personId).update()
-                + jdbc.sql("delete from jam_invitation where email = ? or accepted_by = ?").params(email, personId).update();
+        int staffRoles = jdbc.sql("delete from forum_staff where person_id = ?").param(personId).update();
+        jams.staffChanged(null, personId);
+        return staffRoles + jdbc.sql("delete from jam_invitation where email = ? or accepted_by = ?").params(email, personId).update();
     }
 }

@@ -20,14 +20,26 @@ import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamKind;
 import org.incrowd.jam.JamMilestone;
 import org.incrowd.jam.JamStats;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Jam, forum, staff, membership and invitation tables. */
+/**
+ * Jam, forum, staff, membership and invitation tables. What every page reads (the Jam and forum rows, whether the
+ * reader is a member, staff or removed) is kept in bounded {@link RowCache}s, evicted here where the rows are written
+ * (ADR 51): nothing else writes these tables.
+ */
 @Repository
 public class JamRepository {
+
+    /** Whether a person joined a Jam, serves any of its forums, or was removed from it: what a page asks of them. */
+    private record Standing(boolean member, boolean staff, boolean removed) {
+    }
+
+    private record PersonIn(long placeId, long personId) {
+    }
 
     private static final String JAM_COLUMNS = "id, title, purpose, question, starts_at, ends_at, time_zone, audience, "
             + "invitation_only, terms, published, community, community_posting, created_by, kind, prize, unit";
@@ -35,6 +47,14 @@ public class JamRepository {
     private static final String FORUM_COLUMNS = "id, jam_id, title, question, position, community_continues";
 
     private final JdbcClient jdbc;
+    private final RowCache<Long, Optional<Jam>> jams = RowCache.of(10_000);
+    private final RowCache<Boolean, List<Jam>> allJams = RowCache.of(1);
+    private final RowCache<Long, Boolean> guestReadable = RowCache.of(10_000);
+    private final RowCache<Long, Boolean> plainLanguage = RowCache.of(10_000);
+    private final RowCache<Long, Optional<Forum>> forums = RowCache.of(50_000);
+    private final RowCache<Long, List<Forum>> forumsOfJam = RowCache.of(10_000);
+    private final RowCache<Long, List<StaffRow>> staffOfForum = RowCache.of(50_000);
+    private final RowCache<PersonIn, Standing> standings = RowCache.of(200_000);
 
     JamRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -52,10 +72,15 @@ public class JamRepository {
                         jam.invitationOnly(), jam.terms(), jam.published(), jam.community(), jam.communityPosting(),
                         jam.createdBy(), Timestamp.from(now), jam.kind().name(), jam.prize(), jam.unit())
                 .update(key, "id");
-        return key.getKeyAs(Long.class);
+        long id = key.getKeyAs(Long.class);
+        jams.evict(id); // someone may have asked for this id before it existed ("not found" is kept too)
+        allJams.evictAll();
+        return id;
     }
 
     public void update(Jam jam) {
+        jams.evict(jam.id());
+        allJams.evictAll();
         jdbc.sql("""
                 update jam set title = ?, purpose = ?, question = ?, starts_at = ?, ends_at = ?, time_zone = ?,
                                audience = ?, invitation_only = ?, terms = ?, published = ?, community = ?,
@@ -69,7 +94,7 @@ public class JamRepository {
     }
 
     public Optional<Jam> find(long id) {
-        return jdbc.sql("select " + JAM_COLUMNS + " from jam where id = ?").param(id).query(this::jam).optional();
+        return jams.get(id, key -> jdbc.sql("select " + JAM_COLUMNS + " from jam where id = ?").param(id).query(this::jam).optional());
     }
 
     /** Published Jams that have started and ended no longer ago than {@code since}: those with milestones due. */
@@ -99,25 +124,28 @@ public class JamRepository {
     }
 
     public List<Jam> all() {
-        return jdbc.sql("select " + JAM_COLUMNS + " from jam order by starts_at desc, id desc").query(this::jam).list();
+        return allJams.get(true, all -> jdbc.sql("select " + JAM_COLUMNS + " from jam order by starts_at desc, id desc")
+                .query(this::jam).list());
     }
 
     public boolean isGuestReadable(long jamId) {
-        return jdbc.sql("select guest_readable from jam where id = ?").param(jamId).query(Boolean.class).optional()
-                .orElse(false);
+        return guestReadable.get(jamId, id -> jdbc.sql("select guest_readable from jam where id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false));
     }
 
     public void setGuestReadable(long jamId, boolean readable) {
         jdbc.sql("update jam set guest_readable = ? where id = ?").params(readable, jamId).update();
+        guestReadable.evict(jamId);
     }
 
     public boolean isPlainLanguage(long jamId) {
-        return jdbc.sql("select plain_language from jam where id = ?").param(jamId).query(Boolean.class).optional()
-                .orElse(false);
+        return plainLanguage.get(jamId, id -> jdbc.sql("select plain_language from jam where id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false));
     }
 
     public void setPlainLanguage(long jamId, boolean plain) {
         jdbc.sql("update jam set plain_language = ? where id = ?").params(plain, jamId).update();
+        plainLanguage.evict(jamId);
     }
 
     public long insertForum(long jamId, String title, String question) {
@@ -126,11 +154,16 @@ public class JamRepository {
         var key = new GeneratedKeyHolder();
         jdbc.sql("insert into forum (jam_id, title, question, position) values (?, ?, ?, ?)")
                 .params(jamId, title, question, position).update(key, "id");
-        return key.getKeyAs(Long.class);
+        long id = key.getKeyAs(Long.class);
+        forums.evict(id);
+        forumsOfJam.evict(jamId);
+        return id;
     }
 
     public void updateForum(long forumId, String title, String question) {
         jdbc.sql("update forum set title = ?, question = ? where id = ?").params(title, question, forumId).update();
+        forums.evict(forumId);
+        forumsOfJam.evictAll(); // the forum's Jam is not at hand; renaming a forum is rare
     }
 
     /** The chosen forums of the Jam continue as communities; all its others become archives. */
@@ -140,41 +173,40 @@ public class JamRepository {
             jdbc.sql("update forum set community_continues = true where jam_id = :jam and id in (:ids)")
                     .param("jam", jamId).param("ids", continuing).update();
         }
+        forumsOfJam.evict(jamId);
+        forums.evictAll();
     }
 
     public Optional<Forum> findForum(long forumId) {
-        return jdbc.sql("select " + FORUM_COLUMNS + " from forum where id = ?").param(forumId)
-                .query(JamRepository::forum).optional();
+        return forums.get(forumId, id -> jdbc.sql("select " + FORUM_COLUMNS + " from forum where id = ?").param(id)
+                .query(JamRepository::forum).optional());
     }
 
     public List<Forum> forums(long jamId) {
-        return jdbc.sql("select " + FORUM_COLUMNS + " from forum where jam_id = ? order by position")
-                .param(jamId).query(JamRepository::forum).list();
+        return forumsOfJam.get(jamId, id -> jdbc.sql("select " + FORUM_COLUMNS
+                + " from forum where jam_id = ? order by position").param(id).query(JamRepository::forum).list());
     }
 
     public record StaffRow(long forumId, long personId, ForumRole role) {
     }
 
+    /** The forums' hosts and facilitators, by role and person, each forum's read once and then kept. */
     public List<StaffRow> staff(Collection<Long> forumIds) {
-        if (forumIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select forum_id, person_id, role from forum_staff where forum_id in (:ids) order by role, person_id")
-                .param("ids", forumIds)
-                .query((rs, n) -> new StaffRow(rs.getLong(1), rs.getLong(2), ForumRole.valueOf(rs.getString(3))))
-                .list();
+        return forumIds.stream().distinct().flatMap(forumId -> staffOfForum.get(forumId, id -> jdbc.sql(
+                                "select forum_id, person_id, role from forum_staff where forum_id = ? order by role, person_id")
+                        .param(id)
+                        .query((rs, n) -> new StaffRow(rs.getLong(1), rs.getLong(2), ForumRole.valueOf(rs.getString(3))))
+                        .list()).stream())
+                .sorted(java.util.Comparator.comparing((StaffRow row) -> row.role().name()).thenComparing(StaffRow::personId))
+                .toList();
     }
 
     public boolean isStaff(long forumId, long personId) {
-        return jdbc.sql("select count(*) from forum_staff where forum_id = ? and person_id = ?")
-                .params(forumId, personId).query(Long.class).single() > 0;
+        return staff(List.of(forumId)).stream().anyMatch(row -> row.personId() == personId);
     }
 
     public boolean isStaffOfJam(long jamId, long personId) {
-        return jdbc.sql("""
-                select count(*) from forum_staff s join forum f on f.id = s.forum_id
-                where f.jam_id = ? and s.person_id = ?""")
-                .params(jamId, personId).query(Long.class).single() > 0;
+        return standing(jamId, personId).staff();
     }
 
     public void addStaff(long forumId, long personId, ForumRole role) {
@@ -182,16 +214,39 @@ public class JamRepository {
                 .params(forumId, personId, role.name()).update();
         jdbc.sql("insert into forum_staff (forum_id, person_id, role) values (?, ?, ?)")
                 .params(forumId, personId, role.name()).update();
+        staffChanged(forumId, personId);
     }
 
     public int removeStaff(long forumId, long personId, ForumRole role) {
-        return jdbc.sql("delete from forum_staff where forum_id = ? and person_id = ? and role = ?")
+        int removed = jdbc.sql("delete from forum_staff where forum_id = ? and person_id = ? and role = ?")
                 .params(forumId, personId, role.name()).update();
+        staffChanged(forumId, personId);
+        return removed;
+    }
+
+    /** After the person's staff roles changed in one forum ({@code forumId}) or, where null, in any. */
+    void staffChanged(Long forumId, long personId) {
+        if (forumId == null) {
+            staffOfForum.evictAll();
+        } else {
+            staffOfForum.evict(forumId);
+        }
+        standings.evictIf(key -> key.personId() == personId);
     }
 
     public boolean isMember(long jamId, long personId) {
-        return jdbc.sql("select count(*) from jam_member where jam_id = ? and person_id = ?")
-                .params(jamId, personId).query(Long.class).single() > 0;
+        return standing(jamId, personId).member();
+    }
+
+    private Standing standing(long jamId, long personId) {
+        return standings.get(new PersonIn(jamId, personId), key -> jdbc.sql("""
+                        select (select count(*) from jam_member where jam_id = :jam and person_id = :person),
+                               (select count(*) from forum_staff s join forum f on f.id = s.forum_id
+                                where f.jam_id = :jam and s.person_id = :person),
+                               (select count(*) from jam_removal
+                                where jam_id = :jam and person_id = :person and lifted_at is null)""")
+                .param("jam", key.placeId()).param("person", key.personId())
+                .query((rs, n) -> new Standing(rs.getLong(1) > 0, rs.getLong(2) > 0, rs.getLong(3) > 0)).single());
     }
 
     /** Adds a member once; joining twice changes nothing. */
@@ -202,6 +257,7 @@ public class JamRepository {
         try {
             jdbc.sql("insert into jam_member (jam_id, person_id, joined_at, country) values (?, ?, ?, ?)")
                     .params(jamId, personId, Timestamp.from(now), country).update();
+            standings.evict(new PersonIn(jamId, personId));
             return true;
         } catch (org.springframework.dao.DuplicateKeyException joinedAtTheSameMoment) {
             return false; // a second click that raced the first: already a member, which is what was asked
@@ -231,11 +287,13 @@ public class JamRepository {
 
     public void removeMember(long jamId, long personId) {
         jdbc.sql("delete from jam_member where jam_id = ? and person_id = ?").params(jamId, personId).update();
+        standings.evict(new PersonIn(jamId, personId));
     }
 
     public void recordRemoval(long jamId, long personId, long removedBy, String reason, Instant now) {
         jdbc.sql("insert into jam_removal (jam_id, person_id, removed_by, reason, removed_at) values (?, ?, ?, ?, ?)")
                 .params(jamId, personId, removedBy, reason, Timestamp.from(now)).update();
+        standings.evict(new PersonIn(jamId, personId));
     }
 
     /** The removal that keeps the person out of the Jam now, if any. */
@@ -246,13 +304,13 @@ public class JamRepository {
     }
 
     public boolean isRemoved(long jamId, long personId) {
-        return jdbc.sql("select count(*) from jam_removal where jam_id = ? and person_id = ? and lifted_at is null")
-                .params(jamId, personId).query(Long.class).single() > 0;
+        return standing(jamId, personId).removed();
     }
 
     public void liftRemovals(long jamId, long personId, Instant now) {
         jdbc.sql("update jam_removal set lifted_at = ? where jam_id = ? and person_id = ? and lifted_at is null")
                 .params(Timestamp.from(now), jamId, personId).update();
+        standings.evict(new PersonIn(jamId, personId));
     }
 
     /** The latest removals of a Jam, newest first. */
