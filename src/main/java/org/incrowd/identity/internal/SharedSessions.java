@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.session.Session;
@@ -83,6 +87,8 @@ class SharedSessions {
     /** The repository that the session filter uses: the JDBC one, but quiet on reads. */
     static final class QuietSessions implements SessionRepository<QuietSession> {
 
+        private static final Logger log = LoggerFactory.getLogger(QuietSessions.class);
+
         private final SessionRepository<Session> sessions;
 
         QuietSessions(SessionRepository<Session> sessions) {
@@ -102,7 +108,13 @@ class SharedSessions {
         @Override
         public void save(QuietSession session) {
             synchronized (session.stored) {
-                sessions.save(session.stored);
+                try {
+                    sessions.save(session.stored);
+                } catch (CannotCreateTransactionException | DataAccessResourceFailureException unreachable) {
+                    // The database is down: the response (a 503 page) is on its way out and must not break off;
+                    // what changed in the session is lost, as everything else sent meanwhile.
+                    log.warn("A session could not be saved: the database cannot be reached ({})", unreachable.toString());
+                }
             }
         }
 

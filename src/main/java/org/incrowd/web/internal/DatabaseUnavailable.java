@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.function.UnaryOperator;
 import org.incrowd.shared.ErrorPage;
-import org.incrowd.shared.KeptForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -17,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +32,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseUnavailable extends OncePerRequestFilter {
 
     static final String MESSAGE_KEY = "error.unavailable";
-    static final String KEPT_MESSAGE_KEY = "error.unavailableKept";
     static final int RETRY_AFTER_SECONDS = 10;
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
@@ -85,11 +83,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/live/")) {
             ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
-        } else if (KeptForm.canKeep(request)) {
-            // What someone wrote waits in their session (which does not live in the database) until it is back.
-            KeptForm.keep(request, "kept.unavailable", null, UnaryOperator.identity());
-            ErrorPage.show(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), KEPT_MESSAGE_KEY);
         } else {
+            // No form token on this page: making one would start a session, which cannot be stored just now.
+            request.removeAttribute(CsrfToken.class.getName());
+            // Nothing is kept for sending again: sessions live in the database too (ADR 53), so a kept form could
+            // not be stored; the page says that nothing was saved. The browser's Back button still has the text.
             ErrorPage.show(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE_KEY);
         }
     }

@@ -35,7 +35,6 @@ public class ErrorPages implements ErrorViewResolver {
         // Where the message names a way on, the page offers it as a link.
         switch (key) {
             case "error.sessionEnded" -> page.addObject("link", new ErrorLink("/signin", "nav.signIn"));
-            case DatabaseUnavailable.KEPT_MESSAGE_KEY -> page.addObject("link", new ErrorLink(KeptForm.PATH, "kept.open"));
             default -> { }
         }
         page.addObject("ui", UiAdvice.uiFor(request, locale, messages));

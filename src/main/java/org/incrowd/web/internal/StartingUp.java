@@ -1,0 +1,56 @@
+package org.incrowd.web.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Until the node is ready, every request is answered 503 with a {@code Retry-After} and touches nothing else. Tomcat
+ * takes connections before the start-up work (demo content, the first administrator, catching up with analyses)
+ * has run; a node restarted under a Jam's traffic gave its database connections to the crowd's requests, and the
+ * start-up work, waiting for one, failed the start, again and again (docs/performance.md, "InnovationJam replay").
+ * Pages and live streams come back by themselves a moment later; the health endpoints answer so that a load
+ * balancer sees the node starting. It comes first of all filters: the session filter reads the database too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StartingUp extends OncePerRequestFilter implements ApplicationListener<ApplicationReadyEvent> {
+
+    static final String MESSAGE_KEY = "error.startingUp";
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private final MessageSource messages;
+    private volatile boolean ready;
+
+    StartingUp(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        ready = true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ready || path.startsWith("/actuator/health")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        // A problem document, not a page: rendering the page frame would read the database this filter keeps free.
+        ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
+    }
+}
