@@ -22,11 +22,12 @@ class PresenceBrowserTests {
 
     private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
     /**
-     * A closed page is noticed when a write to its stream fails: the keep-alive comes every 15 s, and the first write
+     * A closed page is noticed when a write to its stream fails: the keep-alive comes every 2 s in tests
+     * (incrowd.live.keep-alive-seconds), and the first write
      * after the peer closed usually still succeeds, so within two of them.
      */
     private static final LocatorAssertions.HasTextOptions AFTER_KEEP_ALIVES =
-            new LocatorAssertions.HasTextOptions().setTimeout(45_000);
+            new LocatorAssertions.HasTextOptions().setTimeout(15_000);
     private static Chromium chromium;
 
     @LocalServerPort

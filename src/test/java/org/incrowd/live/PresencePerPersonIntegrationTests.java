@@ -20,10 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PresencePerPersonIntegrationTests {
 
     /**
-     * A closed page is noticed when a write to its stream fails: the keep-alive comes every 15 s and the first write
+     * A closed page is noticed when a write to its stream fails: the keep-alive comes every 2 s in tests
+     * (incrowd.live.keep-alive-seconds) and the first write
      * after the peer closed usually still succeeds, so within two of them, and the count follows within a second.
      */
-    private static final Duration AFTER_KEEP_ALIVES = Duration.ofSeconds(45);
+    private static final Duration AFTER_KEEP_ALIVES = Duration.ofSeconds(15);
 
     @Test
     void aPersonWithTabsOnTwoNodesIsOnePersonHere() throws Exception {

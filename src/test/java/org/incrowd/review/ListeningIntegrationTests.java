@@ -12,6 +12,7 @@ import java.util.List;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
+import org.incrowd.identity.ProfileChange;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.support.Fixtures;
@@ -44,7 +45,8 @@ class ListeningIntegrationTests {
 
     private Post idea(Fixtures fixtures, Forum forum, ParticipantType type, String unit, String title) {
         var author = fixtures.person("Author of " + title, type, Role.PARTICIPANT);
-        jdbc.update("update person set org_unit = ? where id = ?", unit, author.id());
+        fixtures.identity().updateProfile(fixtures.actor(author), author.id(), new ProfileChange(author.displayName(),
+                author.country(), unit, author.jobRole(), author.participantType(), author.language()));
         fixtures.join(fixtures.jams().findAll(List.of(forum.jamId())).get(forum.jamId()), author);
         return fixtures.idea(forum, author, title, title + ", please.");
     }

@@ -12,6 +12,7 @@ import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -44,9 +45,13 @@ class LiveController {
     private final StreamLimits limits;
     private final CurrentActor currentActor;
     private final Clock clock;
+    /** How often an idle stream writes a comment: a page that closed is noticed at the next failed write. */
+    private final Duration keepAlive;
 
     LiveController(LiveHub hub, LiveLog log, JamService jams, Reading discussion, StreamLimits limits,
-                   CurrentActor currentActor, Clock clock) {
+                   CurrentActor currentActor, Clock clock,
+                   @Value("${incrowd.live.keep-alive-seconds:15}") long keepAliveSeconds) {
+        this.keepAlive = Duration.ofSeconds(keepAliveSeconds);
         this.limits = limits;
         this.hub = hub;
         this.events = log;
@@ -90,7 +95,7 @@ class LiveController {
         try {
             if (subscriber.open()) {
                 hub.subscribe(subscriber, jamId, last);
-                subscriber.drain();
+                subscriber.drain(keepAlive);
             }
         } catch (RuntimeException e) {
             log.warn("Live stream of Jam {} failed; the browser reconnects", jamId, e);

@@ -2,6 +2,7 @@ package org.incrowd.live.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,6 @@ final class Subscriber {
     static final int QUEUE = 512;
     private static final Frame REFRESH =
             Frame.of(new LiveEvent(0, 0, null, null, LiveEventType.REFRESH.wireName(), "{}"));
-    private static final long HEARTBEAT_SECONDS = 15;
     private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
     private static final int BATCH = 64;
@@ -191,11 +191,11 @@ final class Subscriber {
      * Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. Whatever
      * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
      */
-    void drain() {
+    void drain(Duration keepAlive) {
         var batch = new ArrayList<Frame>();
         try {
             while (!closed) {
-                var frame = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                var frame = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
                 if (frame == null) {
                     emitter.send(new Frames(KEEP_ALIVE));
                     continue;
