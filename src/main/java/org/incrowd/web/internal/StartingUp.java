@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until the node is ready, every request is answered 503 with a {@code Retry-After} and touches nothing else. Tomcat
- * takes connections before the start-up work (demo content, the first administrator, catching up with analyses)
- * has run; a node restarted under a Jam's traffic gave its database connections to the crowd's requests, and the
- * start-up work, waiting for one, failed the start, again and again (docs/performance.md, "InnovationJam replay").
- * Pages and live streams come back by themselves a moment later; the health endpoints answer so that a load
- * balancer sees the node starting. It comes first of all filters: the session filter reads the database too.
+ * Until the node is ready, every request is answered at once and touches nothing else. Tomcat takes connections
+ * before the start-up work (demo content, the first administrator, catching up with analyses) has run; a node
+ * restarted under a Jam's traffic gave its database connections to the crowd's requests, and the start-up work,
+ * waiting for one, failed the start, again and again (docs/performance.md, "InnovationJam replay"). Pages and the
+ * API get 503 with a {@code Retry-After}; live streams are told to come back in two seconds; the health endpoints
+ * answer so that a load balancer sees the node starting. It comes first of all filters: the session filter reads
+ * the database too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,6 +48,14 @@ class StartingUp extends OncePerRequestFilter implements ApplicationListener<App
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (ready || path.startsWith("/actuator/health")) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (path.startsWith("/live/")) {
+            // A browser's EventSource gives up for good on an error status, but comes back after `retry` (with the
+            // same Last-Event-ID) from a stream that simply ends.
+            response.setContentType("text/event-stream");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("retry: " + RETRY_AFTER_SECONDS * 1000 + "\n\n");
             return;
         }
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));

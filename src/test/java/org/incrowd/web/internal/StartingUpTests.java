@@ -30,6 +30,20 @@ class StartingUpTests {
     }
 
     @Test
+    void aLiveStreamOpenedWhileTheNodeStartsEndsAtOnceAndIsToldWhenToComeBack() throws Exception {
+        var response = new MockHttpServletResponse();
+        var chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/live/jams/1"), response, chain);
+
+        // An error status would make a browser's EventSource give up; an ended stream is tried again.
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).startsWith("text/event-stream");
+        assertThat(response.getContentAsString()).isEqualTo("retry: 2000\n\n");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
     void theHealthEndpointAnswersWhileStartingAndEverythingPassesOnceReady() throws Exception {
         var health = new MockFilterChain();
         filter.doFilter(new MockHttpServletRequest("GET", "/actuator/health/readiness"), new MockHttpServletResponse(),
