@@ -34,8 +34,10 @@ public class KioskSessions {
         signIns.establish(principal, principal.getAuthorities(), request, response);
         signIns.recordKioskSignIn(person.id());
         var session = request.getSession();
-        // The container forgets the session too, should the kiosk page never come back to sign out.
-        session.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds()));
+        // The store forgets the session too, should the kiosk page never come back to sign out; a minute later than
+        // the idle time, because the kiosk's own countdown signs out a little after it on a busy server, and that
+        // sign-out must still find its session (KioskBoundary ends an idle session to the millisecond anyway).
+        session.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds() + 60));
         KioskPrincipal.touch(session, clock.millis());
         return principal.session();
     }

@@ -122,7 +122,10 @@ class SecurityConfiguration {
                     || request.getRequestURI().startsWith("/unsubscribe/") // mail readers post without a session
                     // A kiosk sends what was written offline later, after its session (and token) ended; the device
                     // cookie it needs is SameSite=Strict, which no other site's page can send.
-                    || pathOf(request).equals("/kiosk/acts")))
+                    || pathOf(request).equals("/kiosk/acts")
+                    // Ending a kiosk session can only sign someone out, and the countdown must reach the code form
+                    // even when the session (and its token) already ended.
+                    || pathOf(request).equals("/kiosk/signout")))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response,
                         HttpStatus.UNAUTHORIZED, "Sign in, or send a personal API token as 'Authorization: Bearer <token>'."),
