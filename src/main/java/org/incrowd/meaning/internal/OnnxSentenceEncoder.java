@@ -1,0 +1,122 @@
+package org.incrowd.meaning.internal;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.incrowd.meaning.SentenceEncoder;
+import org.incrowd.meaning.Vectors;
+import org.incrowd.text.Language;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A sentence-transformer run by ONNX Runtime inside this JVM: the quantised all-MiniLM-L6-v2 bundled with the
+ * application (English, 384 dimensions), or the ONNX model and tokenizer an operator names
+ * ({@code incrowd.meaning.model-path}, {@code incrowd.meaning.tokenizer-path}, e.g. a multilingual MiniLM) with the
+ * languages it covers ({@code incrowd.meaning.languages}). The model is loaded on first use, once per JVM.
+ */
+@Component
+class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
+
+    static final String BUNDLED = "all-MiniLM-L6-v2-q";
+
+    private final String modelPath;
+    private final String tokenizerPath;
+    private final PoolingMode pooling;
+    private final String name;
+    private final Set<Language> languages;
+    private final ExecutorService workers;
+    private volatile EmbeddingModel model;
+    private volatile int dimensions;
+
+    OnnxSentenceEncoder(@Value("${incrowd.meaning.model-path:}") String modelPath,
+                        @Value("${incrowd.meaning.tokenizer-path:}") String tokenizerPath,
+                        @Value("${incrowd.meaning.pooling:mean}") String pooling,
+                        @Value("${incrowd.meaning.languages:en}") String languages,
+                        @Value("${incrowd.meaning.threads:0}") int threads) {
+        this.modelPath = modelPath.strip();
+        this.tokenizerPath = tokenizerPath.strip();
+        this.pooling = PoolingMode.valueOf(pooling.strip().toUpperCase(Locale.ROOT));
+        if (!this.modelPath.isEmpty() && (this.tokenizerPath.isEmpty() || !Files.isRegularFile(Path.of(this.modelPath))
+                || !Files.isRegularFile(Path.of(this.tokenizerPath)))) {
+            throw new IllegalStateException("incrowd.meaning.model-path needs an ONNX file and"
+                    + " incrowd.meaning.tokenizer-path its tokenizer.json; found model '" + this.modelPath
+                    + "', tokenizer '" + this.tokenizerPath + "'");
+        }
+        this.name = this.modelPath.isEmpty() ? BUNDLED : Path.of(this.modelPath).getFileName().toString();
+        this.languages = Arrays.stream(languages.split(",")).map(String::strip).filter(code -> !code.isEmpty())
+                .map(OnnxSentenceEncoder::language).collect(Collectors.toUnmodifiableSet());
+        int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.workers = Executors.newFixedThreadPool(count, Thread.ofPlatform().daemon().name("sentence-encoder-", 1)
+                .factory());
+    }
+
+    private static Language language(String code) {
+        return Arrays.stream(Language.values()).filter(language -> language.code().equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("incrowd.meaning.languages: no language '" + code
+                        + "'; known: " + Arrays.stream(Language.values()).map(Language::code).toList()));
+    }
+
+    @Override
+    public String model() {
+        return name;
+    }
+
+    @Override
+    public int dimensions() {
+        loaded();
+        return dimensions;
+    }
+
+    @Override
+    public boolean covers(Language language) {
+        return languages.contains(language);
+    }
+
+    @Override
+    public float[] encode(String text) {
+        return Vectors.unit(loaded().embed(text).content().vector());
+    }
+
+    @Override
+    public List<float[]> encodeAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        var segments = texts.stream().map(TextSegment::from).toList();
+        return loaded().embedAll(segments).content().stream().map(embedding -> Vectors.unit(embedding.vector()))
+                .toList();
+    }
+
+    private EmbeddingModel loaded() {
+        var current = model;
+        if (current == null) {
+            synchronized (this) {
+                current = model;
+                if (current == null) {
+                    current = modelPath.isEmpty() ? new AllMiniLmL6V2QuantizedEmbeddingModel(workers)
+                            : new OnnxEmbeddingModel(Path.of(modelPath), Path.of(tokenizerPath), pooling, workers);
+                    dimensions = current.embed("dimensions").content().dimension();
+                    model = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,244 @@
+package org.incrowd.meaning.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.incrowd.discussion.DiscussionEvents.PostEdited;
+import org.incrowd.discussion.DiscussionEvents.PostPublished;
+import org.incrowd.discussion.PostFeed;
+import org.incrowd.discussion.PostText;
+import org.incrowd.meaning.MeaningEvents.PostsEncoded;
+import org.incrowd.meaning.SentenceEncoder;
+import org.incrowd.meaning.internal.PostVectorStore.Encoded;
+import org.incrowd.meaning.internal.PostVectorStore.Progress;
+import org.incrowd.text.LanguageDetection;
+import org.incrowd.text.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Encodes every post once, on one thread of its own, outside the writers' transactions: a post published or edited
+ * on this node wakes it after commit; every {@code incrowd.meaning.poll-ms} it asks for posts it has no vector of
+ * (written on other nodes, or committed late below the newest id) and for recent edits; at start-up it catches up
+ * from its stored progress in batches, while pages are served. Each batch's vectors and the progress are stored in
+ * one transaction, then {@link PostsEncoded} tells the modules that keep vectors of their own.
+ */
+@Component
+public class PostEncodingFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PostEncodingFeed.class);
+    /** Ids are handed out before commit: a slow transaction can commit an id below one already encoded. */
+    static final int LOOK_BACK_IDS = 1_000;
+    private static final int BATCH = 256;
+    /** Clocks of nodes differ a little: edits are re-read this far back (their text hash skips what is done). */
+    private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
+
+    private final PostFeed discussion;
+    private final SentenceEncoder encoder;
+    private final PostVectorStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final boolean enabled;
+    private final long pollMillis;
+    private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<Long> published = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private Thread thread;
+    private Progress progress = Progress.NONE;
+
+    PostEncodingFeed(PostFeed discussion, SentenceEncoder encoder, PostVectorStore store,
+                     ApplicationEventPublisher events, Clock clock,
+                     @Value("${incrowd.meaning.encode-posts:true}") boolean enabled,
+                     @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis) {
+        this.discussion = discussion;
+        this.encoder = encoder;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.pollMillis = pollMillis;
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostPublished event) {
+        published.add(event.postId());
+        wakeUp.release();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PostEdited event) {
+        published.add(event.postId());
+        wakeUp.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (enabled) {
+            thread = Thread.ofPlatform().daemon().name("post-encoding-feed").start(this::run);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running && !caughtUp) {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.warn("Post vectors: the start-up catch-up failed ({}); retrying", e.toString());
+                sleepQuietly();
+            }
+        }
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                if (running) {
+                    encodePublished();
+                    encodeMissing();
+                    encodeEdits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // The database may be down for a moment; the next poll tries again.
+                log.warn("Post vectors: could not encode new posts ({}); retrying", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void catchUp() {
+        progress = store.progress(encoder.model());
+        long started = System.nanoTime();
+        int count = 0;
+        for (var batch = discussion.textsAfter(progress.lastPostId(), BATCH); !batch.isEmpty() && running;
+             batch = discussion.textsAfter(progress.lastPostId(), BATCH)) {
+            count += encode(batch);
+        }
+        encodeEdits();
+        caughtUp = running;
+        if (count > 0) {
+            log.info("Post vectors: {} posts encoded at start-up in {} ms ({})", count,
+                    (System.nanoTime() - started) / 1_000_000, encoder.model());
+        }
+    }
+
+    private void encodePublished() {
+        if (published.isEmpty()) {
+            return;
+        }
+        var ids = new ArrayList<>(published);
+        published.removeAll(ids);
+        encodeChanged(discussion.texts(ids));
+    }
+
+    /** New posts that no event announced here: written on another node, or committed late below the newest id. */
+    private void encodeMissing() {
+        long from = Math.max(0, progress.lastPostId() - LOOK_BACK_IDS);
+        List<Long> ids;
+        do {
+            ids = discussion.idsAfter(from, BATCH);
+            var known = store.known(encoder.model(), ids);
+            var missing = ids.stream().filter(id -> !known.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                encode(discussion.texts(missing));
+            }
+            from = ids.isEmpty() ? from : ids.getLast();
+        } while (ids.size() == BATCH && running);
+    }
+
+    private void encodeEdits() {
+        var since = progress.lastEdit().minus(EDIT_OVERLAP);
+        List<PostText> batch;
+        do {
+            batch = discussion.textsEditedAfter(since, BATCH);
+            encodeChanged(batch);
+            since = batch.isEmpty() ? since : batch.getLast().editedAt();
+        } while (batch.size() == BATCH && running);
+    }
+
+    /** Encodes those of these posts whose text differs from the one their stored vector was made from. */
+    private void encodeChanged(List<PostText> posts) {
+        var hashes = store.textHashes(encoder.model(), posts.stream().map(PostText::id).toList());
+        encode(posts.stream().filter(post -> !Long.valueOf(TextHash.of(post.text())).equals(hashes.get(post.id())))
+                .toList());
+    }
+
+    /** Encodes and stores one batch; answers how many posts it stored. */
+    private int encode(Collection<PostText> posts) {
+        if (posts.isEmpty()) {
+            return 0;
+        }
+        var covered = posts.stream().filter(post -> encoder.covers(languages.detect(post.text()))).toList();
+        var vectors = encoder.encodeAll(covered.stream().map(PostText::text).toList());
+        var encoded = new ArrayList<Encoded>();
+        var withVectors = new ArrayList<Long>();
+        long lastId = progress.lastPostId();
+        Instant lastEdit = progress.lastEdit();
+        int next = 0;
+        for (PostText post : posts) {
+            float[] vector = next < covered.size() && covered.get(next) == post ? vectors.get(next++) : null;
+            encoded.add(new Encoded(post.id(), TextHash.of(post.text()), vector));
+            if (vector != null) {
+                withVectors.add(post.id());
+            }
+            lastId = Math.max(lastId, post.id());
+            if (post.editedAt() != null && post.editedAt().isAfter(lastEdit)) {
+                lastEdit = post.editedAt();
+            }
+        }
+        var advanced = new Progress(lastId, lastEdit);
+        store.save(encoder.model(), encoded, advanced, clock.instant());
+        progress = advanced;
+        if (!withVectors.isEmpty()) {
+            events.publishEvent(new PostsEncoded(encoder.model(), List.copyOf(withVectors)));
+        }
+        return posts.size();
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

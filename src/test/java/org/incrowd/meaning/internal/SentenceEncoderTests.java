@@ -1,0 +1,70 @@
+package org.incrowd.meaning.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.incrowd.meaning.SentenceEncoder;
+import org.incrowd.meaning.Vectors;
+import org.incrowd.text.Language;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled encoder as themes and search rely on it: texts that mean the same are closer than texts that share
+ * words but not meaning, every vector has length 1, and the same text gives the same vector alone or in a batch.
+ */
+class SentenceEncoderTests {
+
+    static final OnnxSentenceEncoder encoder = new OnnxSentenceEncoder("", "", "mean", "en", 2);
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+    }
+
+    @Test
+    void theBundledModelCoversEnglishOnlyAndAMissingCustomModelIsNamedInTheError() {
+        assertThat(encoder.covers(Language.ENGLISH)).isTrue();
+        assertThat(encoder.covers(Language.GERMAN)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new OnnxSentenceEncoder("missing.onnx", "", "mean", "en", 1))
+                .hasMessageContaining("incrowd.meaning.tokenizer-path").hasMessageContaining("missing.onnx");
+    }
+
+    @Test
+    void aDifferentlyWordedTextOfTheSameMeaningIsCloserThanOneSharingItsWords() {
+        float[] remote = encoder.encode("Let us work from home two days a week");
+        float[] sameMeaning = encoder.encode("Remote days would save me the commute");
+        float[] sameWords = encoder.encode("The canteen should open two days a week earlier");
+
+        assertThat(Vectors.dot(remote, sameMeaning)).isGreaterThan(Vectors.dot(remote, sameWords));
+    }
+
+    @Test
+    void vectorsHaveUnitLengthAndTheModelsDimensions() {
+        float[] vector = encoder.encode("Lights in the yard at night");
+
+        assertThat(vector).hasSize(encoder.dimensions());
+        assertThat(Vectors.dot(vector, vector)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(encoder.model()).isEqualTo("all-MiniLM-L6-v2-q");
+    }
+
+    @Test
+    void theSameTextGivesTheSameVectorAloneAndInABatch() {
+        var texts = List.of("Scanner chargers at the gate", "A quiet room for night shifts", "Shorter meetings");
+
+        var batch = encoder.encodeAll(texts);
+
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(batch.get(i)).containsExactly(encoder.encode(texts.get(i)));
+        }
+        assertThat(encoder.encodeAll(texts).get(1)).containsExactly(batch.get(1));
+    }
+
+    @Test
+    void storedVectorsReadBackExactly() {
+        float[] vector = encoder.encode("Fewer forms to fill in");
+
+        assertThat(Vectors.fromBytes(Vectors.toBytes(vector))).containsExactly(vector);
+    }
+}
