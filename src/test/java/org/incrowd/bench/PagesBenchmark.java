@@ -44,8 +44,8 @@ public final class PagesBenchmark {
     private static final String BODY = "A synthetic post, long enough to look like one: we could pilot the idea in "
             + "two regions first and measure how many teams take it up within a month. **What** would you change?";
 
-    private record Options(int connections, int seconds, int warmUpSeconds, int port, boolean large, Path jfr,
-                           Path jar) {
+    private record Options(int connections, int seconds, int warmUpSeconds, int port, boolean large,
+                           boolean catchUp, Path jfr, Path jar) {
 
         static Options parse(String[] args) {
             int connections = 64;
@@ -53,6 +53,7 @@ public final class PagesBenchmark {
             int warmUp = 10;
             int port = 18210;
             boolean large = true;
+            boolean catchUp = true;
             Path jfr = null;
             Path jar = Path.of("target", "incrowd.jar");
             for (int i = 0; i < args.length; i++) {
@@ -62,13 +63,15 @@ public final class PagesBenchmark {
                     case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--demo-only" -> large = false;
+                    case "--no-catch-up" -> catchUp = false;
                     case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
                     case "--jar" -> jar = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; known:"
-                            + " --connections N --seconds S --warm-up S --port P --demo-only --jfr FILE.jfr --jar FILE.jar");
+                            + " --connections N --seconds S --warm-up S --port P --demo-only --no-catch-up --jfr FILE.jfr"
+                            + " --jar FILE.jar");
                 }
             }
-            return new Options(connections, seconds, warmUp, port, large, jfr, jar.toAbsolutePath());
+            return new Options(connections, seconds, warmUp, port, large, catchUp, jfr, jar.toAbsolutePath());
         }
     }
 
@@ -97,8 +100,9 @@ public final class PagesBenchmark {
                 + " 64 virtual threads in a closed loop, on the same 2 cores as the server");
         Path data = Files.createTempDirectory("incrowd-bench-pages-");
         try {
+            // Pages alone: the sentence encoder stays off, so that these figures compare with earlier runs.
             var server = new ServerProcess(options.jar(), data, options.port(),
-                    "1g", List.of());
+                    "1g", List.of("--incrowd.meaning.encode-posts=false"));
             // First start: Flyway and the demo content; then the rows the pages need are added while it is stopped.
             server.start();
             server.close();
@@ -111,6 +115,16 @@ public final class PagesBenchmark {
                 System.out.printf("Wrote the Jam's posts up to %,d in %.1f s%n", LARGE_JAM_POSTS,
                         (System.nanoTime() - started) / 1e9);
                 results.put("jam_of_100000_posts", run(server, pages, options, "large"));
+                if (options.catchUp()) {
+                    // The same pages while the node encodes the 100,000 posts it found without vectors (issue 15).
+                    var encoding = new ServerProcess(options.jar(), data, options.port(), "1g",
+                            List.of("--logging.level.org.incrowd.meaning=INFO"));
+                    long start = System.nanoTime();
+                    var during = run(encoding, pages, options, "catch-up", false);
+                    during.put("vector_catch_up", VectorCatchUp.awaitIn(data, start, Duration.ofMinutes(10)));
+                    encoding.close();
+                    results.put("jam_of_100000_posts_during_vector_catch_up", during);
+                }
             }
             server.close();
         } finally {
@@ -126,6 +140,11 @@ public final class PagesBenchmark {
 
     private static Map<String, Object> run(ServerProcess server, Pages pages, Options options, String label)
             throws Exception {
+        return run(server, pages, options, label, true);
+    }
+
+    private static Map<String, Object> run(ServerProcess server, Pages pages, Options options, String label,
+                                           boolean stop) throws Exception {
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.port());
         var cookies = new ArrayList<String>();
@@ -156,7 +175,9 @@ public final class PagesBenchmark {
         result.put("server_resident_mb_peak", server.memoryMb("VmHWM"));
         result.put("load_average_at_end", Machine.loadAverage());
         http.close();
-        server.close();
+        if (stop) {
+            server.close();
+        }
         return result;
     }
 

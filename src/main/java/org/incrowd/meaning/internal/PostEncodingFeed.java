@@ -44,6 +44,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     private static final int BATCH = 256;
     /** Clocks of nodes differ a little: edits are re-read this far back (their text hash skips what is done). */
     private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     private final PostFeed discussion;
     private final SentenceEncoder encoder;
@@ -148,10 +149,16 @@ public class PostEncodingFeed implements SmartLifecycle {
     private void catchUp() {
         progress = store.progress(encoder.model());
         long started = System.nanoTime();
+        long reported = started;
         int count = 0;
         for (var batch = discussion.textsAfter(progress.lastPostId(), BATCH); !batch.isEmpty() && running;
              batch = discussion.textsAfter(progress.lastPostId(), BATCH)) {
             count += encode(batch);
+            if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
+                reported = System.nanoTime();
+                log.info("Post vectors: {} posts encoded since start-up, up to post {}", count,
+                        progress.lastPostId());
+            }
         }
         encodeEdits();
         caughtUp = running;
