@@ -16,8 +16,12 @@ public final class Ui {
 
     private final MessageSource messages;
     private final Locale locale;
-    private final String csrfParameter;
-    private final String csrfToken;
+    /**
+     * The CSRF token's parameter and value, asked only when a page renders a form: reading either makes the token,
+     * and a token kept in a session starts one, which a JSON answer or a page without forms does not need.
+     */
+    private final java.util.function.Supplier<String> csrfParameter;
+    private final java.util.function.Supplier<String> csrfToken;
     private final Viewer viewer;
     private final String path;
     private final java.util.function.UnaryOperator<String> assets;
@@ -26,7 +30,8 @@ public final class Ui {
     /** Set by the controller of a page of a plain-language Jam, before the page is rendered. */
     private boolean plainLanguage;
 
-    public Ui(MessageSource messages, Locale locale, String csrfParameter, String csrfToken, Viewer viewer,
+    public Ui(MessageSource messages, Locale locale, java.util.function.Supplier<String> csrfParameter,
+              java.util.function.Supplier<String> csrfToken, Viewer viewer,
               String path, java.util.function.UnaryOperator<String> assets) {
         this.messages = messages;
         this.locale = locale;
@@ -84,11 +89,11 @@ public final class Ui {
     }
 
     public String csrfParameter() {
-        return csrfParameter;
+        return csrfParameter.get();
     }
 
     public String csrfToken() {
-        return csrfToken;
+        return csrfToken.get();
     }
 
     public boolean signedIn() {

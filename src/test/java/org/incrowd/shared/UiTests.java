@@ -16,7 +16,7 @@ class UiTests {
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new Ui(messages, locale, "_csrf", "", null, "/", path -> path);
+        return new Ui(messages, locale, () -> "_csrf", () -> "", null, "/", path -> path);
     }
 
     private static Instant before(Duration duration) {

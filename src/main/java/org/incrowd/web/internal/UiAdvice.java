@@ -34,8 +34,8 @@ class UiAdvice {
         // Spring MVC puts the resource URL provider on every request it dispatches (StaticFiles configures it).
         var urls = (ResourceUrlProvider) request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR);
         return new Ui(messages, locale,
-                csrf == null ? "_csrf" : csrf.getParameterName(),
-                csrf == null ? "" : csrf.getToken(),
+                csrf == null ? () -> "_csrf" : csrf::getParameterName,
+                csrf == null ? () -> "" : csrf::getToken,
                 viewer, request.getRequestURI(), path -> versioned(urls, path));
     }
 

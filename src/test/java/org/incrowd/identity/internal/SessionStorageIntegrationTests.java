@@ -95,6 +95,19 @@ class SessionStorageIntegrationTests {
     }
 
     @Test
+    void aRequestWithAPersonalTokenLeavesNoSessionBehind() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var person = fixtures.person("Script", Role.PARTICIPANT);
+        long before = jdbc.sql("select count(*) from http_session").query(Long.class).single();
+
+        var answer = mvc.perform(get("/api/v1/jams").with(fixtures.bearer(person))).andReturn().getResponse();
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getCookie("JSESSIONID")).isNull();
+        assertThat(jdbc.sql("select count(*) from http_session").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void anExpiredSessionIsDeletedAndItsBrowserSignedOut() throws Exception {
         var fixtures = Fixtures.of(context);
         var person = fixtures.person("Expired", Role.PARTICIPANT);

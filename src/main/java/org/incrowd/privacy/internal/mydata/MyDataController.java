@@ -92,7 +92,7 @@ class MyDataController {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        model.addAttribute("ui", new Ui(messages, locale, "_csrf", "", null, request.getRequestURI(), path -> path));
+        model.addAttribute("ui", new Ui(messages, locale, () -> "_csrf", () -> "", null, request.getRequestURI(), path -> path));
         return "privacy/myDataDeleted";
     }
 
