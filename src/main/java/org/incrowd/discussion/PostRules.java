@@ -22,6 +22,8 @@ final class PostRules {
     static final Duration EDIT_WINDOW = Duration.ofMinutes(30);
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,29}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+    /** A request key as clients make them: a UUID, a ULID, a counter with a prefix. */
+    private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     private PostRules() {
     }
@@ -69,6 +71,9 @@ final class PostRules {
         }
         if (tags.size() > MAX_TAGS) {
             errors.add("tags", "post.tags.tooMany");
+        }
+        if (draft.requestKey() != null && !REQUEST_KEY.matcher(draft.requestKey()).matches()) {
+            errors.add("requestKey", "post.requestKey.invalid");
         }
         return new Checked(idea ? title : (title == null || title.isEmpty() ? null : title), body, List.copyOf(tags));
     }

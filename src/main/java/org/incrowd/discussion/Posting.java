@@ -2,8 +2,10 @@ package org.incrowd.discussion;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.incrowd.shared.SafeMarkdown;
 import org.incrowd.discussion.internal.PostRepository;
+import org.incrowd.discussion.internal.PostRequests;
 import org.incrowd.identity.Actor;
 import org.incrowd.jam.IdentityMode;
 import org.incrowd.jam.IdentityModes;
@@ -28,10 +30,12 @@ public class Posting {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IdentityModes modes;
+    private final PostRequests requests;
 
     Posting(PostRepository posts, PostViews views, JamService jams, Pace pace, TermsBeforePosting terms,
-            ApplicationEventPublisher events, Clock clock, IdentityModes modes) {
+            ApplicationEventPublisher events, Clock clock, IdentityModes modes, PostRequests requests) {
         this.modes = modes;
+        this.requests = requests;
         this.posts = posts;
         this.views = views;
         this.jams = jams;
@@ -44,6 +48,10 @@ public class Posting {
     /** Starts a thread with an idea. */
     @Transactional
     public Post startThread(Actor actor, long forumId, PostDraft draft) {
+        var earlier = written(actor, draft.requestKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         var place = jams.requirePostingRights(actor, forumId);
         var checked = check(actor, place.jam().id(), forumId, draft, true);
         Instant now = clock.instant();
@@ -51,6 +59,7 @@ public class Posting {
                 checked.body(), SafeMarkdown.toHtml(checked.body()), 0, now);
         posts.replaceTags(id, checked.tags());
         signIfAsked(id, draft);
+        requests.remember(actor.personId(), draft.requestKey(), id, now);
         events.publishEvent(new DiscussionEvents.PostPublished(id, place.jam().id(), forumId, id, null,
                 actor.personId()));
         return views.require(actor, id);
@@ -59,6 +68,10 @@ public class Posting {
     /** Replies to any post of a thread, building on it. */
     @Transactional
     public Post reply(Actor actor, long parentId, PostDraft draft) {
+        var earlier = written(actor, draft.requestKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         var parent = views.requireRow(actor, parentId);
         jams.requirePostingRights(actor, parent.forumId());
         var checked = check(actor, parent.jamId(), parent.forumId(), draft, false);
@@ -67,9 +80,19 @@ public class Posting {
                 checked.title(), checked.body(), SafeMarkdown.toHtml(checked.body()), parent.depth() + 1, now);
         posts.replaceTags(id, checked.tags());
         signIfAsked(id, draft);
+        requests.remember(actor.personId(), draft.requestKey(), id, now);
         events.publishEvent(new DiscussionEvents.PostPublished(id, parent.jamId(), parent.forumId(),
                 parent.threadId(), parent.id(), actor.personId()));
         return views.require(actor, id);
+    }
+
+    /**
+     * The post this author wrote with this request key, if any: a retry of a request whose answer was lost. Also for
+     * the moment two copies of one request ran at once and the second failed on the key: it answers with the first.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Post> written(Actor actor, String requestKey) {
+        return requests.earlier(actor.personId(), requestKey).map(id -> views.require(actor, id));
     }
 
     private PostRules.Checked check(Actor actor, long jamId, long forumId, PostDraft draft, boolean idea) {

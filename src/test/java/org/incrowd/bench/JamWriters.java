@@ -142,7 +142,8 @@ final class JamWriters {
     private void sendPost(int author, long nonce, String path, String body, int attempt) {
         postAttempts.incrementAndGet();
         long sent = System.nanoTime();
-        send(people.get(author), HttpRequest.newBuilder(base.resolve(path))
+        // A retry carries the first attempt's key: a post whose answer was lost is not written a second time.
+        send(people.get(author), HttpRequest.newBuilder(base.resolve(path)).header("Idempotency-Key", "replay-" + nonce)
                 .POST(HttpRequest.BodyPublishers.ofString(body))).whenComplete((answer, failure) -> {
                     try {
                         if (failure == null && answer.statusCode() == 201) {

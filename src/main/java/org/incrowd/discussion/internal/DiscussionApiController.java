@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class DiscussionApiController {
+
+    /** A client's key for one write: the same key again gets the first answer's post (IETF's draft header). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final Reading reading;
     private final Posting posting;
@@ -57,8 +61,12 @@ class DiscussionApiController {
 
     @PostMapping("/forums/{forumId}/threads")
     @ResponseStatus(HttpStatus.CREATED)
-    Post startThread(@PathVariable long forumId, @RequestBody PostDraft draft) {
-        return posting.startThread(currentActor.require(), forumId, draft);
+    Post startThread(@PathVariable long forumId, @RequestBody PostDraft draft,
+                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        var actor = currentActor.require();
+        var keyed = draft.withRequestKey(key);
+        return OnceByKey.write(() -> posting.startThread(actor, forumId, keyed),
+                () -> posting.written(actor, keyed.requestKey()));
     }
 
     @GetMapping("/threads/{ideaId}")
@@ -78,8 +86,12 @@ class DiscussionApiController {
 
     @PostMapping("/posts/{postId}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    Post reply(@PathVariable long postId, @RequestBody PostDraft draft) {
-        return posting.reply(currentActor.require(), postId, draft);
+    Post reply(@PathVariable long postId, @RequestBody PostDraft draft,
+               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        var actor = currentActor.require();
+        var keyed = draft.withRequestKey(key);
+        return OnceByKey.write(() -> posting.reply(actor, postId, keyed),
+                () -> posting.written(actor, keyed.requestKey()));
     }
 
     @PatchMapping("/posts/{postId}")

@@ -69,7 +69,9 @@ class DiscussionController {
     @PostMapping("/forums/{forumId}/threads")
     String startThread(@PathVariable long forumId, PostDraft draft, Model model, HttpServletResponse response) {
         try {
-            var idea = posting.startThread(currentActor.require(), forumId, draft);
+            var actor = currentActor.require();
+            var idea = OnceByKey.write(() -> posting.startThread(actor, forumId, draft),
+                    () -> posting.written(actor, draft.requestKey()));
             return "redirect:/threads/" + idea.id();
         } catch (Refusal refusal) {
             response.setStatus(refusal.status().value());
@@ -96,7 +98,8 @@ class DiscussionController {
     String reply(@PathVariable long postId, PostDraft draft, Model model, HttpServletResponse response) {
         var actor = currentActor.require();
         try {
-            var reply = posting.reply(actor, postId, draft);
+            var reply = OnceByKey.write(() -> posting.reply(actor, postId, draft),
+                    () -> posting.written(actor, draft.requestKey()));
             int page = reading.pageOf(actor, reply.threadId(), reply.id());
             return "redirect:/threads/" + reply.threadId() + "?page=" + page + "#post-" + reply.id();
         } catch (Refusal refusal) {
