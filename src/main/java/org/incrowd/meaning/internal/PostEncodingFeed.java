@@ -53,6 +53,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     private final Clock clock;
     private final boolean enabled;
     private final long pollMillis;
+    private final double catchUpShare;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
@@ -65,7 +66,8 @@ public class PostEncodingFeed implements SmartLifecycle {
     PostEncodingFeed(PostFeed discussion, SentenceEncoder encoder, PostVectorStore store,
                      ApplicationEventPublisher events, Clock clock,
                      @Value("${incrowd.meaning.encode-posts:true}") boolean enabled,
-                     @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis) {
+                     @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis,
+                     @Value("${incrowd.meaning.catch-up-share:0.5}") double catchUpShare) {
         this.discussion = discussion;
         this.encoder = encoder;
         this.store = store;
@@ -73,6 +75,11 @@ public class PostEncodingFeed implements SmartLifecycle {
         this.clock = clock;
         this.enabled = enabled;
         this.pollMillis = pollMillis;
+        if (!(catchUpShare > 0 && catchUpShare <= 1)) {
+            throw new IllegalStateException("incrowd.meaning.catch-up-share must be above 0 and at most 1, not "
+                    + catchUpShare);
+        }
+        this.catchUpShare = catchUpShare;
     }
 
     public boolean caughtUp() {
@@ -153,7 +160,9 @@ public class PostEncodingFeed implements SmartLifecycle {
         int count = 0;
         for (var batch = discussion.textsAfter(progress.lastPostId(), BATCH); !batch.isEmpty() && running;
              batch = discussion.textsAfter(progress.lastPostId(), BATCH)) {
-            count += encode(batch);
+            long batchStarted = System.nanoTime();
+            count += encode(batch, true);
+            yieldToPages(System.nanoTime() - batchStarted);
             if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
                 reported = System.nanoTime();
                 log.info("Post vectors: {} posts encoded since start-up, up to post {}", count,
@@ -186,7 +195,7 @@ public class PostEncodingFeed implements SmartLifecycle {
             var known = store.known(encoder.model(), ids);
             var missing = ids.stream().filter(id -> !known.contains(id)).toList();
             if (!missing.isEmpty()) {
-                encode(discussion.texts(missing));
+                encode(discussion.texts(missing), false);
             }
             from = ids.isEmpty() ? from : ids.getLast();
         } while (ids.size() == BATCH && running);
@@ -206,16 +215,20 @@ public class PostEncodingFeed implements SmartLifecycle {
     private void encodeChanged(List<PostText> posts) {
         var hashes = store.textHashes(encoder.model(), posts.stream().map(PostText::id).toList());
         encode(posts.stream().filter(post -> !Long.valueOf(TextHash.of(post.text())).equals(hashes.get(post.id())))
-                .toList());
+                .toList(), false);
     }
 
-    /** Encodes and stores one batch; answers how many posts it stored. */
-    private int encode(Collection<PostText> posts) {
+    /**
+     * Encodes and stores one batch; answers how many posts it stored. New posts use every worker of the encoder, so
+     * that they reach their themes at once; the start-up catch-up ({@code background}) encodes on this thread alone.
+     */
+    private int encode(Collection<PostText> posts, boolean background) {
         if (posts.isEmpty()) {
             return 0;
         }
         var covered = posts.stream().filter(post -> encoder.covers(languages.detect(post.text()))).toList();
-        var vectors = encoder.encodeAll(covered.stream().map(PostText::text).toList());
+        var texts = covered.stream().map(PostText::text).toList();
+        var vectors = background ? texts.stream().map(encoder::encode).toList() : encoder.encodeAll(texts);
         var encoded = new ArrayList<Encoded>();
         var withVectors = new ArrayList<Long>();
         long lastId = progress.lastPostId();
@@ -239,6 +252,21 @@ public class PostEncodingFeed implements SmartLifecycle {
             events.publishEvent(new PostsEncoded(encoder.model(), List.copyOf(withVectors)));
         }
         return posts.size();
+    }
+
+    /**
+     * Pauses the catch-up so that it uses at most {@code incrowd.meaning.catch-up-share} of one core: encoding 100,000
+     * posts is background work, and the pages served meanwhile come first.
+     */
+    private void yieldToPages(long busyNanos) {
+        long pause = (long) (busyNanos * (1 / catchUpShare - 1));
+        if (pause > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void sleepQuietly() {
