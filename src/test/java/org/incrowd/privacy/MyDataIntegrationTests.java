@@ -141,8 +141,11 @@ class MyDataIntegrationTests {
     @Test
     void deletingRemovesTheirNotificationsMailAndTokensAndIsRecordedForAdministrators() throws Exception {
         fixtures.token(author);
-        fixtures.reply(fixtures.idea(named, author, "Plants", "More plants."), reader, "Yes please.");
+        var plants = fixtures.posting().startThread(fixtures.actor(author), named.id(),
+                new org.incrowd.discussion.PostDraft("Plants", "More plants.", "", false, "plants-1"));
+        fixtures.reply(plants, reader, "Yes please.");
         long notifications = count("select count(*) from notification where person_id = ?");
+        long requestKeys = count("select count(*) from post_request where author_id = ?");
 
         var counts = deletion.delete(fixtures.actor(author),
                 new AccountDeletion.Confirmation(Fixtures.PASSWORD, null, true));
@@ -151,6 +154,9 @@ class MyDataIntegrationTests {
         assertThat(count("select count(*) from notification where person_id = ?")).isZero();
         assertThat(count("select count(*) from mail_outbox where person_id = ?")).isZero();
         assertThat(count("select count(*) from api_token where person_id = ?")).isZero();
+        assertThat(requestKeys).as("the idea's request key was kept").isOne();
+        assertThat(count("select count(*) from post_request where author_id = ?")).as("no key ties them to it")
+                .isZero();
         assertThat(counts).containsKeys("account", "posts", "notifications", "mail");
         assertThat(count("select count(*) from privacy_request where kind = 'DELETION' and person_id = ?")).isOne();
         assertThat(audit.latest(fixtures.actor(fixtures.person("Ada Admin", Role.ADMINISTRATOR)), 50))

@@ -114,6 +114,8 @@ class DiscussionPersonalData implements PersonalData {
     public int forget(long personId, ForgetPolicy policy) {
         int changed = jdbc.sql("update flag set detail = null where person_id = ? and detail is not null")
                 .param(personId).update();
+        // The request keys of the last day would still tie the person to their posts.
+        changed += jdbc.sql("delete from post_request where author_id = ?").param(personId).update();
         if (policy != ForgetPolicy.REMOVE_POSTS) {
             return changed;
         }
