@@ -79,9 +79,14 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
-        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/live/")) {
+        if (path.startsWith("/live/")) {
+            // A reconnect storm can take every connection of the pool for a moment: the page must not stop being live.
+            StartingUp.comeBackSoon(response);
+            return;
+        }
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
             ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
         } else {
             // No form token on this page: making one would start a session, which cannot be stored just now.
