@@ -11,7 +11,8 @@ import java.util.Map;
  * those it received; and the latency of each delivery during the steady phase.
  */
 record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
-                long duplicates, long outOfOrder, List<Double> latenciesMs, List<Double> fromSendMs) {
+                long lostInGaps, long clientsThatLost, long duplicates, long outOfOrder, List<Double> latenciesMs,
+                List<Double> fromSendMs) {
 
     static Delivery of(SseLoad load, LiveWriter writer, long steadyStart, long steadyEnd) {
         var written = writer.written();
@@ -20,7 +21,11 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         long lostBeforeStorm = 0; // of posts answered before the steady phase ended (the kill, in a storm)
         long duplicates = 0;
         long outOfOrder = 0;
+        long lostInGaps = 0; // lost although the client received a later post: the server skipped it
+        long clientsThatLost = 0;
         for (var client : load.clients()) {
+            long newestReceived = client.posts.stream().mapToLong(Long::longValue).max().orElse(0);
+            long lostBefore = lost;
             for (var post : written.values()) {
                 if (client.filter.sees(post.forumId(), post.threadId())) {
                     expected++;
@@ -29,8 +34,14 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
                         if (post.answeredNanos() < steadyEnd) {
                             lostBeforeStorm++;
                         }
+                        if (post.id() < newestReceived) {
+                            lostInGaps++;
+                        }
                     }
                 }
+            }
+            if (lost > lostBefore) {
+                clientsThatLost++;
             }
             duplicates += client.duplicates;
             outOfOrder += client.outOfOrder;
@@ -47,7 +58,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         Collections.sort(latencies);
         Collections.sort(fromSend);
         return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
-                lostBeforeStorm, duplicates, outOfOrder, latencies, fromSend);
+                lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend);
     }
 
     /**
@@ -104,6 +115,9 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         map.put("from_send_max_ms", fromSendMs.isEmpty() ? 0.0 : LiveBenchmark.round(fromSendMs.getLast()));
         map.put("lost", lost);
         map.put("lost_of_posts_before_storm", lostBeforeStorm);
+        // where the loss is: in gaps (a later post arrived, so the server skipped this one) or in a client's tail
+        map.put("lost_in_gaps", lostInGaps);
+        map.put("clients_that_lost", clientsThatLost);
         map.put("duplicates", duplicates);
         map.put("out_of_order", outOfOrder);
         return map;

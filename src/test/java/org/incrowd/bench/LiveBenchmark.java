@@ -225,6 +225,7 @@ public final class LiveBenchmark {
                 result.put("reconnect_failed", stormFailed);
                 result.put("writer_failures", writer.failures());
                 result.put("client_connection_failures", load.failures());
+                result.put("client_responses_ended_by_server", load.responsesEnded());
                 if (withTasks && !TASK_RESULTS.isEmpty()) {
                     result.put("steady_phase_tasks", Map.copyOf(TASK_RESULTS));
                 }

@@ -63,6 +63,8 @@ final class SseLoad implements AutoCloseable {
         boolean headDone;
         boolean chunked;
         long chunkLeft = -1;
+        long bodyLeft = -1; // with a Content-Length: the bytes still to come
+        boolean ended;
         final StringBuilder chunkLine = new StringBuilder();
         final StringBuilder line = new StringBuilder();
         String eventId;
@@ -90,6 +92,7 @@ final class SseLoad implements AutoCloseable {
     private volatile long eventsReceived;
     private int pending;
     private long failures;
+    private long responsesEnded;
     private Thread thread;
 
     SseLoad(InetSocketAddress server, long jamId, String authorization, List<Filter> filters) throws IOException {
@@ -126,6 +129,14 @@ final class SseLoad implements AutoCloseable {
 
     long failures() {
         return failures;
+    }
+
+    /**
+     * Responses the server ended while the connection stayed open (HTTP keep-alive): EventSource reconnects then, as
+     * these clients do, rather than waiting for the connection to close.
+     */
+    long responsesEnded() {
+        return responsesEnded;
     }
 
     void stop() throws InterruptedException {
@@ -221,6 +232,8 @@ final class SseLoad implements AutoCloseable {
         client.head.setLength(0);
         client.headDone = false;
         client.chunkLeft = -1;
+        client.bodyLeft = -1;
+        client.ended = false;
         client.chunkLine.setLength(0);
         client.line.setLength(0);
         client.data.setLength(0);
@@ -236,7 +249,7 @@ final class SseLoad implements AutoCloseable {
             return;
         }
         buffer.flip();
-        while (buffer.hasRemaining()) {
+        while (buffer.hasRemaining() && !client.ended) {
             char c = (char) (buffer.get() & 0xff); // payloads are ASCII JSON
             if (!client.headDone) {
                 head(client, c);
@@ -244,7 +257,14 @@ final class SseLoad implements AutoCloseable {
                 chunked(client, c);
             } else {
                 body(client, c);
+                if (client.bodyLeft > 0 && --client.bodyLeft == 0) {
+                    client.ended = true;
+                }
             }
+        }
+        if (client.ended) {
+            responsesEnded++;
+            dropped(client);
         }
     }
 
@@ -258,7 +278,10 @@ final class SseLoad implements AutoCloseable {
                 throw new IOException("Refused: " + head.lines().findFirst().orElse(""));
             }
             client.chunked = head.toLowerCase().contains("transfer-encoding: chunked");
+            var contentLength = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            client.bodyLeft = contentLength.find() ? Long.parseLong(contentLength.group(1)) : -1;
             client.headDone = true;
+            client.ended = client.bodyLeft == 0;
         }
     }
 
@@ -279,6 +302,7 @@ final class SseLoad implements AutoCloseable {
             } else if (!size.isEmpty()) {
                 int semicolon = size.indexOf(';');
                 client.chunkLeft = Long.parseLong(semicolon < 0 ? size : size.substring(0, semicolon), 16);
+                client.ended = client.chunkLeft == 0; // the last chunk: the response is complete
             }
         } else if (c != '\r') {
             client.chunkLine.append(c);

@@ -80,6 +80,15 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the stream has ended (or never opened): a browser's EventSource then comes back with the id of the last
+     * event it had, unless the answer was an error status. Events read before the end may still be waiting in
+     * {@link #next}.
+     */
+    public boolean ended() {
+        return reader == null || !reader.isAlive();
+    }
+
     /** The next event, or null when none comes within the timeout. */
     public Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -94,6 +94,14 @@ class DatabaseDownTests {
             assertThat(api.body()).contains("\"status\":503").contains("cannot reach its database")
                     .contains("\"code\":\"error.unavailable\"").doesNotContain("Exception");
 
+            // A live page must not stop being live: its EventSource would give up for good on an error status, so
+            // the stream ends at once and says when to come back (as in a reconnect storm that takes the pool).
+            var stream = get("/live/jams/1", "text/event-stream", token);
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.body()).isEqualTo("retry: 2000\n\n");
+
             var page = get("/jams", "text/html", token);
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("<h1>Error 503</h1>").contains("cannot reach its database")

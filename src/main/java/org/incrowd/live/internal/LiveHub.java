@@ -235,7 +235,7 @@ class LiveHub implements SmartLifecycle {
 
     @Override
     public void start() {
-        dispatchedUpTo = events.latestId();
+        dispatchedUpTo = settledLatestId();
         running.set(true);
         Thread.ofPlatform().daemon().name("live-dispatch").start(() -> {
             while (running.get()) {
@@ -250,6 +250,32 @@ class LiveHub implements SmartLifecycle {
                 }
             }
         });
+    }
+
+    /**
+     * Where a starting node's dispatcher begins: the newest id in the log, once every append that may hold an older
+     * id has ended. Another node's post may have taken an id below the newest and not yet committed; were the newest
+     * taken as handed out at once, browsers coming back to this node would be replayed past that post before it
+     * commits, and the dispatcher, already beyond it, would never offer it to them. Usually nothing is open and this
+     * returns at once; until it returns the node is not ready, and live streams are asked to come back shortly.
+     */
+    private long settledLatestId() {
+        long latest = events.latestId();
+        long mark = inFlight.mark(); // taken after the read: it covers every append holding an id up to `latest`
+        var waitingSince = clock.instant();
+        while (!inFlight.settled(mark)) {
+            if (clock.instant().isAfter(waitingSince.plus(HOLE_WARNING))) {
+                log.warn("The live dispatcher waits to start for a transaction open for over {}", HOLE_WARNING);
+                waitingSince = clock.instant();
+            }
+            try {
+                Thread.sleep(HOLE_RECHECK);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return latest;
     }
 
     @Override

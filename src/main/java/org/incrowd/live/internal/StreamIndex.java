@@ -48,8 +48,13 @@ final class StreamIndex {
             }
             return found;
         });
-        byPerson.computeIfAbsent(Subscriber.personalPayload(subscriber.personId()),
-                person -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        // Added inside compute: a set taken out first could be dropped from the map (its last stream removed) before
+        // this stream is added to it, and the stream would never hear its person's events.
+        byPerson.compute(Subscriber.personalPayload(subscriber.personId()), (person, streams) -> {
+            var found = streams == null ? ConcurrentHashMap.<Subscriber>newKeySet() : streams;
+            found.add(subscriber);
+            return found;
+        });
     }
 
     void remove(Subscriber subscriber) {

@@ -50,8 +50,8 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (!isDatabaseUnreachable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("The database cannot be reached: {} {} answered 503 ({})", request.getMethod(),
-                    request.getRequestURI(), rootCause(e).toString());
+            log.warn("The database cannot be reached: {} {} answered {} ({})", request.getMethod(),
+                    request.getRequestURI(), isLiveStream(request) ? "come back soon" : "503", rootCause(e).toString());
             answer(request, response);
         }
     }
@@ -69,6 +69,14 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         return false;
     }
 
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isLiveStream(HttpServletRequest request) {
+        return path(request).startsWith("/live/");
+    }
+
     private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -79,9 +87,14 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
+        if (isLiveStream(request)) {
+            // A reconnect storm can take every connection of the pool for a moment: the page must not stop being live.
+            StartingUp.comeBackSoon(response);
+            return;
+        }
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/live/")) {
+        String path = path(request);
+        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
             ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
         } else {
             // No form token on this page: making one would start a session, which cannot be stored just now.

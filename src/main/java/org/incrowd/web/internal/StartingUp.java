@@ -51,15 +51,23 @@ class StartingUp extends OncePerRequestFilter implements ApplicationListener<App
             return;
         }
         if (path.startsWith("/live/")) {
-            // A browser's EventSource gives up for good on an error status, but comes back after `retry` (with the
-            // same Last-Event-ID) from a stream that simply ends.
-            response.setContentType("text/event-stream");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("retry: " + RETRY_AFTER_SECONDS * 1000 + "\n\n");
+            comeBackSoon(response);
             return;
         }
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         // A problem document, not a page: rendering the page frame would read the database this filter keeps free.
         ProblemResponses.write(request, response, messages, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE_KEY, null);
+    }
+
+    /**
+     * Ends a live stream that cannot be served just now, telling the browser when to come back. A browser's
+     * EventSource gives up for good on an error status (the page would silently stop being live), but comes back
+     * after {@code retry}, with the same Last-Event-ID, from a stream that simply ends.
+     */
+    static void comeBackSoon(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("retry: " + RETRY_AFTER_SECONDS * 1000 + "\n\n");
     }
 }

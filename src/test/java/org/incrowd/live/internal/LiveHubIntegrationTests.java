@@ -2,9 +2,19 @@ package org.incrowd.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.incrowd.shared.LiveEventType;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -12,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Holes in the log's ids: a transaction that took an id and rolled back must not hold up everyone's live pages (that
@@ -51,5 +62,88 @@ class LiveHubIntegrationTests {
             hub.dispatch();
         }
         assertThat(hub.dispatchedUpTo()).isEqualTo(committed);
+    }
+
+    /**
+     * Another node's post took its id but has not committed when this node starts; a later post has. A browser that
+     * comes back to the starting node from before both must get both, in order: the starting node must not take the
+     * newest id in the log as handed out while an older one may still commit.
+     */
+    @Test
+    void aNodeStartingWhileAnOlderPostIsStillOpenGivesAReturningPageThatPostAndTheNextInOrder() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Starting " + System.nanoTime());
+        long lastSeen = log.latestId();
+        var appended = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var late = new CompletableFuture<Void>();
+        Thread.ofPlatform().start(() -> {
+            transactions.executeWithoutResult(status -> {
+                log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":1}", Instant.now());
+                appended.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            late.complete(null);
+        });
+        var hub = new LiveHub(log, wakeUps, inFlight, new ReplayPages(log), Clock.systemUTC(), 50, 48);
+        var page = new RecordingEmitter();
+        var stream = new Subscriber(jam.id(), null, null, 0, page);
+        try {
+            appended.await();
+            log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":2}", Instant.now());
+            // The node starts and the page comes back, while the first post's transaction is still open.
+            var back = new CompletableFuture<Void>();
+            Thread.ofPlatform().start(() -> {
+                hub.start();
+                hub.subscribe(stream, jam.id(), lastSeen);
+                back.complete(null);
+            });
+            try {
+                back.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException stillStarting) {
+                // the node waits for that transaction: also right
+            }
+            commit.countDown();
+            late.get();
+            back.get(10, TimeUnit.SECONDS);
+            Thread.ofVirtual().start(() -> stream.drain(Duration.ofSeconds(1)));
+            assertThat(page.posts(2, Duration.ofSeconds(10))).containsExactly(1L, 2L);
+        } finally {
+            commit.countDown();
+            stream.close();
+            hub.stop();
+        }
+    }
+
+    /** A page's connection that keeps what is written to it. */
+    static final class RecordingEmitter extends SseEmitter {
+
+        private static final Pattern POST = Pattern.compile("\"post\":(\\d+)");
+        private final List<Long> posts = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(SseEventBuilder builder) throws IOException {
+            for (var part : builder.build()) {
+                if (part.getData() instanceof byte[] bytes) {
+                    var matcher = POST.matcher(new String(bytes, StandardCharsets.UTF_8));
+                    while (matcher.find()) {
+                        posts.add(Long.parseLong(matcher.group(1)));
+                    }
+                }
+            }
+        }
+
+        /** The posts written so far, once {@code count} have been or the time is up. */
+        List<Long> posts(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (posts.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return List.copyOf(posts);
+        }
     }
 }
