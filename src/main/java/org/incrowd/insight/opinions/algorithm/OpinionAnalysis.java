@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The opinion pipeline, in Pol.is's named stages: vote matrix → principal components → groups → representativeness →
  * consensus. Plain Java, deterministic: the same votes give the same result on every run and machine, whatever the
- * number of threads.
+ * number of threads. With the votes' times ({@link #history}), the groups are those the conversation's history made,
+ * as Pol.is's are (ADR 55): the same votes at the same times give the same result.
  *
  * <p>The stages: {@link VoteMatrix}; {@code PrincipalComponents} (two components, Pol.is's sparsity-aware
  * placement); {@code Participation} (who is grouped) and {@code GroupClustering} (base clusters, then groups chosen

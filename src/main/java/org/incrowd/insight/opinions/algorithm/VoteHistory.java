@@ -47,12 +47,6 @@ public final class VoteHistory {
         return times.length;
     }
 
-    /** All votes as a matrix (a later vote on the same statement replaces an earlier one). */
-    public VoteMatrix matrix() {
-        var replay = replay();
-        return replay.all();
-    }
-
     /** The votes in time order, hour by hour. */
     Replay replay() {
         // Ties in time by participant, statement and vote: the order the votes were given in does not matter.
