@@ -150,22 +150,27 @@ public final class OpinionsBenchmark {
         var ari = new LinkedHashMap<String, Object>();
         var current = new LinkedHashMap<String, Object>();
         var how = new LinkedHashMap<String, Object>();
+        var groupedShare = new LinkedHashMap<String, Object>();
         for (String name : PolisConversations.names()) {
             var agreement = PolisConversations.agreement(name);
             ari.put(name, round(agreement.ari(), 3));
             current.put(name, round(agreement.currentMethodAri(), 3));
+            groupedShare.put(name, round((double) agreement.grouped() / agreement.polisGrouped(), 3));
             var method = PolisConversations.methodOf(name);
-            how.put(name, method.missingVotes() + ": " + method.why()
-                    + (agreement.variants() > 1 ? String.format("; median of %d variants, %.3f to %.3f",
+            how.put(name, "history by the hour, " + PolisConversations.mathOf(PolisConversations.read(name)) + ": "
+                    + method.why() + (agreement.variants() > 1 ? String.format("; median of %d variants, %.3f to %.3f",
                             agreement.variants(), agreement.minimum(), agreement.maximum()) : ""));
-            System.out.printf("Pol.is %-22s ARI %.3f (Pol.is's current math, no meta statements: %.3f)%n", name,
-                    agreement.ari(), agreement.currentMethodAri());
+            System.out.printf("Pol.is %-22s ARI %.3f, grouped %d of Pol.is's %d, groups %d vs %d (Incrowd's math, "
+                            + "no meta statements: %.3f)%n", name, agreement.ari(), agreement.grouped(),
+                    agreement.polisGrouped(), agreement.groups(), agreement.polisGroups(),
+                    agreement.currentMethodAri());
         }
         if (ari.isEmpty()) {
             System.out.println("No Pol.is data in " + PolisConversations.FOLDER.toAbsolutePath().normalize());
             return Map.of();
         }
-        return Map.of("ari", ari, "ari_polis_current_math", current, "ari_how", how);
+        return Map.of("ari", ari, "ari_polis_current_math", current, "ari_how", how, "polis_grouped_share",
+                groupedShare);
     }
 
     /** Peak heap during a full analysis and an update, and live heap afterwards (see the class comment). */

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The opinion pipeline, in Pol.is's named stages: vote matrix → principal components → groups → representativeness →
  * consensus. Plain Java, deterministic: the same votes give the same result on every run and machine, whatever the
- * number of threads.
+ * number of threads. With the votes' times ({@link #history}), the groups are those the conversation's history made,
+ * as Pol.is's are (ADR 55): the same votes at the same times give the same result.
  *
  * <p>The stages: {@link VoteMatrix}; {@code PrincipalComponents} (two components, Pol.is's sparsity-aware
  * placement); {@code Participation} (who is grouped) and {@code GroupClustering} (base clusters, then groups chosen
@@ -33,7 +34,7 @@ public final class OpinionAnalysis {
 
     /** A full computation, following the given generation of Pol.is's treatment of unseen statements. */
     public static OpinionResult analyse(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes) {
-        return run(votes, settings, missingVotes, null);
+        return run(votes, settings, missingVotes, null, GroupClustering.Carried.NONE);
     }
 
     /**
@@ -44,26 +45,68 @@ public final class OpinionAnalysis {
      * boundary).
      */
     public static OpinionResult update(OpinionResult previous, VoteMatrix votes, OpinionSettings settings) {
-        return run(votes, settings, previous.model().missingVotes(), previous.model());
+        return run(votes, settings, previous.model().missingVotes(), previous.model().components(),
+                GroupClustering.Carried.NONE);
     }
 
-    private static OpinionResult run(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes,
-            OpinionModel previous) {
+    /**
+     * The groups as the conversation's history made them: the votes replayed in time order, one clustering per hour
+     * of the votes' times, each starting where the one before ended (see {@link VoteHistory}). The same votes at the
+     * same times give the same result.
+     */
+    public static OpinionResult history(VoteHistory history, OpinionSettings settings, MissingVotes missingVotes) {
         check(settings);
+        var state = new Stages(null, GroupClustering.Carried.NONE);
+        var replay = history.replay();
+        while (replay.hasNextHour()) {
+            VoteMatrix earlier = replay.nextHour();
+            if (earlier.statements() >= VoteHistory.FEWEST_STATEMENTS) {
+                state = groups(earlier, settings, missingVotes, state.components(), state.carried()).stages();
+            }
+        }
+        return run(replay.all(), settings, missingVotes, state.components(), state.carried());
+    }
+
+    /** What one run hands to the next in a history. */
+    private record Stages(PrincipalComponents components, GroupClustering.Carried carried) {}
+
+    /** Stages 2 and 3: the places, who is grouped, and the groups. */
+    private record Groups(PrincipalComponents components, double[][] place, int[] rows,
+            GroupClustering.Result clustering) {
+
+        Stages stages() {
+            return new Stages(components, clustering.carried());
+        }
+    }
+
+    private static Groups groups(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes,
+            PrincipalComponents components, GroupClustering.Carried carried) {
         // Stage 2: principal components and each participant's place.
-        var components = PrincipalComponents.fit(votes, missingVotes,
-                previous == null ? null : previous.components());
-        double[][] place = components.project(votes);
+        var fitted = PrincipalComponents.fit(votes, missingVotes, components);
+        double[][] place = fitted.project(votes);
         // Stage 3: who is grouped, and the groups.
         boolean[] grouped = Participation.grouped(votes, settings, missingVotes);
         int[] rows = rowsWhere(grouped);
         double[] gx = new double[rows.length];
         double[] gy = new double[rows.length];
+        long[] keys = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
             gx[i] = place[0][rows[i]];
             gy[i] = place[1][rows[i]];
+            keys[i] = votes.participantKey(rows[i]);
         }
-        var clustering = GroupClustering.cluster(gx, gy, settings.baseClusters(), settings.maxGroups());
+        var clustering = GroupClustering.cluster(gx, gy, keys, settings.baseClusters(), settings.maxGroups(),
+                carried);
+        return new Groups(fitted, place, rows, clustering);
+    }
+
+    private static OpinionResult run(VoteMatrix votes, OpinionSettings settings, MissingVotes missingVotes,
+            PrincipalComponents components, GroupClustering.Carried carried) {
+        check(settings);
+        var stages = groups(votes, settings, missingVotes, components, carried);
+        double[][] place = stages.place();
+        int[] rows = stages.rows();
+        var clustering = stages.clustering();
         int[] groupOfRow = new int[votes.participants()];
         Arrays.fill(groupOfRow, Placement.UNGROUPED);
         for (int i = 0; i < rows.length; i++) {
@@ -82,7 +125,7 @@ public final class OpinionAnalysis {
             placements.add(new Placement(votes.participantKey(i), place[0][i], place[1][i], groupOfRow[i],
                     votes.votesOf(i)));
         }
-        var model = new OpinionModel(missingVotes, components);
+        var model = new OpinionModel(missingVotes, stages.components());
         return new OpinionResult(votes.participants(), votes.statements(), votes.votes(), placements, groups,
                 Consensus.consensus(tallies, keys, settings.listSize()),
                 Consensus.divisive(tallies, keys, settings.listSize()),

@@ -2,7 +2,7 @@ package org.incrowd.insight.opinions.algorithm;
 
 /**
  * The fitted state of a run that lets the next run start where this one ended: the principal components by statement
- * key (the clusters start afresh; see GroupClustering for why). Opaque to callers.
+ * key (an update's clusters start afresh; see GroupClustering for why). Opaque to callers.
  */
 public final class OpinionModel {
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./incrowd analyse opinions FOLDER}: the opinion groups of a Pol.is export folder, computed by the same
- * pipeline as the application, printed as JSON. Runs without starting Spring.
+ * pipeline as the application, with the votes replayed in the order of their times as Pol.is computed them, printed as
+ * JSON. Runs without starting Spring.
  */
 public final class AnalyseOpinionsCommand {
 
@@ -36,7 +39,10 @@ public final class AnalyseOpinionsCommand {
             err.println("incrowd: " + e.getMessage());
             return BAD_INPUT;
         }
-        var result = OpinionAnalysis.analyse(export.voteMatrix(), OpinionSettings.DEFAULT);
+        // The groups as the conversation's history made them (ADR 55); an export without vote times
+        // (participants-votes.csv alone) has one moment, and so the groups of its final votes.
+        var result = OpinionAnalysis.history(export.voteHistory(Set.of()), OpinionSettings.DEFAULT,
+                MissingVotes.STATEMENT_AVERAGE);
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out, json(result));
         out.println();
         out.flush();

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
 
 /**
@@ -141,6 +143,19 @@ public final class PolisExport {
         comments.stream().filter(Comment::hidden).forEach(c -> builder.exclude(c.id()));
         for (var vote : votes) {
             builder.vote(vote.voter(), vote.comment(), vote.value());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The votes with their times, for the groups as the conversation's history made them; hidden comments and the
+     * given statements are excluded.
+     */
+    public VoteHistory voteHistory(Set<Long> alsoExcluded) {
+        var builder = VoteHistory.builder();
+        comments.stream().filter(c -> c.hidden() || alsoExcluded.contains(c.id())).forEach(c -> builder.exclude(c.id()));
+        for (var vote : votes) {
+            builder.vote(vote.voter(), vote.comment(), vote.value(), vote.timestamp());
         }
         return builder.build();
     }

@@ -34,7 +34,7 @@ public final class PolisConversations {
     public static final Path FOLDER = Path.of("..", "shared", "data", "polis");
 
     /** How Pol.is computed a conversation's groups, as far as the export and its dates tell. */
-    public record Method(MissingVotes missingVotes, Set<Long> metaStatements, Set<Long> metaCandidates,
+    public record Method(Set<Long> metaStatements, Set<Long> metaCandidates,
             String why) {}
 
     /** Agreement with Pol.is for one conversation. */
@@ -63,31 +63,53 @@ public final class PolisConversations {
         return PolisExport.read(FOLDER.resolve(name));
     }
 
+    /**
+     * Pol.is's math changed early in 2018 (an unseen statement became the statement's average instead of a pass; who
+     * is grouped changed with it): an export whose last vote is older holds groups of the 2017 math. A rule by the
+     * votes' dates, not a setting per conversation.
+     */
+    static final long POLIS_MATH_2018 = 1_514_764_800_000L; // 2018-01-01T00:00Z
+
+    public static MissingVotes mathOf(PolisExport export) {
+        long last = export.votes().stream().mapToLong(PolisExport.Vote::timestamp).max().orElse(Long.MAX_VALUE);
+        return last < POLIS_MATH_2018 ? MissingVotes.PASS : MissingVotes.STATEMENT_AVERAGE;
+    }
+
+    /**
+     * The meta statements of a conversation: Pol.is's moderators flag statements about the participant (age, where
+     * one lives) as meta, leaving them out of the groups, and the export does not carry the flag. This supplies the
+     * missing column of the data, as far as the statements' text shows it; it is not a setting of the method.
+     */
     public static Method methodOf(String name) {
         return switch (name) {
-            case "scoop-hivemind.ubi" -> new Method(MissingVotes.PASS, range(32, 42), Set.of(),
-                    "last votes 2017; statements 32-42 are demographic questions (age, where one lives, gender, "
-                            + "work), Pol.is's meta statements");
-            case "scoop-hivemind.freshwater" -> new Method(MissingVotes.PASS, range(24, 36), Set.of(),
-                    "last votes 2017; statements 24-36 are questions about the participant (where one lives, age, "
-                            + "work, their own use of water), Pol.is's meta statements, as on scoop-hivemind.ubi");
-            case "brexit-consensus" -> new Method(MissingVotes.PASS, Set.of(), Set.of(0L, 1L, 3L, 10L, 11L, 12L, 15L),
-                    "last votes 2017; meta statements unknown: of the seven statements about the participant "
-                            + "(0, 1, 3, 10, 11, 12, 15: how they voted, class, language...), every subset that "
-                            + "groups the same participants as Pol.is (bar the fewest) is tried");
-            default -> new Method(MissingVotes.STATEMENT_AVERAGE, Set.of(), Set.of(),
-                    "recomputed until 2019: Pol.is's current math");
+            case "scoop-hivemind.ubi" -> new Method(range(32, 42), Set.of(),
+                    "statements 32-42 are demographic questions (age, where one lives, gender, work), Pol.is's "
+                            + "meta statements");
+            case "scoop-hivemind.freshwater" -> new Method(range(24, 36), Set.of(),
+                    "statements 24-36 are questions about the participant (where one lives, age, work, their own "
+                            + "use of water), Pol.is's meta statements, as on scoop-hivemind.ubi");
+            case "brexit-consensus" -> new Method(Set.of(), Set.of(0L, 1L, 3L, 10L, 11L, 12L, 15L),
+                    "meta statements unknown: of the seven statements about the participant (0, 1, 3, 10, 11, 12, "
+                            + "15: how they voted, class, language...), every subset that groups the same "
+                            + "participants as Pol.is (bar the fewest) is tried");
+            default -> new Method(Set.of(), Set.of(), "no meta statements");
         };
     }
 
-    /** Incrowd's groups for the conversation by the matched method (see the class comment), compared with Pol.is's. */
+    /**
+     * Incrowd's groups for the conversation, by its history ({@link OpinionAnalysis#history}) under the math of the
+     * export's era and with its meta statements (see the class comment), compared with Pol.is's.
+     */
     public static Agreement agreement(String name) {
         var export = read(name);
         var method = methodOf(name);
-        double current = ari(export, OpinionAnalysis.analyse(export.voteMatrix(), OpinionSettings.DEFAULT));
+        var math = mathOf(export);
+        // One rule set and nothing known about the conversation: Incrowd's math, no meta statements.
+        double current = ari(export, OpinionAnalysis.history(export.voteHistory(Set.of()), OpinionSettings.DEFAULT,
+                MissingVotes.STATEMENT_AVERAGE));
         var variants = new ArrayList<Variant>();
         for (Set<Long> meta : metaVariants(method)) {
-            var result = OpinionAnalysis.analyse(matrix(export, meta), OpinionSettings.DEFAULT, method.missingVotes());
+            var result = OpinionAnalysis.history(export.voteHistory(meta), OpinionSettings.DEFAULT, math);
             variants.add(new Variant(result, ari(export, result), groupedDifference(export, result)));
         }
         // With candidates, keep the variants that group the same participants as Pol.is (bar the fewest).
@@ -95,10 +117,16 @@ public final class PolisConversations {
         var kept = variants.stream().filter(v -> v.difference() == fewest)
                 .sorted((a, b) -> Double.compare(a.ari(), b.ari())).toList();
         var median = kept.get(kept.size() / 2);
-        int grouped = (int) median.result().placements().stream().filter(Placement::grouped).count();
+        int grouped = grouped(export, median.result());
         int polisGroups = (int) export.polisGroups().values().stream().distinct().count();
         return new Agreement(name, median.ari(), kept.getFirst().ari(), kept.getLast().ari(), kept.size(), current,
                 median.result().groups().size(), polisGroups, grouped, export.polisGroups().size());
+    }
+
+    /** How many of the participants Pol.is grouped Incrowd grouped too. */
+    static int grouped(PolisExport export, OpinionResult result) {
+        return (int) result.placements().stream()
+                .filter(p -> p.grouped() && export.polisGroups().containsKey(p.participant())).count();
     }
 
     private record Variant(OpinionResult result, double ari, int difference) {}

@@ -1,0 +1,102 @@
+package org.incrowd.insight.opinions.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The groups as a conversation's history made them ({@link OpinionAnalysis#history}). */
+class OpinionHistoryTests {
+
+    private static final OpinionSettings SETTINGS = OpinionSettings.DEFAULT;
+    private static final long HOUR = VoteHistory.STEP_MILLIS;
+    private static final long START = 1_780_000_000_000L / HOUR * HOUR;
+
+    private record Timed(Camps.Vote vote, long time) {}
+
+    @Test
+    void aConversationWhoseVotesCameWithinOneHourGroupsAsAFullAnalysis() {
+        var votes = Camps.twoCamps(20);
+        var timed = new ArrayList<Timed>();
+        for (int i = 0; i < votes.size(); i++) {
+            timed.add(new Timed(votes.get(i), START + i * 1000L));
+        }
+
+        var history = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var full = OpinionAnalysis.analyse(Camps.matrix(votes), SETTINGS);
+
+        assertThat(history.placements()).isEqualTo(full.placements());
+        assertThat(history.groups()).hasSize(2);
+    }
+
+    @Test
+    void groupsFoundEarlyHoldWhenANewCampArrivesInTheLastHour() {
+        // Camps A and B in the first hour, camp C with them or in the last hour; a vote an hour until the end.
+        var early = withThirdCamp(0, 7);
+        var late = withThirdCamp(6, 7);
+
+        var settled = OpinionAnalysis.history(history(early), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var fresh = OpinionAnalysis.history(history(late), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var full = OpinionAnalysis.analyse(matrix(early), SETTINGS);
+
+        assertThat(full.groups()).as("from scratch, the same votes").hasSize(3);
+        assertThat(settled.groups()).as("camp C there from the start").hasSize(3);
+        assertThat(fresh.groups()).as("camp C only in the last hour").hasSize(2);
+    }
+
+    @Test
+    void theSameVotesAtTheSameTimesGiveTheSameGroupsInAnyOrder() {
+        var timed = withThirdCamp(2, 9);
+        var shuffled = new ArrayList<>(timed);
+        Collections.shuffle(shuffled, new Random(11));
+
+        var once = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var again = OpinionAnalysis.history(history(shuffled), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+
+        assertThat(again.placements()).isEqualTo(once.placements());
+        assertThat(again.groups()).isEqualTo(once.groups());
+    }
+
+    /**
+     * Camps A and B vote in the first hour; camp C (agreeing with both camps' statements, disagreeing with what
+     * everyone else agrees with) in hour {@code campC}; one of A re-votes each later hour up to {@code lastHour}.
+     */
+    private static List<Timed> withThirdCamp(int campC, int lastHour) {
+        var timed = new ArrayList<Timed>();
+        for (var vote : Camps.twoCamps(20)) {
+            timed.add(new Timed(vote, START + timed.size() * 1000L));
+        }
+        for (int i = 1; i <= 20; i++) {
+            long person = 200 + i;
+            long at = START + campC * HOUR + i * 1000L;
+            timed.add(new Timed(new Camps.Vote(person, Camps.EVERYONE_AGREES, -1), at));
+            timed.add(new Timed(new Camps.Vote(person, Camps.SPLIT, 0), at));
+            for (long s : Camps.A_AGREES) {
+                timed.add(new Timed(new Camps.Vote(person, s, 1), at));
+            }
+            for (long s : Camps.B_AGREES) {
+                timed.add(new Timed(new Camps.Vote(person, s, 1), at));
+            }
+            for (long s : Camps.UNDECIDED) {
+                timed.add(new Timed(new Camps.Vote(person, s, i % 2 == 0 ? 1 : -1), at));
+            }
+        }
+        for (int hour = 1; hour <= lastHour; hour++) {
+            timed.add(new Timed(new Camps.Vote(1, Camps.EVERYONE_AGREES, 1), START + hour * HOUR + 5));
+        }
+        return timed;
+    }
+
+    private static VoteHistory history(List<Timed> votes) {
+        var builder = VoteHistory.builder();
+        votes.forEach(t -> builder.vote(t.vote().participant(), t.vote().statement(), t.vote().value(), t.time()));
+        return builder.build();
+    }
+
+    private static VoteMatrix matrix(List<Timed> votes) {
+        return Camps.matrix(votes.stream().map(Timed::vote).toList());
+    }
+}
