@@ -17,7 +17,7 @@ class ThemeKeysTests {
         }
         int[] noWindow = new int[n];
         java.util.Arrays.fill(noWindow, -1);
-        var themes = keys.stream().map(key -> new ThemeSnapshot.ComputedTheme(key, "label " + key, List.of()))
+        var themes = keys.stream().map(key -> new ThemeSnapshot.ComputedTheme(key, "label " + key, List.of(), List.of()))
                 .toList();
         return new ThemeSnapshot(1, 0, Instant.EPOCH, n, nextKey, themes, List.of(), 0, posts, themeOfPost,
                 noWindow, new int[n], List.of(new ThemeSnapshot.Author(7, null, null, null, "EMPLOYEE")), null, null);
