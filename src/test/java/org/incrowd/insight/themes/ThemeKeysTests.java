@@ -48,4 +48,18 @@ class ThemeKeysTests {
         assertThat(named.keys()).containsExactly("t4", "t5", "t6");
         assertThat(named.nextKey()).isEqualTo(7);
     }
+
+    @Test
+    void aSmallThemeInsideAMuchLargerNewOneKeepsItsKeySoItsDecisionsStayWithIt() {
+        // Themes on words: t1 had 2 posts, t2 the other 2. Themes on meaning put both in one theme of 12 posts with
+        // 8 new ones: Jaccard 2/12 for each, below the threshold; t1 (first on ties) lives on in the large theme.
+        var previous = snapshot(new int[] {0, 0, 1, 1}, List.of("t1", "t2"), 3);
+        long[] posts = new long[12];
+        for (int i = 0; i < posts.length; i++) {
+            posts[i] = i + 1;
+        }
+        var named = ThemeKeys.name(posts, new int[12], 1, previous);
+        assertThat(named.keys()).containsExactly("t1");
+        assertThat(named.nextKey()).isEqualTo(3);
+    }
 }
