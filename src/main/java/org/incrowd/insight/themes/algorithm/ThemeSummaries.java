@@ -117,16 +117,21 @@ final class ThemeSummaries {
         return chosen.stream().map(entry -> entry.getKey().sentence()).toList();
     }
 
-    /** The sentences of a text, trimmed (a text without sentence ends is one sentence). */
+    /**
+     * The sentences of a text, trimmed. A line break ends a sentence too: an idea's title has no full stop, and a
+     * text without sentence ends is one sentence.
+     */
     static List<String> sentences(String text) {
         var iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
-        iterator.setText(text);
         var result = new ArrayList<String>();
-        for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE;
-                start = end, end = iterator.next()) {
-            String sentence = text.substring(start, end).strip().replaceAll("\\s+", " ");
-            if (!sentence.isEmpty()) {
-                result.add(sentence);
+        for (String line : text.split("\\R")) {
+            iterator.setText(line);
+            for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE;
+                    start = end, end = iterator.next()) {
+                String sentence = line.substring(start, end).strip().replaceAll("\\s+", " ");
+                if (!sentence.isEmpty()) {
+                    result.add(sentence);
+                }
             }
         }
         return result;
