@@ -12,8 +12,8 @@ import java.util.Map;
  * Stage 7, summarise: a theme on meaning is summed up by the two or three sentences of its posts whose sentence
  * vectors are nearest the theme's centre, in the words people wrote (extractive, nothing generated). Candidates are
  * the sentences of the posts nearest the centre (a post of one sentence brings its own vector; the sentences of
- * longer posts are encoded, all themes' in one batch). A sentence too like one already chosen (the same words, or
- * nearly the same vector) is skipped, so the summary says two or three different things.
+ * longer posts are encoded, all themes' in one batch). A sentence too like one already chosen (the same words, one
+ * inside the other, or nearly the same vector) is skipped, so the summary says two or three different things.
  */
 final class ThemeSummaries {
 
@@ -97,15 +97,17 @@ final class ThemeSummaries {
 
     private static List<String> choose(List<Map.Entry<Candidate, float[]>> scored) {
         var chosen = new ArrayList<Map.Entry<Candidate, float[]>>();
-        var words = new HashSet<String>();
+        var words = new ArrayList<String>();
         int length = 0;
         for (var entry : scored) {
             if (chosen.size() == MAX_SENTENCES || (chosen.size() == 2 && length >= LENGTH)) {
                 break;
             }
-            if (!words.add(normalised(entry.getKey().sentence()))) {
-                continue;
+            String normal = " " + normalised(entry.getKey().sentence()) + " ";
+            if (words.stream().anyMatch(other -> other.contains(normal) || normal.contains(other))) {
+                continue; // the same words, or one sentence repeating the other with a few more
             }
+            words.add(normal);
             boolean repeats = chosen.stream()
                     .anyMatch(other -> Vectors.dot(other.getValue(), 0, entry.getValue(), 0, entry.getValue().length)
                             >= SAME_MEANING);
