@@ -8,6 +8,7 @@
         "text", // themes analyse each post in its own language
         "identity", // groups and themes are described by their people's profiles; who is acting
         "jam", // analyses one Jam or forum, for those who may read it
-        "discussion" // analyses posts and reactions (PostFeed, events); imports Pol.is conversations
+        "discussion", // analyses posts and reactions (PostFeed, events); imports Pol.is conversations
+        "meaning" // themes cluster posts on their stored sentence vectors (PostVectors, PostsEncoded)
 })
 package org.incrowd.insight;

@@ -6,16 +6,16 @@ import java.util.Map;
 import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
 
 /** Agreement of a clustering with reference classes, for the themes benchmark: ARI, NMI, purity, coverage. */
-final class ClusterScores {
+public final class ClusterScores {
 
     private ClusterScores() {}
 
-    static double ari(List<Integer> clusters, List<String> classes) {
+    public static double ari(List<Integer> clusters, List<String> classes) {
         return AdjustedRandIndex.of(clusters, classes);
     }
 
     /** Normalised mutual information, arithmetic-mean normalisation (scikit-learn's default). */
-    static double nmi(List<Integer> clusters, List<String> classes) {
+    public static double nmi(List<Integer> clusters, List<String> classes) {
         int n = clusters.size();
         var joint = new HashMap<String, Integer>();
         var a = new HashMap<Integer, Integer>();
@@ -39,7 +39,7 @@ final class ClusterScores {
     }
 
     /** Share of items whose cluster's most common class is their own class. */
-    static double purity(List<Integer> clusters, List<String> classes) {
+    public static double purity(List<Integer> clusters, List<String> classes) {
         var byCluster = new HashMap<Integer, Map<String, Integer>>();
         for (int i = 0; i < clusters.size(); i++) {
             byCluster.computeIfAbsent(clusters.get(i), c -> new HashMap<>()).merge(classes.get(i), 1, Integer::sum);
@@ -52,7 +52,7 @@ final class ClusterScores {
     }
 
     /** Share of the classes that are the most common class of at least one cluster (ties to the smaller name). */
-    static double coverage(List<Integer> clusters, List<String> classes) {
+    public static double coverage(List<Integer> clusters, List<String> classes) {
         var byCluster = new HashMap<Integer, Map<String, Integer>>();
         for (int i = 0; i < clusters.size(); i++) {
             byCluster.computeIfAbsent(clusters.get(i), c -> new HashMap<>()).merge(classes.get(i), 1, Integer::sum);

@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.incrowd.insight.opinions.polis.CsvReader;
+import org.incrowd.insight.themes.algorithm.SentenceVectors;
 import org.incrowd.insight.themes.algorithm.Theme;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
 import org.incrowd.insight.themes.algorithm.ThemeDocument;
 import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
+import org.incrowd.meaning.SentenceEncoder;
+import org.incrowd.meaning.internal.BundledSentenceEncoder;
 
 /**
  * {@code ./incrowd bench themes}: Incrowd's themes against two baselines run in the same process, Carrot2 Lingo and
@@ -40,6 +43,10 @@ public final class ThemesBenchmark {
     static final Path RESULTS = Path.of("bench/results/themes.json");
     private static final long SEED = 42;
     private static final int LINGO_LIMIT_SECONDS = 300;
+    /** The encoder as the application runs it (all cores), shared by the quality and speed parts. */
+    private static final SentenceEncoder ENCODER = BundledSentenceEncoder.create(0);
+    private static final SentenceVectors SENTENCES = ENCODER::encodeAll;
+    private static boolean baselines = true;
 
     private ThemesBenchmark() {}
 
@@ -48,7 +55,9 @@ public final class ThemesBenchmark {
         Path data = Path.of("../shared/data");
         var results = new LinkedHashMap<String, Object>();
         results.put("machine", machine());
+        results.put("load_average_before", Machine.loadAverage());
         boolean quality = !options.contains("--speed-only");
+        baselines = !options.contains("--no-baselines");
         if (quality && Files.isDirectory(data.resolve("argkp"))) {
             results.put("argkp", argkp(data.resolve("argkp"), results));
         }
@@ -58,6 +67,12 @@ public final class ThemesBenchmark {
         }
         if (!options.contains("--quality-only") && !banking.isEmpty()) {
             results.put("speed", speed(banking, !options.contains("--skip-2m")));
+        }
+        results.put("load_average_after", Machine.loadAverage());
+        System.out.println("load average before " + results.get("load_average_before") + ", after "
+                + results.get("load_average_after"));
+        if (!baselines) {
+            keepBaselines(results);
         }
         BenchResults.merge(RESULTS, results);
         System.out.println("wrote " + RESULTS);
@@ -98,13 +113,16 @@ public final class ThemesBenchmark {
                 }
             }
             int k = topicKeyPoints.get(topic.getKey()).size();
-            ThemeResult incrowd = ThemeAnalysis.analyse(texts.stream().map(ThemeDocument::of).toList(), ThemeSettings.DEFAULT);
+            ThemeResult incrowd = ThemeAnalysis.analyse(withVectors(texts), ThemeSettings.DEFAULT, SENTENCES);
             score(sums, "incrowd", themesOf(incrowd), labelled, truth, true);
-            score(sums, "lingo", LingoBaseline.cluster(texts, k).assignment(), labelled, truth, true);
-            score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), labelled, truth, true);
+            if (baselines) {
+                score(sums, "lingo", LingoBaseline.cluster(texts, k).assignment(), labelled, truth, true);
+                score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), labelled, truth, true);
+            }
             if (examples.size() < 3) {
                 examples.add(Map.of("topic", topic.getKey(),
                         "themes", incrowd.themes().stream().map(t -> t.label() + " (" + t.size() + ")").toList(),
+                        "summaries", incrowd.themes().stream().limit(3).map(Theme::summary).toList(),
                         "key_points", topicKeyPoints.get(topic.getKey()).stream().map(keyPoints::get).toList()));
             }
         }
@@ -119,19 +137,24 @@ public final class ThemesBenchmark {
         List<Integer> all = java.util.stream.IntStream.range(0, texts.size()).boxed().toList();
         int k = (int) truth.stream().distinct().count();
         var sums = new LinkedHashMap<String, Map<String, Double>>();
+        List<ThemeDocument> documents = withVectors(texts);
         long start = System.nanoTime();
-        ThemeResult incrowd = ThemeAnalysis.analyse(texts.stream().map(ThemeDocument::of).toList(), ThemeSettings.DEFAULT);
+        ThemeResult incrowd = ThemeAnalysis.analyse(documents, ThemeSettings.DEFAULT, SENTENCES);
         System.out.printf("banking77 incrowd: %d themes in %.1f s%n", incrowd.themes().size(), (System.nanoTime() - start) / 1e9);
         score(sums, "incrowd", themesOf(incrowd), all, truth, false);
-        score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), all, truth, false);
-        List<Integer> lingo = lingoWithin(texts, k, LINGO_LIMIT_SECONDS);
-        if (lingo != null) {
-            score(sums, "lingo", lingo, all, truth, false);
+        List<Integer> lingo = null;
+        if (baselines) {
+            score(sums, "kmeans", TfidfKMeansBaseline.cluster(texts, k, SEED), all, truth, false);
+            lingo = lingoWithin(texts, k, LINGO_LIMIT_SECONDS);
+            if (lingo != null) {
+                score(sums, "lingo", lingo, all, truth, false);
+            }
         }
         var result = averages(sums, 1);
-        if (lingo == null) {
+        if (baselines && lingo == null) {
             result.put("lingo", "did not finish within " + LINGO_LIMIT_SECONDS + " s (its NMF step on 10,003 documents)");
         }
+        result.put("incrowd_summaries_first_3", incrowd.themes().stream().limit(3).map(Theme::summary).toList());
         result.put("incrowd_labels_first_10", incrowd.themes().stream().limit(10).map(Theme::label).toList());
         return result;
     }
@@ -149,6 +172,65 @@ public final class ThemesBenchmark {
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("Lingo failed", e);
         }
+    }
+
+    /**
+     * {@code --no-baselines}: Lingo and TF-IDF + k-means did not run (their code and data are unchanged, and Lingo
+     * alone takes five minutes on Banking77); their figures of the previous run are kept beside the new ones.
+     */
+    @SuppressWarnings("unchecked")
+    private static void keepBaselines(Map<String, Object> results) throws IOException {
+        if (!Files.exists(RESULTS)) {
+            return;
+        }
+        var previous = tools.jackson.databind.json.JsonMapper.builder().build().readValue(RESULTS.toFile(), Map.class);
+        for (String set : List.of("argkp", "banking77")) {
+            if (results.get(set) instanceof Map<?, ?> now && previous.get(set) instanceof Map<?, ?> before) {
+                for (String method : List.of("lingo", "kmeans")) {
+                    if (before.containsKey(method)) {
+                        ((Map<String, Object>) now).put(method, before.get(method));
+                    }
+                }
+                ((Map<String, Object>) now).put("baselines_note", "lingo and kmeans: figures of the previous run"
+                        + " (--no-baselines; their code and the data are unchanged)");
+            }
+        }
+    }
+
+    /** The texts with their sentence vectors, encoded in bulk as the application's encoding feed does. */
+    private static List<ThemeDocument> withVectors(List<String> texts) throws IOException {
+        List<float[]> vectors = cachedVectors(texts);
+        var documents = new ArrayList<ThemeDocument>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            documents.add(new ThemeDocument(texts.get(i), null, vectors.get(i)));
+        }
+        return documents;
+    }
+
+    /**
+     * The texts' vectors, kept in target/bench-vectors between runs (the encoder is deterministic, ADR 56), so that a
+     * quality run spends its time on themes; the encoding speed is measured afresh in the speed part.
+     */
+    private static List<float[]> cachedVectors(List<String> texts) throws IOException {
+        Path file = Path.of("target/bench-vectors", ENCODER.model() + "-" + Integer.toHexString(texts.hashCode()) + "-"
+                + texts.size() + ".bin");
+        if (Files.isRegularFile(file)) {
+            float[] all = org.incrowd.meaning.Vectors.fromBytes(Files.readAllBytes(file));
+            int d = all.length / texts.size();
+            var vectors = new ArrayList<float[]>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                vectors.add(java.util.Arrays.copyOfRange(all, i * d, (i + 1) * d));
+            }
+            return vectors;
+        }
+        List<float[]> vectors = ENCODER.encodeAll(texts);
+        float[] all = new float[vectors.size() * vectors.getFirst().length];
+        for (int i = 0; i < vectors.size(); i++) {
+            System.arraycopy(vectors.get(i), 0, all, i * vectors.get(i).length, vectors.get(i).length);
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, org.incrowd.meaning.Vectors.toBytes(all));
+        return vectors;
     }
 
     private static List<Integer> themesOf(ThemeResult result) {
@@ -188,38 +270,56 @@ public final class ThemesBenchmark {
 
     private static Map<String, Object> speed(List<String> banking, boolean twoMillion) {
         var result = new LinkedHashMap<String, Object>();
-        List<ThemeDocument> posts = perturbed(banking, 50_000, 1);
-        ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT); // warm-up
+        long encodeStart = System.nanoTime();
+        List<float[]> bankingVectors = ENCODER.encodeAll(banking);
+        double encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
+        result.put("encoding_posts_per_second", Math.round(banking.size() / encodeSeconds));
+        System.out.printf("encoding: %d posts in %.1f s (%.0f posts/s)%n", banking.size(), encodeSeconds,
+                banking.size() / encodeSeconds);
+        result.put("vectors_note", "50,000 and 2,000,000 posts: perturbed Banking77 texts with synthetic stored"
+                + " vectors (the message's real vector plus Gaussian noise, cosine about 0.9 to it)");
+        List<ThemeDocument> posts = withSyntheticVectors(banking, bankingVectors, 50_000, 1);
+        ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT, SENTENCES); // warm-up
         long start = System.nanoTime();
-        ThemeResult fifty = ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT);
+        ThemeResult fifty = ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT, SENTENCES);
         double seconds = (System.nanoTime() - start) / 1e9;
         result.put("seconds_50k", Math.round(seconds * 100) / 100.0);
         result.put("themes_50k", fifty.themes().size());
         System.out.printf("50k posts: %.2f s, %d themes%n", seconds, fifty.themes().size());
 
-        List<ThemeDocument> fresh = perturbed(banking, 2_000, 2);
-        for (int i = 0; i < 1_000; i++) {
-            fifty.model().assign(fresh.get(i));
-        }
+        // A new post: its text encoded (as the encoding feed does) and placed at the nearest centre.
+        List<ThemeDocument> fresh = perturbed(banking, 1_100, 2);
         double[] millis = new double[1_000];
-        for (int i = 0; i < millis.length; i++) {
+        for (int i = 0; i < fresh.size(); i++) {
             long t = System.nanoTime();
-            fifty.model().assign(fresh.get(1_000 + i));
+            float[] vector = ENCODER.encode(fresh.get(i).text());
+            fifty.model().assign(new ThemeDocument(fresh.get(i).text(), null, vector));
+            if (i >= 100) { // the first hundred warm up
+                millis[i - 100] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(millis);
+        result.put("encode_and_place_ms", Math.round(millis[millis.length / 2] * 1000) / 1000.0);
+        result.put("encode_and_place_ms_p99", Math.round(millis[millis.length * 99 / 100] * 1000) / 1000.0);
+        System.out.printf("new post encoded and placed: median %.3f ms, p99 %.3f ms%n", millis[500], millis[990]);
+        for (int i = 0; i < millis.length; i++) {
+            float[] vector = posts.get(i).vector();
+            long t = System.nanoTime();
+            fifty.model().assign(new ThemeDocument("", null, vector));
             millis[i] = (System.nanoTime() - t) / 1e6;
         }
         java.util.Arrays.sort(millis);
         result.put("assign_ms", Math.round(millis[millis.length / 2] * 1000) / 1000.0);
         result.put("assign_ms_p99", Math.round(millis[millis.length * 99 / 100] * 1000) / 1000.0);
-        System.out.printf("assign: median %.3f ms, p99 %.3f ms%n", millis[500], millis[990]);
 
         if (twoMillion) {
             posts = null;
             fifty = null;
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            List<ThemeDocument> many = perturbed(banking, 2_000_000, 3);
+            List<ThemeDocument> many = withSyntheticVectors(banking, bankingVectors, 2_000_000, 3);
             start = System.nanoTime();
-            ThemeResult big = ThemeAnalysis.analyse(many, ThemeSettings.DEFAULT);
+            ThemeResult big = ThemeAnalysis.analyse(many, ThemeSettings.DEFAULT, SENTENCES);
             seconds = (System.nanoTime() - start) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -231,12 +331,39 @@ public final class ThemesBenchmark {
         return result;
     }
 
+    /**
+     * {@code count} perturbed messages, each with a synthetic stored vector: its message's real vector plus
+     * Gaussian noise (cosine about 0.9), made unit length. Encoding two million texts would take an hour here.
+     */
+    static List<ThemeDocument> withSyntheticVectors(List<String> texts, List<float[]> vectors, int count, long seed) {
+        var noise = new java.util.Random(seed);
+        int[] origins = new int[count];
+        List<ThemeDocument> perturbed = perturbed(texts, count, seed, origins);
+        var posts = new ArrayList<ThemeDocument>(count);
+        for (int i = 0; i < count; i++) {
+            ThemeDocument post = perturbed.get(i);
+            float[] base = vectors.get(origins[i]);
+            float[] vector = new float[base.length];
+            for (int j = 0; j < vector.length; j++) {
+                vector[j] = base[j] + (float) (noise.nextGaussian() * 0.025);
+            }
+            posts.add(new ThemeDocument(post.text(), null, org.incrowd.meaning.Vectors.unit(vector)));
+        }
+        return posts;
+    }
+
     /** {@code count} posts from the messages, each changed a little, the same on every run. */
     static List<ThemeDocument> perturbed(List<String> texts, int count, long seed) {
+        return perturbed(texts, count, seed, new int[count]);
+    }
+
+    /** {@code origins}: filled with the index of each post's message. */
+    private static List<ThemeDocument> perturbed(List<String> texts, int count, long seed, int[] origins) {
         var random = new SplittableRandom(seed);
         var posts = new ArrayList<ThemeDocument>(count);
         for (int i = 0; i < count; i++) {
-            String[] words = texts.get(random.nextInt(texts.size())).split(" ");
+            origins[i] = random.nextInt(texts.size());
+            String[] words = texts.get(origins[i]).split(" ");
             var list = new ArrayList<>(List.of(words));
             switch (random.nextInt(3)) {
                 case 0 -> {
@@ -282,6 +409,11 @@ public final class ThemesBenchmark {
         machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         machine.put("java", System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        try {
+            machine.put("described", Machine.describe());
+        } catch (IOException e) {
+            machine.put("described", "unknown");
+        }
         machine.put("note", "shared 2-core machine; other builds may run at the same time, so timings are noisy");
         return machine;
     }

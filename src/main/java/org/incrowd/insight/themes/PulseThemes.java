@@ -150,7 +150,8 @@ final class PulseThemes {
                 tally.add(a.country(), a.unit(), a.jobRole(), a.participantType());
             });
             result.add(new PulseTheme(key, label, labels.containsKey(key), theme.size, theme.newPosts,
-                    theme.authors.size(), representatives.get(key), Trend.of(theme.windows, latest, all),
+                    theme.authors.size(), representatives.get(key),
+                    raw < 0 ? List.of() : snapshot.themes().get(raw).summary(), Trend.of(theme.windows, latest, all),
                     java.util.Arrays.stream(theme.windows).boxed().toList(), tally.profile(index++),
                     pinned.contains(key), hidden.contains(key)));
         }

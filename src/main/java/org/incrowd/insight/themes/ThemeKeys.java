@@ -10,17 +10,24 @@ import java.util.List;
  * theme ("call it Flexible hours", "pin it") stay with it when new posts arrive and the themes are computed afresh.
  * A new theme takes the key of the previous theme it shares most posts with (Jaccard similarity of their post sets,
  * at least {@link #MIN_OVERLAP}); each previous key goes to one new theme at most, best matches first, ties broken by
- * theme order and then key, so every node and every run names the themes alike. Other themes get fresh keys.
+ * theme order and then key, so every node and every run names the themes alike. A previous theme left without a
+ * match then goes to the unnamed new theme that holds most of its posts (at least {@link #MAJORITY} of them): when
+ * the method changes (themes on words became themes on meaning, ADR 57) a theme can gather more posts than the old
+ * one had, and the Jaccard similarity drops while the old theme is plainly inside the new one, with its decisions.
+ * Other themes get fresh keys.
  */
 final class ThemeKeys {
 
     /** Below this share of common posts two themes are different themes, not one that changed. */
     static final double MIN_OVERLAP = 0.2;
+    /** A previous theme most of whose posts are in one new theme lives on in it. */
+    static final double MAJORITY = 0.5;
 
     /** The keys of the new themes, in their order, and the next fresh key number. */
     record Named(List<String> keys, int nextKey) {
     }
 
+    /** {@code jaccard}: the share of common posts (of the union; in the second pass, of the previous theme). */
     private record Match(int current, int previous, double jaccard) {
     }
 
@@ -78,6 +85,23 @@ final class ThemeKeys {
         String[] named = new String[themes];
         boolean[] taken = new boolean[before];
         for (var match : matches) {
+            if (named[match.current()] == null && !taken[match.previous()]) {
+                named[match.current()] = previous.themes().get(match.previous()).key();
+                taken[match.previous()] = true;
+            }
+        }
+        var inside = new ArrayList<Match>();
+        for (int now = 0; now < themes; now++) {
+            for (int then = 0; then < before; then++) {
+                if (named[now] == null && !taken[then] && previousSize[then] > 0
+                        && (double) common[now][then] / previousSize[then] >= MAJORITY) {
+                    inside.add(new Match(now, then, (double) common[now][then] / previousSize[then]));
+                }
+            }
+        }
+        inside.sort(Comparator.comparingDouble(Match::jaccard).reversed().thenComparingInt(Match::current)
+                .thenComparing(m -> previous.themes().get(m.previous()).key()));
+        for (var match : inside) {
             if (named[match.current()] == null && !taken[match.previous()]) {
                 named[match.current()] = previous.themes().get(match.previous()).key();
                 taken[match.previous()] = true;

@@ -21,6 +21,9 @@ import org.incrowd.insight.themes.algorithm.ThemeDocument;
 import org.incrowd.insight.themes.algorithm.ThemeModel;
 import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
+import org.incrowd.meaning.PostVectors;
+import org.incrowd.text.Language;
+import org.incrowd.text.LanguageDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,8 +49,13 @@ class ThemeRecompute extends JamRecompute {
     static final int MIN_POSTS = 10;
     /** Keeps each IN list well below what databases accept. */
     private static final int BATCH = 1_000;
+    /** At most this many posts without a stored vector are encoded by a recompute (a few seconds of the encoder). */
+    static final int ENCODE_HERE = 2_000;
+    /** As the encoder feed tells a post's language (ADR 56), so both agree on which posts get vectors. */
+    private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
     private final PostFeed discussion;
+    private final PostVectors vectors;
     private final IdentityService identity;
     private final ThemeSnapshots snapshots;
     private final ThemeModels models;
@@ -56,13 +64,14 @@ class ThemeRecompute extends JamRecompute {
     private final ThemeSettings settings;
 
     /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
-    ThemeRecompute(PostFeed discussion, IdentityService identity, ThemeSnapshots snapshots,
+    ThemeRecompute(PostFeed discussion, PostVectors vectors, IdentityService identity, ThemeSnapshots snapshots,
                    ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
                    @Value("${incrowd.themes.count:0}") int themes) {
         super("themes", leases, LEASE, discussion,
                 jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent());
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
+        this.vectors = vectors;
         this.identity = identity;
         this.snapshots = snapshots;
         this.models = models;
@@ -112,7 +121,8 @@ class ThemeRecompute extends JamRecompute {
 
     private Computed analyse(long jamId, long forumId, Posts posts, Map<Long, Person> people, Instant computedAt) {
         int n = posts.ids.size();
-        ThemeResult result = n < MIN_POSTS ? null : ThemeAnalysis.analyse(posts.documents, settings);
+        ThemeResult result = n < MIN_POSTS ? null : ThemeAnalysis.analyse(posts.documents, settings,
+                vectors.encoder()::encodeAll);
         long[] ids = new long[n];
         int[] themeOfPost = new int[n];
         int[] windowOfPost = new int[n];
@@ -135,7 +145,7 @@ class ThemeRecompute extends JamRecompute {
         var themes = new ArrayList<ThemeSnapshot.ComputedTheme>();
         for (var theme : computed) {
             themes.add(new ThemeSnapshot.ComputedTheme(named.keys().get(theme.id()), theme.label(),
-                    theme.representatives().stream().map(posts.ids::get).toList()));
+                    theme.representatives().stream().map(posts.ids::get).toList(), theme.summary()));
         }
         long lastPostId = n == 0 ? 0 : ids[n - 1];
         var times = posts.documents.stream().map(ThemeDocument::time).filter(java.util.Objects::nonNull).toList();
@@ -151,15 +161,38 @@ class ThemeRecompute extends JamRecompute {
                 person.participantType().name());
     }
 
-    /** The posts of each scope, in post id order: the whole Jam and each forum, read in a single pass. */
+    /**
+     * The posts of each scope, in post id order: the whole Jam and each forum, read in a single pass, each with its
+     * stored sentence vector where it has one (read in batches). A post in a language the model covers whose vector
+     * is not stored yet (written seconds ago) is encoded here, up to {@link #ENCODE_HERE} of them, so that it joins a
+     * theme on meaning rather than forming themes on words; more than that means the encoder is still catching up
+     * with the Jam (ADR 56), and the rest are grouped by their words until the next recompute.
+     */
     private Map<Long, Posts> readPosts(long jamId) {
+        var rows = new ArrayList<Row>();
+        discussion.forEachPostText(jamId, 0, (postId, forumId, authorId, createdAt, text) ->
+                rows.add(new Row(postId, forumId, authorId, createdAt, text)));
+        var stored = new HashMap<Long, float[]>();
+        for (int start = 0; start < rows.size(); start += BATCH) {
+            stored.putAll(vectors.of(rows.subList(start, Math.min(rows.size(), start + BATCH)).stream()
+                    .map(Row::postId).toList()));
+        }
+        var encoder = vectors.encoder();
+        var missing = rows.stream().filter(row -> !stored.containsKey(row.postId()))
+                .filter(row -> encoder.covers(languages.detect(row.text()))).limit(ENCODE_HERE).toList();
+        if (!missing.isEmpty()) {
+            var encoded = encoder.encodeAll(missing.stream().map(Row::text).toList());
+            for (int i = 0; i < missing.size(); i++) {
+                stored.put(missing.get(i).postId(), encoded.get(i));
+            }
+        }
         var whole = new Posts();
         var byForum = new HashMap<Long, Posts>();
-        discussion.forEachPostText(jamId, 0, (postId, forumId, authorId, createdAt, text) -> {
-            var document = new ThemeDocument(text, createdAt);
-            whole.add(postId, authorId, document);
-            byForum.computeIfAbsent(forumId, f -> new Posts()).add(postId, authorId, document);
-        });
+        for (var row : rows) {
+            var document = new ThemeDocument(row.text(), row.createdAt(), stored.get(row.postId()));
+            whole.add(row.postId(), row.authorId(), document);
+            byForum.computeIfAbsent(row.forumId(), f -> new Posts()).add(row.postId(), row.authorId(), document);
+        }
         var all = new TreeMap<Long, Posts>(byForum);
         all.put(ThemeSnapshot.WHOLE_JAM, whole);
         return all;
@@ -173,6 +206,9 @@ class ThemeRecompute extends JamRecompute {
             people.putAll(identity.findAll(distinct.subList(start, Math.min(distinct.size(), start + BATCH))));
         }
         return people;
+    }
+
+    private record Row(long postId, long forumId, long authorId, Instant createdAt, String text) {
     }
 
     private static final class Posts {

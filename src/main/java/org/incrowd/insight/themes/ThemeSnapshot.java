@@ -26,8 +26,15 @@ public record ThemeSnapshot(long jamId, long forumId, Instant computedAt, long l
 
     public static final long WHOLE_JAM = 0;
 
-    /** A theme as computed: its key across recomputes, its label and its representative posts (ids). */
-    public record ComputedTheme(String key, String label, List<Long> representatives) {
+    /**
+     * A theme as computed: its key across recomputes, its label, its representative posts (ids) and its summary (the
+     * sentences nearest its centre; empty for themes on words, and in snapshots stored before summaries).
+     */
+    public record ComputedTheme(String key, String label, List<Long> representatives, List<String> summary) {
+
+        public ComputedTheme {
+            summary = summary == null ? List.of() : List.copyOf(summary);
+        }
     }
 
     /** What the page's spread shows about an author, read once when the snapshot is computed. */

@@ -22,7 +22,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The Jam Pulse in a real browser: themes computed while the page is open appear without a reload, with the trend
- * chart beside its table, and an analyst's rename reaches an open page the same way. Screenshots go to
+ * chart beside its table, each theme's summary, and an analyst's rename reaches an open page the same way; the page
+ * fits a 390 px phone. Screenshots go to
  * target/screenshots.
  */
 @IncrowdBrowserTest
@@ -90,6 +91,11 @@ class JamPulseBrowserTests {
         pulse.rename(fixtures.actor(organiser), jam.id(), 0, first, "Named live by an analyst");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Named live by an analyst")))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        assertThat(page.locator(".theme-summary").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("jam-pulse")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                "document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isTrue();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("jam-pulse-390")).setFullPage(true));
     }
 }

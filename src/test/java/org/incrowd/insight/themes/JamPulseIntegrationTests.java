@@ -194,9 +194,39 @@ class JamPulseIntegrationTests {
         var scene = new Scene("Pulse placing");
         String bikes = scene.themeOf(scene.bikes.getFirst());
         var newcomer = scene.idea("Bike lanes and bike racks so more of us cycle to the office");
-        assertThat(scene.themeOf(newcomer)).isEqualTo(bikes);
+        assertThat(placed(scene, newcomer)).as("placed once its sentence vector arrives").isEqualTo(bikes);
         assertThat(scene.theme(bikes).newPosts()).isEqualTo(1);
         assertThat(scene.theme(scene.themeOf(scene.canteen.getFirst())).newPosts()).isZero();
+    }
+
+    /** The theme a new post is placed in, once the encoder has stored its vector (within seconds). */
+    private static String placed(Scene scene, Post post) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String theme = scene.themeOf(post);
+        while (theme == null && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            theme = scene.themeOf(post);
+        }
+        return theme;
+    }
+
+    @Test
+    void eachThemeIsSummedUpInSentencesOfItsPostsOnThePageAndInTheApi() throws Exception {
+        var scene = new Scene("Pulse summaries");
+        var bikes = scene.theme(scene.themeOf(scene.bikes.getFirst()));
+        assertThat(bikes.summary()).hasSizeBetween(2, 3)
+                .allSatisfy(sentence -> assertThat(scene.bikes)
+                        .anyMatch(post -> (post.title() + "\n" + post.body()).contains(sentence)));
+
+        var html = scene.page(scene.member);
+        assertThat(html).contains("class=\"theme-summary\"").contains(bikes.summary().getFirst());
+        var api = call(get("/api/v1/jams/" + scene.jam.id() + "/themes"), scene.member).getContentAsString();
+        assertThat(api).contains("\"summary\":[\"" + bikes.summary().getFirst());
     }
 
     @Test

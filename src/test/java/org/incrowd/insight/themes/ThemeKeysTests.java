@@ -17,7 +17,7 @@ class ThemeKeysTests {
         }
         int[] noWindow = new int[n];
         java.util.Arrays.fill(noWindow, -1);
-        var themes = keys.stream().map(key -> new ThemeSnapshot.ComputedTheme(key, "label " + key, List.of()))
+        var themes = keys.stream().map(key -> new ThemeSnapshot.ComputedTheme(key, "label " + key, List.of(), List.of()))
                 .toList();
         return new ThemeSnapshot(1, 0, Instant.EPOCH, n, nextKey, themes, List.of(), 0, posts, themeOfPost,
                 noWindow, new int[n], List.of(new ThemeSnapshot.Author(7, null, null, null, "EMPLOYEE")), null, null);
@@ -47,5 +47,19 @@ class ThemeKeysTests {
         var named = ThemeKeys.name(new long[] {1, 2, 3, 4, 5, 6, 7}, new int[] {0, 0, 0, 1, 1, 1, 2}, 3, previous);
         assertThat(named.keys()).containsExactly("t4", "t5", "t6");
         assertThat(named.nextKey()).isEqualTo(7);
+    }
+
+    @Test
+    void aSmallThemeInsideAMuchLargerNewOneKeepsItsKeySoItsDecisionsStayWithIt() {
+        // Themes on words: t1 had 2 posts, t2 the other 2. Themes on meaning put both in one theme of 12 posts with
+        // 8 new ones: Jaccard 2/12 for each, below the threshold; t1 (first on ties) lives on in the large theme.
+        var previous = snapshot(new int[] {0, 0, 1, 1}, List.of("t1", "t2"), 3);
+        long[] posts = new long[12];
+        for (int i = 0; i < posts.length; i++) {
+            posts[i] = i + 1;
+        }
+        var named = ThemeKeys.name(posts, new int[12], 1, previous);
+        assertThat(named.keys()).containsExactly("t1");
+        assertThat(named.nextKey()).isEqualTo(3);
     }
 }

@@ -14,10 +14,13 @@ import org.incrowd.text.LanguageDetection;
  * <li>detect each post's language ({@link LanguageDetection});</li>
  * <li>analyse it with that language's analyzer into words and phrases ({@link TextAnalysis});</li>
  * <li>keep a dictionary of frequent terms and weigh posts by TF-IDF ({@link Dictionary}, {@link TermMatrix});</li>
- * <li>map posts into a latent semantic space and cluster them there ({@link LatentSpace},
- * {@link SphericalKMeans}; the number of themes by {@link ThemeCount} unless given);</li>
+ * <li>cluster the posts that have a sentence vector on their vectors ({@link MeaningThemes}: what they mean, not
+ * the words they use); map the posts without one (languages the sentence model does not cover) into a latent
+ * semantic space and cluster them there, in themes of their own ({@link LatentSpace}, {@link SphericalKMeans}); the
+ * number of themes by {@link ThemeCount} unless given;</li>
  * <li>label each theme by its characteristic phrases and pick representative posts ({@link ThemeLabels});</li>
- * <li>find emerging, growing and fading themes over time windows ({@link ThemeTrends}).</li>
+ * <li>find emerging, growing and fading themes over time windows ({@link ThemeTrends});</li>
+ * <li>sum each theme on meaning up in the two or three sentences nearest its centre ({@link ThemeSummaries}).</li>
  * </ol>
  * Where the paper used plain k-means on term vectors, this clusters in an LSA space (similar words count as
  * similar), uses spherical k-means with k-means++ seeding, and phrases in the dictionary.
@@ -35,63 +38,93 @@ public final class ThemeAnalysis {
     private ThemeAnalysis() {}
 
     public static ThemeResult analyse(List<ThemeDocument> posts, ThemeSettings settings) {
+        return analyse(posts, settings, SentenceVectors.NONE);
+    }
+
+    /** {@code sentences} encodes the sentences of longer posts for the summaries, with the posts' vectors' model. */
+    public static ThemeResult analyse(List<ThemeDocument> posts, ThemeSettings settings, SentenceVectors sentences) {
         int n = posts.size();
         int[] order = canonicalOrder(posts);
         var texts = new ArrayList<String>(n);
         var times = new ArrayList<Instant>(n);
-        for (int i : order) {
-            texts.add(posts.get(i).text());
-            times.add(posts.get(i).time());
+        float[][] vectors = new float[n][];
+        for (int row = 0; row < n; row++) {
+            var post = posts.get(order[row]);
+            texts.add(post.text());
+            times.add(post.time());
+            vectors[row] = post.vector();
         }
         var analysis = new TextAnalysis();
         var languages = new LanguageDetection(LanguageDetection.mainLanguage(stride(texts, LANGUAGE_SAMPLE)));
         CorpusAnalysis corpus = CorpusAnalysis.of(texts, languages, analysis);
         TermMatrix matrix = corpus.matrix;
+        int[] cluster = new int[n];
+        Arrays.fill(cluster, -1);
+        float[] similarity = new float[n];
 
-        int[] withTerms = java.util.stream.IntStream.range(0, n).filter(r -> !matrix.isEmpty(r)).toArray();
+        // Stage 4 on meaning: the posts with a sentence vector.
+        MeaningThemes meaning = MeaningThemes.cluster(vectors, settings.themes(), settings.seed(), 0, cluster,
+                similarity);
+
+        // Stage 4 on words: the posts without one (languages the sentence model does not cover), themes of their own.
+        int[] withTerms = java.util.stream.IntStream.range(0, n)
+                .filter(r -> vectors[r] == null && !matrix.isEmpty(r)).toArray();
         int[] sample = strideRows(withTerms, FIT_SAMPLE);
         LatentSpace space = LatentSpace.fit(matrix, sample, corpus.dictionary.size(), settings.dimensions(), settings.seed());
         int d = space.dimensions;
-        int k = Math.min(settings.themes() > 0 ? settings.themes() : ThemeCount.choose(withTerms.length), sample.length);
-        if (d == 0 || k == 0) {
-            var model = new ThemeModel(corpus.dictionary, space, new float[0], new int[0], languages, analysis);
-            int[] none = new int[n];
-            Arrays.fill(none, -1);
-            return new ThemeResult(List.of(), none, none.clone(), 0, List.of(), model);
-        }
-        float[] fitVectors = new float[sample.length * d];
-        int[] fitRows = new int[sample.length];
-        for (int i = 0; i < sample.length; i++) {
-            space.project(matrix, sample[i], fitVectors, i * d);
-            fitRows[i] = i;
-        }
-        int restarts = (long) sample.length * k <= 1_000_000 ? 3 : 1; // restarts only where they are cheap
-        float[] centroids = SphericalKMeans.fit(fitVectors, d, fitRows, k, settings.seed(), restarts);
-
-        // Place every post (not only the sample) at its nearest centre.
-        int[] cluster = new int[n];
-        float[] similarity = new float[n];
-        Chunks.forEach(n, c -> {
-            float[] vector = new float[d];
-            for (int row = Chunks.start(c); row < Chunks.end(c, n); row++) {
-                space.project(matrix, row, vector, 0);
-                if (Vectors.isZero(vector, 0, d)) {
-                    cluster[row] = -1;
-                } else {
-                    cluster[row] = Vectors.nearest(vector, 0, centroids, k, d);
-                    similarity[row] = Vectors.dot(vector, 0, centroids, cluster[row] * d, d);
-                }
+        int wordThemes = d == 0 ? 0 : Math.min(settings.themes() > 0 ? settings.themes()
+                : ThemeCount.choose(withTerms.length), sample.length);
+        float[] centroids = new float[0];
+        if (wordThemes > 0) {
+            float[] fitVectors = new float[sample.length * d];
+            int[] fitRows = new int[sample.length];
+            for (int i = 0; i < sample.length; i++) {
+                space.project(matrix, sample[i], fitVectors, i * d);
+                fitRows[i] = i;
             }
-        });
-        return describe(posts, order, texts, times, corpus, space, centroids, k, cluster, similarity, settings,
-                languages, analysis);
+            int restarts = (long) sample.length * wordThemes <= 1_000_000 ? 3 : 1; // restarts only where cheap
+            centroids = SphericalKMeans.fit(fitVectors, d, fitRows, wordThemes, settings.seed(), restarts);
+            float[] wordCentroids = centroids;
+            // Place every such post (not only the sample) at its nearest centre.
+            Chunks.forEach(n, c -> {
+                float[] vector = new float[d];
+                for (int row = Chunks.start(c); row < Chunks.end(c, n); row++) {
+                    if (vectors[row] != null) {
+                        continue;
+                    }
+                    space.project(matrix, row, vector, 0);
+                    if (!Vectors.isZero(vector, 0, d)) {
+                        int nearest = Vectors.nearest(vector, 0, wordCentroids, wordThemes, d);
+                        cluster[row] = meaning.k + nearest;
+                        similarity[row] = Vectors.dot(vector, 0, wordCentroids, nearest * d, d);
+                    }
+                }
+            });
+        }
+        var found = new Clusters(meaning, space, centroids, wordThemes, cluster, similarity);
+        return describe(posts, order, texts, times, vectors, corpus, found, settings, sentences, languages, analysis);
+    }
+
+    /**
+     * What stage 4 found: clusters 0..meaning.k-1 on meaning, then {@code wordThemes} clusters on words (centres in
+     * the latent space), each post's cluster (-1 for none) and its similarity to its centre.
+     */
+    private record Clusters(MeaningThemes meaning, LatentSpace space, float[] wordCentroids, int wordThemes,
+            int[] cluster, float[] similarity) {
+
+        int k() {
+            return meaning.k + wordThemes;
+        }
     }
 
     /** Stages 5 and 6 and the numbering of themes: largest first, then by label. */
     private static ThemeResult describe(List<ThemeDocument> posts, int[] order, List<String> texts, List<Instant> times,
-            CorpusAnalysis corpus, LatentSpace space, float[] centroids, int k, int[] cluster, float[] similarity,
-            ThemeSettings settings, LanguageDetection languages, TextAnalysis analysis) {
+            float[][] vectors, CorpusAnalysis corpus, Clusters found, ThemeSettings settings, SentenceVectors sentences,
+            LanguageDetection languages, TextAnalysis analysis) {
         int n = texts.size();
+        int k = found.k();
+        int[] cluster = found.cluster();
+        float[] similarity = found.similarity();
         int[] sizes = new int[k];
         for (int c : cluster) {
             if (c >= 0) {
@@ -99,6 +132,7 @@ public final class ThemeAnalysis {
             }
         }
         List<List<Integer>> members = membersByCloseness(cluster, similarity, k);
+        List<List<String>> summaries = ThemeSummaries.of(members, found.meaning(), texts, vectors, sentences);
         List<List<String>> terms = ThemeLabels.terms(corpus.matrix, corpus.dictionary, cluster, sizes);
         String[] labels = new String[k];
         for (int c = 0; c < k; c++) {
@@ -121,7 +155,7 @@ public final class ThemeAnalysis {
         for (int id = 0; id < ranked.length; id++) {
             int c = ranked[id];
             themes.add(new Theme(id, labels[c], sizes[c], representatives(members.get(c), order, texts,
-                    settings.representatives()), terms.get(c), trends.trends[c],
+                    settings.representatives()), terms.get(c), summaries.get(c), trends.trends[c],
                     Arrays.stream(trends.windows[c]).boxed().toList()));
         }
         int[] assignments = new int[n];
@@ -130,12 +164,9 @@ public final class ThemeAnalysis {
             assignments[order[row]] = cluster[row] < 0 ? -1 : themeOf[cluster[row]];
             windowOfPost[order[row]] = trends.windowOf[row];
         }
-        float[] kept = new float[ranked.length * space.dimensions];
-        for (int id = 0; id < ranked.length; id++) {
-            System.arraycopy(centroids, ranked[id] * space.dimensions, kept, id * space.dimensions, space.dimensions);
-        }
-        int[] ids = java.util.stream.IntStream.range(0, ranked.length).toArray();
-        var model = new ThemeModel(corpus.dictionary, space, kept, ids, languages, analysis);
+        int[] themeOfCluster = themeOf;
+        var model = new ThemeModel(corpus.dictionary, found.space(), found.meaning(), found.wordCentroids(),
+                java.util.stream.IntStream.range(0, k).map(c -> themeOfCluster[c]).toArray(), languages, analysis);
         List<String> rising = trends.emergingTerms(corpus.matrix, corpus.dictionary);
         var recentPosts = java.util.stream.IntStream.range(0, n)
                 .filter(r -> trends.windowOf[r] == trends.windowCount - 1).mapToObj(texts::get).toList();

@@ -4,33 +4,44 @@ import org.incrowd.text.Language;
 import org.incrowd.text.LanguageDetection;
 
 /**
- * What it takes to place a new post in the current themes without recomputing them: the main language, the
- * dictionary with its IDF weights, the latent space and the theme centres. Placing a post is the same code path as
- * the batch uses for every post (detect, analyse, weigh, project, nearest centre), so a post gets the same theme
- * either way.
+ * What it takes to place a new post in the current themes without recomputing them: the centres of the themes on
+ * meaning, and for posts without a sentence vector the main language, the dictionary with its IDF weights, the latent
+ * space and the centres of the themes on words. Placing a post is the same code path as the batch uses for every
+ * post (nearest centre of its vector; or detect, analyse, weigh, project, nearest centre), so a post gets the same
+ * theme either way.
  */
 public final class ThemeModel {
 
     private final Dictionary dictionary;
     private final LatentSpace space;
-    private final float[] centroids;
-    private final int[] themeOfCentroid;
+    private final MeaningThemes meaning;
+    private final float[] wordCentroids;
+    /** The theme id of each cluster: meaning's first, then the word clusters. */
+    private final int[] themeOfCluster;
     private final LanguageDetection languages;
     private final TextAnalysis analysis;
 
-    ThemeModel(Dictionary dictionary, LatentSpace space, float[] centroids, int[] themeOfCentroid,
-            LanguageDetection languages, TextAnalysis analysis) {
+    ThemeModel(Dictionary dictionary, LatentSpace space, MeaningThemes meaning, float[] wordCentroids,
+            int[] themeOfCluster, LanguageDetection languages, TextAnalysis analysis) {
         this.dictionary = dictionary;
         this.space = space;
-        this.centroids = centroids;
-        this.themeOfCentroid = themeOfCentroid;
+        this.meaning = meaning;
+        this.wordCentroids = wordCentroids;
+        this.themeOfCluster = themeOfCluster;
         this.languages = languages;
         this.analysis = analysis;
     }
 
-    /** The theme id for a new post, or null if none fits (no themes yet, or none of its words is known). */
+    /**
+     * The theme id for a new post, or null if none fits: by its sentence vector when it has one (null without
+     * themes on meaning), else by its words (null without themes on words, or when none of its words is known).
+     */
     public Integer assign(ThemeDocument post) {
-        if (themeOfCentroid.length == 0) {
+        if (post.hasVector()) {
+            return meaning.k == 0 ? null : theme(meaning.nearest(post.vector()));
+        }
+        int wordThemes = themeOfCluster.length - meaning.k;
+        if (wordThemes == 0) {
             return null;
         }
         var ids = new int[16];
@@ -48,19 +59,23 @@ public final class ThemeModel {
         int[] terms = new int[count[0]];
         float[] weights = new float[count[0]];
         int entries = TermMatrix.weigh(holder[0], count[0], dictionary.idf, terms, weights, 0);
-        float[] vector = new float[space.dimensions];
-        space.project(terms, weights, 0, entries, vector, 0);
-        return nearest(vector, 0);
-    }
-
-    /** The theme id of the centre nearest to a projected post, or null for a zero vector. */
-    Integer nearest(float[] vector, int at) {
         int d = space.dimensions;
-        if (d == 0 || themeOfCentroid.length == 0 || Vectors.isZero(vector, at, d)) {
+        float[] vector = new float[d];
+        space.project(terms, weights, 0, entries, vector, 0);
+        if (d == 0 || Vectors.isZero(vector, 0, d)) {
             return null;
         }
-        int theme = themeOfCentroid[Vectors.nearest(vector, at, centroids, themeOfCentroid.length, d)];
+        return theme(meaning.k + Vectors.nearest(vector, 0, wordCentroids, wordThemes, d));
+    }
+
+    private Integer theme(int cluster) {
+        int theme = themeOfCluster[cluster];
         return theme < 0 ? null : theme;
+    }
+
+    /** The language a post is taken to be in (the Jam's main language when it cannot be told). */
+    public Language languageOf(String text) {
+        return languages.detect(text);
     }
 
     /** The main language of the Jam, used for posts whose language cannot be told. */
@@ -70,7 +85,8 @@ public final class ThemeModel {
 
     /** How many numbers the model holds (term vectors, centres, dictionary entries): its weight in a cache. */
     public int footprint() {
-        return space.termVectors.length + centroids.length + dictionary.size();
+        return space.termVectors.length + wordCentroids.length + meaning.centroids.length + meaning.mean.length
+                + dictionary.size();
     }
 
     /** Number of dictionary terms. */
