@@ -245,13 +245,26 @@ public final class PostIndex implements Closeable {
         return new MultilingualQueryParser(analyzer).parse(words);
     }
 
-    /** The words a reader excluded ({@code -word}): posts found by meaning must not contain them either. */
+    /**
+     * The words a reader excluded ({@code -word}): posts found by meaning must not contain them either. Those are the
+     * prohibited clauses reached through required ones (the parser nests "a -b" as a, and "not b" beside every post).
+     */
     private static List<Query> excluded(Query words) {
-        if (!(words instanceof BooleanQuery bool)) {
-            return List.of();
+        var excluded = new ArrayList<Query>();
+        collectExcluded(words, excluded);
+        return excluded;
+    }
+
+    private static void collectExcluded(Query query, List<Query> excluded) {
+        if (query instanceof BooleanQuery bool) {
+            for (var clause : bool.clauses()) {
+                if (clause.occur() == Occur.MUST_NOT) {
+                    excluded.add(clause.query());
+                } else if (clause.occur() == Occur.MUST || clause.occur() == Occur.FILTER) {
+                    collectExcluded(clause.query(), excluded);
+                }
+            }
         }
-        return bool.clauses().stream().filter(clause -> clause.occur() == Occur.MUST_NOT)
-                .map(org.apache.lucene.search.BooleanClause::query).toList();
     }
 
     /** The nearest-neighbour half of a hybrid search: a vector, how close a post must be, words it must not have. */
@@ -316,10 +329,14 @@ public final class PostIndex implements Closeable {
                     continue;
                 }
                 var stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs(); // a scorer also visits replaced and removed documents
                 var vectorDocs = values.iterator();
                 var docs = scorer.iterator();
                 for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
                      doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
                     if (vectorDocs.docID() < doc) {
                         vectorDocs.advance(doc);
                     }
@@ -360,9 +377,13 @@ public final class PostIndex implements Closeable {
                     continue;
                 }
                 var stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs();
                 var docs = scorer.iterator();
                 for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
                      doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
                     var document = stored.document(doc, java.util.Set.of(PostDocuments.ID, PostDocuments.LANGUAGE));
                     if (covered.test(language(document.get(PostDocuments.LANGUAGE)))) {
                         ids.add(document.getField(PostDocuments.ID).numericValue().longValue());
