@@ -28,6 +28,8 @@ import org.incrowd.text.LanguageDetection;
 public final class SimilarIdeasRecall {
 
     static final int FIRST = 5;
+    /** Cosines at which pairs of labelled ideas are counted, with the share that has a label in common. */
+    private static final float[] PAIR_THRESHOLDS = {0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f};
 
     private SimilarIdeasRecall() {}
 
@@ -36,9 +38,10 @@ public final class SimilarIdeasRecall {
     }
 
     /** Recall at five by words only and by words and meaning, with how many ideas were asked. */
-    public record Recall(double wordsOnly, double hybrid, int asked) {
+    public record Recall(double wordsOnly, double hybrid, int asked, Map<String, Object> pairs) {
         public Map<String, Object> asMap() {
             var map = new LinkedHashMap<String, Object>();
+            map.put("labelled_pairs_at_or_above_cosine", pairs);
             map.put("recall_at_5_words_only", Math.round(wordsOnly * 1000) / 1000.0);
             map.put("recall_at_5_hybrid", Math.round(hybrid * 1000) / 1000.0);
             map.put("ideas_asked", asked);
@@ -53,12 +56,29 @@ public final class SimilarIdeasRecall {
         int asked = 0;
         int foundByWords = 0;
         int foundHybrid = 0;
+        long[] above = new long[PAIR_THRESHOLDS.length];
+        long[] sameLabel = new long[PAIR_THRESHOLDS.length];
         try (var index = PostIndex.open(folder)) {
             long nextId = 1;
             var queries = new ArrayList<Object[]>();
             for (int jam = 0; jam < jams.size(); jam++) {
                 var items = jams.get(jam);
                 var vectors = encoder.encodeAll(items.stream().map(Item::text).toList());
+                for (int a = 0; a < items.size(); a++) {
+                    for (int b = a + 1; b < items.size(); b++) {
+                        if (items.get(a).labels().isEmpty() || items.get(b).labels().isEmpty()) {
+                            continue;
+                        }
+                        float cosine = org.incrowd.meaning.Vectors.dot(vectors.get(a), vectors.get(b));
+                        boolean same = items.get(a).labels().stream().anyMatch(items.get(b).labels()::contains);
+                        for (int t = 0; t < PAIR_THRESHOLDS.length; t++) {
+                            if (cosine >= PAIR_THRESHOLDS[t]) {
+                                above[t]++;
+                                sameLabel[t] += same ? 1 : 0;
+                            }
+                        }
+                    }
+                }
                 var labelCounts = new HashMap<String, Integer>();
                 items.forEach(item -> item.labels().forEach(label -> labelCounts.merge(label, 1, Integer::sum)));
                 var posts = new ArrayList<IndexedPost>();
@@ -102,8 +122,13 @@ public final class SimilarIdeasRecall {
                 files.sorted(java.util.Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        var pairs = new LinkedHashMap<String, Object>();
+        for (int t = 0; t < PAIR_THRESHOLDS.length; t++) {
+            pairs.put(String.valueOf(PAIR_THRESHOLDS[t]), Map.of("pairs", above[t], "same_label_share",
+                    above[t] == 0 ? 0 : Math.round(1000.0 * sameLabel[t] / above[t]) / 1000.0));
+        }
         return new Recall(asked == 0 ? 0 : (double) foundByWords / asked, asked == 0 ? 0 : (double) foundHybrid / asked,
-                asked);
+                asked, pairs);
     }
 
     private static boolean found(List<SearchHit> hits, long self, Item item, Map<Long, Set<String>> labels) {

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IncrowdTest
 class SimilarIdeasQualityTests {
 
-    /** Measured on this sample: words only 0.xxx, words and meaning FLOOR_MEASURED (see ADR 0058). */
-    static final double FLOOR = 0.0;
+    /** Measured on this sample (1,321 arguments asked): words only 0.881, words and meaning 0.896 (ADR 0058). */
+    static final double FLOOR = 0.88;
 
     @Autowired
     PostVectors vectors;
