@@ -19,6 +19,15 @@ public interface SentenceEncoder {
 
     float[] encode(String text);
 
+    /**
+     * Whether the model reads this word: one it was trained on, whole or in a few pieces, not a string it can only
+     * spell out letter by letter (an id, a code, a typo), whose vector says nothing of its meaning. Search encodes only
+     * the words of a query the model reads.
+     */
+    default boolean reads(String word) {
+        return true;
+    }
+
     /** Encodes many texts, in the order given, using every core the encoder was given. */
     List<float[]> encodeAll(List<String> texts);
 }

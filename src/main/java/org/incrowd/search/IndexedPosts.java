@@ -2,6 +2,7 @@ package org.incrowd.search;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.incrowd.discussion.Byline;
 import org.incrowd.discussion.Bylines;
 import org.incrowd.discussion.PostText;
@@ -37,13 +38,19 @@ class IndexedPosts {
 
     /** Called by the one indexing thread only (the language detector is not shared). */
     List<IndexedPost> of(Collection<PostText> posts) {
+        return of(posts, Map.of());
+    }
+
+    /** The posts with their sentence vectors, where {@code vectors} has one. */
+    List<IndexedPost> of(Collection<PostText> posts, Map<Long, float[]> vectors) {
         var shown = bylines.ofPosts(Actor.GUEST, posts.stream().map(PostText::id).toList());
         var authors = identity.findAll(posts.stream().map(PostText::authorId).distinct().toList());
         var jamsById = jams.findAll(posts.stream().map(PostText::jamId).distinct().toList());
-        return posts.stream().map(post -> of(post, shown.get(post.id()), authors.get(post.authorId()), jamsById.get(post.jamId()))).toList();
+        return posts.stream().map(post -> of(post, shown.get(post.id()), authors.get(post.authorId()),
+                jamsById.get(post.jamId()), vectors.get(post.id()))).toList();
     }
 
-    private IndexedPost of(PostText post, Byline byline, Person author, Jam jam) {
+    private IndexedPost of(PostText post, Byline byline, Person author, Jam jam, float[] vector) {
         String text = post.text();
         boolean hidden = byline == null || byline.hidesAuthor();
         var type = hidden ? (byline == null ? null : byline.participantType())
@@ -52,7 +59,7 @@ class IndexedPosts {
                 text, languages.detect(text), post.tags(),
                 type == null ? null : type.name(),
                 hidden ? (byline == null ? null : byline.country()) : (author == null ? null : author.country()),
-                jam == null ? null : jam.phase(post.createdAt()).name(), post.createdAt());
+                jam == null ? null : jam.phase(post.createdAt()).name(), post.createdAt(), vector);
     }
 
 }

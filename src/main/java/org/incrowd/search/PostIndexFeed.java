@@ -22,6 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.incrowd.meaning.MeaningEvents.PostsEncoded;
+import org.incrowd.meaning.PostVectors;
+import org.incrowd.search.index.IndexedPost;
+import org.incrowd.text.Language;
 import org.springframework.stereotype.Component;
 import org.incrowd.discussion.DiscussionEvents.PostHidden;
 import org.incrowd.discussion.DiscussionEvents.PostRestored;
@@ -40,6 +45,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * </ol>
  * Polling the post table by id is what makes other nodes' posts searchable without {@code search} depending on
  * {@code live}'s event log (ADR 0011).
+ * <p>
+ * Each post goes in with its sentence vector when {@code meaning} has stored one. A vector usually comes a moment after
+ * the post: {@link PostsEncoded} (from this node's encoder) has the post indexed again, and posts indexed without a
+ * vector in a language the model covers are looked up again on each poll ({@link #awaitingVector}), which finds the
+ * vectors another node's encoder stored; at start-up the index itself says which posts still lack one (ADR 0058).
  */
 @Component
 class PostIndexFeed implements SmartLifecycle {
@@ -67,6 +77,15 @@ class PostIndexFeed implements SmartLifecycle {
     };
     /** Edits indexed in the overlap window, by post id, so that re-reading the window indexes nothing twice. */
     private final Map<Long, Instant> recentEdits = new LinkedHashMap<>();
+    /**
+     * Posts in the index without a vector though the model covers their language, with when the wait began: looked
+     * up again {@link #VECTOR_LOOKUPS} at a time each poll, until {@link #VECTOR_WAIT} has passed (a post the encoder
+     * cannot read stays a words-only post; the next start-up looks once more).
+     */
+    private final LinkedHashMap<Long, Instant> awaitingVector = new LinkedHashMap<>();
+    private static final int VECTOR_LOOKUPS = 1_000;
+    private static final Duration VECTOR_WAIT = Duration.ofMinutes(30);
+    private final PostVectors vectors;
 
     private volatile PostIndex index;
     private volatile boolean running;
@@ -76,11 +95,12 @@ class PostIndexFeed implements SmartLifecycle {
     private Instant lastCommit = Instant.EPOCH;
     private boolean uncommitted;
 
-    PostIndexFeed(PostFeed discussion, IndexedPosts indexedPosts,
+    PostIndexFeed(PostFeed discussion, IndexedPosts indexedPosts, PostVectors vectors,
                   @Value("${incrowd.search.index-dir:${incrowd.data-dir}/search-index}") String folder,
                   @Value("${incrowd.search.poll-ms:1000}") long pollMillis,
                   @Value("${incrowd.search.time-limit-ms:1000}") long searchTimeLimitMillis) {
         this.discussion = discussion;
+        this.vectors = vectors;
         this.searchTimeLimit = Duration.ofMillis(searchTimeLimitMillis);
         this.indexedPosts = indexedPosts;
         this.folder = Path.of(folder);
@@ -107,6 +127,15 @@ class PostIndexFeed implements SmartLifecycle {
     void on(PostEdited event) {
         published.add(event.postId());
         wakeUp.release();
+    }
+
+    /** New vectors of this node's model: the posts are indexed again, with them. */
+    @EventListener
+    void on(PostsEncoded event) {
+        if (event.model().equals(vectors.encoder().model())) {
+            published.addAll(event.postIds());
+            wakeUp.release();
+        }
     }
 
     /** A hidden post must not be found: it leaves the index at once. */
@@ -176,7 +205,7 @@ class PostIndexFeed implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                boolean changed = indexPublished() | indexMissing() | indexEdits();
+                boolean changed = indexPublished() | indexMissing() | indexEdits() | indexArrivedVectors();
                 if (changed) {
                     index.refresh();
                     uncommitted = true;
@@ -215,6 +244,8 @@ class PostIndexFeed implements SmartLifecycle {
         }
         indexEdits();
         index.refresh();
+        Instant now = Instant.now();
+        index.withoutVector(this::covered).forEach(id -> awaitingVector.put(id, now));
         index.commit(progress);
         lastCommit = Instant.now();
         caughtUp = true;
@@ -271,11 +302,54 @@ class PostIndexFeed implements SmartLifecycle {
         return !changed.isEmpty();
     }
 
+    /** Posts indexed without a vector whose vector has been stored since (by any node's encoder). */
+    private boolean indexArrivedVectors() {
+        if (awaitingVector.isEmpty()) {
+            return false;
+        }
+        var ids = new ArrayList<Long>(VECTOR_LOOKUPS);
+        Instant giveUp = Instant.now().minus(VECTOR_WAIT);
+        for (var waiting = awaitingVector.entrySet().iterator(); waiting.hasNext() && ids.size() < VECTOR_LOOKUPS; ) {
+            var entry = waiting.next();
+            if (entry.getValue().isBefore(giveUp)) {
+                waiting.remove();
+            } else {
+                ids.add(entry.getKey());
+            }
+        }
+        var arrived = vectors.of(ids).keySet();
+        for (Long id : ids) { // those still waiting are looked up again after the others
+            var since = awaitingVector.remove(id);
+            if (!arrived.contains(id)) {
+                awaitingVector.put(id, since);
+            }
+        }
+        if (arrived.isEmpty()) {
+            return false;
+        }
+        add(discussion.texts(List.copyOf(arrived)));
+        return true;
+    }
+
+    private boolean covered(Language language) {
+        return language != null && vectors.encoder().covers(language);
+    }
+
     private void add(Collection<PostText> posts) {
         if (posts.isEmpty()) {
             return;
         }
-        index.add(indexedPosts.of(posts));
+        var found = vectors.of(posts.stream().map(PostText::id).toList());
+        var indexed = indexedPosts.of(posts, found);
+        index.add(indexed);
+        Instant now = Instant.now();
+        for (IndexedPost post : indexed) {
+            if (post.vector() == null && covered(post.language())) {
+                awaitingVector.putIfAbsent(post.id(), now);
+            } else {
+                awaitingVector.remove(post.id());
+            }
+        }
         long lastId = progress.lastPostId();
         Instant lastEdit = progress.lastEdit();
         for (PostText post : posts) {

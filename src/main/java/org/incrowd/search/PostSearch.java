@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.incrowd.meaning.PostVectors;
 import java.util.stream.Collectors;
 import org.incrowd.discussion.PostText;
 import org.incrowd.identity.Actor;
@@ -40,9 +42,12 @@ class PostSearch {
     private final SearchAllowance allowance;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
+    private final PostVectors vectors;
+
     PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion, Bylines bylines,
-               SearchAllowance allowance) {
+               SearchAllowance allowance, PostVectors vectors) {
         this.feed = feed;
+        this.vectors = vectors;
         this.jams = jams;
         this.discussion = discussion;
         this.bylines = bylines;
@@ -61,7 +66,8 @@ class PostSearch {
         boolean searched = query.hasWords() || query.jam() != null || query.forum() != null || query.tag() != null
                 || query.phase() != null || query.participantType() != null || query.country() != null
                 || query.from() != null || query.to() != null;
-        SearchHits hits = searched ? allowance.run(actor.personId(), () -> run(query)) : SearchHits.none();
+        SearchHits hits = searched ? allowance.run(actor.personId(), () -> run(withMeaning(query)))
+                : SearchHits.none();
         int page = query.offset() / query.limit() + 1;
         int pages = (int) Math.min(SearchForm.MAX_PAGE, (hits.total() + query.limit() - 1) / query.limit());
         return new SearchPage(form, searched, hits.total(), found(actor, hits.hits(), visible, forums), page, pages,
@@ -83,6 +89,41 @@ class PostSearch {
         return visible.stream().flatMap(jam -> jams.forumsOf(jam.id()).stream()).toList();
     }
 
+    /**
+     * The best match is hybrid: the words' sentence vector goes with them, unless they are in a language the model
+     * does not cover (then words only, as before). Sorting by date needs no vector.
+     */
+    private SearchQuery withMeaning(SearchQuery query) {
+        if (query.order() != SearchQuery.Order.RELEVANCE || !query.hasWords()) {
+            return query;
+        }
+        String read = readWords(query.plainWords());
+        return read.isEmpty() ? query : meaningOf(read).map(query::withMeaning).orElse(query);
+    }
+
+    /**
+     * The words of a query that the model reads: an id, a code or a misspelling it can only spell out letter by letter
+     * would give a vector that means nothing (and is close to every other such string), so it is left to the words.
+     */
+    private String readWords(String words) {
+        var encoder = vectors.encoder();
+        return java.util.Arrays.stream(words.split("\\s+"))
+                .filter(word -> !word.isEmpty() && encoder.reads(word.replaceAll("[^\\p{L}\\p{N}]", "")))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The text's sentence vector, if the model covers its language. */
+    private Optional<float[]> meaningOf(String text) {
+        var encoder = vectors.encoder();
+        return encoder.covers(detect(text)) ? Optional.of(encoder.encode(text)) : Optional.empty();
+    }
+
+    private Language detect(String text) {
+        synchronized (languages) { // the statistical detector is not made for concurrent use
+            return languages.detect(text);
+        }
+    }
+
     private SearchHits run(SearchQuery query) {
         try {
             return feed.index().search(query);
@@ -92,18 +133,16 @@ class PostSearch {
         }
     }
 
-    /** Up to five ideas in the forum's Jam that resemble the draft, most alike first. */
+    /** Up to five ideas in the forum's Jam that resemble the draft in words or meaning, most alike first. */
     List<FoundPost> similarIdeas(Actor actor, long forumId, String draft) {
         var place = jams.requireForum(actor, forumId);
         if (draft == null || draft.isBlank()) {
             return List.of();
         }
         String text = draft.length() > MAX_DRAFT_LENGTH ? draft.substring(0, MAX_DRAFT_LENGTH) : draft;
-        Language language;
-        synchronized (languages) { // the statistical detector is not made for concurrent use
-            language = languages.detect(text);
-        }
-        var hits = feed.index().similarIdeas(text, language, place.jam().id(), SIMILAR_IDEAS);
+        Language language = detect(text);
+        float[] meaning = vectors.encoder().covers(language) ? vectors.encoder().encode(text) : null;
+        var hits = feed.index().similarIdeas(text, language, meaning, place.jam().id(), SIMILAR_IDEAS);
         return found(actor, hits, List.of(place.jam()), jams.forums(actor, place.jam().id()));
     }
 

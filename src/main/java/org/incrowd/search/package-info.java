@@ -8,6 +8,7 @@
         "text", // indexes and queries each post in its own language
         "identity", // filters by the author's profile; who is searching
         "jam", // finds only posts of the Jams the reader may see
-        "discussion" // indexes posts (PostFeed) and follows their events
+        "discussion", // indexes posts (PostFeed) and follows their events
+        "meaning" // posts' sentence vectors in the index; queries and drafts encoded for hybrid ranking
 })
 package org.incrowd.search;

@@ -48,16 +48,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * gives the indexing rate. Incrowd starts again on the same data and signed-in clients run a mix of searches through
  * the search page while a writer posts {@value #WRITES_PER_SECOND} new ideas a second, which the index takes in as
  * they come. Writes {@code search_p95_ms}, {@code search_p99_ms} and {@code indexing_posts_per_s} into
- * {@code bench/results/themes.json}.
+ * {@code bench/results/search.json}.
  *
  * <p>{@link #measureQueries} is the reusable part: given any running Incrowd and a signed-in session cookie, it runs
  * the query mix for a while and returns the latency percentiles (e.g. while {@code bench live} runs).
  */
 public final class SearchBenchmark {
 
-    static final Path RESULTS = Path.of("bench/results/themes.json");
+    static final Path RESULTS = Path.of("bench/results/search.json");
     private static final int POSTS = 120_000;
     private static final int BATCH = 1_000;
+    private static final int VECTOR_POOL = 4_000;
     private static final int CLIENTS = 4;
     private static final int WRITES_PER_SECOND = 10;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -81,7 +82,28 @@ public final class SearchBenchmark {
         try {
             Jam jam;
             List<Forum> forums;
+            List<float[]> vectorPool;
             try (var first = start(app)) {
+                var encoder = first.getBean(org.incrowd.meaning.PostVectors.class).encoder();
+                String loadBeforeRecall = loadAverage();
+                var argkp = SimilarIdeasRecall.measure(SimilarIdeasRecall.argkp(Path.of("../shared/data/argkp"), 1),
+                        encoder);
+                var banking = SimilarIdeasRecall.measure(
+                        SimilarIdeasRecall.banking77(Path.of("../shared/data/banking77"), 3), encoder);
+                System.out.println("Similar ideas, ArgKP: " + argkp.asMap() + "; Banking77: " + banking.asMap());
+                var recall = new LinkedHashMap<String, Object>();
+                recall.put("argkp", argkp.asMap());
+                recall.put("banking77_every_3rd_message", banking.asMap());
+                recall.put("model", encoder.model());
+                recall.put("load_average_before", loadBeforeRecall);
+                recall.put("load_average_after", loadAverage());
+                results.put("similar_ideas", recall);
+                if (List.of(args).contains("--recall-only")) {
+                    BenchResults.merge(RESULTS, results);
+                    System.out.println("wrote " + RESULTS);
+                    return;
+                }
+                vectorPool = encoder.encodeAll(corpus.subList(0, Math.min(VECTOR_POOL, corpus.size())));
                 var jams = first.getBean(JamService.class);
                 var admin = first.getBean(IdentityService.class).findByEmail("admin@demo.incrowd.example")
                         .orElseThrow().asActor();
@@ -89,7 +111,7 @@ public final class SearchBenchmark {
                         .orElseThrow();
                 forums = jams.forums(admin, jam.id());
             }
-            double rate = indexCorpus(data.resolve("search-index"), corpus, jam, forums);
+            double rate = indexCorpus(data.resolve("search-index"), corpus, jam, forums, vectorPool);
             System.out.printf("Indexed %,d posts at %,.0f posts/s%n", POSTS, rate);
             var queries = queryMix(corpus, forums, 2_000);
             measureIndexOnly(data.resolve("search-index"), queries, jam.id(), WARM_UP);
@@ -115,6 +137,7 @@ public final class SearchBenchmark {
                 writer.join();
                 System.out.println("Search while posting: " + search + ", " + writtenDuring + " posts written");
 
+                results.put("search_p50_ms", search.p50());
                 results.put("search_p95_ms", search.p95());
                 results.put("search_p99_ms", search.p99());
                 results.put("indexing_posts_per_s", Math.round(rate));
@@ -122,7 +145,9 @@ public final class SearchBenchmark {
                 detail.put("posts_in_index", POSTS);
                 detail.put("clients", CLIENTS);
                 detail.put("phase_seconds", PHASE.toSeconds());
-                detail.put("page", "/search (full HTML page, signed in)");
+                detail.put("page", "/search (full HTML page, signed in; best match is hybrid: words and meaning, "
+                        + "each query encoded by the application)");
+                detail.put("vectors", VECTOR_POOL + " real corpus vectors, each post one of them moved a little");
                 detail.put("posts_written_during_phase", writtenDuring);
                 detail.put("latency", search.asMap());
                 detail.put("index_only_one_thread_no_writer", indexOnly.asMap());
@@ -235,7 +260,8 @@ public final class SearchBenchmark {
     }
 
     /** Adds the corpus, varied up to {@link #POSTS} posts, to the index in {@code folder}; returns posts per second. */
-    private static double indexCorpus(Path folder, List<String> corpus, Jam jam, List<Forum> forums) {
+    private static double indexCorpus(Path folder, List<String> corpus, Jam jam, List<Forum> forums,
+                                      List<float[]> vectorPool) {
         var texts = ThemesBenchmark.perturbed(corpus, POSTS, SEED);
         var random = new SplittableRandom(SEED);
         var detection = new LanguageDetection(Language.ENGLISH);
@@ -254,7 +280,8 @@ public final class SearchBenchmark {
                         idea ? title(text) : null, text, detection.detect(text),
                         List.of(TAGS.get(random.nextInt(TAGS.size()))), types[random.nextInt(types.length)].name(),
                         COUNTRIES.get(random.nextInt(COUNTRIES.size())), JamPhase.LIVE.name(),
-                        now.minusSeconds(random.nextInt(72 * 3600))));
+                        now.minusSeconds(random.nextInt(72 * 3600)), near(vectorPool.get(i % vectorPool.size()),
+                        random)));
                 if (batch.size() == BATCH) {
                     index.add(batch);
                     index.refresh(); // as the feed does after each batch
@@ -266,6 +293,19 @@ public final class SearchBenchmark {
             index.commit(progress);
             return POSTS / ((System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /**
+     * A vector near a real sentence vector: the index needs {@value #POSTS} vectors, encoding them all would take
+     * minutes, and a graph of many identical vectors would be easier to search than real ones, so each post gets one
+     * of {@value #VECTOR_POOL} real vectors of the corpus moved a little at random (the query vectors are real).
+     */
+    private static float[] near(float[] vector, SplittableRandom random) {
+        float[] moved = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            moved[i] = vector[i] + (float) ((random.nextDouble() - 0.5) * 0.05);
+        }
+        return org.incrowd.meaning.Vectors.unit(moved);
     }
 
     /** New ideas through the application's service, as fast as {@link #WRITES_PER_SECOND} allows. */

@@ -292,6 +292,11 @@ class AuthorisationIntegrationTests {
             GET    /jams/{secretJam}/participation                   | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{jam}/participation.csv                     | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
             GET    /jams/{secretJam}/participation.csv               | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            # --- likely duplicates (search) --- organisers and the Jam's hosts and facilitators, who ask authors to join.
+            GET    /jams/{jam}/duplicates                            | signin | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/duplicates                      | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /api/v1/jams/{jam}/duplicates                     | 401    | 403      | 403    | 403      | 200  | 200         | 200       | 200
+            GET    /api/v1/jams/{secretJam}/duplicates               | 401    | 404      | 404    | 404      | 404  | 404         | 200       | 200
             # --- open data --- organisers until they publish it (nothing is published here: 404 for the others).
             GET    /jams/{jam}/open-data                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{secretJam}/open-data                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200

@@ -49,6 +49,7 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
     private final ExecutorService workers;
     private volatile EmbeddingModel model;
     private volatile int dimensions;
+    private volatile WordPieces wordPieces;
 
     OnnxSentenceEncoder(@Value("${incrowd.meaning.model-path:}") String modelPath,
                         @Value("${incrowd.meaning.tokenizer-path:}") String tokenizerPath,
@@ -92,6 +93,22 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
     @Override
     public boolean covers(Language language) {
         return languages.contains(language);
+    }
+
+    @Override
+    public boolean reads(String word) {
+        var pieces = wordPieces;
+        if (pieces == null) {
+            try {
+                pieces = WordPieces.of(tokenizerPath.isEmpty()
+                        ? AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")
+                        : Files.newInputStream(Path.of(tokenizerPath)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            wordPieces = pieces;
+        }
+        return pieces.reads(word);
     }
 
     @Override

@@ -16,11 +16,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.incrowd.text.Language;
 
 /**
@@ -52,6 +54,8 @@ final class PostDocuments {
      * it as "urban".
      */
     static final String WORDS = "words";
+    /** The post's sentence vector, for nearest-neighbour search (HNSW); unit length, so the dot product is cosine. */
+    static final String VECTOR = "vector";
 
     private static final FieldType TEXT = textType();
     private static final FieldType WORDS_TYPE = wordsType();
@@ -112,6 +116,9 @@ final class PostDocuments {
         keyword(doc, COUNTRY, post.country());
         keyword(doc, PHASE, post.phase());
         doc.add(new LongField(CREATED, post.createdAt().toEpochMilli(), Field.Store.YES));
+        if (post.vector() != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, post.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return doc;
     }
 

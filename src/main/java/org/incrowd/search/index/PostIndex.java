@@ -63,15 +63,39 @@ public final class PostIndex implements Closeable {
     private static final String FORMAT = "format";
     /**
      * The documents' layout; an index committed with another one reports no progress, so the feed builds it anew.
-     * 2: the words as written ({@link PostDocuments#WORDS}) for prefixes and fuzzy words.
+     * 2: the words as written ({@link PostDocuments#WORDS}) for prefixes and fuzzy words. 3: sentence vectors
+     * ({@link PostDocuments#VECTOR}).
      */
-    private static final String CURRENT_FORMAT = "2";
+    private static final String CURRENT_FORMAT = "3";
     /** How long one search may run before it is stopped with what it has found so far. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(1);
     /** A passage of about this length around each match (two at most): enough to judge the post. */
     private static final int SNIPPET_CHARS = 160;
     /** Every Jam has more than a handful of ideas; this many words of a draft say what it is about. */
     private static final int SIMILAR_TERMS = 40;
+    /**
+     * Reciprocal rank fusion's constant: a post's fused score is the sum over the two lists (words, meaning) of
+     * 1 / (k + its rank). 60 is the value of Cormack, Clarke and Büttcher (SIGIR 2009), robust across collections: it
+     * keeps the first ranks of one list from outweighing a post that both lists rank well, and needs no calibration of
+     * BM25 scores against cosines, which are on unrelated scales.
+     */
+    static final int FUSION_K = 60;
+    /** Each list is this deep (or the page's end, if deeper) before fusion: what a reader pages through and more. */
+    private static final int LEG_DEPTH = 100;
+    /**
+     * A search finds by meaning only posts at least this close to its words (cosine): a word or two against a post
+     * about it scores 0.4-0.5 ("bicycle" and a post on cargo bikes 0.40), against an unrelated post under 0.25; with
+     * no floor every query would "find" the whole Jam. See ADR 0058.
+     */
+    public static final float SEARCH_MEANING_FLOOR = 0.30f;
+    /**
+     * Ideas are suggested by meaning when at least this close to the draft (cosine): a duplicate worded differently
+     * scores 0.42-0.57, another idea on the same place (the canteen) about 0.3. See ADR 0058.
+     */
+    public static final float SIMILAR_MEANING_FLOOR = 0.40f;
+    /** A word being typed at the end of the words: three letters or more, not in a phrase, not excluded. */
+    private static final java.util.regex.Pattern TYPING = java.util.regex.Pattern.compile(
+            "(^|\\s)([\\p{L}\\p{N}]{3,})$");
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -190,12 +214,61 @@ public final class PostIndex implements Closeable {
         if (query.jams().isEmpty()) {
             return SearchHits.none();
         }
-        Query words = query.hasWords() ? new MultilingualQueryParser(analyzer).parse(query.words()) : null;
-        if (query.hasWords() && words == null) {
+        boolean bestMatch = query.order() == SearchQuery.Order.RELEVANCE;
+        Query words = query.hasWords() ? parse(query.words(), bestMatch) : null;
+        var filters = filters(query);
+        Meaning meaning = bestMatch && query.meaning() != null && query.hasWords()
+                ? new Meaning(query.meaning(), SEARCH_MEANING_FLOOR, excluded(words)) : null;
+        if (query.hasWords() && words == null && meaning == null) {
             return SearchHits.none(); // only stop words or punctuation
         }
-        Sort sort = query.order() == SearchQuery.Order.NEWEST || words == null ? NEWEST : RELEVANCE;
-        return find(words, filters(query), sort, query.offset(), query.limit(), true);
+        Sort sort = !bestMatch || !query.hasWords() ? NEWEST : RELEVANCE;
+        return find(query.hasWords() ? words : null, !query.hasWords(), meaning, filters, sort, query.offset(),
+                query.limit(), true);
+    }
+
+    /**
+     * The words as a query. For the best match, the last word is also a prefix while it is being typed ("remote wor"
+     * finds "work"), when the query has room for one more pattern.
+     */
+    private Query parse(String words, boolean typing) {
+        var last = TYPING.matcher(words);
+        if (typing && last.find() && words.chars().filter(c -> c == '"').count() % 2 == 0) {
+            String word = last.group(2);
+            try {
+                return new MultilingualQueryParser(analyzer).parse(
+                        words.substring(0, last.start(2)) + "(" + word + " | " + word + "*)");
+            } catch (QueryTooCostly tooMany) {
+                // the reader's own patterns come first: the word is matched as written
+            }
+        }
+        return new MultilingualQueryParser(analyzer).parse(words);
+    }
+
+    /**
+     * The words a reader excluded ({@code -word}): posts found by meaning must not contain them either. Those are the
+     * prohibited clauses reached through required ones (the parser nests "a -b" as a, and "not b" beside every post).
+     */
+    private static List<Query> excluded(Query words) {
+        var excluded = new ArrayList<Query>();
+        collectExcluded(words, excluded);
+        return excluded;
+    }
+
+    private static void collectExcluded(Query query, List<Query> excluded) {
+        if (query instanceof BooleanQuery bool) {
+            for (var clause : bool.clauses()) {
+                if (clause.occur() == Occur.MUST_NOT) {
+                    excluded.add(clause.query());
+                } else if (clause.occur() == Occur.MUST || clause.occur() == Occur.FILTER) {
+                    collectExcluded(clause.query(), excluded);
+                }
+            }
+        }
+    }
+
+    /** The nearest-neighbour half of a hybrid search: a vector, how close a post must be, words it must not have. */
+    private record Meaning(float[] vector, float floor, List<Query> excluded) {
     }
 
     /**
@@ -204,16 +277,138 @@ public final class PostIndex implements Closeable {
      * draft has two), so that one common word does not make two ideas "similar".
      */
     public List<SearchHit> similarIdeas(String draft, Language language, long jamId, int limit) {
+        return similarIdeas(draft, language, null, jamId, limit);
+    }
+
+    /**
+     * Ideas in a Jam like the draft, by its words (as above) and, given the draft's sentence vector {@code meaning},
+     * by meaning too: the ideas nearest to it (at least {@link #SIMILAR_MEANING_FLOOR}), the two lists fused by
+     * reciprocal rank, so that a duplicate worded differently is suggested.
+     */
+    public List<SearchHit> similarIdeas(String draft, Language language, float[] meaning, long jamId, int limit) {
         var terms = terms(draft, language);
-        if (terms.isEmpty()) {
+        if (terms.isEmpty() && meaning == null) {
             return List.of();
         }
-        var like = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(2, terms.size()));
-        String field = PostDocuments.textField(language);
-        terms.forEach(term -> like.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+        Query like = null;
+        if (!terms.isEmpty()) {
+            var builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(Math.min(2, terms.size()));
+            String field = PostDocuments.textField(language);
+            terms.forEach(term -> builder.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+            like = builder.build();
+        }
         var filters = List.<Query>of(LongField.newExactQuery(PostDocuments.JAM, jamId),
                 new TermQuery(new Term(PostDocuments.KIND, PostDocuments.IDEA)));
-        return find(like.build(), filters, RELEVANCE, 0, limit, false).hits();
+        return find(like, false, meaning == null ? null : new Meaning(meaning, SIMILAR_MEANING_FLOOR, List.of()),
+                filters, RELEVANCE, 0, limit, false).hits();
+    }
+
+    /** Two ideas and the cosine of their sentence vectors. */
+    public record SimilarPair(long first, long second, float similarity) {
+    }
+
+    /**
+     * The pairs of ideas of a Jam whose sentence vectors are at least {@code atLeast} alike, most alike first, at most
+     * {@code max}; {@code first} is the older idea (the lower id). Every pair is compared (n² / 2 dot products of
+     * vectors read from the index): exact, and a Jam's ideas number thousands, not millions.
+     */
+    public List<SimilarPair> similarIdeaPairs(long jamId, float atLeast, int max) {
+        return withSearcher(searcher -> {
+            var query = new BooleanQuery.Builder()
+                    .add(LongField.newExactQuery(PostDocuments.JAM, jamId), Occur.FILTER)
+                    .add(new TermQuery(new Term(PostDocuments.KIND, PostDocuments.IDEA)), Occur.FILTER)
+                    .add(new org.apache.lucene.search.FieldExistsQuery(PostDocuments.VECTOR), Occur.FILTER).build();
+            var weight = searcher.createWeight(searcher.rewrite(query),
+                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            var ids = new ArrayList<Long>();
+            var vectors = new ArrayList<float[]>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var scorer = weight.scorer(leaf);
+                var values = leaf.reader().getFloatVectorValues(PostDocuments.VECTOR);
+                if (scorer == null || values == null) {
+                    continue;
+                }
+                var stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs(); // a scorer also visits replaced and removed documents
+                var vectorDocs = values.iterator();
+                var docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                     doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    if (vectorDocs.docID() < doc) {
+                        vectorDocs.advance(doc);
+                    }
+                    if (vectorDocs.docID() == doc) {
+                        ids.add(stored.document(doc).getField(PostDocuments.ID).numericValue().longValue());
+                        vectors.add(values.vectorValue(vectorDocs.index()).clone());
+                    }
+                }
+            }
+            var pairs = new ArrayList<SimilarPair>();
+            for (int a = 0; a < ids.size(); a++) {
+                for (int b = a + 1; b < ids.size(); b++) {
+                    float similarity = dot(vectors.get(a), vectors.get(b));
+                    if (similarity >= atLeast) {
+                        long x = ids.get(a);
+                        long y = ids.get(b);
+                        pairs.add(new SimilarPair(Math.min(x, y), Math.max(x, y), similarity));
+                    }
+                }
+            }
+            pairs.sort(java.util.Comparator.comparingDouble((SimilarPair pair) -> -pair.similarity())
+                    .thenComparingLong(SimilarPair::first).thenComparingLong(SimilarPair::second));
+            return pairs.size() > max ? List.copyOf(pairs.subList(0, max)) : pairs;
+        });
+    }
+
+    /** Ids of posts in the index that have no sentence vector, in these languages (those the encoder covers). */
+    public List<Long> withoutVector(java.util.function.Predicate<Language> covered) {
+        return withSearcher(searcher -> {
+            var query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(new org.apache.lucene.search.FieldExistsQuery(PostDocuments.VECTOR), Occur.MUST_NOT).build();
+            var ids = new ArrayList<Long>();
+            var weight = searcher.createWeight(searcher.rewrite(query),
+                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                var stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs();
+                var docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                     doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    var document = stored.document(doc, java.util.Set.of(PostDocuments.ID, PostDocuments.LANGUAGE));
+                    if (covered.test(language(document.get(PostDocuments.LANGUAGE)))) {
+                        ids.add(document.getField(PostDocuments.ID).numericValue().longValue());
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static Language language(String code) {
+        for (Language language : Language.values()) {
+            if (language.code().equals(code)) {
+                return language;
+            }
+        }
+        return null;
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @Override
@@ -267,9 +462,12 @@ public final class PostIndex implements Closeable {
      * Finds the posts that match {@code words} (null: every post) and pass every filter, and highlights the words. A
      * {@code bounded} search is stopped after {@link #timeLimit}, also while it expands prefixes and fuzzy words into
      * the index's words (the reader is wrapped so that its term enumeration checks the clock). The words are expanded
-     * once, for finding and highlighting alike; a search out of time is not highlighted.
+     * once, for finding and highlighting alike; a search out of time is not highlighted. {@code words} null finds
+     * every post when {@code everything}, else nothing by words. With {@code meaning}, the posts nearest to its vector
+     * are found too, under the same filters, and the two lists are fused by reciprocal rank ({@link #FUSION_K}).
      */
-    private SearchHits find(Query words, List<Query> filters, Sort sort, int offset, int limit, boolean bounded) {
+    private SearchHits find(Query words, boolean everything, Meaning meaning, List<Query> filters, Sort sort,
+                            int offset, int limit, boolean bounded) {
         return withSearcher(searcher -> {
             IndexSearcher running = searcher;
             QueryTimeout timeout = null;
@@ -280,15 +478,28 @@ public final class PostIndex implements Closeable {
                 running.setTimeout(timeout);
             }
             Query highlight;
-            TopDocs top;
+            ScoreDoc[] ranked;
+            long total;
+            int depth = meaning == null ? Math.max(1, offset + limit) : Math.max(LEG_DEPTH, offset + limit);
             try {
                 highlight = words == null ? null : running.rewrite(words);
-                var all = new BooleanQuery.Builder().add(highlight == null ? new MatchAllDocsQuery() : highlight,
-                        Occur.MUST);
-                filters.forEach(filter -> all.add(filter, Occur.FILTER));
-                // Exact totals in the same pass: every match is visited for the score sort anyway.
-                top = running.search(all.build(),
-                        new TopFieldCollectorManager(sort, Math.max(1, offset + limit), null, Integer.MAX_VALUE));
+                TopDocs top = new TopDocs(new org.apache.lucene.search.TotalHits(0,
+                        org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+                if (highlight != null || everything) {
+                    var all = new BooleanQuery.Builder().add(highlight == null ? new MatchAllDocsQuery() : highlight,
+                            Occur.MUST);
+                    filters.forEach(filter -> all.add(filter, Occur.FILTER));
+                    // Exact totals in the same pass: every match is visited for the score sort anyway.
+                    top = running.search(all.build(),
+                            new TopFieldCollectorManager(sort, depth, null, Integer.MAX_VALUE));
+                }
+                ranked = top.scoreDocs;
+                total = top.totalHits.value();
+                if (meaning != null) {
+                    var near = nearest(running, meaning, filters, depth);
+                    ranked = fuse(top.scoreDocs, near);
+                    total += ranked.length - top.scoreDocs.length; // about: found by meaning only
+                }
             } catch (ExitableDirectoryReader.ExitingReaderException outOfTime) {
                 return new SearchHits(0, List.of(), true);
             }
@@ -296,12 +507,12 @@ public final class PostIndex implements Closeable {
             if (stopped) {
                 highlight = null;
             }
-            long total = top.totalHits.value();
-            if (offset >= top.scoreDocs.length) {
+            if (offset >= ranked.length) {
                 return new SearchHits(total, List.of(), stopped);
             }
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
-            var pageDocs = new TopDocs(top.totalHits, page);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
+            var pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(total,
+                    org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -320,6 +531,35 @@ public final class PostIndex implements Closeable {
             }
             return new SearchHits(total, hits, stopped);
         });
+    }
+
+    /**
+     * The posts nearest to the vector that pass the filters (the same as the words', Jam visibility first) and
+     * contain no excluded word, at least as close as the floor, nearest first.
+     */
+    private static ScoreDoc[] nearest(IndexSearcher searcher, Meaning meaning, List<Query> filters, int depth)
+            throws IOException {
+        var filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+        filters.forEach(query -> filter.add(query, Occur.FILTER));
+        meaning.excluded().forEach(query -> filter.add(query, Occur.MUST_NOT));
+        var near = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(PostDocuments.VECTOR,
+                meaning.vector(), depth, filter.build()), depth).scoreDocs;
+        float floor = (1 + meaning.floor()) / 2; // Lucene scores a dot product d as (1 + d) / 2
+        return java.util.Arrays.stream(near).filter(doc -> doc.score >= floor).toArray(ScoreDoc[]::new);
+    }
+
+    /** Reciprocal rank fusion of two ranked lists: each post scores the sum of 1 / (k + rank) over the lists. */
+    static ScoreDoc[] fuse(ScoreDoc[] byWords, ScoreDoc[] byMeaning) {
+        var fused = new java.util.LinkedHashMap<Integer, Float>();
+        for (int rank = 0; rank < byWords.length; rank++) {
+            fused.merge(byWords[rank].doc, 1f / (FUSION_K + rank + 1), Float::sum);
+        }
+        for (int rank = 0; rank < byMeaning.length; rank++) {
+            fused.merge(byMeaning[rank].doc, 1f / (FUSION_K + rank + 1), Float::sum);
+        }
+        return fused.entrySet().stream().map(entry -> new ScoreDoc(entry.getKey(), entry.getValue()))
+                .sorted((a, b) -> Float.compare(b.score, a.score)) // stable: ties keep the words' order
+                .toArray(ScoreDoc[]::new);
     }
 
     private static String snippet(Map<String, String[]> snippets, int index) {

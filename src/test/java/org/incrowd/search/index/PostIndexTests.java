@@ -127,10 +127,58 @@ class PostIndexTests {
         assertThat(hits.stopped()).isTrue();
     }
 
+    @Test
+    void aWordBeingTypedIsMatchedByItsBeginningInTheBestMatch() {
+        add(1, "Remote days: skip the commute. Working remotely saves hours of travel");
+        add(2, "Remote controls for the meeting rooms");
+
+        assertThat(ids("remote wor")).containsExactly(1L);
+        assertThat(ids("commut*")).containsExactly(1L);
+    }
+
+    @Test
+    void theBestMatchFindsByMeaningAPostWithoutTheWordsUnderTheFiltersAndExclusions() {
+        add(1, "Cargo bikes for the post room", new float[] {1, 0, 0});
+        add(2, "Plant more trees in the parks", new float[] {0, 1, 0});
+        add(3, "Bicycle lanes on every main road", new float[] {0.6f, 0.8f, 0});
+        add(4, "Replace the delivery vans with cargo bikes", new float[] {0.96f, 0, 0.28f});
+        float[] bicycle = {1, 0, 0};
+
+        assertThat(ids(query("bicycle").withMeaning(bicycle))).as("words and meaning fused: 3 by its word")
+                .containsExactlyInAnyOrder(1L, 3L, 4L);
+        assertThat(ids(query("bicycle -vans").withMeaning(bicycle))).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(ids(query("bicycle"))).as("words only").containsExactly(3L);
+        var otherJam = new SearchQuery("bicycle", Set.of(JAM + 1), null, null, null, null, null, null, null, null,
+                false, SearchQuery.Order.RELEVANCE, 0, 10).withMeaning(bicycle);
+        assertThat(ids(otherJam)).isEmpty();
+    }
+
+    @Test
+    void similarPairsAreTheIdeasWhoseVectorsAreAlikeEachPairOnceEvenAfterAnUpdate() {
+        add(1, "Vegetarian dishes every day", new float[] {1, 0, 0});
+        add(2, "More vegetarian food", new float[] {0.96f, 0.28f, 0});
+        add(3, "Longer opening hours", new float[] {0, 1, 0});
+        add(2, "More vegetarian food, please", new float[] {0.96f, 0.28f, 0});
+        add(4, "Ein Gericht ohne Fleisch");
+
+        assertThat(index.similarIdeaPairs(JAM, 0.9f, 10)).extracting(PostIndex.SimilarPair::first,
+                PostIndex.SimilarPair::second).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L));
+        assertThat(index.withoutVector(language -> true)).containsExactly(4L);
+        assertThat(index.withoutVector(language -> language == Language.ENGLISH)).isEmpty();
+    }
+
     private void add(long id, String text) {
+        add(id, text, null);
+    }
+
+    private void add(long id, String text, float[] vector) {
         index.add(List.of(new IndexedPost(id, JAM, 10, id, true, null, text, languages.detect(text), List.of(),
-                "EMPLOYEE", "DE", "LIVE", Instant.parse("2026-11-23T09:00:00Z").plusSeconds(id))));
+                "EMPLOYEE", "DE", "LIVE", Instant.parse("2026-11-23T09:00:00Z").plusSeconds(id), vector)));
         index.refresh();
+    }
+
+    private List<Long> ids(SearchQuery query) {
+        return index.search(query).hits().stream().map(SearchHit::postId).toList();
     }
 
     private List<Long> ids(String words) {
