@@ -132,6 +132,12 @@ class HybridSearchIntegrationTests {
         assertThat(api("/api/v1/jams/" + jam.id() + "/duplicates", reader).getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/jams/" + jam.id() + "/duplicates").session(fixtures.signIn(reader)))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
+        // The Jam's home points its guides, and only them, to the list.
+        String link = "href=\"/jams/" + jam.id() + "/duplicates\"";
+        assertThat(mvc.perform(get("/jams/" + jam.id()).session(fixtures.signIn(facilitator))).andReturn()
+                .getResponse().getContentAsString()).contains(link);
+        assertThat(mvc.perform(get("/jams/" + jam.id()).session(fixtures.signIn(reader))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain(link);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
