@@ -94,8 +94,14 @@ class JamPulseBrowserTests {
         assertThat(page.locator(".theme-summary").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("jam-pulse")).setFullPage(true));
         page.setViewportSize(390, 844);
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isTrue();
+        // The chart redraws itself at the new width on the window's resize event, a moment after the resize.
+        String fits = "document.documentElement.scrollWidth <= window.innerWidth";
+        try {
+            page.waitForFunction(fits, null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (com.microsoft.playwright.TimeoutError stillWider) {
+            // the assertion below says what is wrong
+        }
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(fits)).as("no sideways scrolling").isTrue();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("jam-pulse-390")).setFullPage(true));
     }
 }
