@@ -12,22 +12,24 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.meaning.MeaningEvents.PostsEncoded;
+import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 
 /**
  * Posts get their sentence vector soon after they are written or edited, without the writer waiting for it: a
  * differently worded idea of the same meaning is found closer than an unrelated one, an edit gives a new vector,
  * and a post in a language the model does not cover keeps none.
  */
+@EncodesPosts
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(PostVectorsIntegrationTests.Announcements.class)

@@ -14,6 +14,7 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
+import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * is found once its sentence vector is in the index, under every filter (a Jam the reader may not see stays hidden),
  * a word being typed is matched by its beginning, and a Jam's guides see the ideas that say the same thing.
  */
+@EncodesPosts
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HybridSearchIntegrationTests {

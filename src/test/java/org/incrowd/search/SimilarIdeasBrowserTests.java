@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
+import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationContext;
  * build on it; the search box in the header finds a post with the word marked; and a reply is found by the beginning
  * of a word, under its idea's title, with its author and the time of its Jam.
  */
+@EncodesPosts
 @IncrowdBrowserTest
 class SimilarIdeasBrowserTests {
 

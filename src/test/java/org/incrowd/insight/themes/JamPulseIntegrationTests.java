@@ -17,6 +17,7 @@ import org.incrowd.identity.Role;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysisTestData;
 import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
+import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * place a new post in its theme at once, and keep what analysts decide (rename, merge, split, pin, hide, move) across
  * recomputes, with a record of who did what. Each test has a Jam of its own, so decisions never meet.
  */
+@EncodesPosts
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JamPulseIntegrationTests {
