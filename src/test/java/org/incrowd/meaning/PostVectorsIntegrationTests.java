@@ -22,15 +22,25 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.incrowd.web.RequestTraffic;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Posts get their sentence vector soon after they are written or edited, without the writer waiting for it: a
  * differently worded idea of the same meaning is found closer than an unrelated one, an edit gives a new vector,
- * and a post in a language the model does not cover keeps none.
+ * and a post in a language the model does not cover keeps none. A node that finds posts without vectors at start-up
+ * encodes them all, on one thread while it serves requests and on every worker while it serves none. Tests do not
+ * encode posts unless they ask (application-test.properties); these do.
  */
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(PostVectorsIntegrationTests.Announcements.class)
+@TestPropertySource(properties = "incrowd.meaning.encode-posts=true")
+@Import({PostVectorsIntegrationTests.Announcements.class, PostVectorsIntegrationTests.Watched.class})
 class PostVectorsIntegrationTests {
 
     static final Duration ENCODED_WITHIN = Duration.ofSeconds(30);
@@ -41,6 +51,12 @@ class PostVectorsIntegrationTests {
     PostVectors vectors;
     @Autowired
     Announcements announcements;
+    @Autowired
+    Watched watched;
+    @Autowired
+    org.incrowd.meaning.internal.PostEncodingFeed feed;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures fixtures;
     Forum forum;
@@ -53,6 +69,54 @@ class PostVectorsIntegrationTests {
         @EventListener
         void on(PostsEncoded event) {
             encoded.addAll(event.postIds());
+        }
+    }
+
+    /** Traffic the test switches, and the encoder as the feed calls it: one text at a time, or many on all workers. */
+    @TestConfiguration
+    static class Watched {
+        final AtomicBoolean busy = new AtomicBoolean();
+        final AtomicInteger oneByOne = new AtomicInteger();
+        final AtomicInteger onAllWorkers = new AtomicInteger();
+
+        @Bean
+        @Primary
+        RequestTraffic switchedTraffic() {
+            return () -> !busy.get();
+        }
+
+        @Bean
+        @Primary
+        SentenceEncoder watchedEncoder(@Qualifier("onnxSentenceEncoder") SentenceEncoder encoder) {
+            return new SentenceEncoder() {
+                public String model() {
+                    return encoder.model();
+                }
+
+                public int dimensions() {
+                    return encoder.dimensions();
+                }
+
+                public boolean covers(org.incrowd.text.Language language) {
+                    return encoder.covers(language);
+                }
+
+                public boolean reads(String word) {
+                    return encoder.reads(word);
+                }
+
+                public float[] encode(String text) {
+                    oneByOne.incrementAndGet();
+                    return encoder.encode(text);
+                }
+
+                public List<float[]> encodeAll(List<String> texts) {
+                    if (texts.size() > 1) {
+                        onAllWorkers.incrementAndGet();
+                    }
+                    return encoder.encodeAll(texts);
+                }
+            };
         }
     }
 
@@ -111,6 +175,47 @@ class PostVectorsIntegrationTests {
         }
         assertThat(store.known(vectors.encoder().model(), List.of(german.id()))).as("looked at").contains(german.id());
         assertThat(vectors.of(german.id())).isEmpty();
+    }
+
+    @Test
+    void postsFoundWithoutVectorsAtStartUpAreAllEncodedOnOneThreadWhileRequestsAreServedAndOnAllWorkersWhenQuiet()
+            throws InterruptedException {
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(fixtures.idea(forum, author, "Idea " + i, "Shuttle buses from the station, round " + i).id());
+        }
+        var expected = awaitVectors(ids);
+
+        watched.busy.set(true);
+        var whileBusy = restartWithoutVectors(ids);
+        assertThat(watched.onAllWorkers).as("texts spread over the workers while pages were served").hasValue(0);
+        assertThat(watched.oneByOne.get()).isGreaterThanOrEqualTo(ids.size());
+
+        watched.busy.set(false);
+        var whileQuiet = restartWithoutVectors(ids);
+        assertThat(watched.onAllWorkers.get()).as("batches on all workers while nobody asked").isPositive();
+
+        for (long id : ids) {
+            assertThat(whileBusy.get(id)).containsExactly(expected.get(id));
+            assertThat(whileQuiet.get(id)).containsExactly(expected.get(id));
+        }
+        assertThat(vectors.caughtUp()).isTrue();
+    }
+
+    /** As a node restarted on a database whose vectors are gone: every post is found again by the catch-up. */
+    private Map<Long, float[]> restartWithoutVectors(List<Long> ids) throws InterruptedException {
+        feed.stop();
+        jdbc.sql("delete from meaning_post_vector").update();
+        jdbc.sql("update meaning_progress set last_post_id = 0").update();
+        watched.oneByOne.set(0);
+        watched.onAllWorkers.set(0);
+        feed.start();
+        var found = awaitVectors(ids);
+        long deadline = System.nanoTime() + ENCODED_WITHIN.toNanos();
+        while (!vectors.caughtUp() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return found;
     }
 
     private Map<Long, float[]> awaitVectors(List<Long> ids) throws InterruptedException {
