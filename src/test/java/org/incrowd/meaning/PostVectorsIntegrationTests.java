@@ -59,6 +59,7 @@ class PostVectorsIntegrationTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures fixtures;
+    org.incrowd.jam.Jam jam;
     Forum forum;
     Person author;
 
@@ -123,7 +124,7 @@ class PostVectorsIntegrationTests {
     @BeforeAll
     void world() {
         fixtures = Fixtures.of(context);
-        var jam = fixtures.liveJam("Vectors Jam");
+        jam = fixtures.liveJam("Vectors Jam");
         forum = fixtures.forum(jam, "How could we work better?");
         author = fixtures.person("Vera Vector", Role.PARTICIPANT);
         fixtures.join(jam, author);
@@ -181,8 +182,12 @@ class PostVectorsIntegrationTests {
     void postsFoundWithoutVectorsAtStartUpAreAllEncodedOnOneThreadWhileRequestsAreServedAndOnAllWorkersWhenQuiet()
             throws InterruptedException {
         var ids = new ArrayList<Long>();
-        for (int i = 0; i < 40; i++) {
-            ids.add(fixtures.idea(forum, author, "Idea " + i, "Shuttle buses from the station, round " + i).id());
+        for (int writer = 0; writer < 3; writer++) { // each within the posting pace
+            var person = fixtures.person("Catch-up writer " + writer, Role.PARTICIPANT);
+            fixtures.join(jam, person);
+            for (int i = 0; i < 10; i++) {
+                ids.add(fixtures.idea(forum, person, "Idea " + i, "Shuttle buses from the station, " + writer + i).id());
+            }
         }
         var expected = awaitVectors(ids);
 
