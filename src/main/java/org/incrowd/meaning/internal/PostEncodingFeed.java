@@ -142,14 +142,20 @@ public class PostEncodingFeed implements SmartLifecycle {
                 sleepQuietly();
             }
         }
+        long nextPoll = System.nanoTime();
         while (running) {
             try {
-                wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 wakeUp.drainPermits();
                 if (running) {
                     encodePublished();
+                }
+                // The look-back and the edits are polled on their own clock: a post woken after commit is encoded
+                // at once, not after the queries of the poll that the post before it woke.
+                if (running && System.nanoTime() - nextPoll >= 0) {
                     encodeMissing();
                     encodeEdits();
+                    nextPoll = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
