@@ -281,10 +281,20 @@ public final class ThemesBenchmark {
     private static Map<String, Object> encoding(List<String> banking) {
         var result = new LinkedHashMap<String, Object>();
         ENCODER.encodeAll(banking.subList(0, 200)); // loads the model and warms up
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = process.getProcessCpuTime();
         long start = System.nanoTime();
         ENCODER.encodeAll(banking);
         double seconds = (System.nanoTime() - start) / 1e9;
         result.put("encoding_posts_per_second", Math.round(banking.size() / seconds));
+        // What the load of other processes does not change much: CPU time a post, and the rate it gives every core.
+        double cpuMillis = (process.getProcessCpuTime() - cpuStart) / 1e6 / banking.size();
+        result.put("encoding_cpu_ms_per_post", Math.round(cpuMillis * 1000) / 1000.0);
+        result.put("encoding_posts_per_second_if_all_cores_were_ours",
+                Math.round(1000 / cpuMillis * Runtime.getRuntime().availableProcessors()));
+        System.out.printf("encoding: %.3f ms of CPU a post (%.0f posts/s on %d idle cores)%n", cpuMillis,
+                1000 / cpuMillis * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("encoding: %d posts in %.1f s (%.0f posts/s)%n", banking.size(), seconds,
                 banking.size() / seconds);
         List<ThemeDocument> fresh = perturbed(banking, 1_000, 2);
