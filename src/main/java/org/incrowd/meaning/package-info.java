@@ -8,6 +8,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Meaning", allowedDependencies = {
         "text", // only posts in a language the model covers are encoded
-        "discussion" // encodes posts (PostFeed) and follows their events
+        "discussion", // encodes posts (PostFeed) and follows their events
+        "web" // the start-up catch-up runs at full speed only while the node serves no request (RequestTraffic)
 })
 package org.incrowd.meaning;

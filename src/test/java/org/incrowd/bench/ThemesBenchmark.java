@@ -36,7 +36,9 @@ import org.incrowd.meaning.internal.BundledSentenceEncoder;
  * another message added), as 50,000 and 2,000,000 posts; time of a full analysis, peak heap for 2,000,000 (input
  * included), and the time to place one new post in the 50,000-post model.</li>
  * </ul>
- * Options: {@code --skip-2m}, {@code --quality-only}, {@code --speed-only}. Writes {@code bench/results/themes.json}.
+ * Options: {@code --skip-2m}, {@code --quality-only}, {@code --speed-only}, {@code --encoding-only} (the encoder's
+ * speed alone: Banking77 in bulk and new posts one at a time, under the key {@code encoding}, in about two minutes).
+ * Writes {@code bench/results/themes.json}.
  */
 public final class ThemesBenchmark {
 
@@ -56,7 +58,8 @@ public final class ThemesBenchmark {
         var results = new LinkedHashMap<String, Object>();
         results.put("machine", machine());
         results.put("load_average_before", Machine.loadAverage());
-        boolean quality = !options.contains("--speed-only");
+        boolean encodingOnly = options.contains("--encoding-only");
+        boolean quality = !options.contains("--speed-only") && !encodingOnly;
         baselines = !options.contains("--no-baselines");
         if (quality && Files.isDirectory(data.resolve("argkp"))) {
             results.put("argkp", argkp(data.resolve("argkp"), results));
@@ -65,7 +68,9 @@ public final class ThemesBenchmark {
         if (quality && !banking.isEmpty()) {
             results.put("banking77", banking77(data));
         }
-        if (!options.contains("--quality-only") && !banking.isEmpty()) {
+        if (encodingOnly && !banking.isEmpty()) {
+            results.put("encoding", encoding(banking));
+        } else if (!options.contains("--quality-only") && !banking.isEmpty()) {
             results.put("speed", speed(banking, !options.contains("--skip-2m")));
         }
         results.put("load_average_after", Machine.loadAverage());
@@ -267,6 +272,45 @@ public final class ThemesBenchmark {
     }
 
     // ---- speed ----
+
+    /**
+     * The encoder alone, loaded first: all Banking77 messages in bulk (as the catch-up encodes on a quiet node), then
+     * 1,000 perturbed messages one at a time on this thread (as a new post is encoded); placing one adds
+     * {@code assign_ms} of the full speed part.
+     */
+    private static Map<String, Object> encoding(List<String> banking) {
+        var result = new LinkedHashMap<String, Object>();
+        ENCODER.encodeAll(banking.subList(0, 200)); // loads the model and warms up
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = process.getProcessCpuTime();
+        long start = System.nanoTime();
+        ENCODER.encodeAll(banking);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.put("encoding_posts_per_second", Math.round(banking.size() / seconds));
+        // What the load of other processes does not change much: CPU time a post, and the rate it gives every core.
+        double cpuMillis = (process.getProcessCpuTime() - cpuStart) / 1e6 / banking.size();
+        result.put("encoding_cpu_ms_per_post", Math.round(cpuMillis * 1000) / 1000.0);
+        result.put("encoding_posts_per_second_if_all_cores_were_ours",
+                Math.round(1000 / cpuMillis * Runtime.getRuntime().availableProcessors()));
+        System.out.printf("encoding: %.3f ms of CPU a post (%.0f posts/s on %d idle cores)%n", cpuMillis,
+                1000 / cpuMillis * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("encoding: %d posts in %.1f s (%.0f posts/s)%n", banking.size(), seconds,
+                banking.size() / seconds);
+        List<ThemeDocument> fresh = perturbed(banking, 1_000, 2);
+        double[] millis = new double[fresh.size()];
+        for (int i = 0; i < millis.length; i++) {
+            long t = System.nanoTime();
+            ENCODER.encode(fresh.get(i).text());
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        result.put("encode_one_ms", Math.round(millis[millis.length / 2] * 1000) / 1000.0);
+        result.put("encode_one_ms_p99", Math.round(millis[millis.length * 99 / 100] * 1000) / 1000.0);
+        System.out.printf("new post encoded: median %.3f ms, p99 %.3f ms%n", millis[millis.length / 2],
+                millis[millis.length * 99 / 100]);
+        return result;
+    }
 
     private static Map<String, Object> speed(List<String> banking, boolean twoMillion) {
         var result = new LinkedHashMap<String, Object>();

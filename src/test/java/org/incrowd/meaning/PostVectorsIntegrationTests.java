@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -15,24 +17,30 @@ import org.incrowd.meaning.MeaningEvents.PostsEncoded;
 import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
+import org.incrowd.web.RequestTraffic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
 /**
  * Posts get their sentence vector soon after they are written or edited, without the writer waiting for it: a
  * differently worded idea of the same meaning is found closer than an unrelated one, an edit gives a new vector,
- * and a post in a language the model does not cover keeps none.
+ * and a post in a language the model does not cover keeps none. A node that finds posts without vectors at start-up
+ * encodes them all, on one thread while it serves requests and on every worker while it serves none. Tests do not
+ * encode posts unless they ask (application-test.properties); these do.
  */
 @EncodesPosts
 @IncrowdTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(PostVectorsIntegrationTests.Announcements.class)
+@Import({PostVectorsIntegrationTests.Announcements.class, PostVectorsIntegrationTests.Watched.class})
 class PostVectorsIntegrationTests {
 
     static final Duration ENCODED_WITHIN = Duration.ofSeconds(30);
@@ -43,8 +51,15 @@ class PostVectorsIntegrationTests {
     PostVectors vectors;
     @Autowired
     Announcements announcements;
+    @Autowired
+    Watched watched;
+    @Autowired
+    org.incrowd.meaning.internal.PostEncodingFeed feed;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures fixtures;
+    org.incrowd.jam.Jam jam;
     Forum forum;
     Person author;
 
@@ -58,10 +73,58 @@ class PostVectorsIntegrationTests {
         }
     }
 
+    /** Traffic the test switches, and the encoder as the feed calls it: one text at a time, or many on all workers. */
+    @TestConfiguration
+    static class Watched {
+        final AtomicBoolean busy = new AtomicBoolean();
+        final AtomicInteger oneByOne = new AtomicInteger();
+        final AtomicInteger onAllWorkers = new AtomicInteger();
+
+        @Bean
+        @Primary
+        RequestTraffic switchedTraffic() {
+            return () -> !busy.get();
+        }
+
+        @Bean
+        @Primary
+        SentenceEncoder watchedEncoder(@Qualifier("onnxSentenceEncoder") SentenceEncoder encoder) {
+            return new SentenceEncoder() {
+                public String model() {
+                    return encoder.model();
+                }
+
+                public int dimensions() {
+                    return encoder.dimensions();
+                }
+
+                public boolean covers(org.incrowd.text.Language language) {
+                    return encoder.covers(language);
+                }
+
+                public boolean reads(String word) {
+                    return encoder.reads(word);
+                }
+
+                public float[] encode(String text) {
+                    oneByOne.incrementAndGet();
+                    return encoder.encode(text);
+                }
+
+                public List<float[]> encodeAll(List<String> texts) {
+                    if (texts.size() > 1) {
+                        onAllWorkers.incrementAndGet();
+                    }
+                    return encoder.encodeAll(texts);
+                }
+            };
+        }
+    }
+
     @BeforeAll
     void world() {
         fixtures = Fixtures.of(context);
-        var jam = fixtures.liveJam("Vectors Jam");
+        jam = fixtures.liveJam("Vectors Jam");
         forum = fixtures.forum(jam, "How could we work better?");
         author = fixtures.person("Vera Vector", Role.PARTICIPANT);
         fixtures.join(jam, author);
@@ -113,6 +176,51 @@ class PostVectorsIntegrationTests {
         }
         assertThat(store.known(vectors.encoder().model(), List.of(german.id()))).as("looked at").contains(german.id());
         assertThat(vectors.of(german.id())).isEmpty();
+    }
+
+    @Test
+    void postsFoundWithoutVectorsAtStartUpAreAllEncodedOnOneThreadWhileRequestsAreServedAndOnAllWorkersWhenQuiet()
+            throws InterruptedException {
+        var ids = new ArrayList<Long>();
+        for (int writer = 0; writer < 3; writer++) { // each within the posting pace
+            var person = fixtures.person("Catch-up writer " + writer, Role.PARTICIPANT);
+            fixtures.join(jam, person);
+            for (int i = 0; i < 10; i++) {
+                ids.add(fixtures.idea(forum, person, "Idea " + i, "Shuttle buses from the station, " + writer + i).id());
+            }
+        }
+        var expected = awaitVectors(ids);
+
+        watched.busy.set(true);
+        var whileBusy = restartWithoutVectors(ids);
+        assertThat(watched.onAllWorkers).as("texts spread over the workers while pages were served").hasValue(0);
+        assertThat(watched.oneByOne.get()).isGreaterThanOrEqualTo(ids.size());
+
+        watched.busy.set(false);
+        var whileQuiet = restartWithoutVectors(ids);
+        assertThat(watched.onAllWorkers.get()).as("batches on all workers while nobody asked").isPositive();
+
+        for (long id : ids) {
+            assertThat(whileBusy.get(id)).containsExactly(expected.get(id));
+            assertThat(whileQuiet.get(id)).containsExactly(expected.get(id));
+        }
+        assertThat(vectors.caughtUp()).isTrue();
+    }
+
+    /** As a node restarted on a database whose vectors are gone: every post is found again by the catch-up. */
+    private Map<Long, float[]> restartWithoutVectors(List<Long> ids) throws InterruptedException {
+        feed.stop();
+        jdbc.sql("delete from meaning_post_vector").update();
+        jdbc.sql("update meaning_progress set last_post_id = 0").update();
+        watched.oneByOne.set(0);
+        watched.onAllWorkers.set(0);
+        feed.start();
+        var found = awaitVectors(ids);
+        long deadline = System.nanoTime() + ENCODED_WITHIN.toNanos();
+        while (!vectors.caughtUp() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return found;
     }
 
     private Map<Long, float[]> awaitVectors(List<Long> ids) throws InterruptedException {

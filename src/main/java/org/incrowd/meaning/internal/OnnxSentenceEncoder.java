@@ -1,23 +1,29 @@
 package org.incrowd.meaning.internal;
 
-import dev.langchain4j.data.segment.TextSegment;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -47,7 +53,7 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
     private final String name;
     private final Set<Language> languages;
     private final ExecutorService workers;
-    private volatile EmbeddingModel model;
+    private volatile Session session;
     private volatile int dimensions;
     private volatile WordPieces wordPieces;
 
@@ -113,28 +119,30 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
 
     @Override
     public float[] encode(String text) {
-        return Vectors.unit(loaded().embed(text).content().vector());
+        return loaded().encode(text);
     }
 
+    /** Each text on a worker of its own (one text a run, see {@link Session}), in the order given. */
     @Override
     public List<float[]> encodeAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
+        if (texts.size() <= 1) {
+            return texts.stream().map(this::encode).toList();
         }
-        var segments = texts.stream().map(TextSegment::from).toList();
-        return loaded().embedAll(segments).content().stream().map(embedding -> Vectors.unit(embedding.vector()))
+        var session = loaded();
+        var pending = texts.stream().map(text -> CompletableFuture.supplyAsync(() -> session.encode(text), workers))
                 .toList();
+        return pending.stream().map(CompletableFuture::join).toList();
     }
 
-    private EmbeddingModel loaded() {
-        var current = model;
+    private Session loaded() {
+        var current = session;
         if (current == null) {
             synchronized (this) {
-                current = model;
+                current = session;
                 if (current == null) {
-                    current = new OneThreadPerText(load(), workers);
-                    dimensions = current.embed("dimensions").content().dimension();
-                    model = current;
+                    current = load();
+                    dimensions = current.encode("dimensions").length;
+                    session = current;
                 }
             }
         }
@@ -146,21 +154,25 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
      * default spreads every text over all cores, so a background catch-up would take the cores pages need; this
      * way, what runs in parallel is decided here (one text per worker), and one thread encoding uses one core.
      */
-    private OnnxBertBiEncoder load() {
+    private Session load() {
         try (var options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
+            // ONNX Runtime's default, named: its fused kernels give the same vectors as the extended level, bit for bit.
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             var environment = OrtEnvironment.getEnvironment();
             if (modelPath.isEmpty()) {
-                try (var onnx = resource(BUNDLED_MODEL); var tokenizer = resource(BUNDLED_TOKENIZER)) {
-                    return new OnnxBertBiEncoder(environment, environment.createSession(onnx.readAllBytes(), options),
-                            tokenizer, PoolingMode.MEAN);
+                byte[] tokenizer;
+                try (var in = resource(BUNDLED_TOKENIZER)) {
+                    tokenizer = in.readAllBytes();
+                }
+                try (var onnx = resource(BUNDLED_MODEL)) {
+                    return new Session(environment, environment.createSession(onnx.readAllBytes(), options), tokenizer,
+                            PoolingMode.MEAN);
                 }
             }
-            try (var tokenizer = Files.newInputStream(Path.of(tokenizerPath))) {
-                return new OnnxBertBiEncoder(environment, environment.createSession(modelPath, options), tokenizer,
-                        pooling);
-            }
+            return new Session(environment, environment.createSession(modelPath, options),
+                    Files.readAllBytes(Path.of(tokenizerPath)), pooling);
         } catch (OrtException | IOException e) {
             throw new IllegalStateException("The sentence encoder's model could not be loaded: " + e.getMessage(), e);
         }
@@ -174,13 +186,108 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
         return stream;
     }
 
-    /** langchain4j's in-process model around our session: texts of a batch go to the workers, one per worker. */
-    private static final class OneThreadPerText extends AbstractInProcessEmbeddingModel {
+    /**
+     * One text, one run: the text is tokenised once, its ids go to the model as they are (no padding: the quantised
+     * model scales its activations per tensor, so padding texts into one batch would change their vectors), and the
+     * token vectors are pooled straight from ONNX Runtime's output buffer. The arithmetic is langchain4j's, step by
+     * step, so vectors are bit for bit those of its {@link OnnxBertBiEncoder}; texts it splits into windows (over
+     * {@value #WINDOW} tokens) or refuses (empty) still go to it.
+     */
+    private static final class Session {
+
+        /** langchain4j's window: 510 word pieces plus the two special tokens fill BERT's 512 positions. */
+        static final int WINDOW = 510;
+
+        private final OrtEnvironment environment;
+        private final OrtSession session;
+        private final HuggingFaceTokenizer tokenizer;
+        private final PoolingMode pooling;
+        private final boolean typeIds;
+        private final Set<String> firstOutput;
+        private final EmbeddingModel windows;
+
+        Session(OrtEnvironment environment, OrtSession session, byte[] tokenizerJson, PoolingMode pooling)
+                throws IOException {
+            this.environment = environment;
+            this.session = session;
+            // As langchain4j reads it (no padding), so that both give the same word pieces.
+            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                    Map.of("padding", "false"));
+            this.pooling = pooling;
+            this.typeIds = session.getInputNames().contains("token_type_ids");
+            this.firstOutput = Set.of(session.getOutputNames().iterator().next());
+            this.windows = new OnCallingThread(new OnnxBertBiEncoder(environment, session,
+                    new ByteArrayInputStream(tokenizerJson), pooling));
+        }
+
+        float[] encode(String text) {
+            var encoding = tokenizer.encode(text, true, false);
+            long[] ids = encoding.getIds();
+            if (ids.length <= 2 || ids.length > WINDOW + 2) {
+                return Vectors.unit(windows.embed(text).content().vector());
+            }
+            long[] shape = {1, ids.length};
+            var inputs = new HashMap<String, OnnxTensor>(4);
+            try {
+                inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+                inputs.put("attention_mask", OnnxTensor.createTensor(environment,
+                        LongBuffer.wrap(encoding.getAttentionMask()), shape));
+                if (typeIds) {
+                    inputs.put("token_type_ids", OnnxTensor.createTensor(environment,
+                            LongBuffer.wrap(encoding.getTypeIds()), shape));
+                }
+                try (var result = session.run(inputs, firstOutput)) {
+                    var tokens = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                    return Vectors.unit(normalised(pooled(tokens, ids.length)));
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("The sentence encoder failed on a text: " + e.getMessage(), e);
+            } finally {
+                inputs.values().forEach(OnnxTensor::close);
+            }
+        }
+
+        /** Mean or CLS pooling of the [tokens × dimensions] output, summed in token order as langchain4j does. */
+        private float[] pooled(FloatBuffer output, int tokens) {
+            int dimensions = output.remaining() / tokens;
+            float[] vector = new float[dimensions];
+            if (pooling == PoolingMode.CLS) {
+                output.get(0, vector);
+                return vector;
+            }
+            for (int token = 0, at = 0; token < tokens; token++, at += dimensions) {
+                for (int i = 0; i < dimensions; i++) {
+                    vector[i] += output.get(at + i);
+                }
+            }
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] /= tokens;
+            }
+            return vector;
+        }
+
+        /** langchain4j's normalisation (a float sum of squares, its root in double), before {@link Vectors#unit}. */
+        private static float[] normalised(float[] vector) {
+            float squares = 0;
+            for (float value : vector) {
+                squares += value * value;
+            }
+            float norm = (float) Math.sqrt(squares);
+            float[] unit = new float[vector.length];
+            for (int i = 0; i < vector.length; i++) {
+                unit[i] = vector[i] / norm;
+            }
+            return unit;
+        }
+    }
+
+    /** langchain4j's model around our session, for the texts it splits into windows; it runs on the caller's thread. */
+    private static final class OnCallingThread extends AbstractInProcessEmbeddingModel {
 
         private final OnnxBertBiEncoder encoder;
 
-        OneThreadPerText(OnnxBertBiEncoder encoder, Executor workers) {
-            super(workers);
+        OnCallingThread(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
             this.encoder = encoder;
         }
 

@@ -20,6 +20,7 @@ import org.incrowd.meaning.internal.PostVectorStore.Encoded;
 import org.incrowd.meaning.internal.PostVectorStore.Progress;
 import org.incrowd.text.LanguageDetection;
 import org.incrowd.text.Language;
+import org.incrowd.web.RequestTraffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +33,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Encodes every post once, on one thread of its own, outside the writers' transactions: a post published or edited
  * on this node wakes it after commit; every {@code incrowd.meaning.poll-ms} it asks for posts it has no vector of
  * (written on other nodes, or committed late below the newest id) and for recent edits; at start-up it catches up
- * from its stored progress in batches, while pages are served. Each batch's vectors and the progress are stored in
- * one transaction, then {@link PostsEncoded} tells the modules that keep vectors of their own.
+ * from its stored progress in small batches, while pages are served. New posts come first: between two batches of
+ * the catch-up, so they wait for one small batch at most. The catch-up encodes on every worker while the node serves
+ * no request ({@link RequestTraffic#quiet()}), and on this thread alone, part of the time, while it does. Each
+ * batch's vectors and the progress are stored in one transaction, then {@link PostsEncoded} tells the modules that
+ * keep vectors of their own.
  */
 @Component
 public class PostEncodingFeed implements SmartLifecycle {
@@ -42,6 +46,8 @@ public class PostEncodingFeed implements SmartLifecycle {
     /** Ids are handed out before commit: a slow transaction can commit an id below one already encoded. */
     static final int LOOK_BACK_IDS = 1_000;
     private static final int BATCH = 256;
+    /** A new post waits for at most one batch of the catch-up: about 20 ms of work on one core. */
+    static final int CATCH_UP_BATCH = 16;
     /** Clocks of nodes differ a little: edits are re-read this far back (their text hash skips what is done). */
     private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
@@ -50,6 +56,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     private final SentenceEncoder encoder;
     private final PostVectorStore store;
     private final ApplicationEventPublisher events;
+    private final RequestTraffic traffic;
     private final Clock clock;
     private final boolean enabled;
     private final long pollMillis;
@@ -64,7 +71,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     private Progress progress = Progress.NONE;
 
     PostEncodingFeed(PostFeed discussion, SentenceEncoder encoder, PostVectorStore store,
-                     ApplicationEventPublisher events, Clock clock,
+                     ApplicationEventPublisher events, RequestTraffic traffic, Clock clock,
                      @Value("${incrowd.meaning.encode-posts:true}") boolean enabled,
                      @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis,
                      @Value("${incrowd.meaning.catch-up-share:0.5}") double catchUpShare) {
@@ -72,6 +79,7 @@ public class PostEncodingFeed implements SmartLifecycle {
         this.encoder = encoder;
         this.store = store;
         this.events = events;
+        this.traffic = traffic;
         this.clock = clock;
         this.enabled = enabled;
         this.pollMillis = pollMillis;
@@ -101,6 +109,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        caughtUp = false;
         if (enabled) {
             thread = Thread.ofPlatform().daemon().name("post-encoding-feed").start(this::run);
         }
@@ -133,14 +142,20 @@ public class PostEncodingFeed implements SmartLifecycle {
                 sleepQuietly();
             }
         }
+        long nextPoll = System.nanoTime();
         while (running) {
             try {
-                wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 wakeUp.drainPermits();
                 if (running) {
                     encodePublished();
+                }
+                // The look-back and the edits are polled on their own clock: a post woken after commit is encoded
+                // at once, not after the queries of the poll that the post before it woke.
+                if (running && System.nanoTime() - nextPoll >= 0) {
                     encodeMissing();
                     encodeEdits();
+                    nextPoll = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -158,11 +173,16 @@ public class PostEncodingFeed implements SmartLifecycle {
         long started = System.nanoTime();
         long reported = started;
         int count = 0;
-        for (var batch = discussion.textsAfter(progress.lastPostId(), BATCH); !batch.isEmpty() && running;
-             batch = discussion.textsAfter(progress.lastPostId(), BATCH)) {
+        for (var batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH); !batch.isEmpty() && running;
+             batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH)) {
+            encodePublished();
+            boolean quiet = traffic.quiet();
             long batchStarted = System.nanoTime();
-            count += encode(batch, true);
-            yieldToPages(System.nanoTime() - batchStarted);
+            encode(changed(batch), quiet, past(batch));
+            count += batch.size();
+            if (!quiet) {
+                yieldToPages(System.nanoTime() - batchStarted);
+            }
             if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
                 reported = System.nanoTime();
                 log.info("Post vectors: {} posts encoded since start-up, up to post {}", count,
@@ -177,13 +197,18 @@ public class PostEncodingFeed implements SmartLifecycle {
         }
     }
 
+    /**
+     * Posts published or edited on this node. During the catch-up they leave the progress where it is: it counts the
+     * posts the catch-up has read, and a new post's id is above all of them (the catch-up skips it by its text hash).
+     */
     private void encodePublished() {
         if (published.isEmpty()) {
             return;
         }
         var ids = new ArrayList<>(published);
         published.removeAll(ids);
-        encodeChanged(discussion.texts(ids));
+        var posts = discussion.texts(ids);
+        encode(changed(posts), true, caughtUp ? past(posts) : progress);
     }
 
     /** New posts that no event announced here: written on another node, or committed late below the newest id. */
@@ -195,7 +220,8 @@ public class PostEncodingFeed implements SmartLifecycle {
             var known = store.known(encoder.model(), ids);
             var missing = ids.stream().filter(id -> !known.contains(id)).toList();
             if (!missing.isEmpty()) {
-                encode(discussion.texts(missing), false);
+                var posts = discussion.texts(missing);
+                encode(posts, true, past(posts));
             }
             from = ids.isEmpty() ? from : ids.getLast();
         } while (ids.size() == BATCH && running);
@@ -206,33 +232,47 @@ public class PostEncodingFeed implements SmartLifecycle {
         List<PostText> batch;
         do {
             batch = discussion.textsEditedAfter(since, BATCH);
-            encodeChanged(batch);
+            encode(changed(batch), true, past(batch));
             since = batch.isEmpty() ? since : batch.getLast().editedAt();
         } while (batch.size() == BATCH && running);
     }
 
-    /** Encodes those of these posts whose text differs from the one their stored vector was made from. */
-    private void encodeChanged(List<PostText> posts) {
+    /** Those of these posts whose text differs from the one their stored vector was made from (or that have none). */
+    private List<PostText> changed(List<PostText> posts) {
+        if (posts.isEmpty()) {
+            return posts;
+        }
         var hashes = store.textHashes(encoder.model(), posts.stream().map(PostText::id).toList());
-        encode(posts.stream().filter(post -> !Long.valueOf(TextHash.of(post.text())).equals(hashes.get(post.id())))
-                .toList(), false);
+        return posts.stream().filter(post -> !Long.valueOf(TextHash.of(post.text())).equals(hashes.get(post.id())))
+                .toList();
+    }
+
+    /** The progress once these posts are read: their newest id and latest edit, if beyond the stored ones. */
+    private Progress past(Collection<PostText> posts) {
+        long lastId = progress.lastPostId();
+        Instant lastEdit = progress.lastEdit();
+        for (PostText post : posts) {
+            lastId = Math.max(lastId, post.id());
+            if (post.editedAt() != null && post.editedAt().isAfter(lastEdit)) {
+                lastEdit = post.editedAt();
+            }
+        }
+        return new Progress(lastId, lastEdit);
     }
 
     /**
-     * Encodes and stores one batch; answers how many posts it stored. New posts use every worker of the encoder, so
-     * that they reach their themes at once; the start-up catch-up ({@code background}) encodes on this thread alone.
+     * Encodes and stores these posts with the given progress, in one transaction. {@code allWorkers}: one text per
+     * worker of the encoder (new posts, and the catch-up while the node is quiet); otherwise on this thread alone.
      */
-    private int encode(Collection<PostText> posts, boolean background) {
-        if (posts.isEmpty()) {
-            return 0;
+    private void encode(List<PostText> posts, boolean allWorkers, Progress advanced) {
+        if (posts.isEmpty() && advanced.equals(progress)) {
+            return;
         }
         var covered = posts.stream().filter(post -> encoder.covers(languages.detect(post.text()))).toList();
         var texts = covered.stream().map(PostText::text).toList();
-        var vectors = background ? texts.stream().map(encoder::encode).toList() : encoder.encodeAll(texts);
+        var vectors = allWorkers ? encoder.encodeAll(texts) : texts.stream().map(encoder::encode).toList();
         var encoded = new ArrayList<Encoded>();
         var withVectors = new ArrayList<Long>();
-        long lastId = progress.lastPostId();
-        Instant lastEdit = progress.lastEdit();
         int next = 0;
         for (PostText post : posts) {
             float[] vector = next < covered.size() && covered.get(next) == post ? vectors.get(next++) : null;
@@ -240,23 +280,17 @@ public class PostEncodingFeed implements SmartLifecycle {
             if (vector != null) {
                 withVectors.add(post.id());
             }
-            lastId = Math.max(lastId, post.id());
-            if (post.editedAt() != null && post.editedAt().isAfter(lastEdit)) {
-                lastEdit = post.editedAt();
-            }
         }
-        var advanced = new Progress(lastId, lastEdit);
         store.save(encoder.model(), encoded, advanced, clock.instant());
         progress = advanced;
         if (!withVectors.isEmpty()) {
             events.publishEvent(new PostsEncoded(encoder.model(), List.copyOf(withVectors)));
         }
-        return posts.size();
     }
 
     /**
-     * Pauses the catch-up so that it uses at most {@code incrowd.meaning.catch-up-share} of one core: encoding 100,000
-     * posts is background work, and the pages served meanwhile come first.
+     * Pauses the catch-up, while the node serves requests, so that it uses at most {@code
+     * incrowd.meaning.catch-up-share} of one core: encoding 100,000 posts is background work, and pages come first.
      */
     private void yieldToPages(long busyNanos) {
         long pause = (long) (busyNanos * (1 / catchUpShare - 1));

@@ -2,6 +2,9 @@ package org.incrowd.meaning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 import org.incrowd.meaning.SentenceEncoder;
 import org.incrowd.meaning.Vectors;
@@ -59,6 +62,44 @@ class SentenceEncoderTests {
             assertThat(batch.get(i)).containsExactly(encoder.encode(texts.get(i)));
         }
         assertThat(encoder.encodeAll(texts).get(1)).containsExactly(batch.get(1));
+    }
+
+    /**
+     * Vectors stored before the encoder tokenised each text once and pooled from ONNX Runtime's buffer stay valid:
+     * the same texts give langchain4j's vectors bit for bit, short ones, odd ones and ones it splits into windows.
+     */
+    @Test
+    void vectorsAreThoseOfLangchain4jsEncoderBitForBit() throws Exception {
+        var texts = List.of("I am still waiting on my card?", "Café über naïve, «quotes» and an emoji 😀",
+                "https://example.org/a?b=c #tag @name", "Don't can't won't", String.join(" ", java.util.Collections
+                        .nCopies(600, "unbelievable")), String.join(" ", java.util.Collections.nCopies(510, "cat")));
+        try (var options = new ai.onnxruntime.OrtSession.SessionOptions();
+             var model = OnnxSentenceEncoder.class.getResourceAsStream("/all-minilm-l6-v2-q.onnx");
+             var tokenizer = OnnxSentenceEncoder.class.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json")) {
+            options.setIntraOpNumThreads(1);
+            var environment = ai.onnxruntime.OrtEnvironment.getEnvironment();
+            var langchain4j = new Langchain4j(new OnnxBertBiEncoder(environment,
+                    environment.createSession(model.readAllBytes(), options), tokenizer, PoolingMode.MEAN));
+
+            for (String text : texts) {
+                assertThat(encoder.encode(text)).as(text)
+                        .containsExactly(Vectors.unit(langchain4j.embed(text).content().vector()));
+            }
+        }
+    }
+
+    private static final class Langchain4j extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        Langchain4j(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
     }
 
     @Test
