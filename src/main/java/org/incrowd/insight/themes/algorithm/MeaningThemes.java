@@ -21,12 +21,15 @@ final class MeaningThemes {
     final float[] mean;
     /** k rows of {@code dimensions}, unit length, in the centred space. */
     final float[] centroids;
+    /** The centroids column by column, as {@link Vectors#nearest} reads them. */
+    private final float[] columns;
 
     private MeaningThemes(int k, int dimensions, float[] mean, float[] centroids) {
         this.k = k;
         this.dimensions = dimensions;
         this.mean = mean;
         this.centroids = centroids;
+        this.columns = Vectors.columns(centroids, k, dimensions);
     }
 
     static final MeaningThemes NONE = new MeaningThemes(0, 0, new float[0], new float[0]);
@@ -61,21 +64,22 @@ final class MeaningThemes {
             centre(vectors[sample[i]], mean, fit, i * d);
             rows[i] = i;
         }
-        int restarts = (long) sample.length * k <= 1_000_000 ? 3 : 1; // restarts only where they are cheap
-        float[] centroids = SphericalKMeans.fit(fit, d, rows, k, seed, restarts);
+        float[] centroids = SphericalKMeans.fit(fit, d, rows, k, seed, SphericalKMeans.restarts(sample.length, k, d));
+        var fitted = new MeaningThemes(k, d, mean, centroids);
         int n = vectors.length;
         Chunks.forEach(n, c -> {
             float[] centred = new float[d];
+            float[] similarities = new float[k];
             for (int row = Chunks.start(c); row < Chunks.end(c, n); row++) {
                 if (vectors[row] != null) {
                     centre(vectors[row], mean, centred, 0);
-                    int nearest = Vectors.nearest(centred, 0, centroids, k, d);
+                    int nearest = Vectors.nearest(centred, 0, fitted.columns, k, d, similarities);
                     cluster[row] = offset + nearest;
-                    similarity[row] = Vectors.dot(centred, 0, centroids, nearest * d, d);
+                    similarity[row] = similarities[nearest];
                 }
             }
         });
-        return new MeaningThemes(k, d, mean, centroids);
+        return fitted;
     }
 
     /** Writes {@code vector} less the mean, scaled to length 1, into {@code into[at...]}. */
@@ -95,7 +99,7 @@ final class MeaningThemes {
 
     /** The centre nearest to a sentence vector. */
     int nearest(float[] vector) {
-        return Vectors.nearest(centred(vector), 0, centroids, k, dimensions);
+        return Vectors.nearest(centred(vector), 0, columns, k, dimensions, new float[k]);
     }
 
     /** How near a sentence vector is to centre {@code c} (cosine in the centred space). */

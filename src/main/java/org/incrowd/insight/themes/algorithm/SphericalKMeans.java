@@ -11,6 +11,17 @@ import java.util.SplittableRandom;
 final class SphericalKMeans {
 
     private static final int MAX_ITERATIONS = 40;
+    /**
+     * Restarts are run while one fit costs at most this many multiply-adds per iteration (posts x themes x
+     * dimensions): 10,000 posts, 100 themes, 100 dimensions. Counting the dimensions too keeps a fit on sentence
+     * vectors (384 numbers each) as cheap as one on the latent space's 100.
+     */
+    static final long RESTART_BUDGET = 100_000_000L;
+    /**
+     * Lloyd iterations stop once at most one post in this many changes theme: the last iterations move a handful of
+     * posts at the borders between themes, cost as much as the first, and change no theme a reader would notice.
+     */
+    static final int SETTLED = 1_000;
 
     private SphericalKMeans() {}
 
@@ -30,6 +41,11 @@ final class SphericalKMeans {
             }
         }
         return best;
+    }
+
+    /** Three restarts where the fit is cheap ({@link #RESTART_BUDGET}), else one. */
+    static int restarts(int posts, int k, int d) {
+        return (long) posts * k * d <= RESTART_BUDGET ? 3 : 1;
     }
 
     /** k-means++: each next seed is drawn with probability proportional to its squared distance to the nearest seed. */
@@ -74,7 +90,7 @@ final class SphericalKMeans {
         return Math.max(0, 2 - 2 * (double) Vectors.dot(x, at, centroids, cAt, d));
     }
 
-    /** Lloyd iterations until no post changes theme; returns the total similarity of posts to their centroids. */
+    /** Lloyd iterations until the themes settle ({@link #SETTLED}); returns the total similarity of posts to their centroids. */
     private static double lloyd(float[] x, int d, int[] rows, int k, float[] centroids) {
         int n = rows.length;
         int[] assignment = new int[n];
@@ -87,13 +103,15 @@ final class SphericalKMeans {
             int[][] counts = new int[chunks][];
             int[] changed = new int[chunks];
             double[] scores = new double[chunks];
+            float[] columns = Vectors.columns(centroids, k, d);
             Chunks.forEach(n, c -> {
                 double[] sum = new double[k * d];
                 int[] count = new int[k];
+                float[] similarities = new float[k];
                 for (int i = Chunks.start(c); i < Chunks.end(c, n); i++) {
                     int at = rows[i] * d;
-                    int nearest = Vectors.nearest(x, at, centroids, k, d);
-                    similarity[i] = Vectors.dot(x, at, centroids, nearest * d, d);
+                    int nearest = Vectors.nearest(x, at, columns, k, d, similarities);
+                    similarity[i] = similarities[nearest];
                     scores[c] += similarity[i];
                     if (assignment[i] != nearest) {
                         assignment[i] = nearest;
@@ -121,7 +139,7 @@ final class SphericalKMeans {
                     count[j] += counts[c][j];
                 }
             }
-            if (moves == 0) {
+            if (moves <= n / SETTLED) {
                 break;
             }
             for (int c = 0; c < k; c++) {

@@ -82,21 +82,22 @@ public final class ThemeAnalysis {
                 space.project(matrix, sample[i], fitVectors, i * d);
                 fitRows[i] = i;
             }
-            int restarts = (long) sample.length * wordThemes <= 1_000_000 ? 3 : 1; // restarts only where cheap
-            centroids = SphericalKMeans.fit(fitVectors, d, fitRows, wordThemes, settings.seed(), restarts);
-            float[] wordCentroids = centroids;
+            centroids = SphericalKMeans.fit(fitVectors, d, fitRows, wordThemes, settings.seed(),
+                    SphericalKMeans.restarts(sample.length, wordThemes, d));
+            float[] columns = Vectors.columns(centroids, wordThemes, d);
             // Place every such post (not only the sample) at its nearest centre.
             Chunks.forEach(n, c -> {
                 float[] vector = new float[d];
+                float[] similarities = new float[wordThemes];
                 for (int row = Chunks.start(c); row < Chunks.end(c, n); row++) {
                     if (vectors[row] != null) {
                         continue;
                     }
                     space.project(matrix, row, vector, 0);
                     if (!Vectors.isZero(vector, 0, d)) {
-                        int nearest = Vectors.nearest(vector, 0, wordCentroids, wordThemes, d);
+                        int nearest = Vectors.nearest(vector, 0, columns, wordThemes, d, similarities);
                         cluster[row] = meaning.k + nearest;
-                        similarity[row] = Vectors.dot(vector, 0, wordCentroids, nearest * d, d);
+                        similarity[row] = similarities[nearest];
                     }
                 }
             });

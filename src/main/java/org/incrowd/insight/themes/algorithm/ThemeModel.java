@@ -16,6 +16,8 @@ public final class ThemeModel {
     private final LatentSpace space;
     private final MeaningThemes meaning;
     private final float[] wordCentroids;
+    /** The word centres column by column, as {@link Vectors#nearest} reads them. */
+    private final float[] wordColumns;
     /** The theme id of each cluster: meaning's first, then the word clusters. */
     private final int[] themeOfCluster;
     private final LanguageDetection languages;
@@ -28,6 +30,7 @@ public final class ThemeModel {
         this.meaning = meaning;
         this.wordCentroids = wordCentroids;
         this.themeOfCluster = themeOfCluster;
+        this.wordColumns = Vectors.columns(wordCentroids, themeOfCluster.length - meaning.k, space.dimensions);
         this.languages = languages;
         this.analysis = analysis;
     }
@@ -65,7 +68,7 @@ public final class ThemeModel {
         if (d == 0 || Vectors.isZero(vector, 0, d)) {
             return null;
         }
-        return theme(meaning.k + Vectors.nearest(vector, 0, wordCentroids, wordThemes, d));
+        return theme(meaning.k + Vectors.nearest(vector, 0, wordColumns, wordThemes, d, new float[wordThemes]));
     }
 
     private Integer theme(int cluster) {

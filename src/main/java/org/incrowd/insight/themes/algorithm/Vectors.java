@@ -43,14 +43,39 @@ final class Vectors {
         return true;
     }
 
-    /** Index of the row of {@code centroids} (k rows of d) most similar to {@code v[at...]}; ties to the lowest. */
-    static int nearest(float[] v, int at, float[] centroids, int k, int d) {
-        int best = 0;
-        float bestSim = Float.NEGATIVE_INFINITY;
+    /**
+     * Centres given row by row (k rows of d) laid out column by column (d rows of k), for {@link #nearest}: one pass
+     * over a vector's numbers then updates its similarity to every centre at once.
+     */
+    static float[] columns(float[] centroids, int k, int d) {
+        float[] columns = new float[k * d];
         for (int c = 0; c < k; c++) {
-            float sim = dot(v, at, centroids, c * d, d);
-            if (sim > bestSim) {
-                bestSim = sim;
+            for (int j = 0; j < d; j++) {
+                columns[j * k + c] = centroids[c * d + j];
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Index of the centre most similar to {@code v[at...]} (ties to the lowest), with every centre's similarity
+     * written to {@code similarities[0..k)}. {@code columns} are the centres as {@link #columns} lays them out. The
+     * inner loop is a plain {@code s[c] += x * column[c]} over a flat array, which the JIT compiles to SIMD
+     * instructions; each similarity is still summed in the same order (dimension by dimension), so the result is the
+     * same bit for bit on every machine, vectorised or not.
+     */
+    static int nearest(float[] v, int at, float[] columns, int k, int d, float[] similarities) {
+        java.util.Arrays.fill(similarities, 0, k, 0f);
+        for (int j = 0; j < d; j++) {
+            float x = v[at + j];
+            int base = j * k;
+            for (int c = 0; c < k; c++) {
+                similarities[c] += x * columns[base + c];
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (similarities[c] > similarities[best]) {
                 best = c;
             }
         }

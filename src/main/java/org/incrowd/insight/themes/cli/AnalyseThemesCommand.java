@@ -16,13 +16,23 @@ import org.incrowd.insight.themes.algorithm.ThemeAnalysis;
 import org.incrowd.insight.themes.algorithm.ThemeDocument;
 import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
+import org.incrowd.meaning.SentenceEncoder;
+import org.incrowd.meaning.SentenceEncoders;
+import org.incrowd.text.Language;
+import org.incrowd.text.LanguageDetection;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./incrowd analyse themes FILE.csv --text-column C [--time-column T] [--themes K]}: the themes of the posts
- * in one column of a CSV file (with a header row), computed by the same pipeline as the application, printed as
- * JSON: {@code {"themes": [{"id", "label", "size", "representatives": [row...], "terms", "trend"}], "assignments":
- * [{"row", "theme"}], "emerging_terms": [...]}}. A row is the 0-based data row of the file (the header not counted).
+ * {@code ./incrowd analyse themes FILE.csv --text-column C [--time-column T] [--themes K] [--by meaning|words]}: the
+ * themes of the posts in one column of a CSV file (with a header row), computed by the same pipeline as the
+ * application, printed as JSON: {@code {"themes": [{"id", "label", "size", "representatives": [row...], "terms",
+ * "trend", "summary"}], "assignments": [{"row", "theme"}], "emerging_terms": [...]}}. A row is the 0-based data row
+ * of the file (the header not counted).
+ * <p>
+ * By meaning (the default), as the live themes do: each text in a language the sentence model covers is encoded
+ * (the application's model, configured by the same {@code incrowd.meaning.*} settings, given as system properties)
+ * and grouped on its vector; texts in other languages keep themes of their own by their words. {@code --by words}
+ * groups every text by its words only.
  */
 public final class AnalyseThemesCommand {
 
@@ -30,7 +40,8 @@ public final class AnalyseThemesCommand {
     public static final int BAD_INPUT = 2;
 
     private static final String USAGE = "usage: incrowd analyse themes FILE.csv --text-column C"
-            + " [--time-column T (ISO-8601 instants)] [--themes K (default: automatic)]";
+            + " [--time-column T (ISO-8601 instants)] [--themes K (default: automatic)]"
+            + " [--by meaning|words (default: meaning, where the sentence model covers the language)]";
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("-h") || args.contains("--help")) {
@@ -50,13 +61,18 @@ public final class AnalyseThemesCommand {
             }
         }
         if (file == null || !options.containsKey("--text-column")
-                || !List.of("--text-column", "--time-column", "--themes").containsAll(options.keySet())) {
+                || !List.of("--text-column", "--time-column", "--themes", "--by").containsAll(options.keySet())) {
             return usage(err, null);
+        }
+        String by = options.getOrDefault("--by", "meaning");
+        if (!List.of("meaning", "words").contains(by)) {
+            return usage(err, "--by is meaning or words, not " + by);
         }
         try {
             int themes = Integer.parseInt(options.getOrDefault("--themes", "0"));
             List<ThemeDocument> posts = read(Path.of(file), options.get("--text-column"), options.get("--time-column"));
-            ThemeResult result = ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT.withThemes(themes));
+            ThemeSettings settings = ThemeSettings.DEFAULT.withThemes(themes);
+            ThemeResult result = by.equals("words") ? ThemeAnalysis.analyse(posts, settings) : byMeaning(posts, settings);
             JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out, json(result));
             out.println();
             out.flush();
@@ -64,6 +80,38 @@ public final class AnalyseThemesCommand {
         } catch (IOException | CsvReader.CsvFormatException | IllegalArgumentException e) {
             err.println("incrowd: " + e.getMessage());
             return BAD_INPUT;
+        }
+    }
+
+    /**
+     * The live themes' pipeline: the texts the sentence model covers (the language told as the encoding feed tells
+     * it, ADR 56) get their vectors, the rest are grouped by their words.
+     */
+    private static ThemeResult byMeaning(List<ThemeDocument> posts, ThemeSettings settings) {
+        SentenceEncoder encoder = SentenceEncoders.configured(System::getProperty);
+        try {
+            var languages = new LanguageDetection(Language.ENGLISH);
+            var covered = new ArrayList<Integer>();
+            for (int i = 0; i < posts.size(); i++) {
+                if (encoder.covers(languages.detect(posts.get(i).text()))) {
+                    covered.add(i);
+                }
+            }
+            List<float[]> vectors = encoder.encodeAll(covered.stream().map(i -> posts.get(i).text()).toList());
+            var withVectors = new ArrayList<>(posts);
+            for (int j = 0; j < covered.size(); j++) {
+                ThemeDocument post = posts.get(covered.get(j));
+                withVectors.set(covered.get(j), new ThemeDocument(post.text(), post.time(), vectors.get(j)));
+            }
+            return ThemeAnalysis.analyse(withVectors, settings, encoder::encodeAll);
+        } finally {
+            if (encoder instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the encoder's threads are daemons; nothing is lost if they outlive this
+                }
+            }
         }
     }
 
@@ -129,6 +177,7 @@ public final class AnalyseThemesCommand {
             node.put("representatives", theme.representatives());
             node.put("terms", theme.terms());
             node.put("trend", theme.trend().key());
+            node.put("summary", theme.summary());
             themes.add(node);
         }
         root.put("themes", themes);
