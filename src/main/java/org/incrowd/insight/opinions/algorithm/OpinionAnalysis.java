@@ -55,17 +55,41 @@ public final class OpinionAnalysis {
      * same times give the same result.
      */
     public static OpinionResult history(VoteHistory history, OpinionSettings settings, MissingVotes missingVotes) {
+        return history(history, settings, missingVotes, null).result();
+    }
+
+    /**
+     * {@link #history(VoteHistory, OpinionSettings, MissingVotes)}, starting from a checkpoint of an earlier replay
+     * of the same conversation when the votes of its hours are unchanged (otherwise from the first vote), so that a
+     * live map replays only the hours since. The result is the same either way; the checkpoint returned is where
+     * this replay stood at the end of its last full hour, for the next one.
+     */
+    public static Replayed history(VoteHistory history, OpinionSettings settings, MissingVotes missingVotes,
+            HistoryCheckpoint from) {
         check(settings);
         var state = new Stages(null, GroupClustering.Carried.NONE);
         var replay = history.replay();
+        HistoryCheckpoint checkpoint = null;
+        if (from != null && from.settings.equals(settings) && from.missingVotes == missingVotes
+                && replay.skipTo(from.hour, from.fingerprint)) {
+            state = new Stages(from.components, from.carried);
+            checkpoint = from;
+        }
         while (replay.hasNextHour()) {
+            long hour = replay.nextVoteHour();
             VoteMatrix earlier = replay.nextHour();
             if (earlier.statements() >= VoteHistory.FEWEST_STATEMENTS) {
                 state = groups(earlier, settings, missingVotes, state.components(), state.carried()).stages();
             }
+            checkpoint = new HistoryCheckpoint(hour + 1, replay.fingerprint(), settings, missingVotes,
+                    state.components(), state.carried());
         }
-        return run(replay.all(), settings, missingVotes, state.components(), state.carried());
+        return new Replayed(run(replay.all(), settings, missingVotes, state.components(), state.carried()),
+                checkpoint);
     }
+
+    /** A replay's result, and where the next replay of the same conversation may start (null: at its first vote). */
+    public record Replayed(OpinionResult result, HistoryCheckpoint checkpoint) {}
 
     /** What one run hands to the next in a history. */
     private record Stages(PrincipalComponents components, GroupClustering.Carried carried) {}
