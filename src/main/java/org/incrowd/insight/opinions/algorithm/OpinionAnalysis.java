@@ -69,11 +69,16 @@ public final class OpinionAnalysis {
         check(settings);
         var state = new Stages(null, GroupClustering.Carried.NONE);
         var replay = history.replay();
-        HistoryCheckpoint checkpoint = null;
-        if (from != null && from.settings.equals(settings) && from.missingVotes == missingVotes
-                && replay.skipTo(from.hour, from.fingerprint)) {
-            state = new Stages(from.components, from.carried);
-            checkpoint = from;
+        var points = new ArrayList<HistoryCheckpoint.Point>();
+        if (from != null) {
+            var usable = from.pointsFor(settings, missingVotes);
+            int at = replay.skipToLatest(usable.stream().mapToLong(HistoryCheckpoint.Point::hour).toArray(),
+                    usable.stream().mapToLong(HistoryCheckpoint.Point::fingerprint).toArray());
+            if (at >= 0) {
+                var point = usable.get(at);
+                state = new Stages(point.components(), point.carried());
+                points.addAll(usable.subList(0, at + 1));
+            }
         }
         while (replay.hasNextHour()) {
             long hour = replay.nextVoteHour();
@@ -81,11 +86,14 @@ public final class OpinionAnalysis {
             if (earlier.statements() >= VoteHistory.FEWEST_STATEMENTS) {
                 state = groups(earlier, settings, missingVotes, state.components(), state.carried()).stages();
             }
-            checkpoint = new HistoryCheckpoint(hour + 1, replay.fingerprint(), settings, missingVotes,
+            var point = new HistoryCheckpoint.Point(hour + 1, replay.fingerprint(), settings, missingVotes,
                     state.components(), state.carried());
+            var kept = HistoryCheckpoint.keep(points, point);
+            points.clear();
+            points.addAll(kept);
         }
         return new Replayed(run(replay.all(), settings, missingVotes, state.components(), state.carried()),
-                checkpoint);
+                HistoryCheckpoint.of(points));
     }
 
     /** A replay's result, and where the next replay of the same conversation may start (null: at its first vote). */

@@ -139,23 +139,29 @@ public final class VoteHistory {
         }
 
         /**
-         * Takes in every vote of the hours before {@code hour} without a matrix for each, if those votes are the ones
-         * {@code expected} fingerprints and later votes follow (the state after them is then the one a replay from
-         * the start would reach). Returns whether it did; it takes in nothing otherwise.
+         * Takes in every vote of the hours before the latest of {@code hours} (ascending) whose votes are the ones
+         * its {@code fingerprints} entry fingerprints and after which later votes follow (the state after them is
+         * then the one a replay from the start would reach), without a matrix for each hour. Returns which one, or
+         * −1 when none fits (and then takes in nothing).
          */
-        boolean skipTo(long hour, long expected) {
+        int skipToLatest(long[] hours, long[] fingerprints) {
             long sum = fingerprint;
             int end = next;
-            while (end < order.length && hour(end) < hour) {
-                sum += fingerprintOf(order[end++]);
+            int found = -1;
+            int foundEnd = next;
+            for (int k = 0; k < hours.length; k++) {
+                while (end < order.length && hour(end) < hours[k]) {
+                    sum += fingerprintOf(order[end++]);
+                }
+                if (sum == fingerprints[k] && end < order.length) {
+                    found = k;
+                    foundEnd = end;
+                }
             }
-            if (sum != expected || end == order.length) {
-                return false;
-            }
-            while (next < end) {
+            while (next < foundEnd) {
                 add(order[next++]);
             }
-            return true;
+            return found;
         }
 
         /** A fingerprint of the votes taken in so far (and the statements left out), whatever their order. */
