@@ -168,7 +168,8 @@ public final class OpinionsBenchmark {
      * The live map's recompute (ADR 55): the synthetic Jam's votes cast over {@link #LIVE_HOURS} hours and replayed
      * hour by hour. {@code seconds_live_pass}: a pass after {@link #NEW_VOTES} new reactions in the current hour,
      * starting from the previous pass's checkpoint (what the debounced recompute does); {@code seconds_live_cold}: the
-     * first pass on a node, replaying every hour (after a restart). The votes are read into a {@code VoteHistory}
+     * first pass on a node, replaying every hour (after a restart); and a pass after a reaction cast 2, 12 or 48
+     * hours earlier changed (from the last checkpoint before its hour). The votes are read into a {@code VoteHistory}
      * first (in the application, from the database); that fill is reported apart.
      */
     private static Map<String, Object> liveReplay(SyntheticJam jam) {
@@ -211,6 +212,23 @@ public final class OpinionsBenchmark {
         System.out.printf("Live pass (from the checkpoint, %,d new reactions each): median %.3f s (min %.3f, max %.3f)"
                 + "; filling the votes %.2f s; groups %s (from the final votes alone: %s)%n", NEW_VOTES,
                 median(passes), min(passes), max(passes), median(fills), sizes(latest), sizes(fresh));
+        // A reaction cast earlier changed: the pass starts at the last checkpoint before its hour.
+        var changedPasses = new LinkedHashMap<String, Object>();
+        for (int hoursAgo : new int[] {2, 12, 48}) {
+            var next = VoteHistory.builder();
+            jam.history(LIVE_HOURS, start, (long) ((LIVE_HOURS - hoursAgo + 0.5) / LIVE_HOURS * history.votes()),
+                    next);
+            for (int batch = 0; batch < LIVE_WARMUPS + LIVE_RUNS; batch++) {
+                jam.moreVotes(NEW_VOTES, batch, now, next);
+            }
+            var votes = next.build();
+            long p = System.nanoTime();
+            OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, checkpoint);
+            double changedSeconds = seconds(p);
+            changedPasses.put(hoursAgo + "h", round(changedSeconds, 2));
+            System.out.printf("Live pass after a reaction of %d hours ago changed: %.2f s%n", hoursAgo,
+                    changedSeconds);
+        }
         var values = new LinkedHashMap<String, Object>();
         values.put("seconds_live_pass", round(median(passes), 3));
         values.put("seconds_live_cold", round(coldSeconds, 2));
@@ -220,6 +238,7 @@ public final class OpinionsBenchmark {
         detail.put("seconds_fill_votes_median", round(median(fills), 2));
         detail.put("seconds_fill_votes_cold", round(fill, 2));
         detail.put("group_sizes", sizes(latest));
+        detail.put("seconds_pass_after_a_change_hours_ago", changedPasses);
         values.put("opinions_live_replay_detail", detail);
         return values;
     }

@@ -55,9 +55,17 @@ public final class SyntheticJam {
 
     /** {@link #history(int, long)} into a builder that may get more votes. */
     public void history(int hours, long startMillis, VoteHistory.Builder builder) {
+        history(hours, startMillis, -1, builder);
+    }
+
+    /**
+     * {@link #history(int, long, VoteHistory.Builder)} with one vote, the {@code changed}-th made up, cast the other
+     * way (a pass becomes an agree): a reaction changed in the hour it was cast in.
+     */
+    public void history(int hours, long startMillis, long changed, VoteHistory.Builder builder) {
         double step = hours * 3_600_000.0 / votes;
-        forEachVote(votes, seed, (person, statement, value, index) -> builder.vote(person, statement, value,
-                startMillis + (long) (index * step)));
+        forEachVote(votes, seed, (person, statement, value, index) -> builder.vote(person, statement,
+                index == changed ? (value == 0 ? 1 : -value) : value, startMillis + (long) (index * step)));
     }
 
     /** {@link #moreVotes} with times, all cast at {@code atMillis}: new reactions added to a {@link #history}. */
