@@ -35,6 +35,15 @@ public class PostFeed {
     }
 
     /**
+     * {@link #forEachReaction}, with the moment each reaction was cast, in no particular order: for analysis that
+     * replays a Jam's history (the opinion map's groups as the votes came in).
+     */
+    @Transactional(readOnly = true)
+    public void forEachReactionWithTime(long jamId, TimedReactionVisitor visitor) {
+        posts.forEachReactionWithTime(jamId, visitor);
+    }
+
+    /**
      * Everyone who posted or reacted in a Jam, or in one forum when forumId is not null, with how often (no actor:
      * the caller shows only group counts to people who may see them).
      */

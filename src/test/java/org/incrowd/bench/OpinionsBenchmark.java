@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionGroup;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
 import org.incrowd.insight.opinions.algorithm.Placement;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
 import org.incrowd.insight.opinions.polis.PolisConversations;
 
@@ -43,6 +45,10 @@ public final class OpinionsBenchmark {
     private static final int UPDATE_WARMUPS = 10;
     private static final int UPDATE_RUNS = 20;
     private static final int NEW_VOTES = 1_000;
+    /** The synthetic Jam's votes spread over three days, as a Jam runs. */
+    private static final int LIVE_HOURS = 72;
+    private static final int LIVE_WARMUPS = 2;
+    private static final int LIVE_RUNS = 5;
 
     private OpinionsBenchmark() {}
 
@@ -50,6 +56,13 @@ public final class OpinionsBenchmark {
         boolean polis = !Arrays.asList(args).contains("--skip-polis");
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         var jam = SyntheticJam.JAM;
+        if (Arrays.asList(args).contains("--only-live-replay")) {
+            var values = new LinkedHashMap<String, Object>(liveReplay(jam));
+            values.put("opinions_live_replay_machine", machine(loadBefore));
+            BenchResults.merge(RESULTS, values);
+            System.out.println("Wrote " + RESULTS.toAbsolutePath().normalize());
+            return;
+        }
         long started = System.nanoTime();
         VoteMatrix matrix = jam.matrix();
         double buildSeconds = seconds(started);
@@ -112,13 +125,7 @@ public final class OpinionsBenchmark {
         if (polis) {
             values.putAll(polis());
         }
-        var machine = machine();
-        // Other work on the machine slows the measurements: the one-minute load average before and after says how
-        // quiet it was (2 cores: 1.0 is one core busy).
-        machine.put("load_average_before", round(loadBefore, 2));
-        machine.put("load_average_after",
-                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
-        values.put("opinions_machine", machine);
+        values.put("opinions_machine", machine(loadBefore));
         BenchResults.merge(RESULTS, values);
         System.out.println("Wrote " + RESULTS.toAbsolutePath().normalize());
     }
@@ -144,6 +151,96 @@ public final class OpinionsBenchmark {
         detail.put("power_iteration_steps_update_max", warmSteps);
         detail.put("seconds_build_matrix_from_votes", round(buildSeconds, 2));
         return detail;
+    }
+
+    /** The machine, with the load average before and after the measurement. */
+    private static Map<String, Object> machine(double loadBefore) {
+        var machine = machine();
+        // Other work on the machine slows the measurements: the one-minute load average before and after says how
+        // quiet it was (2 cores: 1.0 is one core busy).
+        machine.put("load_average_before", round(loadBefore, 2));
+        machine.put("load_average_after",
+                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        return machine;
+    }
+
+    /**
+     * The live map's recompute (ADR 55): the synthetic Jam's votes cast over {@link #LIVE_HOURS} hours and replayed
+     * hour by hour. {@code seconds_live_pass}: a pass after {@link #NEW_VOTES} new reactions in the current hour,
+     * starting from the previous pass's checkpoint (what the debounced recompute does); {@code seconds_live_cold}: the
+     * first pass on a node, replaying every hour (after a restart); and a pass after a reaction cast 2, 12 or 48
+     * hours earlier changed (from the last checkpoint before its hour). The votes are read into a {@code VoteHistory}
+     * first (in the application, from the database); that fill is reported apart.
+     */
+    private static Map<String, Object> liveReplay(SyntheticJam jam) {
+        long start = 1_780_000_000_000L / 3_600_000 * 3_600_000;
+        long now = start + LIVE_HOURS * 3_600_000L - 60_000;
+        long t = System.nanoTime();
+        var builder = VoteHistory.builder();
+        jam.history(LIVE_HOURS, start, builder);
+        var history = builder.build();
+        double fill = seconds(t);
+        System.out.printf("Synthetic Jam over %d hours: %,d timed votes (filled in %.1f s)%n", LIVE_HOURS,
+                history.votes(), fill);
+        t = System.nanoTime();
+        var cold = OpinionAnalysis.history(history, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, null);
+        double coldSeconds = seconds(t);
+        System.out.printf("Cold replay (every hour): %.2f s; groups %s%n", coldSeconds, sizes(cold.result()));
+        var passes = new ArrayList<Double>();
+        var fills = new ArrayList<Double>();
+        var checkpoint = cold.checkpoint();
+        OpinionResult latest = cold.result();
+        for (int run = 0; run < LIVE_WARMUPS + LIVE_RUNS; run++) {
+            long f = System.nanoTime();
+            var next = VoteHistory.builder();
+            jam.history(LIVE_HOURS, start, next);
+            for (int batch = 0; batch <= run; batch++) {
+                jam.moreVotes(NEW_VOTES, batch, now, next);
+            }
+            var votes = next.build();
+            long p = System.nanoTime();
+            var pass = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE,
+                    checkpoint);
+            if (run >= LIVE_WARMUPS) {
+                passes.add(seconds(p));
+                fills.add((p - f) / 1e9);
+            }
+            checkpoint = pass.checkpoint();
+            latest = pass.result();
+        }
+        var fresh = OpinionAnalysis.analyse(jam.matrix(), OpinionSettings.DEFAULT);
+        System.out.printf("Live pass (from the checkpoint, %,d new reactions each): median %.3f s (min %.3f, max %.3f)"
+                + "; filling the votes %.2f s; groups %s (from the final votes alone: %s)%n", NEW_VOTES,
+                median(passes), min(passes), max(passes), median(fills), sizes(latest), sizes(fresh));
+        // A reaction cast earlier changed: the pass starts at the last checkpoint before its hour.
+        var changedPasses = new LinkedHashMap<String, Object>();
+        for (int hoursAgo : new int[] {2, 12, 48}) {
+            var next = VoteHistory.builder();
+            jam.history(LIVE_HOURS, start, (long) ((LIVE_HOURS - hoursAgo + 0.5) / LIVE_HOURS * history.votes()),
+                    next);
+            for (int batch = 0; batch < LIVE_WARMUPS + LIVE_RUNS; batch++) {
+                jam.moreVotes(NEW_VOTES, batch, now, next);
+            }
+            var votes = next.build();
+            long p = System.nanoTime();
+            OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, checkpoint);
+            double changedSeconds = seconds(p);
+            changedPasses.put(hoursAgo + "h", round(changedSeconds, 2));
+            System.out.printf("Live pass after a reaction of %d hours ago changed: %.2f s%n", hoursAgo,
+                    changedSeconds);
+        }
+        var values = new LinkedHashMap<String, Object>();
+        values.put("seconds_live_pass", round(median(passes), 3));
+        values.put("seconds_live_cold", round(coldSeconds, 2));
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("hours", LIVE_HOURS);
+        detail.put("passes", passes.stream().map(x -> round(x, 3)).toList());
+        detail.put("seconds_fill_votes_median", round(median(fills), 2));
+        detail.put("seconds_fill_votes_cold", round(fill, 2));
+        detail.put("group_sizes", sizes(latest));
+        detail.put("seconds_pass_after_a_change_hours_ago", changedPasses);
+        values.put("opinions_live_replay_detail", detail);
+        return values;
     }
 
     private static Map<String, Object> polis() {

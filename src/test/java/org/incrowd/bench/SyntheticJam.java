@@ -1,6 +1,7 @@
 package org.incrowd.bench;
 
 import java.util.SplittableRandom;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
 import org.incrowd.insight.opinions.algorithm.VoteMatrix;
 
 /**
@@ -38,18 +39,55 @@ public final class SyntheticJam {
     /** All the votes. Participant keys are 1..participants, statement keys 1..statements. */
     public VoteMatrix matrix() {
         var builder = VoteMatrix.builder();
-        forEachVote(votes, seed, builder);
+        forEachVote(votes, seed, (person, statement, value, index) -> builder.vote(person, statement, value));
         return builder.build();
+    }
+
+    /**
+     * The same votes with times: cast at an even pace over {@code hours} from {@code startMillis}, in the order they
+     * are made up, as in a Jam of that many hours.
+     */
+    public VoteHistory history(int hours, long startMillis) {
+        var builder = VoteHistory.builder();
+        history(hours, startMillis, builder);
+        return builder.build();
+    }
+
+    /** {@link #history(int, long)} into a builder that may get more votes. */
+    public void history(int hours, long startMillis, VoteHistory.Builder builder) {
+        history(hours, startMillis, -1, builder);
+    }
+
+    /**
+     * {@link #history(int, long, VoteHistory.Builder)} with one vote, the {@code changed}-th made up, cast the other
+     * way (a pass becomes an agree): a reaction changed in the hour it was cast in.
+     */
+    public void history(int hours, long startMillis, long changed, VoteHistory.Builder builder) {
+        double step = hours * 3_600_000.0 / votes;
+        forEachVote(votes, seed, (person, statement, value, index) -> builder.vote(person, statement,
+                index == changed ? (value == 0 ? 1 : -value) : value, startMillis + (long) (index * step)));
+    }
+
+    /** {@link #moreVotes} with times, all cast at {@code atMillis}: new reactions added to a {@link #history}. */
+    public void moreVotes(int count, long batch, long atMillis, VoteHistory.Builder builder) {
+        forEachVote(count, seed ^ (0x9E3779B97F4A7C15L * (batch + 1)),
+                (person, statement, value, index) -> builder.vote(person, statement, value, atMillis));
+    }
+
+    /** Receives one made-up vote. */
+    private interface VoteSink {
+        void vote(long person, long statement, int value, long index);
     }
 
     /** {@code count} further votes (new ones and changed minds), from another seed: a batch of new reactions. */
     public VoteMatrix moreVotes(int count, long batch) {
         var builder = VoteMatrix.builder();
-        forEachVote(count, seed ^ (0x9E3779B97F4A7C15L * (batch + 1)), builder);
+        forEachVote(count, seed ^ (0x9E3779B97F4A7C15L * (batch + 1)),
+                (person, statement, value, index) -> builder.vote(person, statement, value));
         return builder.build();
     }
 
-    private void forEachVote(long count, long voteSeed, VoteMatrix.Builder builder) {
+    private void forEachVote(long count, long voteSeed, VoteSink sink) {
         double[][] agree = new double[camps][statements];
         double[][] disagree = new double[camps][statements];
         var shape = new SplittableRandom(seed);
@@ -71,7 +109,7 @@ public final class SyntheticJam {
             double roll = random.nextDouble();
             int value = roll < agree[camp][statement] ? 1 : roll < agree[camp][statement] + disagree[camp][statement]
                     ? -1 : 0;
-            builder.vote(person + 1L, statement + 1L, value);
+            sink.vote(person + 1L, statement + 1L, value, v);
         }
     }
 

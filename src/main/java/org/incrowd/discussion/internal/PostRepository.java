@@ -382,6 +382,17 @@ public class PostRepository {
                         ReactionKind.valueOf(rs.getString(4))));
     }
 
+    /** {@link #forEachReaction} with each reaction's time; callers run it in a read-only transaction. */
+    public void forEachReactionWithTime(long jamId, org.incrowd.discussion.TimedReactionVisitor visitor) {
+        streaming.sql("""
+                        select p.forum_id, r.post_id, r.person_id, r.kind, r.reacted_at
+                        from reaction r join post p on p.id = r.post_id
+                        where p.jam_id = ? and p.hidden_at is null""")
+                .param(jamId)
+                .query((RowCallbackHandler) rs -> visitor.visit(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        ReactionKind.valueOf(rs.getString(4)), rs.getTimestamp(5).getTime()));
+    }
+
     /** Posts that are not hidden in a Jam or one forum, in id order, streamed; tags are not read. */
     public void forEachPostInScope(long jamId, Long forumId, Consumer<org.incrowd.discussion.PostText> sink) {
         streaming.sql("""

@@ -10,10 +10,12 @@ import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.insight.OpinionMapsRecomputed;
+import org.incrowd.insight.opinions.algorithm.HistoryCheckpoint;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionResult;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
-import org.incrowd.insight.opinions.algorithm.VoteMatrix;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
 import org.incrowd.insight.shared.JamRecompute;
 import org.incrowd.insight.shared.Leases;
 import org.incrowd.insight.shared.NodeCache;
@@ -29,6 +31,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * debounce period one background pass recomputes the changed Jams (the whole Jam and each forum) on whichever node
  * holds the Jam's lease. Passes and an organiser's "recompute now" never overlap on a node ({@link JamRecompute}), so
  * analysis uses at most one thread per node and pages stay responsive.
+ *
+ * <p>The groups are those the Jam's history made (ADR 55), exactly as {@code ./incrowd analyse opinions} computes
+ * them from the same votes and times: the reactions are replayed hour by hour. Each scope keeps where its last replay
+ * stood at the end of its last full hour ({@link HistoryCheckpoint}), so a pass replays only the hours since; a node
+ * without it (a restart, another node taking the lease) replays from the first reaction and reaches the same map.
  */
 @Component
 class OpinionRecompute extends JamRecompute {
@@ -42,9 +49,9 @@ class OpinionRecompute extends JamRecompute {
     private final GroupProfiles profiles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** The last result per scope on this node, so that the next run can start from its model (or afresh, if dropped). */
-    private final Cache<String, OpinionResult> previous = NodeCache.weighing(OpinionSnapshots.KEPT_ELEMENTS,
-            result -> result.placements().size() + result.statements());
+    /** Where each scope's last replay stood, so that the next starts there (or at the first vote, if dropped). */
+    private final Cache<String, HistoryCheckpoint> previous = NodeCache.weighing(OpinionSnapshots.KEPT_ELEMENTS,
+            checkpoint -> checkpoint.size() + 1);
 
     OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
                      ApplicationEventPublisher events, Clock clock) {
@@ -96,25 +103,32 @@ class OpinionRecompute extends JamRecompute {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private OpinionResult analyse(String scope, VoteMatrix votes) {
-        var before = previous.getIfPresent(scope);
-        var result = before == null
-                ? OpinionAnalysis.analyse(votes, OpinionSettings.DEFAULT)
-                : OpinionAnalysis.update(before, votes, OpinionSettings.DEFAULT);
-        previous.put(scope, result);
-        return result;
+    private OpinionResult analyse(String scope, VoteHistory votes) {
+        var replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE,
+                previous.getIfPresent(scope));
+        if (replayed.checkpoint() == null) {
+            previous.invalidate(scope);
+        } else {
+            previous.put(scope, replayed.checkpoint());
+        }
+        return replayed.result();
     }
 
-    /** One vote matrix for the whole Jam and one per forum, filled in a single pass over the Jam's reactions. */
-    private Map<Long, VoteMatrix.Builder> readVotes(long jamId) {
-        var whole = VoteMatrix.builder();
-        var byForum = new HashMap<Long, VoteMatrix.Builder>();
-        discussion.forEachReaction(jamId, (forumId, postId, personId, kind) -> {
+    /** Forget where the replays stood, as a restart does (tests). */
+    void forgetCheckpoints() {
+        previous.invalidateAll();
+    }
+
+    /** The timed votes of the whole Jam and of each forum, filled in a single pass over the Jam's reactions. */
+    private Map<Long, VoteHistory.Builder> readVotes(long jamId) {
+        var whole = VoteHistory.builder();
+        var byForum = new HashMap<Long, VoteHistory.Builder>();
+        discussion.forEachReactionWithTime(jamId, (forumId, postId, personId, kind, reactedAt) -> {
             int value = value(kind);
-            whole.vote(personId, postId, value);
-            byForum.computeIfAbsent(forumId, f -> VoteMatrix.builder()).vote(personId, postId, value);
+            whole.vote(personId, postId, value, reactedAt);
+            byForum.computeIfAbsent(forumId, f -> VoteHistory.builder()).vote(personId, postId, value, reactedAt);
         });
-        var all = new TreeMap<Long, VoteMatrix.Builder>(byForum);
+        var all = new TreeMap<Long, VoteHistory.Builder>(byForum);
         all.put(OpinionSnapshot.WHOLE_JAM, whole);
         return all;
     }

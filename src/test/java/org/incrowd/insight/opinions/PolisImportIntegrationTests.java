@@ -25,7 +25,10 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
+import org.incrowd.insight.opinions.polis.LatestVotes;
 import org.incrowd.insight.opinions.polis.PolisExport;
 import org.incrowd.jam.Forum;
 import org.incrowd.support.Fixtures;
@@ -139,7 +142,19 @@ class PolisImportIntegrationTests {
 
         assertThat(recompute.recompute(jam.id())).isTrue();
         var map = snapshots.latest(jam.id(), forum.id()).orElseThrow();
-        var fromTheFiles = OpinionAnalysis.analyse(export.voteMatrix(), OpinionSettings.DEFAULT);
+        // The forum holds each voter's latest vote per statement, at its time; its map is their history (ADR 55).
+        var latest = new LatestVotes(export.votes().size());
+        export.votes().forEach(latest::add);
+        var hidden = export.comments().stream().filter(PolisExport.Comment::hidden).map(PolisExport.Comment::id)
+                .collect(java.util.stream.Collectors.toSet());
+        var history = VoteHistory.builder();
+        latest.forEachInTimeOrder(v -> {
+            if (!hidden.contains(v.comment())) {
+                history.vote(v.voter(), v.comment(), v.value(), v.timestamp());
+            }
+        });
+        var fromTheFiles = OpinionAnalysis.history(history.build(), OpinionSettings.DEFAULT,
+                MissingVotes.STATEMENT_AVERAGE);
         var inTheForum = new ArrayList<Integer>();
         var onTheCommandLine = new ArrayList<Integer>();
         for (var placement : fromTheFiles.placements()) {

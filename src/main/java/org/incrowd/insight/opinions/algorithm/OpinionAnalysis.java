@@ -55,17 +55,49 @@ public final class OpinionAnalysis {
      * same times give the same result.
      */
     public static OpinionResult history(VoteHistory history, OpinionSettings settings, MissingVotes missingVotes) {
+        return history(history, settings, missingVotes, null).result();
+    }
+
+    /**
+     * {@link #history(VoteHistory, OpinionSettings, MissingVotes)}, starting from a checkpoint of an earlier replay
+     * of the same conversation when the votes of its hours are unchanged (otherwise from the first vote), so that a
+     * live map replays only the hours since. The result is the same either way; the checkpoint returned is where
+     * this replay stood at the end of its last full hour, for the next one.
+     */
+    public static Replayed history(VoteHistory history, OpinionSettings settings, MissingVotes missingVotes,
+            HistoryCheckpoint from) {
         check(settings);
         var state = new Stages(null, GroupClustering.Carried.NONE);
         var replay = history.replay();
+        var points = new ArrayList<HistoryCheckpoint.Point>();
+        if (from != null) {
+            var usable = from.pointsFor(settings, missingVotes);
+            int at = replay.skipToLatest(usable.stream().mapToLong(HistoryCheckpoint.Point::hour).toArray(),
+                    usable.stream().mapToLong(HistoryCheckpoint.Point::fingerprint).toArray());
+            if (at >= 0) {
+                var point = usable.get(at);
+                state = new Stages(point.components(), point.carried());
+                points.addAll(usable.subList(0, at + 1));
+            }
+        }
         while (replay.hasNextHour()) {
+            long hour = replay.nextVoteHour();
             VoteMatrix earlier = replay.nextHour();
             if (earlier.statements() >= VoteHistory.FEWEST_STATEMENTS) {
                 state = groups(earlier, settings, missingVotes, state.components(), state.carried()).stages();
             }
+            var point = new HistoryCheckpoint.Point(hour + 1, replay.fingerprint(), settings, missingVotes,
+                    state.components(), state.carried());
+            var kept = HistoryCheckpoint.keep(points, point);
+            points.clear();
+            points.addAll(kept);
         }
-        return run(replay.all(), settings, missingVotes, state.components(), state.carried());
+        return new Replayed(run(replay.all(), settings, missingVotes, state.components(), state.carried()),
+                HistoryCheckpoint.of(points));
     }
+
+    /** A replay's result, and where the next replay of the same conversation may start (null: at its first vote). */
+    public record Replayed(OpinionResult result, HistoryCheckpoint checkpoint) {}
 
     /** What one run hands to the next in a history. */
     private record Stages(PrincipalComponents components, GroupClustering.Carried carried) {}

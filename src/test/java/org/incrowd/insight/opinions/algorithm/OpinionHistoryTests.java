@@ -60,6 +60,59 @@ class OpinionHistoryTests {
         assertThat(again.groups()).isEqualTo(once.groups());
     }
 
+    @Test
+    void aReplayThatStartsAtTheLastCheckpointEndsWhereAReplayFromTheFirstVoteEnds() {
+        var timed = withThirdCamp(2, 9);
+        var firstHours = timed.stream().filter(t -> t.time() < START + 5 * HOUR).toList();
+
+        var earlier = OpinionAnalysis.history(history(firstHours), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null);
+        var resumed = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE,
+                earlier.checkpoint());
+        var fromStart = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null);
+
+        assertThat(earlier.checkpoint()).as("hours replayed before the last one").isNotNull();
+        assertThat(resumed.result().placements()).isEqualTo(fromStart.result().placements());
+        assertThat(resumed.result().groups()).isEqualTo(fromStart.result().groups());
+    }
+
+    @Test
+    void aVoteChangedInAnEarlierHourMakesTheReplayStartAgainFromTheFirstVote() {
+        var timed = withThirdCamp(2, 9);
+        var checkpoint = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null)
+                .checkpoint();
+        // Camp C changes its mind on the split statement in hour 2: the hours since are another history.
+        var changed = new ArrayList<Timed>();
+        for (var t : timed) {
+            boolean campC = t.vote().participant() > 200 && t.vote().statement() == Camps.SPLIT;
+            changed.add(campC ? new Timed(new Camps.Vote(t.vote().participant(), Camps.SPLIT, 1), t.time()) : t);
+        }
+
+        var resumed = OpinionAnalysis.history(history(changed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, checkpoint);
+        var fromStart = OpinionAnalysis.history(history(changed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null);
+
+        assertThat(resumed.result().placements()).isEqualTo(fromStart.result().placements());
+        assertThat(resumed.result().groups()).isEqualTo(fromStart.result().groups());
+    }
+
+    @Test
+    void checkpointsAreKeptForTheNewestHourAndOneHourInEachBandOfAgeBeforeIt() {
+        var points = new ArrayList<HistoryCheckpoint.Point>();
+        for (long hour = 1; hour <= 40; hour++) {
+            var kept = HistoryCheckpoint.keep(points, new HistoryCheckpoint.Point(hour, hour, SETTINGS,
+                    MissingVotes.STATEMENT_AVERAGE, null, GroupClustering.Carried.NONE));
+            points.clear();
+            points.addAll(kept);
+        }
+
+        var ages = points.stream().mapToLong(p -> 40 - p.hour()).toArray();
+        assertThat(ages).as("newest last, one per band of age 1, 2-3, 4-7, 8-15, 16-31, 32-63, the first kept")
+                .hasSize(7).startsWith(39).endsWith(1, 0);
+        for (int i = 0; i + 1 < ages.length; i++) {
+            assertThat(64 - Long.numberOfLeadingZeros(ages[i]))
+                    .isEqualTo(64 - Long.numberOfLeadingZeros(ages[i + 1]) + 1);
+        }
+    }
+
     /**
      * Camps A and B vote in the first hour; camp C (agreeing with both camps' statements, disagreeing with what
      * everyone else agrees with) in hour {@code campC}; one of A re-votes each later hour up to {@code lastHour}.

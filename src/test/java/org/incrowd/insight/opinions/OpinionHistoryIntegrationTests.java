@@ -1,0 +1,181 @@
+package org.incrowd.insight.opinions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.incrowd.discussion.Post;
+import org.incrowd.discussion.ReactionKind;
+import org.incrowd.identity.Person;
+import org.incrowd.identity.Role;
+import org.incrowd.insight.opinions.algorithm.MissingVotes;
+import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
+import org.incrowd.insight.opinions.algorithm.OpinionGroup;
+import org.incrowd.insight.opinions.algorithm.OpinionResult;
+import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.incrowd.insight.opinions.algorithm.Placement;
+import org.incrowd.insight.opinions.algorithm.VoteHistory;
+import org.incrowd.jam.Forum;
+import org.incrowd.jam.Jam;
+import org.incrowd.support.Fixtures;
+import org.incrowd.support.IncrowdTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The live map's groups are those the Jam's history made (ADR 55), the same as {@code ./incrowd analyse opinions}
+ * computes from the same votes at the same times: two camps react in the Jam's first hour and settle the map at two
+ * groups; a third camp reacts hours later, in the last hour with reactions, and is not yet a group of its own,
+ * although a computation from the final votes alone would show three.
+ */
+@IncrowdTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpinionHistoryIntegrationTests {
+
+    static final int CAMP = 12;
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OpinionRecompute recompute;
+    @Autowired
+    OpinionSnapshots snapshots;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures fixtures;
+    Jam jam;
+    Forum forum;
+    Instant firstHour;
+    final List<Post> greenIdeas = new ArrayList<>();
+    final List<Post> greyIdeas = new ArrayList<>();
+    Post commonGround;
+    final List<Person> green = new ArrayList<>();
+    final List<Person> grey = new ArrayList<>();
+    final List<Person> blue = new ArrayList<>();
+    /** Every reaction as the test cast it, with the time it was given: what an export of the Jam would hold. */
+    final List<Timed> votes = new ArrayList<>();
+
+    record Timed(long person, long post, int value, Instant at) {}
+
+    @BeforeAll
+    void twoCampsEarlyAndAThirdLate() {
+        fixtures = Fixtures.of(context);
+        jam = fixtures.liveJam("Library hours");
+        forum = fixtures.forum(jam, "Opening times");
+        firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(6, ChronoUnit.HOURS);
+        var author = member("Author");
+        for (int i = 0; i < 4; i++) {
+            greenIdeas.add(fixtures.idea(forum, author, "Open late " + i, "Evenings for those who work " + i));
+            greyIdeas.add(fixtures.idea(forum, author, "Open early " + i, "Mornings for those who study " + i));
+        }
+        commonGround = fixtures.idea(forum, author, "More seats", "Everyone wants a seat.");
+        for (int i = 0; i < CAMP; i++) {
+            green.add(member("Green " + i));
+            grey.add(member("Grey " + i));
+            blue.add(member("Blue " + i));
+        }
+        var all = new ArrayList<Post>(greenIdeas);
+        all.addAll(greyIdeas);
+        all.add(commonGround);
+        for (int i = 0; i < CAMP; i++) {
+            Instant early = firstHour.plusSeconds(60L * i);
+            Instant late = firstHour.plus(3, ChronoUnit.HOURS).plusSeconds(60L * i);
+            // Blue: late and early opening both, not more seats. Each member passes on one idea: camps are not
+            // unanimous.
+            Post passed = all.get(i % all.size());
+            for (var idea : all) {
+                boolean isGreen = greenIdeas.contains(idea);
+                boolean isGrey = greyIdeas.contains(idea);
+                react(green.get(i), idea, idea == passed ? ReactionKind.PASS
+                        : isGrey ? ReactionKind.DISAGREE : ReactionKind.AGREE, early);
+                react(grey.get(i), idea, idea == passed ? ReactionKind.PASS
+                        : isGreen ? ReactionKind.DISAGREE : ReactionKind.AGREE, early);
+                react(blue.get(i), idea, idea == passed ? ReactionKind.PASS
+                        : idea == commonGround ? ReactionKind.DISAGREE : ReactionKind.AGREE, late);
+            }
+        }
+        assertThat(recompute.recompute(jam.id())).as("this node gets the lease").isTrue();
+    }
+
+    Person member(String name) {
+        var person = fixtures.person(name, Role.PARTICIPANT);
+        fixtures.join(jam, person);
+        return person;
+    }
+
+    /** Reacts as the person would, then dates the reaction to the hour the story needs. */
+    void react(Person person, Post post, ReactionKind kind, Instant at) {
+        fixtures.reacting().react(fixtures.actor(person), post.id(), kind);
+        jdbc.sql("update reaction set reacted_at = ? where post_id = ? and person_id = ?")
+                .params(Timestamp.from(at), post.id(), person.id()).update();
+        votes.add(new Timed(person.id(), post.id(), kind == ReactionKind.AGREE ? 1
+                : kind == ReactionKind.DISAGREE ? -1 : 0, at));
+    }
+
+    OpinionSnapshot jamMap() {
+        return snapshots.latest(jam.id(), OpinionSnapshot.WHOLE_JAM).orElseThrow();
+    }
+
+    /** What {@code ./incrowd analyse opinions} computes from these votes and times. */
+    OpinionResult analysedFromTheVotes() {
+        var history = VoteHistory.builder();
+        votes.forEach(v -> history.vote(v.person(), v.post(), v.value(), v.at().toEpochMilli()));
+        return OpinionAnalysis.history(history.build(), OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE);
+    }
+
+    @Test
+    void theJamsMapShowsTheGroupsOfItsHistoryAsAnalyseOpinionsComputesThem() throws Exception {
+        var analysed = analysedFromTheVotes();
+        var map = jamMap();
+
+        assertThat(map.placements()).extracting(Placement::participant, Placement::group)
+                .isEqualTo(analysed.placements().stream().map(p -> org.assertj.core.groups.Tuple.tuple(
+                        p.participant(), p.group())).toList());
+        assertThat(map.groups()).extracting(OpinionGroup::size).containsExactly(
+                analysed.groups().stream().mapToInt(OpinionGroup::size).boxed().toArray(Integer[]::new));
+        assertThat(map.groups()).as("the third camp came after the map had settled").hasSize(2);
+
+        var html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/jams/" + jam.id() + "/opinions").accept("text/html").with(fixtures.bearer(green.get(0))))
+                .andReturn().getResponse().getContentAsString();
+        for (var group : map.groups()) {
+            assertThat(html).contains("Group " + OpinionPage.groupName(group.id()) + ": " + group.size() + " people");
+        }
+    }
+
+    @Test
+    void aComputationFromTheFinalVotesAloneWouldShowTheThirdCamp() {
+        var history = VoteHistory.builder();
+        votes.forEach(v -> history.vote(v.person(), v.post(), v.value(), firstHour.toEpochMilli()));
+        var allAtOnce = OpinionAnalysis.history(history.build(), OpinionSettings.DEFAULT,
+                MissingVotes.STATEMENT_AVERAGE);
+
+        assertThat(allAtOnce.groups()).as("the same votes, all in one hour").hasSize(3);
+        assertThat(jamMap().groups()).hasSize(2);
+    }
+
+    @Test
+    void aRestartReplaysTheHistoryToTheSameMap() {
+        recompute.recompute(jam.id());
+        var carried = jamMap();
+
+        recompute.forgetCheckpoints();
+        recompute.recompute(jam.id());
+        var replayed = jamMap();
+
+        assertThat(replayed.placements()).isEqualTo(carried.placements());
+        assertThat(replayed.groups()).isEqualTo(carried.groups());
+        assertThat(replayed.consensus()).isEqualTo(carried.consensus());
+    }
+}
