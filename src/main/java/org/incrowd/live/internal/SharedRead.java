@@ -25,16 +25,25 @@ final class SharedRead<T> {
     }
 
     T get() {
-        CompletableFuture<T> mine;
-        CompletableFuture<T> before;
+        CompletableFuture<T> answer;
+        CompletableFuture<T> before = null;
+        boolean reads;
         synchronized (this) {
-            if (next != null) {
-                return join(next);
+            reads = next == null;
+            if (reads) {
+                before = running;
+                next = new CompletableFuture<>();
             }
-            mine = new CompletableFuture<>();
-            before = running;
-            next = mine;
+            answer = next;
         }
+        if (reads) {
+            read(answer, before);
+        }
+        return join(answer); // never under the lock: whoever reads needs it to begin
+    }
+
+    /** Waits for the running read to end, then reads for everyone who asked meanwhile. */
+    private void read(CompletableFuture<T> mine, CompletableFuture<T> before) {
         if (before != null) {
             before.exceptionally(failed -> null).join();
         }
@@ -47,7 +56,6 @@ final class SharedRead<T> {
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
         }
-        return join(mine);
     }
 
     private static <T> T join(CompletableFuture<T> read) {
