@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 record AotDeployment(Path jar, List<String> jvmOptions) {
 
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(15); // minutes on a loaded machine
 
     /** The jar as it is ({@code --no-aot-cache}): every start loads every class again. */
     static AotDeployment plain(Path jar) {
