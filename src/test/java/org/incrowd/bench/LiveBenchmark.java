@@ -37,7 +37,7 @@ public final class LiveBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int FORUM_THREADS = 3;
 
-    /** Ports of the servers this benchmark starts (one at a time): the first free one is taken. */
+    /** Ports of the servers this benchmark starts (one at a time) unless {@code --ports}: the first free one is taken. */
     static final int FIRST_PORT = 18_100;
     static final int LAST_PORT = 18_199;
     /**
@@ -48,7 +48,8 @@ public final class LiveBenchmark {
     static final String DEFAULT_HEAP = "2g";
 
     record Options(int clients, double rate, double reactionRate, int seconds, boolean findMax, boolean storm,
-                   String heap, List<String> jvmOptions, List<String> tasks) {
+                   String heap, List<String> jvmOptions, List<String> tasks, boolean aotCache, int firstPort,
+                   int lastPort) {
 
         static Options parse(String[] args) {
             int clients = 10_000;
@@ -60,6 +61,9 @@ public final class LiveBenchmark {
             String heap = DEFAULT_HEAP;
             var jvmOptions = new ArrayList<String>();
             var tasks = new ArrayList<String>();
+            boolean aotCache = true;
+            int firstPort = FIRST_PORT;
+            int lastPort = LAST_PORT;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
@@ -71,13 +75,20 @@ public final class LiveBenchmark {
                     case "--heap" -> heap = args[++i];
                     case "--task" -> tasks.add(args[++i]);
                     case "--server-jvm" -> jvmOptions.addAll(List.of(args[++i].trim().split("\\s+")));
+                    case "--no-aot-cache" -> aotCache = false;
+                    case "--ports" -> {
+                        String[] range = args[++i].split("-");
+                        firstPort = Integer.parseInt(range[0]);
+                        lastPort = Integer.parseInt(range[range.length - 1]);
+                    }
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
                             + "; known: --clients N --rate POSTS_PER_S --reactions PER_S --seconds S --find-max"
-                            + " --skip-storm --heap SIZE --server-jvm 'OPTIONS' --task CLASS");
+                            + " --skip-storm --heap SIZE --server-jvm 'OPTIONS' --task CLASS --no-aot-cache"
+                            + " --ports FIRST-LAST");
                 }
             }
             return new Options(clients, rate, reactions == null ? 2 * rate : reactions, seconds, findMax, storm, heap,
-                    List.copyOf(jvmOptions), tasks);
+                    List.copyOf(jvmOptions), tasks, aotCache, firstPort, lastPort);
         }
     }
 
@@ -143,8 +154,10 @@ public final class LiveBenchmark {
                                            boolean withTasks) throws Exception {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
         int streams = clients + clients / 10 + 100;
-        var server = new ServerProcess(Path.of("target", "incrowd.jar"), data, freePort(), options.heap(),
-                options.jvmOptions(),
+        var deployment = deployment(options);
+        var jvmOptions = new ArrayList<>(deployment.jvmOptions());
+        jvmOptions.addAll(options.jvmOptions());
+        var server = new ServerProcess(deployment.jar(), data, freePort(options), options.heap(), jvmOptions,
                 // One demo person writes (and SearchDuringLiveLoad searches) at the benchmark's rate, far above the per-person posting limit, and
                 // holds every stream from one address: the stream limits are raised above the run's client count
                 // (with room for clients that reconnect before the server has noticed their old stream end).
@@ -167,6 +180,7 @@ public final class LiveBenchmark {
             result.put("seconds", seconds);
             result.put("server_heap", options.heap());
             result.put("server_jvm_options", String.join(" ", options.jvmOptions()));
+            result.put("server_aot_cache", options.aotCache());
 
             try (var load = new SseLoad(new InetSocketAddress("127.0.0.1", server.port()), jam.id(), authorization,
                     filters)) {
@@ -326,15 +340,29 @@ public final class LiveBenchmark {
     }
 
     /** The first port of this benchmark's range that nobody listens on. */
-    private static int freePort() throws IOException {
-        for (int port = FIRST_PORT; port <= LAST_PORT; port++) {
+    private static AotDeployment deployment;
+
+    /** The server as deployed for fast restarts (made once per run of the benchmark), or the plain jar. */
+    private static AotDeployment deployment(Options options) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "incrowd.jar");
+        if (!options.aotCache()) {
+            return AotDeployment.plain(jar);
+        }
+        if (deployment == null) {
+            deployment = AotDeployment.of(jar);
+        }
+        return deployment;
+    }
+
+    private static int freePort(Options options) throws IOException {
+        for (int port = options.firstPort(); port <= options.lastPort(); port++) {
             try (var socket = new ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // try the next one
             }
         }
-        throw new IOException("No free port in " + FIRST_PORT + "-" + LAST_PORT);
+        throw new IOException("No free port in " + options.firstPort() + "-" + options.lastPort());
     }
 
     static double round(double value) {

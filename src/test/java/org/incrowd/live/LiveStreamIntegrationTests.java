@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.incrowd.discussion.PostDraft;
@@ -81,6 +82,24 @@ class LiveStreamIntegrationTests {
             assertThat(events).hasSize(1);
             assertThat(events.getFirst().data()).contains("\"post\":" + id);
         }
+    }
+
+    @Test
+    void eachPageIsToldToComeBackAfterADelayOfItsOwnBetweenTwoAndSixSecondsWhenItsNodeGoesAway() throws Exception {
+        var delays = new HashSet<Long>();
+        for (int i = 0; i < 6; i++) {
+            var person = fixtures.person("Reader " + i, Role.PARTICIPANT);
+            fixtures.join(jam, person);
+            try (var stream = new SseClient(url("?forum=" + forum.id()), fixtures.token(person), null)) {
+                assertThat(stream.status()).isEqualTo(200);
+                delays.add(stream.retryMillis(WAIT));
+            }
+        }
+
+        // The pages of a node that is killed all drop at once: told the same delay, they would all come back at once.
+        assertThat(delays).doesNotContainNull()
+                .allSatisfy(delay -> assertThat(delay).isBetween(2_000L, 6_000L));
+        assertThat(delays).hasSizeGreaterThan(1);
     }
 
     @Test

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A Server-Sent Events client for tests: connects with a bearer token, parses events, hands them out in order. */
 public final class SseClient implements AutoCloseable {
@@ -26,6 +29,8 @@ public final class SseClient implements AutoCloseable {
     private final Thread reader;
     private final String text;
     private volatile java.io.InputStream body;
+    /** The stream's {@code retry:} field: how many milliseconds the browser waits before it comes back. */
+    private final CompletableFuture<Long> retry = new CompletableFuture<>();
 
     public SseClient(String url, String token, String lastEventId) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
@@ -73,6 +78,8 @@ public final class SseClient implements AutoCloseable {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).strip());
+                } else if (line.startsWith("retry:")) {
+                    retry.complete(Long.parseLong(line.substring(6).strip()));
                 }
             }
         } catch (Exception closed) {
@@ -87,6 +94,15 @@ public final class SseClient implements AutoCloseable {
      */
     public boolean ended() {
         return reader == null || !reader.isAlive();
+    }
+
+    /** The delay the server asked the browser to wait before coming back, in milliseconds; null if none came. */
+    public Long retryMillis(Duration timeout) throws InterruptedException {
+        try {
+            return retry.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException none) {
+            return null;
+        }
     }
 
     /** The next event, or null when none comes within the timeout. */

@@ -43,6 +43,8 @@ class LiveHub implements SmartLifecycle {
     private final Duration poll;
     private final Duration keep;
     private final StreamIndex subscribers = new StreamIndex();
+    /** Asked by every returning stream: in a reconnect storm thousands at once share each read. */
+    private final SharedRead<Long> oldestId;
     private final Object dispatching = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     /**
@@ -58,6 +60,7 @@ class LiveHub implements SmartLifecycle {
             @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
             @Value("${incrowd.live.keep-hours:48}") long keepHours) {
         this.events = events;
+        this.oldestId = new SharedRead<>(events::oldestId);
         this.wakeUps = wakeUps;
         this.inFlight = inFlight;
         this.replayPages = replayPages;
@@ -123,7 +126,7 @@ class LiveHub implements SmartLifecycle {
      * on how far this node's dispatcher has got (it may lag behind the log under load).
      */
     private boolean pruned(long lastEventId) {
-        Long oldest = events.oldestId();
+        Long oldest = oldestId.get();
         return oldest == null ? lastEventId < dispatchedUpTo : oldest > lastEventId + 1;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.incrowd.live.LiveEvent;
 import org.incrowd.shared.LiveEventType;
+import org.incrowd.shared.LiveReconnect;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +27,6 @@ final class Subscriber {
     static final int QUEUE = 512;
     private static final Frame REFRESH =
             Frame.of(new LiveEvent(0, 0, null, null, LiveEventType.REFRESH.wireName(), "{}"));
-    private static final long RECONNECT_MILLIS = 2_000;
     /** Events written in one go at most, so that a long replay still goes out in pieces of reasonable size. */
     private static final int BATCH = 64;
 
@@ -149,10 +149,13 @@ final class Subscriber {
         return closed;
     }
 
-    /** Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop. */
+    /**
+     * Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop: a delay of
+     * this stream's own, so that the pages of a node that goes away do not all come back in the same instant.
+     */
     boolean open() {
         try {
-            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(LiveReconnect.retryMillis()));
             return true;
         } catch (IOException | IllegalStateException gone) {
             close();

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.incrowd.shared.LiveReconnect;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before the start-up work (demo content, the first administrator, catching up with analyses) has run; a node
  * restarted under a Jam's traffic gave its database connections to the crowd's requests, and the start-up work,
  * waiting for one, failed the start, again and again (docs/performance.md, "InnovationJam replay"). Pages and the
- * API get 503 with a {@code Retry-After}; live streams are told to come back in two seconds; the health endpoints
+ * API get 503 with a {@code Retry-After}; live streams are told to come back in two to six seconds; the health endpoints
  * answer so that a load balancer sees the node starting. It comes first of all filters: the session filter reads
  * the database too.
  */
@@ -62,12 +63,13 @@ class StartingUp extends OncePerRequestFilter implements ApplicationListener<App
     /**
      * Ends a live stream that cannot be served just now, telling the browser when to come back. A browser's
      * EventSource gives up for good on an error status (the page would silently stop being live), but comes back
-     * after {@code retry}, with the same Last-Event-ID, from a stream that simply ends.
+     * after {@code retry}, with the same Last-Event-ID, from a stream that simply ends. The delay is drawn for each
+     * stream ({@link LiveReconnect}), so that a crowd sent away together does not come back together.
      */
     static void comeBackSoon(HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("retry: " + RETRY_AFTER_SECONDS * 1000 + "\n\n");
+        response.getWriter().write(LiveReconnect.retryField());
     }
 }

@@ -2,6 +2,7 @@ package org.incrowd.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -39,8 +40,27 @@ class StartingUpTests {
         // An error status would make a browser's EventSource give up; an ended stream is tried again.
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/event-stream");
-        assertThat(response.getContentAsString()).isEqualTo("retry: 2000\n\n");
+        assertThat(response.getContentAsString()).matches("retry: \\d+\n\n");
+        assertThat(retryMillis(response)).isBetween(2_000L, 6_000L);
         assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void liveStreamsSentAwayTogetherAreToldToComeBackAtDifferentMomentsBetweenTwoAndSixSeconds() throws Exception {
+        var delays = new HashSet<Long>();
+        for (int i = 0; i < 50; i++) {
+            var response = new MockHttpServletResponse();
+            filter.doFilter(new MockHttpServletRequest("GET", "/live/jams/1"), response, new MockFilterChain());
+            delays.add(retryMillis(response));
+        }
+
+        // A crowd told the same delay would come back in the same instant (a reconnect storm): the delays spread.
+        assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(2_000L, 6_000L));
+        assertThat(delays).hasSizeGreaterThan(1);
+    }
+
+    private static long retryMillis(MockHttpServletResponse response) throws Exception {
+        return Long.parseLong(response.getContentAsString().strip().substring("retry:".length()).strip());
     }
 
     @Test
