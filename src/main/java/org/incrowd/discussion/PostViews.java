@@ -47,8 +47,13 @@ class PostViews {
 
     List<Post> of(Actor actor, List<Row> rows) {
         var ids = rows.stream().map(Row::id).toList();
+        // The rows in hand (a thread page holds its idea and most parents) are not read again.
+        var inHand = new java.util.HashMap<Long, Row>();
+        rows.forEach(r -> inHand.put(r.id(), r));
         // One query for the posts these build on, not one per reply; a parent's author appears as its forum shows it.
-        var parents = posts.findAll(rows.stream().map(Row::parentId).filter(Objects::nonNull).distinct().toList());
+        var parents = new java.util.HashMap<Long, Row>(posts.findAll(rows.stream().map(Row::parentId)
+                .filter(Objects::nonNull).filter(id -> !inHand.containsKey(id)).distinct().toList()));
+        rows.stream().map(Row::parentId).filter(inHand::containsKey).forEach(id -> parents.put(id, inHand.get(id)));
         var authored = new ArrayList<Bylines.Authored>();
         rows.forEach(r -> authored.add(Bylines.authored(r)));
         parents.values().forEach(p -> authored.add(Bylines.authored(p)));
@@ -58,7 +63,12 @@ class PostViews {
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
         var mine = posts.reactionsOf(actor.personId(), ids);
         var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
-        var threads = posts.threadHeads(rows.stream().map(Row::threadId).toList());
+        var threads = new java.util.HashMap<Long, PostRepository.ThreadHead>(posts.threadHeads(rows.stream()
+                .map(Row::threadId).filter(id -> !inHand.containsKey(id)).toList()));
+        rows.stream().map(Row::threadId).filter(inHand::containsKey).forEach(id -> {
+            var head = inHand.get(id);
+            threads.put(id, new PostRepository.ThreadHead(head.title(), head.authorId(), head.hidden()));
+        });
         var facilitated = forumsFacilitated(actor, rows, threads);
         return rows.stream().map(r -> {
             var moderation = moderation(actor, r, facilitated);

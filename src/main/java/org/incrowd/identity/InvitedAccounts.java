@@ -2,11 +2,10 @@ package org.incrowd.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
+import org.incrowd.identity.internal.PersonRepository;
 import org.incrowd.identity.internal.SessionSignIn;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +24,13 @@ public class InvitedAccounts {
 
     private final IdentityService identity;
     private final SessionSignIn sessions;
-    private final JdbcClient jdbc;
+    private final PersonRepository people;
     private final Clock clock;
 
-    InvitedAccounts(IdentityService identity, SessionSignIn sessions, JdbcClient jdbc, Clock clock) {
+    InvitedAccounts(IdentityService identity, SessionSignIn sessions, PersonRepository people, Clock clock) {
         this.identity = identity;
         this.sessions = sessions;
-        this.jdbc = jdbc;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -53,7 +52,6 @@ public class InvitedAccounts {
     /** The person showed they read mail at {@code email} (they followed a link sent there): verified, if it is theirs. */
     @Transactional
     public void confirmAddress(long personId, String email) {
-        jdbc.sql("update person set email_verified_at = ? where id = ? and email = ? and email_verified_at is null")
-                .params(Timestamp.from(clock.instant()), personId, ProfileRules.normaliseEmail(email)).update();
+        people.markVerified(personId, ProfileRules.normaliseEmail(email), clock.instant());
     }
 }

@@ -3,6 +3,9 @@ package org.incrowd.shared;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,6 +37,17 @@ public final class RowCache<K, V> {
     /** The cached value, or what {@code load} reads (and is kept). {@code load} must not return null. */
     public V get(K key, Function<? super K, ? extends V> load) {
         return cache.get(key, load);
+    }
+
+    /**
+     * The cached values of these keys, the missing ones read together by {@code load} (and kept); keys that
+     * {@code load} does not return are absent from the result and not kept.
+     */
+    public Map<K, V> getAll(Collection<? extends K> keys, Function<? super Set<? extends K>, ? extends Map<? extends K, ? extends V>> load) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return cache.getAll(keys, load);
     }
 
     /** Forgets the key now and again when the current transaction (if any) has committed. */

@@ -45,7 +45,7 @@ public final class PagesBenchmark {
             + "two regions first and measure how many teams take it up within a month. **What** would you change?";
 
     private record Options(int connections, int seconds, int warmUpSeconds, int port, boolean large,
-                           boolean catchUp, Path jfr, Path jar) {
+                           boolean catchUp, Path jfr, Path jar, List<String> only) {
 
         static Options parse(String[] args) {
             int connections = 64;
@@ -56,6 +56,7 @@ public final class PagesBenchmark {
             boolean catchUp = true;
             Path jfr = null;
             Path jar = Path.of("target", "incrowd.jar");
+            List<String> only = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--connections" -> connections = Integer.parseInt(args[++i]);
@@ -66,23 +67,28 @@ public final class PagesBenchmark {
                     case "--no-catch-up" -> catchUp = false;
                     case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
                     case "--jar" -> jar = Path.of(args[++i]);
+                    case "--only" -> only = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; known:"
                             + " --connections N --seconds S --warm-up S --port P --demo-only --no-catch-up --jfr FILE.jfr"
-                            + " --jar FILE.jar");
+                            + " --jar FILE.jar --only thread,forum,jam_home");
                 }
             }
-            return new Options(connections, seconds, warmUp, port, large, catchUp, jfr, jar.toAbsolutePath());
+            return new Options(connections, seconds, warmUp, port, large, catchUp, jfr, jar.toAbsolutePath(), only);
         }
     }
 
     /** The pages read: a thread, a forum and the Jam's home, by path. */
-    private record Pages(long jamId, long forumId, long threadId) {
+    private record Pages(long jamId, long forumId, long threadId, List<String> only) {
 
+        /** The pages to read, by name; with {@code --only}, just those named (a short run of one page). */
         Map<String, String> paths() {
             var paths = new LinkedHashMap<String, String>();
             paths.put("thread", "/threads/" + threadId);
             paths.put("forum", "/forums/" + forumId);
             paths.put("jam_home", "/jams/" + jamId);
+            if (!only.isEmpty()) {
+                paths.keySet().retainAll(only);
+            }
             return paths;
         }
     }
@@ -106,12 +112,12 @@ public final class PagesBenchmark {
             // First start: Flyway and the demo content; then the rows the pages need are added while it is stopped.
             server.start();
             server.close();
-            var pages = prepare(data, 0);
+            var pages = prepare(data, 0, options.only());
             results.put("demo_jam", run(server, pages, options, "demo"));
             if (options.large()) {
                 server.close();
                 long started = System.nanoTime();
-                prepare(data, LARGE_JAM_POSTS);
+                prepare(data, LARGE_JAM_POSTS, options.only());
                 System.out.printf("Wrote the Jam's posts up to %,d in %.1f s%n", LARGE_JAM_POSTS,
                         (System.nanoTime() - started) / 1e9);
                 results.put("jam_of_100000_posts", run(server, pages, options, "large"));
@@ -262,7 +268,7 @@ public final class PagesBenchmark {
      * with 19 replies (a thread of 20 posts), and then the whole Jam to {@code jamPosts} posts (threads of 20 posts
      * spread over its forums). Returns the pages to read.
      */
-    private static Pages prepare(Path data, int jamPosts) throws SQLException {
+    private static Pages prepare(Path data, int jamPosts, List<String> only) throws SQLException {
         String url = "jdbc:h2:file:" + data.resolve("incrowd") + ";AUTO_SERVER=FALSE";
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             db.setAutoCommit(false);
@@ -288,7 +294,7 @@ public final class PagesBenchmark {
             }
             writer.flush();
             db.commit();
-            return new Pages(jamId, forumId, threadId);
+            return new Pages(jamId, forumId, threadId, only);
         }
     }
 

@@ -50,6 +50,9 @@ class SingleSignOnIntegrationTests {
     @LocalServerPort
     int port;
     @Autowired
+    org.incrowd.identity.internal.PersonRepository personRows;
+
+    @Autowired
     IdentityService identity;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -199,6 +202,7 @@ class SingleSignOnIntegrationTests {
                 "US", null, null, ParticipantType.EMPLOYEE, "en"), EnumSet.of(Role.PARTICIPANT));
         // As an administrator's deactivation leaves it (the people page is tested in identity.internal).
         jdbc.sql("update person set deactivated_at = current_timestamp where id = ?").param(rosa.id()).update();
+        personRows.evict(rosa.id());
 
         var page = new HttpBrowser().signInThroughProvider("sub-rosa", Map.of(
                 "email", "rosa@example.org", "email_verified", true, "name", "Rosa Parks"));

@@ -37,6 +37,9 @@ class RevealsIntegrationTests {
     static final String REASON = "A threat of violence against a named colleague; HR must act.";
 
     @Autowired
+    org.incrowd.identity.internal.PersonRepository personRows;
+
+    @Autowired
     MockMvc mvc;
     @Autowired
     ApplicationContext context;
@@ -111,6 +114,7 @@ class RevealsIntegrationTests {
     @Test
     void theAuthorIsToldInTheirLanguageAndTheReasonIsEscapedInPageAndMail() throws Exception {
         jdbc.sql("update person set language = 'de' where id = ?").param(hidden.author.id()).update();
+        personRows.evict(hidden.author.id());
         String reason = "<script>alert('reveal')</script> & <b>bold</b>";
         long id = ask(asker, idea, reason);
         requests.send(approver, post("/admin/reveals/" + id + "/approve"));

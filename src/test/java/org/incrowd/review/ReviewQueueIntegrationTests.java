@@ -285,4 +285,18 @@ class ReviewQueueIntegrationTests {
         assertThat(page).doesNotContain("<script>alert(").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(").contains("&lt;img src=x onerror=alert(1)&gt;");
     }
+
+    @Test
+    void aReviewerAssignedWhileReadingSeesTheDecisionFormOnTheNextPage() throws Exception {
+        var idea = ideaBy(forum, ParticipantType.EMPLOYEE, "Bike sheds");
+        var reviewer = fixtures.person("Rhea Reviewer");
+        fixtures.join(jam, reviewer);
+        // The reader's review scope is cached (ADR 51): the first page holds "reviews nothing".
+        assertThat(as.page(reviewer, "/threads/" + idea.id())).doesNotContain("/ideas/" + idea.id() + "/decision");
+
+        reviewers.assign(fixtures.actor(organiser), jam.id(), reviewer.email(), List.of(Reviewers.Target.forum(
+                forum.id())), null);
+
+        assertThat(as.page(reviewer, "/threads/" + idea.id())).contains("/ideas/" + idea.id() + "/decision");
+    }
 }

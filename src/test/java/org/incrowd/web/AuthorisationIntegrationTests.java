@@ -1642,6 +1642,7 @@ class AuthorisationIntegrationTests {
                     var fresh = fixtures.person("Fresh deactivated person", Role.PARTICIPANT);
                     jdbc().sql("update person set deactivated_at = current_timestamp where id = ?").param(fresh.id())
                             .update();
+                    context.getBean(org.incrowd.identity.internal.PersonRepository.class).evict(fresh.id());
                     yield new Ref(Kind.ACCOUNT, fresh.id());
                 }
                 case "webhook" -> {

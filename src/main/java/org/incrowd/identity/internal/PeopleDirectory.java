@@ -23,9 +23,11 @@ class PeopleDirectory {
     }
 
     private final JdbcClient jdbc;
+    private final PersonRepository people;
 
-    PeopleDirectory(JdbcClient jdbc) {
+    PeopleDirectory(JdbcClient jdbc, PersonRepository people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     List<Match> search(PeopleQuery query, int offset, int limit) {
@@ -83,6 +85,7 @@ class PeopleDirectory {
     void setActive(long personId, boolean active, String reason, long changedBy, Instant now) {
         jdbc.sql("update person set deactivated_at = ? where id = ?")
                 .params(active ? null : Timestamp.from(now), personId).update();
+        people.evict(personId);
         jdbc.sql("""
                 insert into person_status_change (person_id, active, reason, changed_by, changed_at)
                 values (?, ?, ?, ?, ?)""").params(personId, active, reason, changedBy, Timestamp.from(now)).update();

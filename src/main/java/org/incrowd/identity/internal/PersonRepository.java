@@ -18,6 +18,7 @@ import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.ProfileFacts;
 import org.incrowd.identity.Role;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,12 @@ public class PersonRepository {
             "id, email, display_name, country, org_unit, job_role, participant_type, language, created_at, email_verified_at";
 
     private final JdbcClient jdbc;
+
+    /**
+     * A person with roles, sessions' validity and activity, by id: read by every signed-in request (SessionRefresh)
+     * and for every byline on a page, written seldom. Evicted beside each write of person and person_role (ADR 51).
+     */
+    private final RowCache<Long, SessionFacts> byId = RowCache.of(200_000);
 
     /** Reads a whole audience in chunks: PostgreSQL's driver otherwise holds every row in memory at once. */
     private final JdbcClient streaming;
@@ -71,12 +78,14 @@ public class PersonRepository {
                 where id = ?""")
                 .params(displayName, country, orgUnit, jobRole, type.name(), language, id)
                 .update();
+        evict(id);
     }
 
     // ---- verified addresses and passwords ------------------------------------------------------------------------
 
     /** Marks the address verified if it is still the person's address (a change may have come in between). */
     public boolean markVerified(long id, String email, Instant at) {
+        evict(id);
         return jdbc.sql("update person set email_verified_at = ? where id = ? and email = ? and email_verified_at is null")
                 .params(Timestamp.from(at), id, email).update() > 0;
     }
@@ -85,12 +94,14 @@ public class PersonRepository {
     void changeEmail(long id, String email, Instant verifiedAt) {
         jdbc.sql("update person set email = ?, email_verified_at = ? where id = ?")
                 .params(email, Timestamp.from(verifiedAt), id).update();
+        evict(id);
     }
 
     /** A new password; sessions that began before {@code sessionsValidFrom} end on their next request. */
     void changePassword(long id, String passwordHash, Instant sessionsValidFrom) {
         jdbc.sql("update person set password_hash = ?, sessions_valid_from = ? where id = ?")
                 .params(passwordHash, Timestamp.from(sessionsValidFrom), id).update();
+        evict(id);
     }
 
     /**
@@ -101,10 +112,35 @@ public class PersonRepository {
     }
 
     Optional<SessionFacts> findForSession(long id) {
-        return jdbc.sql("select " + COLUMNS + ", sessions_valid_from, deactivated_at from person where id = ?").param(id)
-                .query((rs, n) -> new SessionFacts(row(rs, n), instant(rs.getTimestamp("sessions_valid_from")),
-                        rs.getTimestamp("deactivated_at") == null))
-                .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom(), f.active()));
+        return Optional.ofNullable(facts(List.of(id)).get(id));
+    }
+
+    /**
+     * Forgets the cached person, now and after the commit: every write of their row or roles calls this, and so must
+     * whatever writes them behind the application's back (tests, bulk imports).
+     */
+    public void evict(long id) {
+        byId.evict(id);
+    }
+
+    /** The session facts of these people, from the cache or read in chunks; unknown ids are absent. */
+    private Map<Long, SessionFacts> facts(Collection<Long> ids) {
+        return byId.getAll(ids, missing -> {
+            List<Long> distinct = List.copyOf(missing);
+            var found = new HashMap<Long, SessionFacts>();
+            // Chunks keep the IN list within what both databases accept comfortably.
+            for (int from = 0; from < distinct.size(); from += 500) {
+                var chunk = distinct.subList(from, Math.min(from + 500, distinct.size()));
+                var roles = rolesOf(chunk);
+                jdbc.sql("select " + COLUMNS + ", sessions_valid_from, deactivated_at from person where id in (:ids)")
+                        .param("ids", chunk)
+                        .query((rs, n) -> new SessionFacts(
+                                copyWithRoles(row(rs, n), roles.getOrDefault(rs.getLong("id"), Set.of())),
+                                instant(rs.getTimestamp("sessions_valid_from")), rs.getTimestamp("deactivated_at") == null))
+                        .list().forEach(f -> found.put(f.person().id(), f));
+            }
+            return found;
+        });
     }
 
     /** Ids of accounts deactivated before {@code cutoff} whose address is not yet an erased one. */
@@ -124,6 +160,7 @@ public class PersonRepository {
                                   job_role = null, language = null, email_verified_at = null,
                                   deactivated_at = coalesce(deactivated_at, ?), sessions_valid_from = ?
                 where id = ?""").params(erasedEmail, formerName, at, at, id).update();
+        evict(id);
     }
 
     public void setRoles(long id, Set<Role> roles) {
@@ -131,11 +168,11 @@ public class PersonRepository {
         for (Role role : roles) {
             jdbc.sql("insert into person_role (person_id, role) values (?, ?)").params(id, role.name()).update();
         }
+        evict(id);
     }
 
     public Optional<Person> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id)
-                .query(this::row).optional().map(this::withRoles);
+        return findForSession(id).map(SessionFacts::person);
     }
 
     public Optional<Person> findByEmail(String email) {
@@ -162,20 +199,13 @@ public class PersonRepository {
                 .params(pattern, pattern, limit).query(Long.class).list();
     }
 
+    /** These people with their roles, by id (bylines, lists); unknown ids are absent. */
     public Map<Long, Person> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        var distinct = List.copyOf(Set.copyOf(ids));
         var found = new HashMap<Long, Person>();
-        // Chunks keep the IN list within what both databases accept comfortably.
-        for (int from = 0; from < distinct.size(); from += 500) {
-            var chunk = distinct.subList(from, Math.min(from + 500, distinct.size()));
-            var roles = rolesOf(chunk);
-            jdbc.sql("select " + COLUMNS + " from person where id in (:ids)").param("ids", chunk)
-                    .query(this::row).list()
-                    .forEach(p -> found.put(p.id(), copyWithRoles(p, roles.getOrDefault(p.id(), Set.of()))));
-        }
+        facts(ids).forEach((id, f) -> found.put(id, f.person()));
         return found;
     }
 

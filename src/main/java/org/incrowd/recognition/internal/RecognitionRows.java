@@ -13,6 +13,7 @@ import org.incrowd.recognition.Badge;
 import org.incrowd.recognition.CreditKind;
 import org.incrowd.recognition.RecognitionSwitch;
 import org.incrowd.recognition.algorithm.GiverCredit;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -222,14 +223,20 @@ public class RecognitionRows {
 
     // ---- switches ------------------------------------------------------------------------------------------------
 
+    /** A Jam's switched-off recognition, read by every thread page (its badges); evicted where written (ADR 51). */
+    private final RowCache<Long, Set<RecognitionSwitch>> switchedOff = RowCache.of(10_000);
+
     public Set<RecognitionSwitch> switchedOff(long jamId) {
-        var off = EnumSet.noneOf(RecognitionSwitch.class);
-        jdbc.sql("select switch from recognition_switch_off where jam_id = ?").param(jamId)
-                .query(String.class).list().forEach(name -> off.add(RecognitionSwitch.valueOf(name)));
-        return off;
+        return EnumSet.copyOf(switchedOff.get(jamId, id -> {
+            var off = EnumSet.noneOf(RecognitionSwitch.class);
+            jdbc.sql("select switch from recognition_switch_off where jam_id = ?").param(id)
+                    .query(String.class).list().forEach(name -> off.add(RecognitionSwitch.valueOf(name)));
+            return off;
+        }));
     }
 
     public void replaceSwitchedOff(long jamId, Set<RecognitionSwitch> off) {
+        switchedOff.evict(jamId);
         jdbc.sql("delete from recognition_switch_off where jam_id = ?").param(jamId).update();
         off.forEach(name -> jdbc.sql("insert into recognition_switch_off (jam_id, switch) values (?, ?)")
                 .params(jamId, name.name()).update());

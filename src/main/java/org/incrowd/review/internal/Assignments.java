@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.incrowd.shared.RowCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +30,15 @@ public class Assignments {
 
     private final JdbcClient jdbc;
 
+    /**
+     * Each reviewer's scope in a Jam: every thread page asks whether its reader reviews the idea, and almost nobody
+     * does. Evicted where assignments are written (ADR 51).
+     */
+    private final RowCache<ReviewerInJam, Scope> scopes = RowCache.of(200_000);
+
+    private record ReviewerInJam(long jamId, long reviewerId) {
+    }
+
     Assignments(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -39,6 +49,7 @@ public class Assignments {
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(jamId, reviewerId, forumId, themeKey, ideaId, dueAt == null ? null : Timestamp.from(dueAt))
                 .update();
+        scopes.evict(new ReviewerInJam(jamId, reviewerId));
     }
 
     public List<Assignment> ofJam(long jamId) {
@@ -52,12 +63,14 @@ public class Assignments {
     }
 
     public int remove(long jamId, long assignmentId) {
+        scopes.evictIf(key -> key.jamId() == jamId);
         return jdbc.sql("delete from review_assignment where jam_id = ? and id = ?").params(jamId, assignmentId)
                 .update();
     }
 
     public void removeAll(long jamId) {
         jdbc.sql("delete from review_assignment where jam_id = ?").param(jamId).update();
+        scopes.evictIf(key -> key.jamId() == jamId);
     }
 
     public boolean hasAny(long jamId, long reviewerId) {
@@ -67,6 +80,10 @@ public class Assignments {
 
     /** The reviewer's ideas as a condition on {@code idea_review r} (never true for someone with no assignment). */
     public Scope scopeOf(long jamId, long reviewerId) {
+        return scopes.get(new ReviewerInJam(jamId, reviewerId), key -> readScope(key.jamId(), key.reviewerId()));
+    }
+
+    private Scope readScope(long jamId, long reviewerId) {
         var forums = new ArrayList<Long>();
         var themes = new ArrayList<String>();
         boolean byHand = false;
@@ -98,13 +115,18 @@ public class Assignments {
             params.put("scope_jam", jamId);
             params.put("scope_reviewer", reviewerId);
         }
-        return new Scope(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")", params);
+        // Immutable: the scope is cached and shared by every request of this reviewer.
+        return new Scope(parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")",
+                java.util.Map.copyOf(params));
     }
 
     /** Whether every one of the ideas is the reviewer's. */
     public boolean covers(long jamId, long reviewerId, Collection<Long> ideaIds) {
         var scope = scopeOf(jamId, reviewerId);
         var ids = List.copyOf(ideaIds);
+        if (scope.params().isEmpty()) {
+            return ids.isEmpty(); // no assignment in this Jam: nothing to count
+        }
         long covered = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             covered += jdbc.sql("select count(*) from idea_review r where r.jam_id = :jam and r.idea_id in (:ids)"

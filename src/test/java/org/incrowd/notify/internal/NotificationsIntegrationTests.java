@@ -32,6 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class NotificationsIntegrationTests {
 
     @Autowired
+    org.incrowd.identity.internal.PersonRepository personRows;
+
+    @Autowired
     MockMvc mvc;
     @Autowired
     ApplicationContext context;
@@ -51,6 +54,7 @@ class NotificationsIntegrationTests {
     private Person unverified(Fixtures fixtures, String name) {
         var person = fixtures.person(name);
         jdbc.update("update person set email_verified_at = null where id = ?", person.id());
+        personRows.evict(person.id());
         return person;
     }
 
@@ -98,6 +102,7 @@ class NotificationsIntegrationTests {
         var jam = fixtures.liveJam("Sprach-Jam");
         Person author = fixtures.person("Autorin Anna");
         jdbc.update("update person set language = 'de' where id = ?", author.id());
+        personRows.evict(author.id());
 
         inbox.deliver(NotificationKind.REPLY, List.of(author.id()), jam.id(), "/threads/1", reply("Bea", "Idee"));
 
