@@ -32,6 +32,8 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
+import org.incrowd.jam.Terms;
+import org.incrowd.jam.TermsNotAccepted;
 import org.incrowd.search.index.IndexedPost;
 import org.incrowd.search.SearchForm;
 import org.incrowd.search.index.PostIndex;
@@ -314,20 +316,26 @@ public final class SearchBenchmark {
         var discussion = app.getBean(Posting.class);
         var admin = app.getBean(IdentityService.class).findByEmail("admin@demo.incrowd.example").orElseThrow()
                 .asActor();
+        var terms = app.getBean(Terms.class);
         var random = new SplittableRandom(SEED + 1);
         long pause = 1_000 / WRITES_PER_SECOND;
         while (writing.get()) {
             String text = corpus.get(random.nextInt(corpus.size()));
             try {
-                discussion.startThread(admin, forums.get(random.nextInt(forums.size())).id(),
-                        new PostDraft(title(text), text, ""));
-                written.incrementAndGet();
-                Thread.sleep(pause);
+                try {
+                    discussion.startThread(admin, forums.get(random.nextInt(forums.size())).id(),
+                            new PostDraft(title(text), text, ""));
+                    written.incrementAndGet();
+                } catch (TermsNotAccepted asked) {
+                    // The demo Jam asks for its terms before a first post, as it asks every person.
+                    terms.accept(admin, asked.current().scope(), asked.current().version());
+                } catch (RuntimeException e) {
+                    System.err.println("writer: " + e);
+                }
+                Thread.sleep(pause); // also after a failure: a writer failing in a loop would take a core
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                System.err.println("writer: " + e);
             }
         }
     }
