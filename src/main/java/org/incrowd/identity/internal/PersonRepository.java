@@ -35,8 +35,9 @@ public class PersonRepository {
     private final JdbcClient jdbc;
 
     /**
-     * A person with roles, sessions' validity and activity, by id: read by every signed-in request (SessionRefresh)
-     * and for every byline on a page, written seldom. Evicted beside each write of person and person_role (ADR 51).
+     * A person with roles, by id: read for every byline on a page, written seldom. Evicted beside each write of
+     * person and person_role (ADR 51); other nodes see a change within the cache's lifetime, which is why the
+     * session's own check ({@link #findForSession}) does not read it.
      */
     private final RowCache<Long, SessionFacts> byId = RowCache.of(200_000);
 
@@ -111,8 +112,15 @@ public class PersonRepository {
     record SessionFacts(Person person, Instant sessionsValidFrom, boolean active) {
     }
 
+    /**
+     * Read afresh on every signed-in request, never from the cache: a deactivation, a new password or a role taken
+     * away on another node must end or narrow the session at its next request here, not when the cache expires.
+     */
     Optional<SessionFacts> findForSession(long id) {
-        return Optional.ofNullable(facts(List.of(id)).get(id));
+        return jdbc.sql("select " + COLUMNS + ", sessions_valid_from, deactivated_at from person where id = ?").param(id)
+                .query((rs, n) -> new SessionFacts(row(rs, n), instant(rs.getTimestamp("sessions_valid_from")),
+                        rs.getTimestamp("deactivated_at") == null))
+                .optional().map(f -> new SessionFacts(withRoles(f.person()), f.sessionsValidFrom(), f.active()));
     }
 
     /**
@@ -172,7 +180,7 @@ public class PersonRepository {
     }
 
     public Optional<Person> findById(long id) {
-        return findForSession(id).map(SessionFacts::person);
+        return Optional.ofNullable(facts(List.of(id)).get(id)).map(SessionFacts::person);
     }
 
     public Optional<Person> findByEmail(String email) {
