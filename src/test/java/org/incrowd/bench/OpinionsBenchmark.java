@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.insight.opinions.algorithm.AdjustedRandIndex;
+import org.incrowd.insight.opinions.algorithm.HistoryCheckpoint;
 import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionAnalysis;
 import org.incrowd.insight.opinions.algorithm.OpinionGroup;
@@ -186,6 +187,7 @@ public final class OpinionsBenchmark {
         var cold = OpinionAnalysis.history(history, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, null);
         double coldSeconds = seconds(t);
         System.out.printf("Cold replay (every hour): %.2f s; groups %s%n", coldSeconds, sizes(cold.result()));
+        var restart = restartFromStoredPoints(history, cold);
         var passes = new ArrayList<Double>();
         var fills = new ArrayList<Double>();
         var checkpoint = cold.checkpoint();
@@ -232,6 +234,7 @@ public final class OpinionsBenchmark {
         var values = new LinkedHashMap<String, Object>();
         values.put("seconds_live_pass", round(median(passes), 3));
         values.put("seconds_live_cold", round(coldSeconds, 2));
+        values.put("seconds_live_cold_from_stored_checkpoints", restart.get("seconds_first_pass"));
         var detail = new LinkedHashMap<String, Object>();
         detail.put("hours", LIVE_HOURS);
         detail.put("passes", passes.stream().map(x -> round(x, 3)).toList());
@@ -239,7 +242,54 @@ public final class OpinionsBenchmark {
         detail.put("seconds_fill_votes_cold", round(fill, 2));
         detail.put("group_sizes", sizes(latest));
         detail.put("seconds_pass_after_a_change_hours_ago", changedPasses);
+        detail.put("cold_pass_from_stored_checkpoints", restart);
         values.put("opinions_live_replay_detail", detail);
+        return values;
+    }
+
+    /**
+     * The first pass after a restart when the checkpoints are kept in the database ({@code HistoryCheckpoints}): each
+     * point of the cold replay's checkpoint written as the database keeps it, then read back from those bytes and
+     * resumed from, with the same votes. Repeated: the first in this JVM (the analysis is warm from the cold replay,
+     * the reading of points is not), then the median of {@link #LIVE_RUNS} more. The database's own transfer of the
+     * bytes is not included (their size is), nor the JIT warm-up of a freshly started server.
+     */
+    private static Map<String, Object> restartFromStoredPoints(VoteHistory history, OpinionAnalysis.Replayed cold) {
+        long t = System.nanoTime();
+        var bytes = cold.checkpoint().marks().stream().map(cold.checkpoint()::bytesOf).toList();
+        double written = seconds(t);
+        var passes = new ArrayList<Double>();
+        var reads = new ArrayList<Double>();
+        boolean same = true;
+        int replayedHours = 0;
+        for (int run = 0; run <= LIVE_RUNS; run++) {
+            t = System.nanoTime();
+            var restored = HistoryCheckpoint.read(bytes);
+            reads.add(seconds(t));
+            var resumed = OpinionAnalysis.history(history, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE,
+                    restored);
+            passes.add(seconds(t));
+            replayedHours = resumed.replayedHours();
+            same &= resumed.result().placements().equals(cold.result().placements())
+                    && resumed.result().groups().equals(cold.result().groups());
+        }
+        var later = passes.subList(1, passes.size());
+        long total = bytes.stream().mapToLong(b -> b.length).sum();
+        System.out.printf("Cold pass from stored checkpoints: first %.2f s, then median %.2f s (min %.2f, max %.2f);"
+                + " of which reading %d points (%.1f MB) %.3f s first, %.3f s median; %d hours replayed (full replay: "
+                + "%d); writing the points %.2f s; the same map as the full replay: %s%n", passes.get(0),
+                median(later), min(later), max(later), bytes.size(), total / 1e6, reads.get(0),
+                median(reads.subList(1, reads.size())), replayedHours, cold.replayedHours(), written, same);
+        var values = new LinkedHashMap<String, Object>();
+        values.put("seconds_first_pass", round(passes.get(0), 2));
+        values.put("seconds_pass_median", round(median(later), 2));
+        values.put("passes", passes.stream().map(x -> round(x, 3)).toList());
+        values.put("seconds_read_points", reads.stream().map(x -> round(x, 3)).toList());
+        values.put("seconds_write_points", round(written, 3));
+        values.put("points", bytes.size());
+        values.put("stored_mb", round(total / 1e6, 2));
+        values.put("hours_replayed", replayedHours);
+        values.put("same_map_as_full_replay", same);
         return values;
     }
 

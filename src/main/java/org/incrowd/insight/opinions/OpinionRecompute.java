@@ -34,8 +34,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>The groups are those the Jam's history made (ADR 55), exactly as {@code ./incrowd analyse opinions} computes
  * them from the same votes and times: the reactions are replayed hour by hour. Each scope keeps where its last replay
- * stood at the end of its last full hour ({@link HistoryCheckpoint}), so a pass replays only the hours since; a node
- * without it (a restart, another node taking the lease) replays from the first reaction and reaches the same map.
+ * stood at the end of its last full hour ({@link HistoryCheckpoint}), so a pass replays only the hours since. The
+ * checkpoints are kept in the database too ({@link HistoryCheckpoints}): a node without them in memory (a restart,
+ * another node taking the lease) resumes from the stored ones, or from the first reaction when none fits, and reaches
+ * the same map either way.
  */
 @Component
 class OpinionRecompute extends JamRecompute {
@@ -47,19 +49,21 @@ class OpinionRecompute extends JamRecompute {
     private final PostFeed discussion;
     private final OpinionSnapshots snapshots;
     private final GroupProfiles profiles;
+    private final HistoryCheckpoints stored;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** Where each scope's last replay stood, so that the next starts there (or at the first vote, if dropped). */
     private final Cache<String, HistoryCheckpoint> previous = NodeCache.weighing(OpinionSnapshots.KEPT_ELEMENTS,
             checkpoint -> checkpoint.size() + 1);
 
-    OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles, Leases leases,
-                     ApplicationEventPublisher events, Clock clock) {
+    OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles,
+                     HistoryCheckpoints stored, Leases leases, ApplicationEventPublisher events, Clock clock) {
         super("opinions", leases, LEASE, discussion,
                 jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent());
         this.discussion = discussion;
         this.snapshots = snapshots;
         this.profiles = profiles;
+        this.stored = stored;
         this.events = events;
         this.clock = clock;
     }
@@ -94,7 +98,7 @@ class OpinionRecompute extends JamRecompute {
         int scopes = 0;
         for (var entry : matrices.entrySet()) {
             long forumId = entry.getKey();
-            var result = analyse(jamId + ":" + forumId, entry.getValue().build());
+            var result = analyse(jamId, forumId, entry.getValue().build());
             snapshots.save(OpinionSnapshot.of(jamId, forumId, computedAt, result, profiles.of(result)));
             scopes++;
         }
@@ -103,18 +107,24 @@ class OpinionRecompute extends JamRecompute {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private OpinionResult analyse(String scope, VoteHistory votes) {
-        var replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE,
-                previous.getIfPresent(scope));
+    private OpinionResult analyse(long jamId, long forumId, VoteHistory votes) {
+        String scope = jamId + ":" + forumId;
+        var from = previous.getIfPresent(scope);
+        if (from == null) {
+            from = stored.load(jamId, forumId, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE);
+        }
+        var replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, from);
         if (replayed.checkpoint() == null) {
             previous.invalidate(scope);
         } else {
             previous.put(scope, replayed.checkpoint());
         }
+        stored.keep(jamId, forumId, replayed.checkpoint());
+        log.debug("Opinion map {} replayed {} hours", scope, replayed.replayedHours());
         return replayed.result();
     }
 
-    /** Forget where the replays stood, as a restart does (tests). */
+    /** Forget where the replays stood in memory, as a restart does (tests); the stored checkpoints stay. */
     void forgetCheckpoints() {
         previous.invalidateAll();
     }

@@ -166,16 +166,68 @@ class OpinionHistoryIntegrationTests {
     }
 
     @Test
-    void aRestartReplaysTheHistoryToTheSameMap() {
+    void aRestartResumesFromTheStoredCheckpointsToTheSameMap() {
+        recompute.recompute(jam.id());
+        var carried = jamMap();
+        var stored = storedPoints();
+
+        recompute.forgetCheckpoints();
+        recompute.recompute(jam.id());
+        var resumed = jamMap();
+
+        assertThat(stored).as("the replay's checkpoints, kept in the database").isNotEmpty();
+        assertThat(storedPoints()).isEqualTo(stored);
+        assertThat(resumed.placements()).isEqualTo(carried.placements());
+        assertThat(resumed.groups()).isEqualTo(carried.groups());
+        assertThat(resumed.consensus()).isEqualTo(carried.consensus());
+    }
+
+    @Test
+    void aRestartWithoutStoredCheckpointsReplaysTheHistoryToTheSameMap() {
         recompute.recompute(jam.id());
         var carried = jamMap();
 
         recompute.forgetCheckpoints();
+        jdbc.sql("delete from opinion_history_checkpoint where jam_id = ?").param(jam.id()).update();
         recompute.recompute(jam.id());
         var replayed = jamMap();
 
         assertThat(replayed.placements()).isEqualTo(carried.placements());
         assertThat(replayed.groups()).isEqualTo(carried.groups());
-        assertThat(replayed.consensus()).isEqualTo(carried.consensus());
+        assertThat(storedPoints()).as("written again by the replay").isNotEmpty();
+    }
+
+    @Test
+    void aReactionChangedInTheFirstHourChangesTheMapAfterARestartAsAnalyseOpinionsWould() {
+        recompute.recompute(jam.id());
+        var before = jamMap();
+        var storedBefore = storedPoints();
+        var person = green.get(1);
+        var idea = greyIdeas.get(2);
+        var cast = votes.stream().filter(v -> v.person() == person.id() && v.post() == idea.id()).findFirst()
+                .orElseThrow();
+        votes.remove(cast);
+
+        react(person, idea, ReactionKind.AGREE, cast.at());
+        recompute.forgetCheckpoints();
+        recompute.recompute(jam.id());
+        var after = jamMap();
+
+        assertThat(cast.value()).as("the vote was a disagreement").isEqualTo(-1);
+        assertThat(after.placements()).isNotEqualTo(before.placements());
+        assertThat(after.placements()).extracting(Placement::participant, Placement::group)
+                .isEqualTo(analysedFromTheVotes().placements().stream().map(p -> org.assertj.core.groups.Tuple.tuple(
+                        p.participant(), p.group())).toList());
+        assertThat(storedPoints()).as("the first hour's checkpoint is another one now")
+                .isNotEmpty().isNotEqualTo(storedBefore);
+    }
+
+    /** The stored checkpoints of the whole Jam's map: which hours, with which fingerprints of their votes. */
+    List<String> storedPoints() {
+        return jdbc.sql("""
+                        select ends_hour, fingerprint from opinion_history_checkpoint
+                        where jam_id = ? and forum_id = ? order by ends_hour""")
+                .params(jam.id(), OpinionSnapshot.WHOLE_JAM)
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list();
     }
 }

@@ -80,7 +80,9 @@ public final class OpinionAnalysis {
                 points.addAll(usable.subList(0, at + 1));
             }
         }
+        int replayedHours = 0;
         while (replay.hasNextHour()) {
+            replayedHours++;
             long hour = replay.nextVoteHour();
             VoteMatrix earlier = replay.nextHour();
             if (earlier.statements() >= VoteHistory.FEWEST_STATEMENTS) {
@@ -93,11 +95,16 @@ public final class OpinionAnalysis {
             points.addAll(kept);
         }
         return new Replayed(run(replay.all(), settings, missingVotes, state.components(), state.carried()),
-                HistoryCheckpoint.of(points));
+                HistoryCheckpoint.of(points), replayedHours);
     }
 
-    /** A replay's result, and where the next replay of the same conversation may start (null: at its first vote). */
-    public record Replayed(OpinionResult result, HistoryCheckpoint checkpoint) {}
+    /**
+     * A replay's result, and where the next replay of the same conversation may start (null: at its first vote).
+     *
+     * @param replayedHours the hours (with votes, before the last) this replay clustered: all of them when it started
+     *     at the first vote, fewer when it resumed from a checkpoint
+     */
+    public record Replayed(OpinionResult result, HistoryCheckpoint checkpoint, int replayedHours) {}
 
     /** What one run hands to the next in a history. */
     private record Stages(PrincipalComponents components, GroupClustering.Carried carried) {}

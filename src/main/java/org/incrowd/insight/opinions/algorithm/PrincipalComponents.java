@@ -97,6 +97,20 @@ final class PrincipalComponents {
         return new PrincipalComponents(votes.statementKeys(), centred.center, ritz, block, iteration);
     }
 
+    /** Writes the fit bit for bit, for a checkpoint kept in the database ({@link HistoryCheckpoint}). */
+    void writeTo(CheckpointStream.Out out) throws java.io.IOException {
+        out.keys(statementKeys);
+        out.doubles(center);
+        out.doubles(vectors);
+        out.number(block);
+        out.number(iterations);
+    }
+
+    /** A fit {@link #writeTo} wrote. */
+    static PrincipalComponents readFrom(CheckpointStream.In in) throws java.io.IOException {
+        return new PrincipalComponents(in.keys(), in.doubles(), in.doubles(), in.count(), in.count());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof PrincipalComponents that && block == that.block && iterations == that.iterations

@@ -95,6 +95,49 @@ class OpinionHistoryTests {
     }
 
     @Test
+    void aCheckpointReadBackFromItsStoredBytesResumesTheReplayToTheSameMap() {
+        var timed = withThirdCamp(2, 9);
+        var firstHours = timed.stream().filter(t -> t.time() < START + 8 * HOUR).toList();
+        var written = OpinionAnalysis.history(history(firstHours), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null)
+                .checkpoint();
+        var stored = written.marks().stream().map(written::bytesOf).toList();
+
+        var restored = HistoryCheckpoint.read(stored.reversed());
+        var resumed = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, restored);
+        var fromStart = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null);
+
+        assertThat(restored.marks()).as("oldest first, whatever order the rows came in")
+                .isEqualTo(written.marks());
+        var before = written.pointsFor(SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var after = restored.pointsFor(SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i).components()).isEqualTo(before.get(i).components());
+            assertThat(after.get(i).carried()).usingRecursiveComparison().isEqualTo(before.get(i).carried());
+        }
+        assertThat(resumed.replayedHours()).as("only the hours after the stored ones")
+                .isLessThan(fromStart.replayedHours());
+        assertThat(resumed.result().placements()).isEqualTo(fromStart.result().placements());
+        assertThat(resumed.result().groups()).isEqualTo(fromStart.result().groups());
+    }
+
+    @Test
+    void aStoredCheckpointIsNotResumedFromByAReplayWithOtherSettings() {
+        var timed = withThirdCamp(2, 9);
+        var written = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE, null)
+                .checkpoint();
+        var restored = HistoryCheckpoint.read(written.marks().stream().map(written::bytesOf).toList());
+        var other = new OpinionSettings(3, 5, 100, 5, 10);
+
+        var resumed = OpinionAnalysis.history(history(timed), other, MissingVotes.STATEMENT_AVERAGE, restored);
+        var fromStart = OpinionAnalysis.history(history(timed), other, MissingVotes.STATEMENT_AVERAGE, null);
+
+        assertThat(HistoryCheckpoint.method(other, MissingVotes.STATEMENT_AVERAGE))
+                .isNotEqualTo(HistoryCheckpoint.method(SETTINGS, MissingVotes.STATEMENT_AVERAGE));
+        assertThat(resumed.replayedHours()).isEqualTo(fromStart.replayedHours());
+        assertThat(resumed.result().placements()).isEqualTo(fromStart.result().placements());
+    }
+
+    @Test
     void checkpointsAreKeptForTheNewestHourAndOneHourInEachBandOfAgeBeforeIt() {
         var points = new ArrayList<HistoryCheckpoint.Point>();
         for (long hour = 1; hour <= 40; hour++) {
