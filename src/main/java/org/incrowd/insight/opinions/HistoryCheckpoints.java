@@ -5,6 +5,8 @@ import java.util.List;
 import org.incrowd.insight.opinions.algorithm.HistoryCheckpoint;
 import org.incrowd.insight.opinions.algorithm.MissingVotes;
 import org.incrowd.insight.opinions.algorithm.OpinionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HistoryCheckpoints {
 
+    private static final Logger log = LoggerFactory.getLogger(HistoryCheckpoints.class);
+
     private final JdbcClient jdbc;
 
     HistoryCheckpoints(JdbcClient jdbc) {
@@ -34,7 +38,23 @@ class HistoryCheckpoints {
                         where jam_id = ? and forum_id = ? and method = ?""")
                 .params(jamId, forumId, HistoryCheckpoint.method(settings, missingVotes))
                 .query((rs, n) -> rs.getBytes(1)).list();
-        return HistoryCheckpoint.read(stored);
+        try {
+            return HistoryCheckpoint.read(stored);
+        } catch (RuntimeException unreadable) {
+            dropUnreadable(jamId, forumId, unreadable);
+            return null;
+        }
+    }
+
+    /**
+     * Drops a scope's rows when one cannot be read (a point's state is read only when a replay resumes from it):
+     * they are only a shortcut, so the replay starts at the first vote and its pass stores the points anew.
+     */
+    void dropUnreadable(long jamId, long forumId, RuntimeException unreadable) {
+        log.warn("Stored opinion checkpoints of Jam {} (forum {}) are unreadable; replaying from the first vote",
+                jamId, forumId, unreadable);
+        jdbc.sql("delete from opinion_history_checkpoint where jam_id = ? and forum_id = ?")
+                .params(jamId, forumId).update();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.incrowd.insight.opinions;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,10 +111,20 @@ class OpinionRecompute extends JamRecompute {
     private OpinionResult analyse(long jamId, long forumId, VoteHistory votes) {
         String scope = jamId + ":" + forumId;
         var from = previous.getIfPresent(scope);
-        if (from == null) {
+        boolean fromStored = from == null;
+        if (fromStored) {
             from = stored.load(jamId, forumId, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE);
         }
-        var replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, from);
+        OpinionAnalysis.Replayed replayed;
+        try {
+            replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, from);
+        } catch (UncheckedIOException unreadable) {
+            if (!fromStored) {
+                throw unreadable;
+            }
+            stored.dropUnreadable(jamId, forumId, unreadable);
+            replayed = OpinionAnalysis.history(votes, OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE, null);
+        }
         if (replayed.checkpoint() == null) {
             previous.invalidate(scope);
         } else {

@@ -198,6 +198,43 @@ class OpinionHistoryIntegrationTests {
     }
 
     @Test
+    void unreadableStoredCheckpointsAreReplacedByAReplayFromTheFirstVote() {
+        recompute.recompute(jam.id());
+        var carried = jamMap();
+        var stored = storedPoints();
+
+        recompute.forgetCheckpoints();
+        var written = damage(jam.id(), false);
+        recompute.recompute(jam.id());
+
+        assertThat(jamMap().placements()).isEqualTo(carried.placements());
+        assertThat(jamMap().groups()).isEqualTo(carried.groups());
+        assertThat(storedPoints()).isEqualTo(stored);
+        assertThat(damage(jam.id(), true)).as("the unreadable rows written anew").isEqualTo(written);
+    }
+
+    /**
+     * Cuts each stored state of the Jam to its first half (what a reader of a point sees first stays readable, its
+     * components and clusters do not); with {@code dryRun}, only answers the states as they are.
+     */
+    List<String> damage(long jamId, boolean dryRun) {
+        var rows = jdbc.sql("select forum_id, ends_hour, state from opinion_history_checkpoint where jam_id = ?")
+                .param(jamId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBytes(3)}).list();
+        var states = new ArrayList<String>();
+        for (var row : rows) {
+            byte[] state = (byte[]) row[2];
+            states.add(row[0] + ":" + row[1] + ":" + java.util.Arrays.hashCode(state));
+            if (!dryRun) {
+                jdbc.sql("update opinion_history_checkpoint set state = ? where jam_id = ? and forum_id = ? "
+                                + "and ends_hour = ?")
+                        .params(java.util.Arrays.copyOf(state, state.length / 2), jamId, row[0], row[1]).update();
+            }
+        }
+        states.sort(null);
+        return states;
+    }
+
+    @Test
     void aReactionChangedInTheFirstHourChangesTheMapAfterARestartAsAnalyseOpinionsWould() {
         recompute.recompute(jam.id());
         var before = jamMap();
