@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The server as a node is deployed for fast restarts: the jar extracted ({@code java -Djarmode=tools -jar
  * incrowd.jar extract}) and started with the JVM's ahead-of-time cache ({@code -XX:AOTCache}, JDK 24+) made by one
  * training start of that same jar. A start spends most of its time loading, linking and initialising classes (the
- * context's bean definitions, Tomcat, Spring Security, Lucene); the cache holds them already loaded and linked, so a
+ * context's bean definitions, Jetty, Spring Security, Lucene); the cache holds them already loaded and linked, so a
  * restarted node is ready in about half the time (ADR 50, "Starting faster"). Nested jars cannot be cached, hence the
  * extraction. Made once per built jar and kept beside it in {@code target/aot/}; the training start runs on a data
  * folder of its own and ends once the application context is refreshed.

@@ -681,7 +681,7 @@ class BadInputIntegrationTests {
         var lockedOtherSpelling = signIn("  " + person.email().toUpperCase() + " ", Fixtures.PASSWORD, address);
         assertThat(lockedOtherSpelling.getResponse().getRedirectedUrl()).isEqualTo("/signin?locked");
 
-        // where "/signin?locked" leads (MockMvc reads a bare "?locked" as no parameter; Tomcat as an empty one)
+        // where "/signin?locked" leads (MockMvc reads a bare "?locked" as no parameter; the server as an empty one)
         var page = perform(get("/signin").param("locked", "").with(Fixtures.browser())).andReturn().getResponse();
         assertThat(page.getContentAsString()).satisfies(says(message("signin.locked")));
 

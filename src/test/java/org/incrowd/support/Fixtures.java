@@ -377,7 +377,7 @@ public final class Fixtures {
     }
 
     /**
-     * Sets the servlet path as Tomcat does for Spring's dispatcher servlet at "/" (the whole path). MockMvc leaves it
+     * Sets the servlet path as the server does for Spring's dispatcher servlet at "/" (the whole path). MockMvc leaves it
      * empty, and the application's own filters (sign-in rate limit, API error answers) look at it.
      */
     public static RequestPostProcessor servletPath() {

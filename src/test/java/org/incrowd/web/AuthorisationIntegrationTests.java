@@ -1281,7 +1281,7 @@ class AuthorisationIntegrationTests {
         }
     }
 
-    /** As a request to the real server: MockMvc leaves the servlet path empty, Tomcat does not. */
+    /** As a request to the real server: MockMvc leaves the servlet path empty, the server does not. */
     ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(Fixtures.servletPath()));
     }

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A request's {@code Host} header is the client's to choose: it must never end up in a {@code Location} header, or
- * a link with {@code Host: evil.example} would send people there. Asked of the real server (Tomcat writes the
+ * a link with {@code Host: evil.example} would send people there. Asked of the real server (the server writes the
  * redirects), over a plain socket, because Java's HTTP client does not let a program set {@code Host}.
  */
 @IncrowdBrowserTest

@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Static files over real HTTP (Tomcat compresses, so MockMvc cannot tell): pages link them by content-hashed URLs,
+ * Static files over real HTTP (the server compresses, so MockMvc cannot tell): pages link them by content-hashed URLs,
  * which browsers keep for a year, compressed; the 1 MB ECharts is fetched once, not on every chart page.
  */
 @IncrowdBrowserTest

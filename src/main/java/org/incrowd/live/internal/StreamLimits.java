@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * process's open files and leave everyone's page requests waiting. A browser needs one stream per open page (a few
  * tabs), and a page left behind keeps counting until a write to it fails (up to about 30 s), so someone clicking
  * quickly through pages holds a few more. Beyond the limits a stream is refused with 429 and a message saying why,
- * and the global ceiling stays below Tomcat's connection limit so that pages are still served when every stream is
+ * and the global ceiling stays below the server's connection limit (`server.jetty.max-connections`) so that pages are still served when every stream is
  * taken.
  *
  * <p>The per-address limit is generous because an organisation's people often share one address (a proxy or NAT);

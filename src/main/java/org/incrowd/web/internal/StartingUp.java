@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until the node is ready, every request is answered at once and touches nothing else. Tomcat takes connections
+ * Until the node is ready, every request is answered at once and touches nothing else. The server takes connections
  * before the start-up work (demo content, the first administrator, catching up with analyses) has run; a node
  * restarted under a Jam's traffic gave its database connections to the crowd's requests, and the start-up work,
  * waiting for one, failed the start, again and again (docs/performance.md, "InnovationJam replay"). Pages and the

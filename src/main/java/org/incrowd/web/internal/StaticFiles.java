@@ -26,7 +26,7 @@ import org.springframework.web.servlet.resource.VersionStrategy;
  * ({@code /css/incrowd-<md5>.css}, see {@code Ui.asset}), so a browser may keep them for a year: a changed file gets a
  * new URL. Webjars are named without their version ({@code /webjars/echarts/echarts.min.js}); the version comes from
  * the jar on the class path (webjars-locator-lite), so it is written once, in the build. A URL without a hash (an old
- * bookmark, a hand-typed address) still works and is revalidated on each use. Compression is Tomcat's
+ * bookmark, a hand-typed address) still works and is revalidated on each use. Compression is the server's
  * ({@code server.compression.*} in application.properties).
  */
 @Configuration(proxyBeanMethods = false)
