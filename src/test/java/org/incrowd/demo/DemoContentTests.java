@@ -300,6 +300,30 @@ class DemoContentTests {
                 .isEqualTo("People reach their limit. I think so");
     }
 
+    /** A note under a post says something: no thread page of the demo shows an empty, bordered note box. */
+    @Test
+    void noThreadPageOfTheDemoShowsAnEmptyNoteUnderAPost() throws Exception {
+        var participant = identity.findByEmail(DemoContent.PARTICIPANT_EMAIL).orElseThrow();
+        var reader = org.incrowd.support.Fixtures.of(context).bearer(participant);
+        var emptyNote = java.util.regex.Pattern.compile("<div class=\"post-note\">\\s*</div>");
+        int pages = 0;
+        for (Jam jam : jams.visibleTo(participant.asActor())) {
+            if (jam.kind().isHelpStream()) {
+                continue; // its questions are read on the stream's own pages
+            }
+            for (Forum forum : jams.forums(participant.asActor(), jam.id())) {
+                for (Post idea : discussion.ideas(participant.asActor(), forum.id(), 0).ideas().stream().limit(5)
+                        .toList()) {
+                    String page = mvc.perform(get("/threads/" + idea.id()).with(reader))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    assertThat(emptyNote.matcher(page).find()).as("an empty note on thread %d", idea.id()).isFalse();
+                    pages++;
+                }
+            }
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(10);
+    }
+
     private Person admin() {
         return identity.findByEmail(DemoContent.ADMIN_EMAIL).orElseThrow();
     }

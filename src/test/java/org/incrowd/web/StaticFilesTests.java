@@ -89,6 +89,29 @@ class StaticFilesTests {
         assertThat(wrongHash.headers().firstValue("Cache-Control").orElse("")).doesNotContain(A_YEAR);
     }
 
+    /**
+     * A page goes out in one piece, committed only as the request ends: its whole length declared, its security
+     * headers and the new session's cookie still set after it was rendered, and compressed for a browser that asks.
+     */
+    @Test
+    void aPageArrivesWholeWithItsLengthItsSecurityHeadersAndItsSessionCookie() throws Exception {
+        var page = get("/signin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"_csrf\"");
+        assertThat(page.body().strip()).endsWith("</html>");
+        assertThat(page.headers().firstValueAsLong("Content-Length"))
+                .hasValue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'"));
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID="));
+
+        var compressed = getGzip("/signin");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(new String(gunzip(compressed.body()), java.nio.charset.StandardCharsets.UTF_8).strip())
+                .endsWith("</html>");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -53,13 +53,18 @@ class AuthorshipNotes implements PostNotes {
             boolean author = idea.authorId() == viewer.personId() && !viewer.isGuest();
             boolean member = team.stream().anyMatch(person -> person.personId() == viewer.personId());
             var proxy = proxied.get(idea.id());
+            var adopted = adoptedInto.getOrDefault(idea.id(), List.of());
+            boolean canJoin = canPost && !author && !member && !idea.moderation().hidden();
+            if (proxy == null && team.isEmpty() && adopted.isEmpty() && !canJoin && !member) {
+                continue; // nothing to say: no note at all, rather than an empty box under the idea
+            }
             var model = new HashMap<String, Object>();
             model.put("ui", ui);
             model.put("ideaId", idea.id());
             model.put("proxy", proxy);
             model.put("team", team);
-            model.put("adopted", adoptedInto.getOrDefault(idea.id(), List.of()));
-            model.put("canJoin", canPost && !author && !member && !idea.moderation().hidden());
+            model.put("adopted", adopted);
+            model.put("canJoin", canJoin);
             model.put("member", member);
             model.put("author", author);
             model.put("entrant", proxy != null && proxy.enteredById() == viewer.personId() && !viewer.isGuest());

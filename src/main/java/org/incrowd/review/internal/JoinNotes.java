@@ -88,6 +88,9 @@ class JoinNotes implements PostNotes {
 
     /** The other ideas' titles; a hidden idea is named by none. */
     private Map<Long, String> titles(List<IdeaJoin> standing) {
+        if (standing.isEmpty()) {
+            return Map.of(); // most ideas: no join, and no two reads (each its own transaction) to name none
+        }
         var ids = new HashSet<Long>();
         standing.forEach(join -> {
             ids.add(join.ideaId());
