@@ -2,7 +2,8 @@ package org.incrowd.insight.themes.algorithm;
 
 /**
  * Stage 4 for posts with a sentence vector: spherical k-means ({@link SphericalKMeans}, k-means++ seeding from the
- * settings' seed) on the sentence vectors, compared by cosine after the Jam's mean vector is taken away from each.
+ * settings' seed) into a few micro-clusters per theme, merged into themes by Ward's criterion ({@link WardMerge}), on
+ * the sentence vectors compared by cosine after the Jam's mean vector is taken away from each.
  * Sentence vectors of one domain share a large common component (they lie in a narrow cone: every post of a Jam about
  * the canteen is "about the canteen"); taking the mean away and scaling back to length 1 leaves what distinguishes
  * the posts from each other (Mu and Viswanath, "All-but-the-top", ICLR 2018, do this and more). The
@@ -47,7 +48,7 @@ final class MeaningThemes {
         }
         int d = vectors[withVector[0]].length;
         int[] sample = ThemeAnalysis.strideRows(withVector, FIT_SAMPLE);
-        int k = Math.min(themes > 0 ? themes : ThemeCount.choose(withVector.length), sample.length);
+        int wanted = Math.min(themes > 0 ? themes : ThemeCount.choose(withVector.length), sample.length);
         double[] sum = new double[d];
         for (int row : sample) {
             for (int j = 0; j < d; j++) {
@@ -64,7 +65,14 @@ final class MeaningThemes {
             centre(vectors[sample[i]], mean, fit, i * d);
             rows[i] = i;
         }
-        float[] centroids = SphericalKMeans.fit(fit, d, rows, k, seed, SphericalKMeans.restarts(sample.length, k, d));
+        int micro = WardMerge.microClusters(sample.length, wanted);
+        // The micro level sees wanted / micro of the sample, so it costs what k-means with the wanted k would.
+        int[] microRows = ThemeAnalysis.strideRows(rows, (int) ((long) sample.length * wanted / micro));
+        float[] microCentres = SphericalKMeans.fit(fit, d, microRows, micro, seed,
+                SphericalKMeans.restarts(microRows.length, micro, d));
+        float[] centroids = micro == wanted ? microCentres
+                : WardMerge.merge(fit, d, microRows, microCentres, micro, wanted);
+        int k = centroids.length / d;
         var fitted = new MeaningThemes(k, d, mean, centroids);
         int n = vectors.length;
         Chunks.forEach(n, c -> {
