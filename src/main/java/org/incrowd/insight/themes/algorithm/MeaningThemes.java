@@ -66,12 +66,15 @@ final class MeaningThemes {
             rows[i] = i;
         }
         int micro = WardMerge.microClusters(sample.length, wanted);
-        // The micro level sees wanted / micro of the sample, so it costs what k-means with the wanted k would.
-        int[] microRows = ThemeAnalysis.strideRows(rows, (int) ((long) sample.length * wanted / micro));
-        float[] microCentres = SphericalKMeans.fit(fit, d, microRows, micro, seed,
-                SphericalKMeans.restarts(microRows.length, micro, d));
-        float[] centroids = micro == wanted ? microCentres
-                : WardMerge.merge(fit, d, microRows, microCentres, micro, wanted);
+        float[] centroids;
+        if (micro == wanted) {
+            centroids = SphericalKMeans.fit(fit, d, rows, wanted, seed,
+                    SphericalKMeans.restarts(sample.length, wanted, d));
+        } else {
+            float[] microCentres = SphericalKMeans.fit(fit, d, rows, micro, seed,
+                    SphericalKMeans.restarts(sample.length, micro, d), WardMerge.MICRO_ITERATIONS);
+            centroids = WardMerge.merge(fit, d, rows, microCentres, micro, wanted);
+        }
         int k = centroids.length / d;
         var fitted = new MeaningThemes(k, d, mean, centroids);
         int n = vectors.length;

@@ -15,6 +15,12 @@ final class WardMerge {
 
     /** Micro-clusters per wanted theme: enough that no group has to share a centre, few enough to stay cheap. */
     static final int MICRO_PER_THEME = 3;
+    /**
+     * Lloyd iterations for the micro-clusters. They need not converge: they are a fine partition whose borders the
+     * merge and the final placement at the merged centres decide again; the bound keeps their fit, with three times
+     * as many centres, near the cost of one k-means fit with the wanted number.
+     */
+    static final int MICRO_ITERATIONS = 10;
 
     private WardMerge() {}
 
