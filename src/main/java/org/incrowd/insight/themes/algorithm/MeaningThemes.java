@@ -2,7 +2,8 @@ package org.incrowd.insight.themes.algorithm;
 
 /**
  * Stage 4 for posts with a sentence vector: spherical k-means ({@link SphericalKMeans}, k-means++ seeding from the
- * settings' seed) on the sentence vectors, compared by cosine after the Jam's mean vector is taken away from each.
+ * settings' seed) into a few micro-clusters per theme, merged into themes by Ward's criterion ({@link WardMerge}), on
+ * the sentence vectors compared by cosine after the Jam's mean vector is taken away from each.
  * Sentence vectors of one domain share a large common component (they lie in a narrow cone: every post of a Jam about
  * the canteen is "about the canteen"); taking the mean away and scaling back to length 1 leaves what distinguishes
  * the posts from each other (Mu and Viswanath, "All-but-the-top", ICLR 2018, do this and more). The
@@ -47,7 +48,7 @@ final class MeaningThemes {
         }
         int d = vectors[withVector[0]].length;
         int[] sample = ThemeAnalysis.strideRows(withVector, FIT_SAMPLE);
-        int k = Math.min(themes > 0 ? themes : ThemeCount.choose(withVector.length), sample.length);
+        int wanted = Math.min(themes > 0 ? themes : ThemeCount.choose(withVector.length), sample.length);
         double[] sum = new double[d];
         for (int row : sample) {
             for (int j = 0; j < d; j++) {
@@ -64,7 +65,17 @@ final class MeaningThemes {
             centre(vectors[sample[i]], mean, fit, i * d);
             rows[i] = i;
         }
-        float[] centroids = SphericalKMeans.fit(fit, d, rows, k, seed, SphericalKMeans.restarts(sample.length, k, d));
+        int micro = WardMerge.microClusters(sample.length, wanted);
+        float[] centroids;
+        if (micro == wanted) {
+            centroids = SphericalKMeans.fit(fit, d, rows, wanted, seed,
+                    SphericalKMeans.restarts(sample.length, wanted, d));
+        } else {
+            float[] microCentres = SphericalKMeans.fit(fit, d, rows, micro, seed,
+                    SphericalKMeans.restarts(sample.length, micro, d), WardMerge.MICRO_ITERATIONS);
+            centroids = WardMerge.merge(fit, d, rows, microCentres, micro, wanted);
+        }
+        int k = centroids.length / d;
         var fitted = new MeaningThemes(k, d, mean, centroids);
         int n = vectors.length;
         Chunks.forEach(n, c -> {

@@ -30,11 +30,16 @@ final class SphericalKMeans {
      * number of rows.
      */
     static float[] fit(float[] x, int d, int[] rows, int k, long seed, int restarts) {
+        return fit(x, d, rows, k, seed, restarts, MAX_ITERATIONS);
+    }
+
+    /** As {@link #fit(float[], int, int[], int, long, int)}, with at most {@code iterations} Lloyd iterations. */
+    static float[] fit(float[] x, int d, int[] rows, int k, long seed, int restarts, int iterations) {
         float[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int restart = 0; restart < restarts; restart++) {
             float[] centroids = seed(x, d, rows, k, new SplittableRandom(seed + 7919L * restart));
-            double score = lloyd(x, d, rows, k, centroids);
+            double score = lloyd(x, d, rows, k, centroids, iterations);
             if (score > bestScore) {
                 bestScore = score;
                 best = centroids;
@@ -90,14 +95,17 @@ final class SphericalKMeans {
         return Math.max(0, 2 - 2 * (double) Vectors.dot(x, at, centroids, cAt, d));
     }
 
-    /** Lloyd iterations until the themes settle ({@link #SETTLED}); returns the total similarity of posts to their centroids. */
-    private static double lloyd(float[] x, int d, int[] rows, int k, float[] centroids) {
+    /**
+     * Lloyd iterations until the themes settle ({@link #SETTLED}) or {@code iterations} ran; returns the total
+     * similarity of posts to their centroids.
+     */
+    private static double lloyd(float[] x, int d, int[] rows, int k, float[] centroids, int iterations) {
         int n = rows.length;
         int[] assignment = new int[n];
         java.util.Arrays.fill(assignment, -1);
         float[] similarity = new float[n];
         double score = 0;
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+        for (int iteration = 0; iteration < iterations; iteration++) {
             int chunks = Chunks.count(n);
             double[][] sums = new double[chunks][];
             int[][] counts = new int[chunks][];

@@ -38,8 +38,9 @@ class MeaningThemesTests {
     }
 
     /**
-     * A deterministic sample: every fourth Banking77 message (2,501 of 10,003, all 77 intents). Measured: NMI 0.705,
-     * ARI 0.320 with 35 themes (sqrt(2501 / 2); the full set gets 71 themes and NMI 0.77, ARI 0.50 in the benchmark).
+     * A deterministic sample: every fourth Banking77 message (2,501 of 10,003, all 77 intents). Measured: NMI 0.723,
+     * ARI 0.360 with 35 themes (sqrt(2501 / 2); the full set gets 71 themes in the benchmark); before Ward's merging of
+     * micro-clusters 0.705 / 0.320.
      */
     @Test
     void themesOnMeaningFindTheIntentsOfBankingQuestionsChoosingTheirNumberThemselves() throws IOException {
@@ -54,12 +55,15 @@ class MeaningThemesTests {
         ThemeResult result = ThemeAnalysis.analyse(encoded(texts), ThemeSettings.DEFAULT, encoder::encodeAll);
 
         var themes = themesOf(result);
-        assertThat(ClusterScores.nmi(themes, intents)).isGreaterThan(0.68);
-        assertThat(ClusterScores.ari(themes, intents)).isGreaterThan(0.30);
+        assertThat(ClusterScores.nmi(themes, intents)).isGreaterThan(0.70);
+        assertThat(ClusterScores.ari(themes, intents)).isGreaterThan(0.34);
         assertThat(result.themes()).allSatisfy(theme -> assertThat(theme.label()).isNotBlank());
     }
 
-    /** The four ArgKP dev topics: arguments grouped by the key point the experts matched them to (measured 0.195). */
+    /**
+     * The four ArgKP dev topics: arguments grouped by the key point the experts matched them to (measured 0.202;
+     * 0.195 before Ward's merging of micro-clusters).
+     */
     @Test
     void themesOnMeaningRecoverTheExpertsKeyPoints() throws IOException {
         assumeTrue(Files.isDirectory(DATA.resolve("argkp")), "ArgKP data not present");
@@ -78,7 +82,7 @@ class MeaningThemesTests {
             }
             ari += ClusterScores.ari(themes, keyPoints);
         }
-        assertThat(ari / topics.size()).isGreaterThan(0.17);
+        assertThat(ari / topics.size()).isGreaterThan(0.18);
     }
 
     @Test
