@@ -35,6 +35,14 @@ public class PostVectors {
         return Optional.ofNullable(of(java.util.List.of(postId)).get(postId));
     }
 
+    /**
+     * Whether this node's encoder turns each post published here into a vector, a moment after it is committed
+     * ({@link MeaningEvents.PostsEncoded} says when); where it does not, other nodes' encoders store the vectors.
+     */
+    public boolean encodesNewPosts() {
+        return feed.encodesPosts();
+    }
+
     /** Whether the encoder reached every post that existed when this node started (new ones follow within seconds). */
     public boolean caughtUp() {
         return feed.caughtUp();

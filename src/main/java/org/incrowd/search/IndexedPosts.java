@@ -50,6 +50,11 @@ class IndexedPosts {
                 jamsById.get(post.jamId()), vectors.get(post.id()))).toList();
     }
 
+    /** The language the post is indexed in (as {@link #of} finds it); the indexing thread only, as there. */
+    Language language(PostText post) {
+        return languages.detect(post.text());
+    }
+
     private IndexedPost of(PostText post, Byline byline, Person author, Jam jam, float[] vector) {
         String text = post.text();
         boolean hidden = byline == null || byline.hidesAuthor();

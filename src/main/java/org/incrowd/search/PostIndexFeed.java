@@ -47,9 +47,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * {@code live}'s event log (ADR 0011).
  * <p>
  * Each post goes in with its sentence vector when {@code meaning} has stored one. A vector usually comes a moment after
- * the post: {@link PostsEncoded} (from this node's encoder) has the post indexed again, and posts indexed without a
- * vector in a language the model covers are looked up again on each poll ({@link #awaitingVector}), which finds the
- * vectors another node's encoder stored; at start-up the index itself says which posts still lack one (ADR 0058).
+ * the post, so where this node encodes posts a post published here is held back ({@link #heldForVector}) until its
+ * {@link PostsEncoded} arrives, for {@code incrowd.search.vector-grace-ms} (1 s) at most, and goes in once, with its
+ * vector: indexing it first without one left a replaced document behind in a segment for every post, and Lucene can
+ * reuse a segment's vector graph in a merge only if nothing in it was replaced, so merges rebuilt the graphs from
+ * scratch (ADR 0058, addendum). A post whose vector does not come in time goes in by its words, and posts indexed
+ * without a vector in a language the model covers are looked up again on each poll ({@link #awaitingVector}), which
+ * finds the vectors another node's encoder stored; at start-up the index itself says which posts still lack one.
+ * <p>
+ * Searches see new posts after a refresh, at most every {@link #REFRESH_EVERY}: each refresh writes a segment, and
+ * a segment per post (two per post before) had Lucene's merges rewrite the same small segments over and over.
  */
 @Component
 class PostIndexFeed implements SmartLifecycle {
@@ -60,6 +67,8 @@ class PostIndexFeed implements SmartLifecycle {
     /** Clocks of nodes differ a little: edits are re-read this far back. */
     private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+    /** New posts become searchable together, a quarter of a second apart at most (each refresh writes a segment). */
+    static final Duration REFRESH_EVERY = Duration.ofMillis(250);
 
     private final PostFeed discussion;
     private final IndexedPosts indexedPosts;
@@ -68,6 +77,15 @@ class PostIndexFeed implements SmartLifecycle {
     private final Duration searchTimeLimit;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
+    /** Posts published on this node since the last pass, to be held for their vector (where this node encodes). */
+    private final Set<Long> newlyPublished = ConcurrentHashMap.newKeySet();
+    /**
+     * Posts published here that wait for this node's encoder, with the {@link System#nanoTime} at which the wait ends
+     * (in that order: every wait is as long): one whose vector arrives goes in with it, one still without a vector
+     * then goes in by its words.
+     */
+    private final LinkedHashMap<Long, Long> heldForVector = new LinkedHashMap<>();
+    private final long vectorGraceNanos;
     /** Ids indexed in the look-back window, so that each poll reads only the posts it is missing. */
     private final Map<Long, Boolean> recentlyIndexed = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -94,12 +112,17 @@ class PostIndexFeed implements SmartLifecycle {
     private Progress progress = Progress.NONE;
     private Instant lastCommit = Instant.EPOCH;
     private boolean uncommitted;
+    private boolean refreshDue;
+    private long lastRefresh = System.nanoTime() - REFRESH_EVERY.toNanos();
 
     PostIndexFeed(PostFeed discussion, IndexedPosts indexedPosts, PostVectors vectors,
                   @Value("${incrowd.search.index-dir:${incrowd.data-dir}/search-index}") String folder,
                   @Value("${incrowd.search.poll-ms:1000}") long pollMillis,
-                  @Value("${incrowd.search.time-limit-ms:1000}") long searchTimeLimitMillis) {
+                  @Value("${incrowd.search.time-limit-ms:1000}") long searchTimeLimitMillis,
+                  @Value("${incrowd.search.vector-grace-ms:1000}") long vectorGraceMillis) {
         this.discussion = discussion;
+        // Only this node's encoder announces its vectors; another node's are found by the polls, later.
+        this.vectorGraceNanos = vectors.encodesNewPosts() ? TimeUnit.MILLISECONDS.toNanos(vectorGraceMillis) : 0;
         this.vectors = vectors;
         this.searchTimeLimit = Duration.ofMillis(searchTimeLimitMillis);
         this.indexedPosts = indexedPosts;
@@ -119,7 +142,7 @@ class PostIndexFeed implements SmartLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostPublished event) {
-        published.add(event.postId());
+        (vectorGraceNanos > 0 ? newlyPublished : published).add(event.postId());
         wakeUp.release();
     }
 
@@ -198,18 +221,25 @@ class PostIndexFeed implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Search index: the start-up build failed; it will be retried by the polls", e);
         }
+        long nextPoll = System.nanoTime();
         while (running) {
             try {
-                wakeUp.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(nanosToNextDuty(nextPoll), TimeUnit.NANOSECONDS);
                 wakeUp.drainPermits();
                 if (!running) {
                     break;
                 }
-                boolean changed = indexPublished() | indexMissing() | indexEdits() | indexArrivedVectors();
+                boolean changed = indexPublished();
+                // The polls keep their own clock: a post's events (published, encoded) do not repeat their queries.
+                if (System.nanoTime() - nextPoll >= 0) {
+                    changed |= indexMissing() | indexEdits() | indexArrivedVectors();
+                    nextPoll = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
+                }
                 if (changed) {
-                    index.refresh();
+                    refreshDue = true;
                     uncommitted = true;
                 }
+                refreshNowAndThen();
                 commitNowAndThen();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -253,15 +283,47 @@ class PostIndexFeed implements SmartLifecycle {
                 (System.nanoTime() - started) / 1_000_000, index.size());
     }
 
-    private boolean indexPublished() {
-        if (published.isEmpty()) {
-            return false;
+    /** How long the thread may sleep: until the next poll, the refresh it owes, or the end of a post's wait. */
+    private long nanosToNextDuty(long nextPoll) {
+        long next = nextPoll;
+        if (refreshDue) {
+            next = earlier(next, lastRefresh + REFRESH_EVERY.toNanos());
         }
+        if (!heldForVector.isEmpty()) {
+            next = earlier(next, heldForVector.firstEntry().getValue());
+        }
+        return Math.max(0, next - System.nanoTime());
+    }
+
+    private static long earlier(long a, long b) {
+        return a - b <= 0 ? a : b;
+    }
+
+    /**
+     * Posts announced on this node, read afresh: new ones start their wait for a vector (unless indexed already, by the
+     * start-up or a poll), those whose wait is over go in as they are.
+     */
+    private boolean indexPublished() {
+        long now = System.nanoTime();
         var ids = new ArrayList<>(published);
         published.removeAll(ids);
-        var posts = discussion.texts(ids);
-        add(posts);
-        return !posts.isEmpty();
+        var fresh = new ArrayList<>(newlyPublished);
+        newlyPublished.removeAll(fresh);
+        for (Long id : fresh) {
+            if (!recentlyIndexed.containsKey(id)) {
+                heldForVector.putIfAbsent(id, now + vectorGraceNanos);
+                ids.add(id); // one in a language the model does not read gets no vector: it goes in at once
+            }
+        }
+        for (var waiting = heldForVector.entrySet().iterator(); waiting.hasNext(); ) {
+            var entry = waiting.next();
+            if (entry.getValue() - now > 0) {
+                break; // the others began waiting later
+            }
+            waiting.remove();
+            ids.add(entry.getKey());
+        }
+        return !ids.isEmpty() && add(discussion.texts(ids));
     }
 
     /** New posts that no event announced here: written on another node, or committed late below the newest id. */
@@ -272,7 +334,7 @@ class PostIndexFeed implements SmartLifecycle {
         do {
             ids = discussion.idsAfter(from, BATCH);
             for (Long id : ids) {
-                if (!recentlyIndexed.containsKey(id)) {
+                if (!recentlyIndexed.containsKey(id) && !heldForVector.containsKey(id)) {
                     missing.add(id);
                 }
             }
@@ -335,11 +397,27 @@ class PostIndexFeed implements SmartLifecycle {
         return language != null && vectors.encoder().covers(language);
     }
 
-    private void add(Collection<PostText> posts) {
+    /** Indexes the posts, except those still held for a vector that will come; whether any went in. */
+    private boolean add(Collection<PostText> posts) {
         if (posts.isEmpty()) {
-            return;
+            return false;
         }
         var found = vectors.of(posts.stream().map(PostText::id).toList());
+        var held = new java.util.HashSet<Long>();
+        for (PostText post : posts) {
+            if (heldForVector.containsKey(post.id()) && !found.containsKey(post.id())
+                    && covered(indexedPosts.language(post))) {
+                held.add(post.id());
+            } else {
+                heldForVector.remove(post.id());
+            }
+        }
+        if (!held.isEmpty()) {
+            posts = posts.stream().filter(post -> !held.contains(post.id())).toList();
+            if (posts.isEmpty()) {
+                return false;
+            }
+        }
         var indexed = indexedPosts.of(posts, found);
         index.add(indexed);
         Instant now = Instant.now();
@@ -361,6 +439,15 @@ class PostIndexFeed implements SmartLifecycle {
             }
         }
         progress = new Progress(lastId, lastEdit);
+        return true;
+    }
+
+    private void refreshNowAndThen() {
+        if (refreshDue && System.nanoTime() - (lastRefresh + REFRESH_EVERY.toNanos()) >= 0) {
+            index.refresh();
+            lastRefresh = System.nanoTime();
+            refreshDue = false;
+        }
     }
 
     private void commitNowAndThen() {

@@ -14,6 +14,7 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
 import org.incrowd.meaning.MeaningEvents.PostsEncoded;
+import org.incrowd.support.DelegatingEncoder;
 import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
@@ -89,33 +90,19 @@ class PostVectorsIntegrationTests {
         @Bean
         @Primary
         SentenceEncoder watchedEncoder(@Qualifier("onnxSentenceEncoder") SentenceEncoder encoder) {
-            return new SentenceEncoder() {
-                public String model() {
-                    return encoder.model();
-                }
-
-                public int dimensions() {
-                    return encoder.dimensions();
-                }
-
-                public boolean covers(org.incrowd.text.Language language) {
-                    return encoder.covers(language);
-                }
-
-                public boolean reads(String word) {
-                    return encoder.reads(word);
-                }
-
+            return new DelegatingEncoder(encoder) {
+                @Override
                 public float[] encode(String text) {
                     oneByOne.incrementAndGet();
-                    return encoder.encode(text);
+                    return super.encode(text);
                 }
 
+                @Override
                 public List<float[]> encodeAll(List<String> texts) {
                     if (texts.size() > 1) {
                         onAllWorkers.incrementAndGet();
                     }
-                    return encoder.encodeAll(texts);
+                    return super.encodeAll(texts);
                 }
             };
         }

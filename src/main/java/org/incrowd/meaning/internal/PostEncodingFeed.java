@@ -94,6 +94,11 @@ public class PostEncodingFeed implements SmartLifecycle {
         return caughtUp;
     }
 
+    /** Whether this node encodes posts ({@code incrowd.meaning.encode-posts}); else other nodes store the vectors. */
+    public boolean encodesPosts() {
+        return enabled;
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(PostPublished event) {
         published.add(event.postId());

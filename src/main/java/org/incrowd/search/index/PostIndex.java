@@ -25,6 +25,7 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -97,6 +98,9 @@ public final class PostIndex implements Closeable {
     private static final java.util.regex.Pattern TYPING = java.util.regex.Pattern.compile(
             "(^|\\s)([\\p{L}\\p{N}]{3,})$");
 
+    /** Segments below this size are merged as if this size (Lucene's floor): small, see the constructor. */
+    private static final double FLOOR_SEGMENT_MB = 2;
+
     private final Directory directory;
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -107,8 +111,11 @@ public final class PostIndex implements Closeable {
         this.directory = directory;
         this.timeLimit = timeLimit;
         this.analyzer = PostDocuments.analyzer();
+        // A small floor: Lucene's 16 MB default counts a segment of one new post as large as one of ten thousand
+        // posts and merges them together, inserting those posts' vectors into a new graph again and again. With
+        // 2 MB (Lucene 9's default) small segments merge among themselves, cheaply. See ADR 58, addendum.
         var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64).setMergePolicy(new TieredMergePolicy().setFloorSegmentMB(FLOOR_SEGMENT_MB));
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
