@@ -24,9 +24,18 @@ final class WardMerge {
 
     private WardMerge() {}
 
-    /** How many micro-clusters to fit for {@code k} themes over {@code posts} posts (at least three posts each). */
+    /**
+     * Posts a micro-cluster needs at least: with fewer, a stray post or two makes a micro-cluster of its own, and
+     * Ward's criterion, which charges a merge by the sizes it joins, keeps such a small far cluster apart to the end,
+     * as a theme, while two real groups are merged (a dozen posts on two subjects came out split across both themes).
+     * Ten is the smallest topic BERTopic keeps by default ({@code min_topic_size}); on a small forum the micro level
+     * then falls away and plain k-means places the k centres.
+     */
+    static final int MIN_MICRO_SIZE = 10;
+
+    /** How many micro-clusters to fit for {@code k} themes over {@code posts} posts ({@link #MIN_MICRO_SIZE} each). */
     static int microClusters(int posts, int k) {
-        return Math.max(k, Math.min(MICRO_PER_THEME * k, posts / 3));
+        return Math.max(k, Math.min(MICRO_PER_THEME * k, posts / MIN_MICRO_SIZE));
     }
 
     /**
