@@ -91,8 +91,8 @@ class PostSearch {
     }
 
     /**
-     * The best match is hybrid: the words' sentence vector ({@link QueryMeanings}) goes with them, unless they are in a language the model
-     * does not cover (then words only, as before). Sorting by date needs no vector.
+     * The best match is hybrid: the words' sentence vector ({@link QueryMeanings}) goes with them, unless they are in
+     * a language the model does not cover (then words only, as before). Sorting by date needs no vector.
      */
     private SearchQuery withMeaning(SearchQuery query) {
         if (query.order() != SearchQuery.Order.RELEVANCE || !query.hasWords()) {
