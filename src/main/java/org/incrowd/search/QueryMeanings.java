@@ -9,11 +9,11 @@ import org.incrowd.text.LanguageDetection;
 import org.springframework.stereotype.Component;
 
 /**
- * The sentence vectors of search words, kept for the words searched most. Encoding the words costs a few
- * milliseconds of CPU on the request thread, and readers repeat searches: the same few words from many readers, the
- * next page of a search, the filters changed around the same words. A vector depends on nothing but the words and
- * the model ({@link org.incrowd.meaning.SentenceEncoder}: the same text gives the same vector), so one kept is the one that encoding again would give, and a
- * bounded cache cannot serve a stale answer: no post, Jam or reader goes into it.
+ * The sentence vectors of search words, kept for the words searched most. Encoding the words runs the model on the
+ * request thread, and readers repeat searches: the same few words from many readers, the next page of a search, the
+ * filters changed around the same words. A vector depends on nothing but the words and the model
+ * ({@link org.incrowd.meaning.SentenceEncoder}: the same text gives the same vector), so one kept is the one that
+ * encoding again would give, and a bounded cache cannot serve a stale answer: no post, Jam or reader goes into it.
  */
 @Component
 class QueryMeanings {
