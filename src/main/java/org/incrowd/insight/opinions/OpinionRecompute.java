@@ -22,6 +22,7 @@ import org.incrowd.insight.shared.Leases;
 import org.incrowd.insight.shared.NodeCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -57,10 +58,12 @@ class OpinionRecompute extends JamRecompute {
     private final Cache<String, HistoryCheckpoint> previous = NodeCache.weighing(OpinionSnapshots.KEPT_ELEMENTS,
             checkpoint -> checkpoint.size() + 1);
 
+    /** {@code share}: the most of the time one Jam's recompute may run ({@link JamRecompute}). */
     OpinionRecompute(PostFeed discussion, OpinionSnapshots snapshots, GroupProfiles profiles,
-                     HistoryCheckpoints stored, Leases leases, ApplicationEventPublisher events, Clock clock) {
+                     HistoryCheckpoints stored, Leases leases, ApplicationEventPublisher events, Clock clock,
+                     @Value("${incrowd.opinions.recompute-share:0.1}") double share) {
         super("opinions", leases, LEASE, discussion,
-                jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent());
+                jamId -> snapshots.computedAt(jamId, OpinionSnapshot.WHOLE_JAM).isPresent(), share);
         this.discussion = discussion;
         this.snapshots = snapshots;
         this.profiles = profiles;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 import org.incrowd.discussion.DiscussionEvents;
 import org.incrowd.discussion.PostFeed;
 import org.slf4j.Logger;
@@ -24,6 +25,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the next pass, a manual recompute marks its Jam and says the analysis is busy. So each kind uses at most one thread
  * per node and pages stay responsive.
  * <p>
+ * A Jam whose last recompute took long is left marked by the passes until that recompute's {@code share} of the time
+ * is kept ({@link RecomputeBudget}): the cost of a recompute grows with the Jam, and new posts are placed at once in
+ * the last result anyway, so a large live Jam's analysis comes less often rather than taking ever more of the node.
+ * An organiser's {@link #recompute} is never held back.
+ * <p>
  * A subclass names the changes of its own kind (reactions, posts), schedules {@link #pass} at its own debounce period
  * and does the work in {@link #recomputeNow}.
  */
@@ -38,18 +44,28 @@ public abstract class JamRecompute {
     private final LongPredicate hasResult;
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
     private final ReentrantLock running = new ReentrantLock();
+    private final RecomputeBudget budget;
 
     /**
      * {@code lease}: far longer than one recompute at Jam scale, short enough that a dead node's lease frees soon;
-     * {@code hasResult}: whether a Jam already has a stored result of this kind (Jams without one catch up at start).
+     * {@code hasResult}: whether a Jam already has a stored result of this kind (Jams without one catch up at start);
+     * {@code share}: the most of the time one Jam's recompute may run, from the setting {@code
+     * incrowd.<kind>.recompute-share}.
      */
     protected JamRecompute(String kind, Leases leases, Duration lease, PostFeed discussion,
-                           LongPredicate hasResult) {
+                           LongPredicate hasResult, double share) {
+        this(kind, leases, lease, discussion, hasResult, share, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the clock that times recomputes (tests pass their own). */
+    JamRecompute(String kind, Leases leases, Duration lease, PostFeed discussion, LongPredicate hasResult,
+                 double share, LongSupplier nanoTime) {
         this.kind = kind;
         this.leases = leases;
         this.lease = lease;
         this.discussion = discussion;
         this.hasResult = hasResult;
+        this.budget = new RecomputeBudget("incrowd." + kind + ".recompute-share", share, nanoTime);
     }
 
     /** Recomputes a Jam's analysis: the whole Jam and each forum. Called under the Jam's lease, one at a time. */
@@ -87,8 +103,9 @@ public abstract class JamRecompute {
     }
 
     /**
-     * One pass: recomputes every changed Jam; a failure is logged and the other Jams still get their turn. While a
-     * manual recompute runs on this node the pass is skipped, and the changed Jams wait for the next one.
+     * One pass: recomputes every changed Jam whose last recompute's share of the time is kept; a failure is logged and
+     * the other Jams still get their turn. While a manual recompute runs on this node the pass is skipped, and the
+     * changed Jams wait for the next one; so does a Jam still within its wait.
      */
     protected final void pass() {
         if (!running.tryLock()) {
@@ -96,6 +113,9 @@ public abstract class JamRecompute {
         }
         try {
             for (Long jamId : List.copyOf(changed)) {
+                if (budget.waiting(jamId)) {
+                    continue; // stays marked for a later pass
+                }
                 changed.remove(jamId);
                 try {
                     if (!underLease(jamId)) {
@@ -131,10 +151,12 @@ public abstract class JamRecompute {
         if (!leases.acquire(name, lease)) {
             return false;
         }
+        long started = budget.start();
         try {
             recomputeNow(jamId);
             return true;
         } finally {
+            budget.spent(jamId, started); // a failed recompute took its time too
             leases.release(name);
         }
     }

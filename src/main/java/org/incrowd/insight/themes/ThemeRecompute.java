@@ -36,8 +36,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps a Jam's themes current without recomputing once per post: posts mark their Jam as changed, and every
  * debounce period one background pass recomputes the changed Jams (the whole Jam and each forum) on whichever node
  * holds the Jam's lease. Passes and an organiser's "recompute now" never overlap on a node ({@link JamRecompute}), so
- * the analysis takes at most one thread per node and pages stay responsive; posts written in between are placed at
- * once with the last model ({@link ThemeModels}).
+ * the analysis takes at most one thread per node and pages stay responsive; a large Jam whose recompute takes long is
+ * recomputed less often than the debounce, so that it runs at most {@code incrowd.themes.recompute-share} of the time;
+ * posts written in between are placed at once with the last model ({@link ThemeModels}).
  */
 @Component
 class ThemeRecompute extends JamRecompute {
@@ -63,12 +64,16 @@ class ThemeRecompute extends JamRecompute {
     private final Clock clock;
     private final ThemeSettings settings;
 
-    /** {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose. */
+    /**
+     * {@code themes}: a fixed number of themes per scope, or 0 (the default) to let the analysis choose; {@code share}:
+     * the most of the time one Jam's recompute may run ({@link JamRecompute}).
+     */
     ThemeRecompute(PostFeed discussion, PostVectors vectors, IdentityService identity, ThemeSnapshots snapshots,
                    ThemeModels models, Leases leases, ApplicationEventPublisher events, Clock clock,
-                   @Value("${incrowd.themes.count:0}") int themes) {
+                   @Value("${incrowd.themes.count:0}") int themes,
+                   @Value("${incrowd.themes.recompute-share:0.1}") double share) {
         super("themes", leases, LEASE, discussion,
-                jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent());
+                jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent(), share);
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
         this.vectors = vectors;
