@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.incrowd.meaning.PostVectors;
 import java.util.stream.Collectors;
 import org.incrowd.discussion.PostText;
@@ -43,11 +42,13 @@ class PostSearch {
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
 
     private final PostVectors vectors;
+    private final QueryMeanings queryMeanings;
 
     PostSearch(PostIndexFeed feed, JamService jams, PostFeed discussion, Bylines bylines,
-               SearchAllowance allowance, PostVectors vectors) {
+               SearchAllowance allowance, PostVectors vectors, QueryMeanings queryMeanings) {
         this.feed = feed;
         this.vectors = vectors;
+        this.queryMeanings = queryMeanings;
         this.jams = jams;
         this.discussion = discussion;
         this.bylines = bylines;
@@ -90,15 +91,15 @@ class PostSearch {
     }
 
     /**
-     * The best match is hybrid: the words' sentence vector goes with them, unless they are in a language the model
-     * does not cover (then words only, as before). Sorting by date needs no vector.
+     * The best match is hybrid: the words' sentence vector ({@link QueryMeanings}) goes with them, unless they are in
+     * a language the model does not cover (then words only, as before). Sorting by date needs no vector.
      */
     private SearchQuery withMeaning(SearchQuery query) {
         if (query.order() != SearchQuery.Order.RELEVANCE || !query.hasWords()) {
             return query;
         }
         String read = readWords(query.plainWords());
-        return read.isEmpty() ? query : meaningOf(read).map(query::withMeaning).orElse(query);
+        return read.isEmpty() ? query : queryMeanings.of(read).map(query::withMeaning).orElse(query);
     }
 
     /**
@@ -110,12 +111,6 @@ class PostSearch {
         return java.util.Arrays.stream(words.split("\\s+"))
                 .filter(word -> !word.isEmpty() && encoder.reads(word.replaceAll("[^\\p{L}\\p{N}]", "")))
                 .collect(Collectors.joining(" "));
-    }
-
-    /** The text's sentence vector, if the model covers its language. */
-    private Optional<float[]> meaningOf(String text) {
-        var encoder = vectors.encoder();
-        return encoder.covers(detect(text)) ? Optional.of(encoder.encode(text)) : Optional.empty();
     }
 
     private Language detect(String text) {

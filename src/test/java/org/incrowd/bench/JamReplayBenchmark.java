@@ -44,23 +44,28 @@ public final class JamReplayBenchmark {
     private static final int WATCHED_THREADS_PER_FORUM = 3;
 
     record Options(int minutes, int readers, double posts, double reactions, double pages, double searches,
-                   String heap) {
+                   String heap, List<String> serverJvm) {
 
         static Options parse(String[] args) {
-            var options = new Options(30, 2_000, 20, 1_000, 4, 2, "1g");
+            var options = new Options(30, 2_000, 20, 1_000, 4, 2, "1g", List.of());
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 options = switch (args[i]) {
                     case "--minutes" -> new Options(Integer.parseInt(value), options.readers, options.posts,
-                            options.reactions, options.pages, options.searches, options.heap);
+                            options.reactions, options.pages, options.searches, options.heap, options.serverJvm);
                     case "--readers" -> new Options(options.minutes, Integer.parseInt(value), options.posts,
-                            options.reactions, options.pages, options.searches, options.heap);
+                            options.reactions, options.pages, options.searches, options.heap, options.serverJvm);
                     case "--reactions" -> new Options(options.minutes, options.readers, options.posts,
-                            Double.parseDouble(value), options.pages, options.searches, options.heap);
+                            Double.parseDouble(value), options.pages, options.searches, options.heap,
+                            options.serverJvm);
                     case "--heap" -> new Options(options.minutes, options.readers, options.posts,
-                            options.reactions, options.pages, options.searches, value);
+                            options.reactions, options.pages, options.searches, value, options.serverJvm);
+                    // A flight recording, a collector: e.g. -XX:StartFlightRecording=filename=target/jam-%p.jfr
+                    case "--server-jvm" -> new Options(options.minutes, options.readers, options.posts,
+                            options.reactions, options.pages, options.searches, options.heap,
+                            List.of(value.trim().split("\\s+")));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; known: --minutes M --readers N --reactions PER_S --heap SIZE");
+                            + "; known: --minutes M --readers N --reactions PER_S --heap SIZE --server-jvm 'OPTIONS'");
                 };
                 i++;
             }
@@ -83,6 +88,7 @@ public final class JamReplayBenchmark {
         results.put("machine", Machine.describe());
         results.put("load_average_before", Machine.loadAverage());
         results.put("minutes", options.minutes());
+        results.put("server_jvm_options", options.serverJvm());
         results.put("target", Map.of("posts_per_s", options.posts(), "reactions_per_s", options.reactions(),
                 "live_readers", options.readers(), "page_views_per_s", options.pages(), "searches_per_s",
                 options.searches()));
@@ -106,13 +112,15 @@ public final class JamReplayBenchmark {
         startPostgres(true);
         int streams = options.readers() + options.readers() / 10 + 100;
         server = new ServerProcess(Path.of("target", "incrowd.jar"), serverData, SERVER_PORT, options.heap(),
-                List.of("--spring.datasource.url=" + jdbcUrl(),
+                options.serverJvm(), List.of("--spring.datasource.url=" + jdbcUrl(),
                         "--spring.datasource.driver-class-name=org.postgresql.Driver",
                         "--spring.datasource.username=postgres",
                         // The crowd writes at the replay's rate, far above the per-person limits; one token holds
                         // every live stream.
                         "--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000",
                         "--incrowd.search.per-person.per-minute=1000000",
+                        // Every search carries the readers' one token: the limit of searches at once is a person's.
+                        "--incrowd.search.per-person.at-once=1000",
                         "--incrowd.live.streams-per-person=" + streams, "--incrowd.live.streams-per-address=" + streams,
                         "--incrowd.live.max-streams=" + streams));
         long setupStart = System.nanoTime();

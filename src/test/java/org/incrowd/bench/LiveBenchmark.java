@@ -196,15 +196,20 @@ public final class LiveBenchmark {
                 var writer = new LiveWriter(base, authorization, jam.forums(), jam.threads(), options.rate(),
                         options.reactionRate());
                 double cpuBefore = server.cpuSeconds();
+                long receivedBefore = load.eventsReceived();
                 long steadyStart = System.nanoTime();
                 writer.start();
                 var tasks = withTasks ? startTasks(options.tasks(), base, authorization, session.cookie(),
                         Duration.ofSeconds(seconds)) : Map.<String, Thread>of();
                 Thread.sleep(Duration.ofSeconds(seconds));
                 long steadyEnd = System.nanoTime();
-                double cpuPercent = 100 * (server.cpuSeconds() - cpuBefore) / ((steadyEnd - steadyStart) / 1e9);
+                double cpuSeconds = server.cpuSeconds() - cpuBefore;
+                long delivered = load.eventsReceived() - receivedBefore;
                 result.put("server_rss_mb", server.memoryMb("VmRSS"));
-                result.put("server_cpu_percent", round(cpuPercent));
+                result.put("server_cpu_percent", round(100 * cpuSeconds / ((steadyEnd - steadyStart) / 1e9)));
+                // The server's own work per event it delivered: unlike latency, hardly moved by what else shares
+                // the machine, so it compares two builds measured at different loads.
+                result.put("server_cpu_ms_per_1000_events", delivered == 0 ? null : round(1e6 * cpuSeconds / delivered));
 
                 long killed = 0;
                 String stormFailed = null;

@@ -84,6 +84,27 @@ class LiveStreamIntegrationTests {
         }
     }
 
+    /**
+     * A stream is written to the connection underneath the session and security layers (ADR 0050), so it must still
+     * have been committed through them: the browser gets the same protective headers as for any page, and a proxy is
+     * told not to hold the events back.
+     */
+    @Test
+    void aStreamComesWithTheHeadersOfEveryPageAndItsEventsAreNotCachedOrBuffered() throws Exception {
+        try (var stream = new SseClient(url("?forum=" + forum.id()), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+            assertThat(stream.header("Cache-Control")).contains("no-cache");
+            assertThat(stream.header("X-Accel-Buffering")).isEqualTo("no");
+            assertThat(stream.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(stream.header("Content-Security-Policy")).contains("default-src");
+            assertThat(stream.header("Content-Length")).isNull();
+
+            long id = post("Still live after the headers");
+            assertThat(stream.next(1, "post", WAIT).getFirst().data()).contains("\"post\":" + id);
+        }
+    }
+
     @Test
     void eachPageIsToldToComeBackAfterADelayOfItsOwnBetweenTwoAndSixSecondsWhenItsNodeGoesAway() throws Exception {
         var delays = new HashSet<Long>();

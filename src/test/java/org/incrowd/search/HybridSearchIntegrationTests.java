@@ -101,6 +101,46 @@ class HybridSearchIntegrationTests {
     }
 
     @Test
+    void aRepeatedSearchFindsWhatAFreshOneFindsAndNoPostHiddenSince() throws Exception {
+        Jam jam = fixtures.liveJam("Repeated search Jam");
+        Forum travel = fixtures.forum(jam, "Travel");
+        fixtures.join(jam, reader);
+        Post trains = fixtures.idea(travel, reader, "Night trains to the plant",
+                "A sleeper service so that nobody has to fly to the plant");
+        Post tickets = fixtures.idea(travel, reader, "Season tickets for the train",
+                "Pay half of every season ticket on the regional trains");
+        // "railway" is neither word nor stem of these posts: each is found by its meaning alone
+        String railway = "railway&jam=" + jam.id();
+        awaitFound(railway, fixtures.organiser(), trains);
+        awaitFound(railway, fixtures.organiser(), tickets);
+
+        var first = ids(api("/api/v1/search?q=" + railway, reader));
+        assertThat(first).contains(trains.id(), tickets.id());
+        assertThat(ids(api("/api/v1/search?q=" + railway, reader))).as("the same words again")
+                .containsExactlyElementsOf(first);
+        assertThat(ids(api("/api/v1/search?q= railway  &jam=" + jam.id(), reader)))
+                .as("the same words, spaced differently").containsExactlyElementsOf(first);
+
+        fixtures.moderating().hide(fixtures.organiser().asActor(), tickets.id(), "Off topic");
+        assertThat(ids(api("/api/v1/search?q=" + railway, reader))).as("kept words, a post hidden since")
+                .contains(trains.id()).doesNotContain(tickets.id());
+    }
+
+    @Test
+    void aKeptQueryVectorIsTheOneEncodingGivesAndNoSearchChangesItForAnother() {
+        var encoder = context.getBean(org.incrowd.meaning.PostVectors.class).encoder();
+        var meanings = context.getBean(QueryMeanings.class);
+        float[] fresh = encoder.encode("cheaper night trains");
+
+        float[] first = meanings.of("cheaper night trains").orElseThrow();
+        assertThat(first).containsExactly(fresh);
+        java.util.Arrays.fill(first, 0f); // what one search does with its vector
+        assertThat(meanings.of("cheaper  night trains ").orElseThrow()).containsExactly(fresh);
+        assertThat(meanings.of("\u5317\u4eac\u7684\u706b\u8f66")).as("a language the model does not cover")
+                .isEmpty();
+    }
+
+    @Test
     void aJamsGuidesSeeItsLikelyDuplicatesWithLinksToBothAndToJoinThem() throws Exception {
         Jam jam = fixtures.liveJam("Canteen duplicates Jam");
         Forum canteen = fixtures.forum(jam, "Canteen");

@@ -26,6 +26,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int status;
+    private final java.net.http.HttpHeaders headers;
     private final Thread reader;
     private final String text;
     private volatile java.io.InputStream body;
@@ -40,6 +41,7 @@ public final class SseClient implements AutoCloseable {
         }
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
+        headers = response.headers();
         body = response.body();
         if (status == 200) {
             text = null;
@@ -57,6 +59,11 @@ public final class SseClient implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    /** A header of the stream's response, or null. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
     }
 
     private void read() {

@@ -1,5 +1,7 @@
 package org.incrowd.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,13 @@ public class ApiTokens {
     static final int MAX_PER_PERSON = 20;
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private final JdbcClient jdbc;
+    /**
+     * The tokens whose last use this node wrote within the last {@link #LAST_USED_PRECISION}: their next uses write
+     * nothing and ask nothing. A client holding thousands of streams on one token reconnects them all at once after a
+     * restart, and each would otherwise send an update that changes no row.
+     */
+    private final Cache<String, Boolean> recentlyNoted = Caffeine.newBuilder()
+            .expireAfterWrite(LAST_USED_PRECISION).maximumSize(100_000).build();
 
     ApiTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -83,10 +92,13 @@ public class ApiTokens {
                 .param(hash).query(Long.class).optional();
         // To the minute is what the profile page shows; writing on every request would make one busy token (a
         // client holding thousands of live streams, say) a hot row that every request waits for.
-        Instant now = Instant.now();
-        owner.ifPresent(id -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ? "
-                        + "and (last_used_at is null or last_used_at < ?)")
-                .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update());
+        if (owner.isPresent() && recentlyNoted.getIfPresent(hash) == null) {
+            Instant now = Instant.now();
+            jdbc.sql("update api_token set last_used_at = ? where token_hash = ? "
+                            + "and (last_used_at is null or last_used_at < ?)")
+                    .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update();
+            recentlyNoted.put(hash, Boolean.TRUE);
+        }
         return owner;
     }
 

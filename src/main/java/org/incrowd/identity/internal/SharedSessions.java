@@ -1,8 +1,10 @@
 package org.incrowd.identity.internal;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.slf4j.Logger;
@@ -69,12 +71,39 @@ class SharedSessions {
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionSettings(
-            @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+            @Value("${server.servlet.session.timeout:30m}") Duration timeout, DataSource database) {
+        String newAttribute = newAttributeQuery(database);
         return sessions -> {
             sessions.setDefaultMaxInactiveInterval(timeout);
             sessions.setFlushMode(FlushMode.ON_SAVE); // once, after the response, not at every change
             sessions.setSaveMode(SaveMode.ON_SET_ATTRIBUTE); // only the attributes that were set
+            sessions.setCreateSessionAttributeQuery(newAttribute);
         };
+    }
+
+    /**
+     * Writes an attribute a session did not have as an upsert. Two requests of one browser that run at once (two
+     * tabs, or the pages opened right after signing in) each read the session without, say, its CSRF token, each make
+     * one and each insert it: the second insert broke on the primary key and its request failed after its page had
+     * been sent. With an upsert the later token wins, as it would in memory. PostgreSQL's {@code on conflict} is
+     * atomic under concurrency (a {@code merge} is not); H2 has its own {@code merge ... key}.
+     */
+    static String newAttributeQuery(DataSource database) {
+        String product;
+        try (var connection = database.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached to configure sessions", e);
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return """
+                    insert into %TABLE_NAME%_attributes (session_primary_id, attribute_name, attribute_bytes)
+                    values (?, ?, ?)
+                    on conflict (session_primary_id, attribute_name) do update set attribute_bytes = excluded.attribute_bytes""";
+        }
+        return """
+                merge into %TABLE_NAME%_attributes (session_primary_id, attribute_name, attribute_bytes)
+                key (session_primary_id, attribute_name) values (?, ?, ?)""";
     }
 
     @Bean

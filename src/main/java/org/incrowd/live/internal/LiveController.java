@@ -1,6 +1,7 @@
 package org.incrowd.live.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class LiveController {
     SseEmitter stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
                       @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      HttpServletRequest request) {
+                      HttpServletRequest request, HttpServletResponse response) {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
@@ -78,6 +79,7 @@ class LiveController {
         // than on the stream's own thread: what happens while the stream opens is replayed, never lost.
         Long last = lastEventId != null ? parse(lastEventId) : since != null ? startOfPage(since) : hub.dispatchedUpTo();
         var permit = limits.open(actor.personId(), request.getRemoteAddr());
+        response.setHeader("X-Accel-Buffering", "no"); // a proxy such as nginx passes each event on at once
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), emitter);
         emitter.onCompletion(() -> {

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -62,11 +63,25 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                     || cause instanceof SQLTransientConnectionException
                     // SQL state class 08: connection exception (PostgreSQL, H2 and the SQL standard agree).
                     || (cause instanceof SQLException sql && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))) {
+                            && sql.getSQLState().startsWith("08"))
+                    || couldNotEnd(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A transaction that could not be ended on its connection: the database went away in the middle of it (a restart
+     * terminates every session). The rollback that follows the failure then fails too, on a connection the pool has
+     * already closed ("Connection is closed", without an SQL state), and that exception replaces the first one, which
+     * is kept only as the application exception, if at all. The transaction manager translates every SQL state it
+     * knows (a conflict, a constraint), so an untranslated JDBC failure to commit or roll back is a lost connection:
+     * the client is told to come back, as for any other loss of the database, instead of a 500.
+     */
+    private static boolean couldNotEnd(Throwable e) {
+        return e instanceof TransactionSystemException failed && (failed.getCause() instanceof SQLException
+                || failed.getApplicationException() != null && isDatabaseUnreachable(failed.getApplicationException()));
     }
 
     private static String path(HttpServletRequest request) {

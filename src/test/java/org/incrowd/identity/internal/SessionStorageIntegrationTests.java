@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -68,6 +70,29 @@ class SessionStorageIntegrationTests {
                 .getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/profile").cookie(before).with(Fixtures.browser())).andReturn().getResponse()
                 .getRedirectedUrl()).contains("/signin");
+    }
+
+    /**
+     * Two requests of one browser at once (two tabs, or the pages opened right after signing in) each find the session
+     * without a CSRF token, each make one and each save it: the later save used to fail on the primary key, and with it
+     * the request, after its page had been sent.
+     */
+    @Test
+    @SuppressWarnings("unchecked") // the repository's own session type is not public
+    void twoRequestsThatGiveTheSameSessionANewAttributeAtOnceBothSave() {
+        var repository = (SessionRepository<Session>) (SessionRepository<?>) sessions;
+        Session session = repository.createSession();
+        repository.save(session);
+        Session tab = repository.findById(session.getId());
+        Session otherTab = repository.findById(session.getId());
+
+        tab.setAttribute("token", "first");
+        otherTab.setAttribute("token", "second");
+        repository.save(tab);
+        repository.save(otherTab);
+
+        assertThat((String) repository.findById(session.getId()).getAttribute("token")).isEqualTo("second");
+        repository.deleteById(session.getId());
     }
 
     private static Cookie sessionCookie(MockHttpServletResponse response) {

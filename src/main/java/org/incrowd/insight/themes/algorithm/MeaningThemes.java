@@ -3,7 +3,9 @@ package org.incrowd.insight.themes.algorithm;
 /**
  * Stage 4 for posts with a sentence vector: spherical k-means ({@link SphericalKMeans}, k-means++ seeding from the
  * settings' seed) into a few micro-clusters per theme, merged into themes by Ward's criterion ({@link WardMerge}), on
- * the sentence vectors compared by cosine after the Jam's mean vector is taken away from each.
+ * the sentence vectors compared by cosine after the Jam's mean vector is taken away from each; on a small forum the
+ * centres are fitted on each post averaged with its nearest posts ({@link NeighbourMeans}), and every post is placed
+ * by its own vector.
  * Sentence vectors of one domain share a large common component (they lie in a narrow cone: every post of a Jam about
  * the canteen is "about the canteen"); taking the mean away and scaling back to length 1 leaves what distinguishes
  * the posts from each other (Mu and Viswanath, "All-but-the-top", ICLR 2018, do this and more). The
@@ -64,6 +66,9 @@ final class MeaningThemes {
         for (int i = 0; i < sample.length; i++) {
             centre(vectors[sample[i]], mean, fit, i * d);
             rows[i] = i;
+        }
+        if (NeighbourMeans.applies(sample.length)) {
+            fit = NeighbourMeans.smooth(fit, sample.length, d);
         }
         int micro = WardMerge.microClusters(sample.length, wanted);
         float[] centroids;

@@ -15,7 +15,8 @@ import org.incrowd.text.LanguageDetection;
  * <li>analyse it with that language's analyzer into words and phrases ({@link TextAnalysis});</li>
  * <li>keep a dictionary of frequent terms and weigh posts by TF-IDF ({@link Dictionary}, {@link TermMatrix});</li>
  * <li>cluster the posts that have a sentence vector on their vectors ({@link MeaningThemes}: what they mean, not
- * the words they use; k-means micro-clusters merged into themes by {@link WardMerge}); map the posts without one
+ * the words they use; on a small forum each post first averaged with its nearest posts, {@link NeighbourMeans};
+ * k-means micro-clusters merged into themes by {@link WardMerge}); map the posts without one
  * (languages the sentence model does not cover) into a latent semantic space and cluster them there, in themes of
  * their own ({@link LatentSpace}, {@link SphericalKMeans}); the number of themes by {@link ThemeCount} unless
  * given;</li>
