@@ -14,8 +14,9 @@ import java.util.Arrays;
  * agreed less with Pol.is's own groups (vTaiwan: adjusted Rand index 0.69 instead of 0.92).
  *
  * <p>A clustering that follows an earlier one of the same conversation ({@link Carried}, see {@link VoteHistory})
- * starts where that one ended, as Pol.is does: each earlier base cluster and each earlier group starts at the centre
- * of its members' places now; participants new to the groups start extra clusters if there is room. Pol.is's "k
+ * starts where that one ended, as Pol.is does ({@link CleanStart}): each earlier base cluster starts at the centre
+ * of its members' places now, and each earlier group at the weighted centre of the base clusters that continue its
+ * base clusters; while there are fewer clusters than wanted, the most distal point starts another. Pol.is's "k
  * smoother" goes with it: the number of groups changes only once another number has had the best silhouette
  * {@value #K_SMOOTHER} times in a row. Groups are then the product of the conversation's history, as Pol.is's are: two
  * camps found early stay two camps while votes arrive, instead of jumping to whichever split of the same points a
@@ -81,8 +82,14 @@ final class GroupClustering {
         if (n == 0) {
             return new Result(new int[0], 0, -1, before);
         }
-        double[][] start = startFrom(before.keys(), before.base(), keys, x, y, baseClusters);
-        var base = KMeans.run(x, y, null, start[0], start[1], BASE_ROUNDS);
+        var start = before.keys().length == 0 ? fresh(x, y, baseClusters)
+                : CleanStart.of(x, y, null, earlier(before.keys(), before.base(), keys), baseClusters);
+        var base = KMeans.run(x, y, null, start.x(), start.y(), BASE_ROUNDS);
+        // Per base cluster now, the earlier base cluster it continues (-1 for one split off a point).
+        int[] baseLineage = new int[base.size()];
+        for (int b = 0; b < base.size(); b++) {
+            baseLineage[b] = start.origin()[base.origin()[b]];
+        }
         int bases = base.size();
         int mostGroups = Math.min(maxGroups, 2 + bases / BASE_CLUSTERS_PER_EXTRA_GROUP);
         int[][] groupsByK = new int[mostGroups + 1][];
@@ -91,7 +98,7 @@ final class GroupClustering {
         int[] sizeByK = new int[mostGroups + 1];
         int best = 0;
         for (int k = 2; k <= mostGroups && k <= bases; k++) {
-            var grouping = groupsOf(base, k, before.keys(), before.groupsOf(k), keys, x, y);
+            var grouping = groupsOf(base, baseLineage, k, before.base(), before.groupsOf(k));
             groupOfBaseByK[k] = grouping.assignment();
             sizeByK[k] = grouping.size();
             silhouetteByK[k] = Silhouette.of(base.x(), base.y(), grouping.assignment(), grouping.size());
@@ -99,8 +106,9 @@ final class GroupClustering {
             for (int i = 0; i < n; i++) {
                 groupsByK[k][i] = grouping.assignment()[base.assignment()[i]];
             }
-            // Strictly better only: on a tie the smaller number of groups stays.
-            if (grouping.size() >= 2 && (best == 0 || silhouetteByK[k] > silhouetteByK[best])) {
+            // On a tie the larger number of groups wins: Pol.is's max-key over the ks in ascending order keeps the
+            // last of equal silhouettes (conversation.clj, group-k-smoother).
+            if (grouping.size() >= 2 && (best == 0 || silhouetteByK[k] >= silhouetteByK[best])) {
                 best = k;
             }
         }
@@ -118,88 +126,64 @@ final class GroupClustering {
                 new Carried(keys, base.assignment(), groupsByK, shown, best, bestRuns));
     }
 
-    /**
-     * The k-clustering of the base clusters: from the centres of the previous k-clustering's groups, at their
-     * members' places now (topped up from the first distinct base centres), or Pol.is's start for a new clustering,
-     * the first k distinct base centres.
-     */
-    private static KMeans.Clustering groupsOf(KMeans.Clustering base, int k, long[] beforeKeys, int[] before,
-            long[] keys, double[] x, double[] y) {
-        double[][] init = before == null ? KMeans.firstDistinct(base.x(), base.y(), k)
-                : topUp(startFrom(beforeKeys, before, keys, x, y, k), base, k);
-        return KMeans.run(base.x(), base.y(), base.weight(), init[0], init[1], GROUP_ROUNDS);
+    /** Pol.is's start for a new clustering: the first k distinct points. */
+    private static CleanStart.Start fresh(double[] x, double[] y, int k) {
+        double[][] first = KMeans.firstDistinct(x, y, k);
+        int[] origin = new int[first[0].length];
+        Arrays.fill(origin, -1);
+        return new CleanStart.Start(first[0], first[1], origin);
     }
 
     /**
-     * Up to {@code k} starting centres: first each earlier cluster's members' mean place now (clusters in their
-     * earlier order, those without members left out), then the first distinct places of participants in no earlier
-     * cluster. Without an earlier clustering: the first k distinct points, Pol.is's start.
+     * Per participant now, its cluster in the earlier clustering, or -1 for one new to it.
      *
      * @param beforeKeys the earlier clustering's participants, ascending
      * @param before per earlier participant, its cluster
      */
-    private static double[][] startFrom(long[] beforeKeys, int[] before, long[] keys, double[] x, double[] y, int k) {
-        int clusters = 0;
-        for (int c : before) {
-            clusters = Math.max(clusters, c + 1);
-        }
-        double[] sumX = new double[clusters];
-        double[] sumY = new double[clusters];
-        int[] members = new int[clusters];
-        double[] newX = new double[keys.length];
-        double[] newY = new double[keys.length];
-        int fresh = 0;
+    private static int[] earlier(long[] beforeKeys, int[] before, long[] keys) {
+        int[] earlier = new int[keys.length];
         // Both key lists ascend: one walk matches them.
         for (int i = 0, j = 0; i < keys.length; i++) {
             while (j < beforeKeys.length && beforeKeys[j] < keys[i]) {
                 j++;
             }
-            if (j < beforeKeys.length && beforeKeys[j] == keys[i]) {
-                int c = before[j];
-                sumX[c] += x[i];
-                sumY[c] += y[i];
-                members[c]++;
-            } else {
-                newX[fresh] = x[i];
-                newY[fresh++] = y[i];
-            }
+            earlier[i] = j < beforeKeys.length && beforeKeys[j] == keys[i] ? before[j] : -1;
         }
-        double[] startX = new double[k];
-        double[] startY = new double[k];
-        int found = 0;
-        for (int c = 0; c < clusters && found < k; c++) {
-            if (members[c] > 0) {
-                startX[found] = sumX[c] / members[c];
-                startY[found++] = sumY[c] / members[c];
-            }
-        }
-        double[][] extra = KMeans.firstDistinct(Arrays.copyOf(newX, fresh), Arrays.copyOf(newY, fresh), k - found);
-        for (int e = 0; e < extra[0].length; e++) {
-            startX[found] = extra[0][e];
-            startY[found++] = extra[1][e];
-        }
-        return new double[][] {Arrays.copyOf(startX, found), Arrays.copyOf(startY, found)};
+        return earlier;
     }
 
-    /** Fills a start up to {@code k} centres with the first base centres not already among them. */
-    private static double[][] topUp(double[][] start, KMeans.Clustering base, int k) {
-        if (start[0].length >= k) {
-            return start;
+    /**
+     * The k-clustering of the base clusters, as Pol.is carries it: its groups are sets of base clusters, so each
+     * earlier group starts at the weighted mean of the base clusters now that continue its base clusters, through
+     * {@link CleanStart} (a base cluster split off a point belongs to no group until the k-means places it). A k not
+     * tried before starts from the first k distinct base centres, Pol.is's start for a new clustering.
+     *
+     * @param baseLineage per base cluster now, the earlier base cluster it continues, or -1
+     * @param beforeBase per earlier participant, its earlier base cluster
+     * @param before per earlier participant, its group in the earlier k-clustering (null: k not tried)
+     */
+    private static KMeans.Clustering groupsOf(KMeans.Clustering base, int[] baseLineage, int k, int[] beforeBase,
+            int[] before) {
+        if (before == null) {
+            double[][] init = KMeans.firstDistinct(base.x(), base.y(), k);
+            return KMeans.run(base.x(), base.y(), base.weight(), init[0], init[1], GROUP_ROUNDS);
         }
-        double[] startX = Arrays.copyOf(start[0], k);
-        double[] startY = Arrays.copyOf(start[1], k);
-        int found = start[0].length;
-        for (int b = 0; b < base.size() && found < k; b++) {
-            boolean taken = false;
-            for (int c = 0; c < found && !taken; c++) {
-                taken = startX[c] == base.x()[b] && startY[c] == base.y()[b];
-            }
-            if (!taken) {
-                startX[found] = base.x()[b];
-                startY[found++] = base.y()[b];
-            }
+        int earlierBases = 0;
+        for (int b : beforeBase) {
+            earlierBases = Math.max(earlierBases, b + 1);
         }
-        return new double[][] {Arrays.copyOf(startX, found), Arrays.copyOf(startY, found)};
+        // Every member of an earlier base cluster had that base cluster's group.
+        int[] groupOfEarlierBase = new int[earlierBases];
+        Arrays.fill(groupOfEarlierBase, -1);
+        for (int j = 0; j < before.length; j++) {
+            groupOfEarlierBase[beforeBase[j]] = before[j];
+        }
+        int[] earlier = new int[base.size()];
+        for (int b = 0; b < earlier.length; b++) {
+            earlier[b] = baseLineage[b] < 0 ? -1 : groupOfEarlierBase[baseLineage[b]];
+        }
+        var start = CleanStart.of(base.x(), base.y(), base.weight(), earlier, k);
+        return KMeans.run(base.x(), base.y(), base.weight(), start.x(), start.y(), GROUP_ROUNDS);
     }
 
     /** Group 0 the largest, ties to the group whose earliest point comes first (points are in key order). */

@@ -32,10 +32,11 @@ final class KMeans {
     private KMeans() {}
 
     /**
-     * A clustering: centres (in the order of the starting centres, minus dropped ones), each point's centre and
-     * each centre's total weight.
+     * A clustering: centres (in the order of the starting centres, minus dropped ones), each point's centre, each
+     * centre's total weight, and each centre's starting centre (its index among the starts), which carries a
+     * cluster's lineage from one clustering of a history to the next.
      */
-    record Clustering(double[] x, double[] y, int[] assignment, double[] weight) {
+    record Clustering(double[] x, double[] y, int[] assignment, double[] weight, int[] origin) {
 
         int size() {
             return x.length;
@@ -56,6 +57,8 @@ final class KMeans {
         double[] cy = startY.clone();
         int[] assignment = new int[n];
         double[] weight = new double[cx.length];
+        int[] origin = new int[cx.length];
+        Arrays.setAll(origin, c -> c);
         for (int round = 0; round < maxRounds; round++) {
             grid.assign(cx, cy, assignment);
             // Sums in point order, on one thread: the same bits every run.
@@ -80,6 +83,7 @@ final class KMeans {
                     cx[kept] = nx;
                     cy[kept] = ny;
                     weight[kept] = weight[c];
+                    origin[kept] = origin[c];
                     renumber[c] = kept++;
                 } else {
                     renumber[c] = -1;
@@ -94,12 +98,13 @@ final class KMeans {
                 cx = Arrays.copyOf(cx, kept);
                 cy = Arrays.copyOf(cy, kept);
                 weight = Arrays.copyOf(weight, kept);
+                origin = Arrays.copyOf(origin, kept);
             }
             if (!dropped && moved < SETTLED) {
                 break;
             }
         }
-        return new Clustering(cx, cy, assignment, weight);
+        return new Clustering(cx, cy, assignment, weight, origin);
     }
 
     /** Assigns every point to its nearest centre. */

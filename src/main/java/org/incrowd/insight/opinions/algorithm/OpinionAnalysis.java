@@ -124,7 +124,7 @@ public final class OpinionAnalysis {
         var fitted = PrincipalComponents.fit(votes, missingVotes, components);
         double[][] place = fitted.project(votes);
         // Stage 3: who is grouped, and the groups.
-        boolean[] grouped = Participation.grouped(votes, settings, missingVotes);
+        boolean[] grouped = Participation.grouped(votes, settings, missingVotes, carried.keys());
         int[] rows = rowsWhere(grouped);
         double[] gx = new double[rows.length];
         double[] gy = new double[rows.length];

@@ -12,8 +12,11 @@ import java.util.Arrays;
  * least one vote) are added, most votes first, ties by key, until there are {@value #AT_LEAST}, so that a young
  * conversation shows groups at all.
  *
- * <p>Not Pol.is's: once in, a Pol.is participant stays in for good, even if a later rule would leave them out. That
- * depends on the history of recomputations; here the same votes always group the same participants.
+ * <p>Also Pol.is's (conversation.clj, {@code :in-conv}): once in, a participant stays in for good, even where the rule
+ * would now leave them out (the threshold rises with the statements up to {@code minVotes}; someone taken in among
+ * the most active of a young conversation may later fall below it). A history ({@link OpinionAnalysis#history})
+ * hands the previous run's grouped participants on; a computation from scratch has none, so there the same votes
+ * always group the same participants.
  */
 final class Participation {
 
@@ -22,8 +25,12 @@ final class Participation {
 
     private Participation() {}
 
-    /** Per matrix row, whether the participant is grouped. */
-    static boolean[] grouped(VoteMatrix votes, OpinionSettings settings, MissingVotes missing) {
+    /**
+     * Per matrix row, whether the participant is grouped.
+     *
+     * @param alreadyIn keys (ascending) of the participants grouped by the previous run of the same history
+     */
+    static boolean[] grouped(VoteMatrix votes, OpinionSettings settings, MissingVotes missing, long[] alreadyIn) {
         int n = votes.participants();
         // Pol.is counts the votes on excluded statements too (its vote counts come from the matrix before
         // moderation), and the excluded statements among the statements; in 2017 it counted excluded statements as
@@ -36,9 +43,14 @@ final class Participation {
         }
         int count = 0;
         int[] counted = new int[n];
-        for (int i = 0; i < n; i++) {
+        // Rows and alreadyIn both ascend by key: one walk matches them.
+        for (int i = 0, j = 0; i < n; i++) {
             counted[i] = votes.votesOf(i) + (everyone ? votes.excludedStatementsWithVotes() : votes.excludedVotesOf(i));
-            in[i] = counted[i] >= threshold;
+            long key = votes.participantKey(i);
+            while (j < alreadyIn.length && alreadyIn[j] < key) {
+                j++;
+            }
+            in[i] = counted[i] >= threshold || j < alreadyIn.length && alreadyIn[j] == key;
             count += in[i] ? 1 : 0;
         }
         if (count < AT_LEAST) {

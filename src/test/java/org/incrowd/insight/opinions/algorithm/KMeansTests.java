@@ -127,6 +127,6 @@ class KMeansTests {
                 break;
             }
         }
-        return new KMeans.Clustering(cx, cy, assignment, Arrays.copyOf(cx, 0));
+        return new KMeans.Clustering(cx, cy, assignment, Arrays.copyOf(cx, 0), new int[0]);
     }
 }

@@ -48,6 +48,34 @@ class OpinionHistoryTests {
     }
 
     @Test
+    void someoneGroupedWhenTheConversationWasYoungStaysGroupedAsStatementsAreAdded() {
+        // Three statements in the first hour: three votes are enough to be grouped. Seven more statements two hours
+        // later, which everyone but participant 99 answers: from scratch, 3 votes of 10 are too few.
+        var timed = new ArrayList<Timed>();
+        for (long person = 1; person <= 20; person++) {
+            int side = person % 2 == 0 ? 1 : -1;
+            for (long statement = 1; statement <= 3; statement++) {
+                timed.add(new Timed(new Camps.Vote(person, statement, statement == 3 ? -side : side),
+                        START + person * 1000L + statement));
+            }
+            for (long statement = 4; statement <= 10; statement++) {
+                timed.add(new Timed(new Camps.Vote(person, statement, side), START + 2 * HOUR + person * 1000L
+                        + statement));
+            }
+        }
+        for (long statement = 1; statement <= 3; statement++) {
+            timed.add(new Timed(new Camps.Vote(99, statement, statement == 3 ? -1 : 1), START + 30_000 + statement));
+        }
+
+        var history = OpinionAnalysis.history(history(timed), SETTINGS, MissingVotes.STATEMENT_AVERAGE);
+        var full = OpinionAnalysis.analyse(matrix(timed), SETTINGS);
+
+        assertThat(Camps.groupOf(full, 99)).as("from scratch").isEqualTo(Placement.UNGROUPED);
+        assertThat(Camps.groupOf(history, 99)).as("grouped in the first hour, still grouped")
+                .isEqualTo(Camps.groupOf(history, 2));
+    }
+
+    @Test
     void theSameVotesAtTheSameTimesGiveTheSameGroupsInAnyOrder() {
         var timed = withThirdCamp(2, 9);
         var shuffled = new ArrayList<>(timed);

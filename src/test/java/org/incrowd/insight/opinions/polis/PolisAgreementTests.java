@@ -26,22 +26,26 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PolisAgreementTests {
 
-    /** Measured figure (December 2026) minus about 0.02; from scratch before the history in brackets. */
+    /**
+     * Measured figure (December 2026, with Pol.is's clean start and in-conv carry, ADR 55's fourth round) minus about
+     * 0.02; from scratch before the history in brackets.
+     */
     private static final Map<String, Double> FLOOR = Map.of(
             "15-per-hour-seattle", 0.86, // 0.884 (0.563)
             "austria-climate.5twd2jsnkf.2022-08-08", 0.95, // 0.971 (0.972)
-            "brexit-consensus", 0.91, // median over the meta variants 0.931 (0.931)
+            // Median over the meta variants 0.911 (0.931 before the clean start: lowered with it, see ADR 55).
+            "brexit-consensus", 0.89,
             "canadian-electoral-reform", 0.87, // 0.898 (0.171)
             "scoop-hivemind.freshwater", 0.98, // 1.000 (1.000)
             // 0.848 (0.908): 5 groups where Pol.is has 4; the fifth splits one of Pol.is's groups.
             "scoop-hivemind.ubi", 0.82,
-            // 0.785 (0.917): the one conversation the history serves worse. Its votes span 19 months, most in the
-            // first weeks; Pol.is's groups look like a fresh start late in its life (a restart of its math worker
-            // would give one), which no rule read from the votes can know.
-            "vtaiwan.uberx", 0.76);
+            // 0.849 (0.917; 0.785 before the clean start). Its votes span 19 months, most in the first weeks;
+            // Pol.is's groups may come from a fresh start late in its life (a restart of its math worker resets the
+            // k smoother), which no rule read from the votes can know.
+            "vtaiwan.uberx", 0.83);
 
-    /** The lowest figure among brexit-consensus's meta variants (0.816 measured). */
-    private static final double BREXIT_WORST_VARIANT = 0.80;
+    /** The lowest figure among brexit-consensus's meta variants (0.780 measured; 0.816 before the clean start). */
+    private static final double BREXIT_WORST_VARIANT = 0.76;
 
     /** The brief's bar: Incrowd groups at least this share of the participants Pol.is grouped. */
     private static final double GROUPED_SHARE = 0.9;
