@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.incrowd.shared.DatabaseProduct;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -81,7 +82,7 @@ public class AuditGuard implements JavaMigration {
     /** Creates the guard; public for the test that removes it to tamper the way a database owner could. */
     public static void install(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : postgres(connection) ? List.of(
+            for (String sql : DatabaseProduct.isPostgres(connection) ? List.of(
                     "create or replace function audit_entry_unchanged() returns trigger language plpgsql as $$ "
                             + "begin raise exception '" + MESSAGE + "'; end $$",
                     "create trigger audit_entry_unchanged before update or delete on audit_entry "
@@ -98,14 +99,11 @@ public class AuditGuard implements JavaMigration {
     /** Removes the guard (tests only: it shows what a database owner could do, and that the chain reveals it). */
     public static void remove(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("drop trigger audit_entry_unchanged" + (postgres(connection) ? " on audit_entry" : ""));
-            if (postgres(connection)) {
+            boolean postgres = DatabaseProduct.isPostgres(connection);
+            statement.execute("drop trigger audit_entry_unchanged" + (postgres ? " on audit_entry" : ""));
+            if (postgres) {
                 statement.execute("drop trigger audit_entry_not_truncated on audit_entry");
             }
         }
-    }
-
-    private static boolean postgres(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
 }

@@ -1,6 +1,7 @@
 package org.incrowd.identity.internal;
 
 import java.sql.Statement;
+import org.incrowd.shared.DatabaseProduct;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -38,7 +39,7 @@ class PersonSearchIndexes implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         var connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+        if (!DatabaseProduct.isPostgres(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

@@ -1,10 +1,10 @@
 package org.incrowd.identity.internal;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.incrowd.shared.DatabaseProduct;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.slf4j.Logger;
@@ -89,13 +89,7 @@ class SharedSessions {
      * atomic under concurrency (a {@code merge} is not); H2 has its own {@code merge ... key}.
      */
     static String newAttributeQuery(DataSource database) {
-        String product;
-        try (var connection = database.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database cannot be reached to configure sessions", e);
-        }
-        if ("PostgreSQL".equalsIgnoreCase(product)) {
+        if (DatabaseProduct.isPostgres(database)) {
             return """
                     insert into %TABLE_NAME%_attributes (session_primary_id, attribute_name, attribute_bytes)
                     values (?, ?, ?)

@@ -1,10 +1,9 @@
 package org.incrowd.live.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.incrowd.shared.DatabaseProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,11 +42,7 @@ class AppendsInFlight {
         this.jdbc = jdbc;
         this.wakeUps = wakeUps;
         // Asked once, here: asked inside an appending transaction it would take a second connection from the pool.
-        try (Connection connection = dataSource.getConnection()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database", e);
-        }
+        postgres = DatabaseProduct.isPostgres(dataSource);
     }
 
     /**

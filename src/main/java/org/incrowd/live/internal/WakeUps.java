@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.incrowd.shared.DatabaseProduct;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,7 @@ class WakeUps implements SmartLifecycle {
     @Override
     public void start() {
         running.set(true);
-        try (Connection connection = dataSource.getConnection()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database", e);
-        }
+        postgres = DatabaseProduct.isPostgres(dataSource);
         if (postgres) {
             Thread.ofPlatform().daemon().name("live-notify").start(this::notifyLoop);
             Thread.ofPlatform().daemon().name("live-listen").start(this::listenLoop);

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.time.Instant;
+import org.incrowd.shared.DatabaseProduct;
 import org.incrowd.mail.Mail;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,8 +101,8 @@ public class OutboxRows {
 
     private String lockClause() {
         if (lockClause == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            lockClause = "PostgreSQL".equalsIgnoreCase(product) ? " for update skip locked" : " for update";
+            boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres);
+            lockClause = postgres ? " for update skip locked" : " for update";
         }
         return lockClause;
     }
