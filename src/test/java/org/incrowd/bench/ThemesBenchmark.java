@@ -33,8 +33,8 @@ import org.incrowd.meaning.internal.BundledSentenceEncoder;
  * true number of key points of the topic; Incrowd chooses its number of themes itself.</li>
  * <li><b>Banking77</b>: all 10,003 messages against the 77 intents (NMI, ARI, purity); baselines get k = 77.</li>
  * <li><b>Speed</b>: Banking77 messages, deterministically perturbed (a word dropped, two words swapped or a word of
- * another message added), as 50,000 and 2,000,000 posts; time of a full analysis, peak heap for 2,000,000 (input
- * included), and the time to place one new post in the 50,000-post model.</li>
+ * another message added), as 2,000, 50,000 and 2,000,000 posts; time of a full analysis, peak heap for 2,000,000
+ * (input included), and the time to place one new post in the 50,000-post model.</li>
  * </ul>
  * Options: {@code --skip-2m}, {@code --quality-only}, {@code --speed-only}, {@code --encoding-only} (the encoder's
  * speed alone: Banking77 in bulk and new posts one at a time, under the key {@code encoding}, in about two minutes).
@@ -45,6 +45,8 @@ public final class ThemesBenchmark {
     static final Path RESULTS = Path.of("bench/results/themes.json");
     private static final long SEED = 42;
     private static final int LINGO_LIMIT_SECONDS = 300;
+    /** Posts of the largest forum whose themes are fitted on all its posts with the small-forum stages. */
+    private static final int SMALL_FORUM = 2_000;
     /** The encoder as the application runs it (all cores), shared by the quality and speed parts. */
     private static final SentenceEncoder ENCODER = BundledSentenceEncoder.create(0);
     private static final SentenceVectors SENTENCES = ENCODER::encodeAll;
@@ -330,6 +332,7 @@ public final class ThemesBenchmark {
         result.put("seconds_50k", Math.round(seconds * 100) / 100.0);
         result.put("themes_50k", fifty.themes().size());
         System.out.printf("50k posts: %.2f s, %d themes%n", seconds, fifty.themes().size());
+        smallForum(banking, bankingVectors, result);
 
         // A new post: its text encoded (as the encoding feed does) and placed at the nearest centre.
         List<ThemeDocument> fresh = perturbed(banking, 1_100, 2);
@@ -373,6 +376,27 @@ public final class ThemesBenchmark {
             System.out.printf("2M posts: %.1f s, peak heap %d MB, %d themes%n", seconds, peak >> 20, big.themes().size());
         }
         return result;
+    }
+
+    /**
+     * A forum at the bound of the small-forum stages (ADR 57: neighbour means and the consensus of k-means runs fit
+     * all its posts): 2,000 posts, the median of five analyses after a warm-up.
+     */
+    private static void smallForum(List<String> banking, List<float[]> bankingVectors, Map<String, Object> result) {
+        List<ThemeDocument> posts = withSyntheticVectors(banking, bankingVectors, SMALL_FORUM, 4);
+        ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT, SENTENCES); // warm-up
+        double[] seconds = new double[5];
+        int themes = 0;
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            themes = ThemeAnalysis.analyse(posts, ThemeSettings.DEFAULT, SENTENCES).themes().size();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        result.put("seconds_2k", Math.round(seconds[2] * 1000) / 1000.0);
+        result.put("themes_2k", themes);
+        System.out.printf("2k posts: median %.3f s (of %s), %d themes%n", seconds[2],
+                java.util.Arrays.toString(seconds), themes);
     }
 
     /**
