@@ -4,8 +4,9 @@ package org.incrowd.insight.themes.algorithm;
  * Stage 4 for posts with a sentence vector: spherical k-means ({@link SphericalKMeans}, k-means++ seeding from the
  * settings' seed) into a few micro-clusters per theme, merged into themes by Ward's criterion ({@link WardMerge}), on
  * the sentence vectors compared by cosine after the Jam's mean vector is taken away from each; on a small forum the
- * centres are fitted on each post averaged with its nearest posts ({@link NeighbourMeans}), and every post is placed
- * by its own vector.
+ * centres are fitted on each post averaged with its nearest posts ({@link NeighbourMeans}), as the means of a
+ * consensus of k-means runs ({@link EvidenceAccumulation}) instead of Ward's merging, and every post is placed by its
+ * own vector.
  * Sentence vectors of one domain share a large common component (they lie in a narrow cone: every post of a Jam about
  * the canteen is "about the canteen"); taking the mean away and scaling back to length 1 leaves what distinguishes
  * the posts from each other (Mu and Viswanath, "All-but-the-top", ICLR 2018, do this and more). The
@@ -72,7 +73,9 @@ final class MeaningThemes {
         }
         int micro = WardMerge.microClusters(sample.length, wanted);
         float[] centroids;
-        if (micro == wanted) {
+        if (EvidenceAccumulation.applies(sample.length)) {
+            centroids = EvidenceAccumulation.centres(fit, sample.length, d, wanted, seed);
+        } else if (micro == wanted) {
             centroids = SphericalKMeans.fit(fit, d, rows, wanted, seed,
                     SphericalKMeans.restarts(sample.length, wanted, d));
         } else {

@@ -61,8 +61,9 @@ class MeaningThemesTests {
     }
 
     /**
-     * The four ArgKP dev topics: arguments grouped by the key point the experts matched them to (measured 0.205 with
-     * neighbour means; 0.202 before them, 0.195 before Ward's merging of micro-clusters).
+     * The four ArgKP dev topics: arguments grouped by the key point the experts matched them to (measured 0.248 with
+     * the consensus of k-means runs; 0.205 with neighbour means alone, 0.202 before them, 0.195 before Ward's merging
+     * of micro-clusters).
      */
     @Test
     void themesOnMeaningRecoverTheExpertsKeyPoints() throws IOException {
@@ -82,7 +83,7 @@ class MeaningThemesTests {
             }
             ari += ClusterScores.ari(themes, keyPoints);
         }
-        assertThat(ari / topics.size()).isGreaterThan(0.18);
+        assertThat(ari / topics.size()).isGreaterThan(0.23);
     }
 
     @Test
