@@ -34,7 +34,8 @@ record AotDeployment(Path jar, List<String> jvmOptions) {
         Path cache = folder.resolve("incrowd.aot");
         Path madeFrom = folder.resolve("made-from");
         Path log = jar.resolveSibling("aot-training.log");
-        String stamp = Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar);
+        String stamp = Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar) + " "
+                + Files.readString(ServerProcess.NODE_OPTIONS).hashCode(); // options changed: made again
         if (!(Files.exists(cache) && Files.exists(madeFrom) && Files.readString(madeFrom).equals(stamp))) {
             System.out.println("Preparing the server's AOT cache (once per built jar)...");
             delete(folder);
@@ -42,7 +43,9 @@ record AotDeployment(Path jar, List<String> jvmOptions) {
                     "--destination", folder.toAbsolutePath().toString()));
             Path data = Files.createTempDirectory("incrowd-aot-training-");
             try {
-                java(log, List.of("-XX:AOTCacheOutput=" + cache.toAbsolutePath(),
+                // The node's options as it will run: a cache made under other module options is not used.
+                java(log, List.of("@" + ServerProcess.NODE_OPTIONS.toAbsolutePath(),
+                        "-XX:AOTCacheOutput=" + cache.toAbsolutePath(),
                         "-Dspring.context.exit=onRefresh", "-jar", extracted.toAbsolutePath().toString(),
                         "--server.port=0", "--incrowd.data-dir=" + data, "--logging.level.root=WARN"));
             } finally {

@@ -74,7 +74,8 @@ public final class LiveBenchmark {
                     case "--skip-storm" -> storm = false;
                     case "--heap" -> heap = args[++i];
                     case "--task" -> tasks.add(args[++i]);
-                    case "--server-jvm" -> jvmOptions.addAll(List.of(args[++i].trim().split("\\s+")));
+                    case "--server-jvm" -> java.util.Arrays.stream(args[++i].trim().split("\\s+"))
+                            .filter(option -> !option.isEmpty()).forEach(jvmOptions::add);
                     case "--no-aot-cache" -> aotCache = false;
                     case "--ports" -> {
                         String[] range = args[++i].split("-");
@@ -214,6 +215,7 @@ public final class LiveBenchmark {
                 long killed = 0;
                 String stormFailed = null;
                 double readyAfter = 0;
+                Double stormCpu = null;
                 result.put("server_rss_peak_mb", server.memoryMb("VmHWM"));
                 if (storm) {
                     System.out.println("Reconnect storm: killing the server and starting it again...");
@@ -224,6 +226,9 @@ public final class LiveBenchmark {
                     readyAfter = (System.nanoTime() - killed) / 1e9;
                     try {
                         waitFor(() -> load.connected() >= clients, CONNECT_TIMEOUT);
+                        // The restarted node's whole CPU time until every stream is back (its start, its JIT, the
+                        // reconnects): work, so it compares builds measured at different loads, as above.
+                        stormCpu = round(server.cpuSeconds());
                     } catch (IllegalStateException tooSlow) {
                         stormFailed = tooSlow.getMessage() + "; " + load.connected() + " of " + clients + " back";
                     }
@@ -241,6 +246,7 @@ public final class LiveBenchmark {
                 result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
                 result.put("reconnect_all_back_s",
                         storm && stormFailed == null ? round(Delivery.allBack(load, writer, killed)) : null);
+                result.put("reconnect_server_cpu_s", stormCpu);
                 result.put("reconnect_failed", stormFailed);
                 result.put("writer_failures", writer.failures());
                 result.put("client_connection_failures", load.failures());

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Incrowd as a separate JVM ({@code java -jar target/incrowd.jar}), so that its resident memory and CPU time are its
- * own and can be read from {@code /proc}. Restartable on the same data folder and port, as a node restart would be.
+ * Incrowd as a separate JVM ({@code java @config/jvm.options -jar target/incrowd.jar}), so that its resident memory
+ * and CPU time are its own and can be read from {@code /proc}. Restartable on the same data folder and port, as a node
+ * restart would be.
  */
 final class ServerProcess implements AutoCloseable {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** A node's JVM options, as {@code ./incrowd run} passes them; the benchmark's own come after and win. */
+    static final Path NODE_OPTIONS = Path.of("config", "jvm.options");
 
     private final Path jar;
     private final Path data;
@@ -54,7 +57,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until it answers its readiness probe. */
     void start() throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap));
+                "@" + NODE_OPTIONS.toAbsolutePath(), "-Xmx" + heap));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--incrowd.data-dir=" + data, "--incrowd.demo=true",
