@@ -207,6 +207,10 @@ public final class LiveBenchmark {
                 double cpuSeconds = server.cpuSeconds() - cpuBefore;
                 long delivered = load.eventsReceived() - receivedBefore;
                 result.put("server_rss_mb", server.memoryMb("VmRSS"));
+                // Of which the process's own memory (heap, code, stacks) and mapped files (the index, the AOT cache),
+                // which the kernel can drop and read again.
+                result.put("server_rss_anon_mb", server.memoryMb("RssAnon"));
+                result.put("server_rss_file_mb", server.memoryMb("RssFile"));
                 result.put("server_cpu_percent", round(100 * cpuSeconds / ((steadyEnd - steadyStart) / 1e9)));
                 // The server's own work per event it delivered: unlike latency, hardly moved by what else shares
                 // the machine, so it compares two builds measured at different loads.
