@@ -29,9 +29,11 @@ public final class VoteMatrix {
     /** Per row, like {@link #rowStart}: the keys of the excluded statements the participant voted on, ascending. */
     private final int[] excludedStart;
     private final long[] excludedVotes;
+    /** The rows in the order Pol.is's matrix would hold them (see {@link #inArrivalOrder}); null: key order. */
+    private final int[] arrival;
 
     private VoteMatrix(long[] participantKeys, long[] statementKeys, int[] rowStart, int[] columns, byte[] values,
-            long[] excluded, long[] excludedVoted, int[] excludedStart, long[] excludedVotes) {
+            long[] excluded, long[] excludedVoted, int[] excludedStart, long[] excludedVotes, int[] arrival) {
         this.participantKeys = participantKeys;
         this.statementKeys = statementKeys;
         this.rowStart = rowStart;
@@ -41,6 +43,7 @@ public final class VoteMatrix {
         this.excludedVoted = excludedVoted;
         this.excludedStart = excludedStart;
         this.excludedVotes = excludedVotes;
+        this.arrival = arrival;
     }
 
     public static Builder builder() {
@@ -176,7 +179,7 @@ public final class VoteMatrix {
         }
         return new VoteMatrix(people, kept, starts, size == capacity ? cols : Arrays.copyOf(cols, size),
                 size == capacity ? vals : Arrays.copyOf(vals, size), allExcluded, allExcludedVoted, excludedStarts,
-                excludedKeys.stream().flatMapToLong(Arrays::stream).toArray());
+                excludedKeys.stream().flatMapToLong(Arrays::stream).toArray(), null);
     }
 
     /**
@@ -269,6 +272,28 @@ public final class VoteMatrix {
             out[n++] = next;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * This matrix with its rows taken in the given order where order matters: the clusterings' first distinct points
+     * and their ties (see {@code GroupClustering}). Pol.is's named matrix appends a row when a participant's first
+     * vote reaches it, so its rows are in order of arrival, not of key; a history ({@link VoteHistory}) knows that
+     * order, a matrix of final votes alone does not (it keeps key order).
+     *
+     * @param rows every row once, in arrival order
+     */
+    VoteMatrix inArrivalOrder(int[] rows) {
+        if (rows.length != participants()) {
+            throw new IllegalArgumentException(
+                    "An arrival order names every row once: " + rows.length + " rows for " + participants());
+        }
+        return new VoteMatrix(participantKeys, statementKeys, rowStart, columns, values, excluded, excludedVoted,
+                excludedStart, excludedVotes, rows);
+    }
+
+    /** The rows in arrival order ({@link #inArrivalOrder}), or null when the matrix has none (key order). */
+    int[] arrival() {
+        return arrival;
     }
 
     // The stages read the arrays directly: they are never handed out of the package.
@@ -428,7 +453,7 @@ public final class VoteMatrix {
             }
             return new VoteMatrix(Arrays.copyOf(people, rowsOut), kept, Arrays.copyOf(outStart, rowsOut + 1),
                     Arrays.copyOf(outCols, size), Arrays.copyOf(outVals, size), excludedKeys, excludedVoted,
-                    excludedStart, Arrays.stream(excludedVotes).flatMapToLong(Arrays::stream).toArray());
+                    excludedStart, Arrays.stream(excludedVotes).flatMapToLong(Arrays::stream).toArray(), null);
         }
 
         private static long[] sorted(long[] keys) {
