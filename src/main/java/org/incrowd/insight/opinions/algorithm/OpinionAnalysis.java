@@ -173,7 +173,7 @@ public final class OpinionAnalysis {
 
     /**
      * The grouped participants (indices into {@code rows}) in the matrix's arrival order, or null when the matrix
-     * keeps key order (see {@link VoteMatrix#inArrivalOrder}).
+     * keeps key order (see {@link VoteMatrix#arrival}).
      */
     private static int[] arrivalOf(VoteMatrix votes, int[] rows) {
         int[] arrival = votes.arrival();

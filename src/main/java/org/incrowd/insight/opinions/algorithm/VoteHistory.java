@@ -1,7 +1,6 @@
 package org.incrowd.insight.opinions.algorithm;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The votes of a conversation with the moment each was cast, for {@link OpinionAnalysis#history}: the groups as they
@@ -98,15 +97,12 @@ public final class VoteHistory {
     final class Replay {
 
         private final int[] order;
-        /** Every participant, in the order their rows join Pol.is's matrix ({@link #arrivalOrder}). */
-        private final long[] arrival;
         private final VoteMatrix.Builder builder = VoteMatrix.builder();
         private int next;
         private long fingerprint;
 
         private Replay(int[] order) {
             this.order = order;
-            this.arrival = arrivalOrder();
             long[] sortedExcluded = excluded.clone();
             Arrays.sort(sortedExcluded);
             for (long statement : sortedExcluded) {
@@ -131,7 +127,7 @@ public final class VoteHistory {
             while (next < order.length && hour(next) == hour) {
                 add(order[next++]);
             }
-            return inArrivalOrder(builder.build());
+            return builder.build();
         }
 
         /** All votes. */
@@ -139,61 +135,8 @@ public final class VoteHistory {
             while (next < order.length) {
                 add(order[next++]);
             }
-            return inArrivalOrder(builder.build());
+            return builder.build();
         }
-
-        /**
-         * The participants in the order their rows join Pol.is's rating matrix: its named matrix appends the rows
-         * new to it with each batch of votes a recomputation reads (named_matrix.clj, {@code update-nmat}), and
-         * the batch comes ordered by statement, then participant, then time (postgres.clj, {@code conv-poll}:
-         * {@code order-by [:zid :tid :pid :created]}). Here a batch is an hour of the replay, so a participant's
-         * place is: the hour of their first vote, then the lowest statement key they voted on in that hour (votes
-         * on excluded statements count: Pol.is reads all votes), then their key. Participants who have voted by
-         * the end of any hour are a prefix of this order.
-         */
-        private long[] arrivalOrder() {
-            var index = new KeyIndex();
-            long[] firstHour = new long[16];
-            long[] lowest = new long[16];
-            for (int at = 0; at < order.length; at++) {
-                int vote = order[at];
-                int known = index.size();
-                int id = index.idOf(participants[vote]);
-                long hour = hour(at);
-                if (id == known) {
-                    if (id == firstHour.length) {
-                        firstHour = Arrays.copyOf(firstHour, id * 2);
-                        lowest = Arrays.copyOf(lowest, id * 2);
-                    }
-                    firstHour[id] = hour;
-                    lowest[id] = statements[vote];
-                } else if (firstHour[id] == hour) {
-                    lowest[id] = Math.min(lowest[id], statements[vote]);
-                }
-            }
-            long[] keys = index.keysById();
-            Integer[] ids = new Integer[keys.length];
-            Arrays.setAll(ids, i -> i);
-            long[] hours = firstHour;
-            long[] low = lowest;
-            Arrays.sort(ids, Comparator.<Integer>comparingLong(i -> hours[i]).thenComparingLong(i -> low[i])
-                    .thenComparingLong(i -> keys[i]));
-            long[] arrival = new long[keys.length];
-            for (int i = 0; i < ids.length; i++) {
-                arrival[i] = keys[ids[i]];
-            }
-            return arrival;
-        }
-
-        /** The matrix with its rows in {@link #arrival} order: its participants are the first of that order. */
-        private VoteMatrix inArrivalOrder(VoteMatrix matrix) {
-            int[] rows = new int[matrix.participants()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = matrix.participantRow(arrival[i]);
-            }
-            return matrix.inArrivalOrder(rows);
-        }
-
 
         /**
          * Takes in every vote of the hours before the latest of {@code hours} (ascending) whose votes are the ones
@@ -231,6 +174,8 @@ public final class VoteHistory {
         }
 
         private void add(int vote) {
+            // Each hour is one batch of Pol.is's recomputation: the matrices keep its rows' order.
+            builder.batch(Math.floorDiv(times[vote], STEP_MILLIS));
             builder.vote(participants[vote], statements[vote], values[vote]);
             fingerprint += fingerprintOf(vote);
         }
