@@ -327,6 +327,9 @@ public final class VoteMatrix {
         /** Per participant (by id), the batch of their first vote and the lowest statement they voted on in it. */
         private long[] firstBatch = new long[0];
         private long[] lowestStatement = new long[0];
+        /** Ids in arrival order, final for the first {@link #ordered} (batches before the current one). */
+        private int[] orderedIds = new int[0];
+        private int ordered;
 
         private Builder() {}
 
@@ -384,12 +387,15 @@ public final class VoteMatrix {
         /**
          * The rows (ranks of the participant ids) in Pol.is's order: by the batch of the first vote, then the lowest
          * statement voted on in it, then key. Ids are numbered as first seen, so each batch's newcomers are a run of
-         * ids, and only the runs need sorting.
+         * ids, and only the runs need sorting; the runs of batches before the current one no longer change and are
+         * kept sorted for the next matrix.
          */
         private int[] arrival(long[] participantIds, int[] rank) {
             int n = participantIds.length;
-            int[] arrival = new int[n];
-            for (int from = 0; from < n;) {
+            if (orderedIds.length < n) {
+                orderedIds = Arrays.copyOf(orderedIds, Math.max(n, orderedIds.length * 2));
+            }
+            for (int from = ordered; from < n;) {
                 int to = from + 1;
                 while (to < n && firstBatch[to] == firstBatch[from]) {
                     to++;
@@ -401,9 +407,16 @@ public final class VoteMatrix {
                 Arrays.sort(run, Comparator.<Integer>comparingLong(id -> lowestStatement[id])
                         .thenComparingLong(id -> participantIds[id]));
                 for (int i = 0; i < run.length; i++) {
-                    arrival[from + i] = rank[run[i]];
+                    orderedIds[from + i] = run[i];
+                }
+                if (firstBatch[from] != batch) {
+                    ordered = to;
                 }
                 from = to;
+            }
+            int[] arrival = new int[n];
+            for (int i = 0; i < n; i++) {
+                arrival[i] = rank[orderedIds[i]];
             }
             return arrival;
         }
