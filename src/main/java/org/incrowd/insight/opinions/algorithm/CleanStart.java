@@ -46,14 +46,25 @@ final class CleanStart {
         for (int c = 0; c < clusters; c++) {
             alive[c] = !Double.isNaN(centre[0][c]);
         }
-        // Merge clusters that start at the same place into the first of them.
+        // Merge clusters that start at the same place. The merged cluster continues the one with more members
+        // (the later on a tie), as Pol.is's merge-clusters keeps the id of max-key count; its place in the order,
+        // which is Pol.is's order of ids, is that one's too.
+        int[] count = new int[clusters];
+        for (int c : member) {
+            if (c >= 0) {
+                count[c]++;
+            }
+        }
         for (int c = 0; c < clusters; c++) {
             for (int d = 0; d < c && alive[c]; d++) {
                 if (alive[d] && centre[0][d] == centre[0][c] && centre[1][d] == centre[1][c]) {
+                    int kept = count[d] > count[c] ? d : c;
+                    int gone = kept == d ? c : d;
                     for (int i = 0; i < n; i++) {
-                        member[i] = member[i] == c ? d : member[i];
+                        member[i] = member[i] == gone ? kept : member[i];
                     }
-                    alive[c] = false;
+                    count[kept] += count[gone];
+                    alive[gone] = false;
                 }
             }
         }

@@ -26,7 +26,7 @@ public final class HistoryCheckpoint {
      * or clusters (tolerances, k-means rounds, the k smoother, the matrix's order...), so that points an older
      * version stored are never resumed from (they would not be what this version's replay reaches).
      */
-    static final int REPLAY_VERSION = 2; // 2: Pol.is's clean start and in-conv carry (ADR 55, fourth round)
+    static final int REPLAY_VERSION = 3; // 2: Pol.is's clean start and in-conv carry; 3: its row order (ADR 55)
 
     private final List<Point> points;
 

@@ -134,8 +134,8 @@ public final class OpinionAnalysis {
             gy[i] = place[1][rows[i]];
             keys[i] = votes.participantKey(rows[i]);
         }
-        var clustering = GroupClustering.cluster(gx, gy, keys, settings.baseClusters(), settings.maxGroups(),
-                carried);
+        var clustering = GroupClustering.cluster(gx, gy, keys, arrivalOf(votes, rows), settings.baseClusters(),
+                settings.maxGroups(), carried);
         return new Groups(fitted, place, rows, clustering);
     }
 
@@ -169,6 +169,30 @@ public final class OpinionAnalysis {
                 Consensus.consensus(tallies, keys, settings.listSize()),
                 Consensus.divisive(tallies, keys, settings.listSize()),
                 MinorityReport.of(tallies, keys, settings.listSize()), Consensus.bridging(tallies, keys), model);
+    }
+
+    /**
+     * The grouped participants (indices into {@code rows}) in the matrix's arrival order, or null when the matrix
+     * keeps key order (see {@link VoteMatrix#arrival}).
+     */
+    private static int[] arrivalOf(VoteMatrix votes, int[] rows) {
+        int[] arrival = votes.arrival();
+        if (arrival == null) {
+            return null;
+        }
+        int[] indexOfRow = new int[votes.participants()];
+        Arrays.fill(indexOfRow, -1);
+        for (int i = 0; i < rows.length; i++) {
+            indexOfRow[rows[i]] = i;
+        }
+        int[] visit = new int[rows.length];
+        int next = 0;
+        for (int row : arrival) {
+            if (indexOfRow[row] >= 0) {
+                visit[next++] = indexOfRow[row];
+            }
+        }
+        return visit;
     }
 
     private static int[] rowsWhere(boolean[] flags) {

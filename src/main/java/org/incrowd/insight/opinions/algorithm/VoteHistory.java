@@ -174,6 +174,8 @@ public final class VoteHistory {
         }
 
         private void add(int vote) {
+            // Each hour is one batch of Pol.is's recomputation: the matrices keep its rows' order.
+            builder.batch(Math.floorDiv(times[vote], STEP_MILLIS));
             builder.vote(participants[vote], statements[vote], values[vote]);
             fingerprint += fingerprintOf(vote);
         }

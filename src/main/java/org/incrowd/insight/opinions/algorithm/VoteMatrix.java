@@ -2,6 +2,7 @@ package org.incrowd.insight.opinions.algorithm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.stream.LongStream;
 
 /**
@@ -29,9 +30,11 @@ public final class VoteMatrix {
     /** Per row, like {@link #rowStart}: the keys of the excluded statements the participant voted on, ascending. */
     private final int[] excludedStart;
     private final long[] excludedVotes;
+    /** The rows in the order Pol.is's matrix would hold them (see {@link #arrival}); null: key order. */
+    private final int[] arrival;
 
     private VoteMatrix(long[] participantKeys, long[] statementKeys, int[] rowStart, int[] columns, byte[] values,
-            long[] excluded, long[] excludedVoted, int[] excludedStart, long[] excludedVotes) {
+            long[] excluded, long[] excludedVoted, int[] excludedStart, long[] excludedVotes, int[] arrival) {
         this.participantKeys = participantKeys;
         this.statementKeys = statementKeys;
         this.rowStart = rowStart;
@@ -41,6 +44,7 @@ public final class VoteMatrix {
         this.excludedVoted = excludedVoted;
         this.excludedStart = excludedStart;
         this.excludedVotes = excludedVotes;
+        this.arrival = arrival;
     }
 
     public static Builder builder() {
@@ -176,7 +180,7 @@ public final class VoteMatrix {
         }
         return new VoteMatrix(people, kept, starts, size == capacity ? cols : Arrays.copyOf(cols, size),
                 size == capacity ? vals : Arrays.copyOf(vals, size), allExcluded, allExcludedVoted, excludedStarts,
-                excludedKeys.stream().flatMapToLong(Arrays::stream).toArray());
+                excludedKeys.stream().flatMapToLong(Arrays::stream).toArray(), null);
     }
 
     /**
@@ -271,6 +275,17 @@ public final class VoteMatrix {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * The rows in the order Pol.is's matrix would hold them, where order matters: the clusterings' first distinct
+     * points and their ties (see {@code GroupClustering}). Pol.is's named matrix appends the rows new to it with each
+     * batch of votes a recomputation reads (named_matrix.clj, {@code update-nmat}), and a batch comes ordered by
+     * statement, then participant (postgres.clj, {@code conv-poll}): so its rows are by the batch of the
+     * participant's first vote, then the lowest statement they voted on in it, then key. Known only to a matrix
+     * built in batches ({@link VoteHistory} builds one per hour); null otherwise (key order).
+     */
+    int[] arrival() {
+        return arrival;
+    }
     // The stages read the arrays directly: they are never handed out of the package.
 
     int[] rowStart() {
@@ -306,8 +321,30 @@ public final class VoteMatrix {
         private int[] cols = new int[1024];
         private byte[] vals = new byte[1024];
         private int count;
+        /** Set by {@link #batch}: the matrices built then keep the rows' arrival order. */
+        private boolean batched;
+        private long batch;
+        /** Per participant (by id), the batch of their first vote and the lowest statement they voted on in it. */
+        private long[] firstBatch = new long[0];
+        private long[] lowestStatement = new long[0];
+        /** Ids in arrival order, final for the first {@link #ordered} (batches before the current one). */
+        private int[] orderedIds = new int[0];
+        private int ordered;
 
         private Builder() {}
+
+        /**
+         * The votes given from now on reach the matrix in batch {@code number} (not less than the one before): the
+         * matrices built then have their rows in Pol.is's arrival order (see {@link VoteMatrix#arrival}).
+         */
+        Builder batch(long number) {
+            if (count > 0 && !batched) {
+                throw new IllegalStateException("Batches are given from the first vote on, or not at all");
+            }
+            batched = true;
+            batch = number;
+            return this;
+        }
 
         /** @param value +1 agree, −1 disagree, 0 pass */
         public Builder vote(long participant, long statement, int value) {
@@ -321,11 +358,67 @@ public final class VoteMatrix {
                 cols = Arrays.copyOf(cols, grown);
                 vals = Arrays.copyOf(vals, grown);
             }
-            rows[count] = participants.idOf(participant);
+            int known = participants.size();
+            int id = participants.idOf(participant);
+            if (batched) {
+                arrive(id, id == known, statement);
+            }
+            rows[count] = id;
             cols[count] = statements.idOf(statement);
             vals[count] = (byte) value;
             count++;
             return this;
+        }
+
+        private void arrive(int id, boolean first, long statement) {
+            if (first) {
+                if (id == firstBatch.length) {
+                    int grown = Math.max(1024, id + (id >> 1));
+                    firstBatch = Arrays.copyOf(firstBatch, grown);
+                    lowestStatement = Arrays.copyOf(lowestStatement, grown);
+                }
+                firstBatch[id] = batch;
+                lowestStatement[id] = statement;
+            } else if (firstBatch[id] == batch) {
+                lowestStatement[id] = Math.min(lowestStatement[id], statement);
+            }
+        }
+
+        /**
+         * The rows (ranks of the participant ids) in Pol.is's order: by the batch of the first vote, then the lowest
+         * statement voted on in it, then key. Ids are numbered as first seen, so each batch's newcomers are a run of
+         * ids, and only the runs need sorting; the runs of batches before the current one no longer change and are
+         * kept sorted for the next matrix.
+         */
+        private int[] arrival(long[] participantIds, int[] rank) {
+            int n = participantIds.length;
+            if (orderedIds.length < n) {
+                orderedIds = Arrays.copyOf(orderedIds, Math.max(n, orderedIds.length * 2));
+            }
+            for (int from = ordered; from < n;) {
+                int to = from + 1;
+                while (to < n && firstBatch[to] == firstBatch[from]) {
+                    to++;
+                }
+                Integer[] run = new Integer[to - from];
+                for (int i = 0; i < run.length; i++) {
+                    run[i] = from + i;
+                }
+                Arrays.sort(run, Comparator.<Integer>comparingLong(id -> lowestStatement[id])
+                        .thenComparingLong(id -> participantIds[id]));
+                for (int i = 0; i < run.length; i++) {
+                    orderedIds[from + i] = run[i];
+                }
+                if (firstBatch[from] != batch) {
+                    ordered = to;
+                }
+                from = to;
+            }
+            int[] arrival = new int[n];
+            for (int i = 0; i < n; i++) {
+                arrival[i] = rank[orderedIds[i]];
+            }
+            return arrival;
         }
 
         /** Leaves a statement out of the analysis (e.g. hidden by moderation) even if it has votes. */
@@ -376,7 +469,8 @@ public final class VoteMatrix {
                 }
             }
             return compact(allPeople, kept, start, packed, excludedKeys, excludedVoted,
-                    excludedVotes(allPeople.length, rank, column, statementIds));
+                    excludedVotes(allPeople.length, rank, column, statementIds),
+                    batched ? arrival(participantIds, rank) : null);
         }
 
         /** Per participant (by rank), the keys of the excluded statements they voted on, ascending. */
@@ -402,7 +496,7 @@ public final class VoteMatrix {
         }
 
         private VoteMatrix compact(long[] allPeople, long[] kept, int[] start, long[] packed, long[] excludedKeys,
-                long[] excludedVoted, long[][] excludedVotes) {
+                long[] excludedVoted, long[][] excludedVotes, int[] arrival) {
             int[] excludedStart = new int[allPeople.length + 1];
             for (int r = 0; r < allPeople.length; r++) {
                 excludedStart[r + 1] = excludedStart[r] + excludedVotes[r].length;
@@ -428,7 +522,7 @@ public final class VoteMatrix {
             }
             return new VoteMatrix(Arrays.copyOf(people, rowsOut), kept, Arrays.copyOf(outStart, rowsOut + 1),
                     Arrays.copyOf(outCols, size), Arrays.copyOf(outVals, size), excludedKeys, excludedVoted,
-                    excludedStart, Arrays.stream(excludedVotes).flatMapToLong(Arrays::stream).toArray());
+                    excludedStart, Arrays.stream(excludedVotes).flatMapToLong(Arrays::stream).toArray(), arrival);
         }
 
         private static long[] sorted(long[] keys) {

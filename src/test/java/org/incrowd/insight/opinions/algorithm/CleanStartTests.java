@@ -30,7 +30,20 @@ class CleanStartTests {
         var start = CleanStart.of(x, y, null, earlier, 3);
 
         assertThat(start.x()).containsExactly(0.0, 5.0);
-        assertThat(start.origin()).containsExactly(0, 2);
+        // Equal members: the later cluster goes on, as Pol.is's merge-clusters keeps the later id on a tie.
+        assertThat(start.origin()).containsExactly(1, 2);
+    }
+
+    @Test
+    void theMergedClusterContinuesTheOneWithMoreMembers() {
+        double[] x = {0, 0, 0, 5};
+        double[] y = {0, 0, 0, 5};
+        int[] earlier = {1, 1, 0, 2};
+
+        var start = CleanStart.of(x, y, null, earlier, 3);
+
+        assertThat(start.x()).containsExactly(0.0, 5.0);
+        assertThat(start.origin()).containsExactly(1, 2);
     }
 
     @Test

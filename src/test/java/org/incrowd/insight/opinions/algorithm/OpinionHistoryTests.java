@@ -48,6 +48,35 @@ class OpinionHistoryTests {
     }
 
     @Test
+    void aReplaysRowsAreInTheOrderPolisMatrixAppendsThem() {
+        // Pol.is appends the rows new in each recomputation's batch, which comes ordered by statement, then
+        // participant: by the hour of the first vote, then the lowest statement voted on in it, then key.
+        var history = VoteHistory.builder()
+                .vote(9, 5, 1, START + 10)
+                .vote(3, 2, 1, START + HOUR + 30)
+                .vote(1, 4, -1, START + HOUR + 10)
+                .vote(7, 2, 0, START + HOUR + 20)
+                .vote(1, 1, 1, START + 2 * HOUR) // a later hour: no longer counts for participant 1's place
+                .vote(2, 9, 1, START + 2 * HOUR + 5)
+                .build();
+
+        var replay = history.replay();
+        var firstHour = replay.nextHour();
+        var all = replay.all();
+
+        assertThat(keysInArrivalOrder(firstHour)).containsExactly(9L);
+        assertThat(keysInArrivalOrder(all)).containsExactly(9L, 3L, 7L, 1L, 2L);
+    }
+
+    private static List<Long> keysInArrivalOrder(VoteMatrix matrix) {
+        var keys = new ArrayList<Long>();
+        for (int row : matrix.arrival()) {
+            keys.add(matrix.participantKey(row));
+        }
+        return keys;
+    }
+
+    @Test
     void someoneGroupedWhenTheConversationWasYoungStaysGroupedAsStatementsAreAdded() {
         // Three statements in the first hour: three votes are enough to be grouped. Seven more statements two hours
         // later, which everyone but participant 99 answers: from scratch, 3 votes of 10 are too few.
