@@ -52,6 +52,10 @@ class MentionsBrowserTests {
         page.navigate(browser.url("/threads/" + idea.id()));
         var follow = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Follow this thread"));
         assertThat(follow).hasAttribute("aria-pressed", "false");
+        // The buttons arrive by htmx after the page has loaded, and htmx wires their form up only when the swap has
+        // settled (it then takes its "htmx-added" class away). Enter pressed before that posts the form the plain
+        // way, the page reloads, and focus goes with it.
+        assertThat(page.locator("div.follow")).not().hasClass(java.util.regex.Pattern.compile("htmx-added"));
         follow.focus();
         page.keyboard().press("Enter");
 
