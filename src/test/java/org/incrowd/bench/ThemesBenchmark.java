@@ -29,7 +29,8 @@ import org.incrowd.meaning.internal.BundledSentenceEncoder;
  * <ul>
  * <li><b>ArgKP</b> (all 28 topics, train + dev): per topic, cluster all its arguments; score against the experts' key
  * points over the arguments that match exactly one key point (ARI, NMI, purity, key-point coverage = share of key
- * points that are the most common key point of some theme), then average over topics. The baselines are given the
+ * points that are the most common key point of some theme; over all arguments, the posts of the smallest theme and
+ * the number of themes of one or two posts), then average over topics. The baselines are given the
  * true number of key points of the topic; Incrowd chooses its number of themes itself.</li>
  * <li><b>Banking77</b>: all 10,003 messages against the 77 intents (NMI, ARI, purity); baselines get k = 77.</li>
  * <li><b>Speed</b>: Banking77 messages, deterministically perturbed (a word dropped, two words swapped or a word of
@@ -37,7 +38,10 @@ import org.incrowd.meaning.internal.BundledSentenceEncoder;
  * (input included), and the time to place one new post in the 50,000-post model.</li>
  * </ul>
  * Options: {@code --skip-2m}, {@code --quality-only}, {@code --speed-only}, {@code --encoding-only} (the encoder's
- * speed alone: Banking77 in bulk and new posts one at a time, under the key {@code encoding}, in about two minutes).
+ * speed alone: Banking77 in bulk and new posts one at a time, under the key {@code encoding}, in about two minutes),
+ * {@code --seed-offset N} (quality only: Incrowd's themes with the default seed plus N, written under the keys
+ * {@code argkp_seed_plus_N} and {@code banking77_seed_plus_N}, so that the spread between seeds can be measured
+ * beside the figures at the default seed; the baselines keep their seed).
  * Writes {@code bench/results/themes.json}.
  */
 public final class ThemesBenchmark {
@@ -51,6 +55,8 @@ public final class ThemesBenchmark {
     private static final SentenceEncoder ENCODER = BundledSentenceEncoder.create(0);
     private static final SentenceVectors SENTENCES = ENCODER::encodeAll;
     private static boolean baselines = true;
+    /** Incrowd's settings in the quality part: the defaults, with the seed moved by {@code --seed-offset}. */
+    private static ThemeSettings settings = ThemeSettings.DEFAULT;
 
     private ThemesBenchmark() {}
 
@@ -63,12 +69,26 @@ public final class ThemesBenchmark {
         boolean encodingOnly = options.contains("--encoding-only");
         boolean quality = !options.contains("--speed-only") && !encodingOnly;
         baselines = !options.contains("--no-baselines");
+        int seedOffset = options.contains("--seed-offset")
+                ? Integer.parseInt(options.get(options.indexOf("--seed-offset") + 1)) : 0;
+        String suffix = seedOffset == 0 ? "" : "_seed_plus_" + seedOffset;
+        if (seedOffset != 0) {
+            var d = ThemeSettings.DEFAULT;
+            settings = new ThemeSettings(d.themes(), d.representatives(), d.windows(), d.dimensions(),
+                    d.seed() + seedOffset);
+            quality = quality && options.contains("--quality-only");
+            if (!quality) {
+                throw new IllegalArgumentException("--seed-offset goes with --quality-only");
+            }
+        }
         if (quality && Files.isDirectory(data.resolve("argkp"))) {
-            results.put("argkp", argkp(data.resolve("argkp"), results));
+            var examples = new LinkedHashMap<String, Object>();
+            results.put("argkp" + suffix, argkp(data.resolve("argkp"), examples));
+            results.put("argkp_examples" + suffix, examples.get("argkp_examples"));
         }
         List<String> banking = Files.isDirectory(data.resolve("banking77")) ? bankingTexts(data) : List.of();
         if (quality && !banking.isEmpty()) {
-            results.put("banking77", banking77(data));
+            results.put("banking77" + suffix, banking77(data));
         }
         if (encodingOnly && !banking.isEmpty()) {
             results.put("encoding", encoding(banking));
@@ -120,7 +140,7 @@ public final class ThemesBenchmark {
                 }
             }
             int k = topicKeyPoints.get(topic.getKey()).size();
-            ThemeResult incrowd = ThemeAnalysis.analyse(withVectors(texts), ThemeSettings.DEFAULT, SENTENCES);
+            ThemeResult incrowd = ThemeAnalysis.analyse(withVectors(texts), settings, SENTENCES);
             score(sums, "incrowd", themesOf(incrowd), labelled, truth, true);
             if (baselines) {
                 score(sums, "lingo", LingoBaseline.cluster(texts, k).assignment(), labelled, truth, true);
@@ -146,7 +166,7 @@ public final class ThemesBenchmark {
         var sums = new LinkedHashMap<String, Map<String, Double>>();
         List<ThemeDocument> documents = withVectors(texts);
         long start = System.nanoTime();
-        ThemeResult incrowd = ThemeAnalysis.analyse(documents, ThemeSettings.DEFAULT, SENTENCES);
+        ThemeResult incrowd = ThemeAnalysis.analyse(documents, settings, SENTENCES);
         System.out.printf("banking77 incrowd: %d themes in %.1f s%n", incrowd.themes().size(), (System.nanoTime() - start) / 1e9);
         score(sums, "incrowd", themesOf(incrowd), all, truth, false);
         List<Integer> lingo = null;
@@ -260,6 +280,14 @@ public final class ThemesBenchmark {
             metrics.merge("coverage", ClusterScores.coverage(predicted, truth), Double::sum);
         }
         metrics.merge("clusters", (double) clusters.stream().distinct().count(), Double::sum);
+        // Themes a reader would not take for one: how many posts the smallest theme holds, and how many themes hold
+        // only one or two posts (every post counted, labelled or not).
+        var sizes = new HashMap<Integer, Integer>();
+        clusters.stream().filter(c -> c >= 0).forEach(c -> sizes.merge(c, 1, Integer::sum));
+        metrics.merge("smallest_theme", (double) sizes.values().stream().mapToInt(Integer::intValue).min().orElse(0),
+                Double::sum);
+        metrics.merge("themes_of_one_or_two_posts", (double) sizes.values().stream().filter(size -> size <= 2).count(),
+                Double::sum);
     }
 
     private static Map<String, Object> averages(Map<String, Map<String, Double>> sums, int count) {

@@ -2,10 +2,11 @@ package org.incrowd.insight.themes.algorithm;
 
 /**
  * Average-linkage agglomerative clustering (UPGMA: the distance between two clusters is the mean distance between
- * their members) of a full distance matrix, cut at k clusters. The merges are found with the nearest-neighbour chain
- * (Murtagh 1983), which needs O(n^2) time instead of the naive O(n^3) and gives the same hierarchy for average
- * linkage, because merging two clusters never brings the merged cluster nearer to a third than the nearer of the two
- * was. Ties go to the lowest index, so the result is the same on every run.
+ * their members) of a full distance matrix, cut at k clusters (or at k clusters of a smallest size, the items of
+ * smaller ones left out). The merges are found with the nearest-neighbour chain (Murtagh 1983), which needs O(n^2)
+ * time instead of the naive O(n^3) and gives the same hierarchy for average linkage, because merging two clusters
+ * never brings the merged cluster nearer to a third than the nearer of the two was. Ties go to the lowest index, so
+ * the result is the same on every run.
  */
 final class AverageLinkage {
 
@@ -16,14 +17,35 @@ final class AverageLinkage {
      * clusters until {@code k} are left. {@code distance} (n x n, row by row, symmetric) is overwritten.
      */
     static int[] cut(float[] distance, int n, int k) {
-        int merges = Math.max(0, n - Math.max(k, 1));
+        return cut(distance, n, k, 1);
+    }
+
+    /**
+     * Like {@link #cut(float[], int, int)}, but only clusters of at least {@code smallest} items count towards the k:
+     * the hierarchy is cut at the highest level at which k clusters hold that many items each, and the items of the
+     * smaller clusters there get -1 (they belong to none of the k). Going down the hierarchy from the plain cut at k
+     * undoes the last merges first: a merge of two large clusters gives back one large cluster more, a merge that
+     * added a few stray items to a large cluster gives back none, so the first level with k large clusters is the
+     * plain cut with stray items taken out and, for each small cluster that took a place, the last merge of two
+     * large ones undone. Where no level has k such clusters, the plain cut is returned.
+     */
+    static int[] cut(float[] distance, int n, int k, int smallest) {
+        int wanted = Math.max(k, 1);
         int[][] merged = hierarchy(distance, n);
+        int plain = Math.max(0, n - wanted);
+        int merges = mergesKeeping(merged, n, plain, wanted, smallest);
+        if (merges < 0) {
+            merges = plain;
+            smallest = 1;
+        }
         int[] parent = new int[n];
+        int[] size = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
+            size[i] = 1;
         }
         for (int m = 0; m < merges; m++) {
-            parent[root(parent, merged[m][0])] = root(parent, merged[m][1]);
+            union(parent, size, merged[m]);
         }
         int[] numberOfRoot = new int[n];
         java.util.Arrays.fill(numberOfRoot, -1);
@@ -31,12 +53,50 @@ final class AverageLinkage {
         int clusters = 0;
         for (int i = 0; i < n; i++) {
             int r = root(parent, i);
+            if (size[r] < smallest) {
+                cluster[i] = -1;
+                continue;
+            }
             if (numberOfRoot[r] < 0) {
                 numberOfRoot[r] = clusters++;
             }
             cluster[i] = numberOfRoot[r];
         }
         return cluster;
+    }
+
+    /**
+     * The most merges, at most {@code most}, after which {@code wanted} clusters hold at least {@code smallest} items
+     * each, or -1 if no number of merges does. A merge changes the count of such clusters by at most one, and after
+     * {@code most} merges there are only {@code wanted} clusters left, so the count there is exactly {@code wanted}.
+     */
+    private static int mergesKeeping(int[][] merged, int n, int most, int wanted, int smallest) {
+        int[] parent = new int[n];
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+            size[i] = 1;
+        }
+        int large = smallest <= 1 ? n : 0;
+        int found = large >= wanted ? 0 : -1;
+        for (int m = 0; m < most; m++) {
+            int a = size[root(parent, merged[m][0])];
+            int b = size[root(parent, merged[m][1])];
+            union(parent, size, merged[m]);
+            large += (a + b >= smallest ? 1 : 0) - (a >= smallest ? 1 : 0) - (b >= smallest ? 1 : 0);
+            if (large >= wanted) {
+                found = m + 1;
+            }
+        }
+        return found;
+    }
+
+    /** Joins the clusters of a merge's two slots; the root of the second keeps the summed size. */
+    private static void union(int[] parent, int[] size, int[] merge) {
+        int low = root(parent, merge[0]);
+        int high = root(parent, merge[1]);
+        parent[low] = high;
+        size[high] += size[low];
     }
 
     /**

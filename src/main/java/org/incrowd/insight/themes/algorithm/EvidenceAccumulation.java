@@ -5,12 +5,14 @@ package org.incrowd.insight.themes.algorithm;
  * evidence accumulation", IEEE TPAMI 2005). k-means is run {@link #RUNS} times from different k-means++ starts, each
  * time into many small clusters ({@link #runClusters}); each pair of posts is counted in how many runs it shared a
  * cluster (the co-association), and the posts are grouped by average linkage on one minus that share
- * ({@link AverageLinkage}), cut at the wanted number of themes. One k-means run's partition depends on where its seeds
- * fell: two groups share a centre here, a group is cut in two there. Which posts a run puts together by chance differs
- * from run to run, and which it puts together because they belong together does not, so the pairs that stay together
- * across runs are the groups, and no single start decides them. Each theme's centre is the mean of its posts; every
- * post, and every new post later, is then placed at the nearest centre by its own vector, as on larger forums. Every
- * run's seed is derived from the settings' seed and the run's number, so the same posts give the same themes.
+ * ({@link AverageLinkage}), cut where the wanted number of themes hold at least {@link #smallestTheme} posts each. One
+ * k-means run's partition depends on where its seeds fell: two groups share a centre here, a group is cut in two
+ * there. Which posts a run puts together by chance differs from run to run, and which it puts together because they
+ * belong together does not, so the pairs that stay together across runs are the groups, and no single start decides
+ * them. Each theme's centre is the mean of its posts; every post, and every new post later, is then placed at the
+ * nearest centre by its own vector, as on larger forums: the outlying posts of the smaller clusters, which no run kept
+ * with the same others, are thus folded into the nearest theme instead of taking a place among the k. Every run's
+ * seed is derived from the settings' seed and the run's number, so the same posts give the same themes.
  */
 final class EvidenceAccumulation {
 
@@ -35,6 +37,8 @@ final class EvidenceAccumulation {
      * cost of one converged fit.
      */
     static final int RUN_ITERATIONS = WardMerge.MICRO_ITERATIONS;
+    /** Posts of the smallest cluster that counts as a theme ({@link #smallestTheme}). */
+    static final int SMALLEST_THEME = 3;
     /** Seeds of successive runs lie this far apart (a prime, so that they do not meet the restarts' own offsets). */
     private static final long RUN_SEED_STEP = 1_000_003L;
 
@@ -50,13 +54,16 @@ final class EvidenceAccumulation {
      */
     static float[] centres(float[] x, int n, int d, int k, long seed) {
         float[] distance = coAssociationDistance(x, n, d, runClusters(n, k), seed);
-        int[] group = AverageLinkage.cut(distance, n, k);
+        int[] group = AverageLinkage.cut(distance, n, k, smallestTheme(n, k));
         int groups = 0;
         for (int g : group) {
             groups = Math.max(groups, g + 1);
         }
         double[] sums = new double[groups * d];
         for (int i = 0; i < n; i++) {
+            if (group[i] < 0) {
+                continue; // an outlying post: placed at the nearest centre afterwards, it does not pull one
+            }
             for (int j = 0; j < d; j++) {
                 sums[group[i] * d + j] += x[i * d + j];
             }
@@ -69,6 +76,19 @@ final class EvidenceAccumulation {
             Vectors.normalise(centres, c * d, d);
         }
         return centres;
+    }
+
+    /**
+     * The fewest posts of a theme, {@value #SMALLEST_THEME}: one post is one participant's point, and two can be one
+     * participant writing twice or two posts that merely share some words; three posts are the fewest that say several
+     * people made a point, which is what a reader takes a theme to be. On a forum too small to give every one of its
+     * k themes that many, half of an even share (n / 2k, at least one). The consensus keeps such a handful of posts
+     * apart to the end because no run puts them with the same others, not because they make a point of their own.
+     * Chosen by what a theme is to a reader, not by a score; ten posts, the neighbour means' neighbourhood, was
+     * measured first and dropped (ADR 57, sixth addendum).
+     */
+    static int smallestTheme(int posts, int k) {
+        return Math.max(1, Math.min(SMALLEST_THEME, posts / (2 * Math.max(k, 1))));
     }
 
     /**

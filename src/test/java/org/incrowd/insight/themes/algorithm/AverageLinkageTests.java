@@ -19,6 +19,26 @@ class AverageLinkageTests {
         assertThat(cluster).containsExactly(0, 1, 0, 2, 1, 0);
     }
 
+    /**
+     * Points at 0, 1, 2 and 10, 11, 12, and two strays at 40 and 90: cut at two clusters of at least three, the two
+     * runs are the clusters and the strays belong to neither; a plain cut at two would keep 90 alone.
+     */
+    @Test
+    void onlyClustersOfTheSmallestSizeCountAndSmallerOnesAreLeftOut() {
+        double[] at = {0, 10, 1, 40, 11, 2, 12, 90};
+
+        assertThat(AverageLinkage.cut(distances(at), at.length, 2, 3)).containsExactly(0, 1, 0, -1, 1, 0, 1, -1);
+        assertThat(AverageLinkage.cut(distances(at), at.length, 2)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
+    }
+
+    /** Where no level of the hierarchy has k clusters that large, the plain cut is kept. */
+    @Test
+    void theSmallestSizeIsDroppedWhereNoLevelHasEnoughClustersThatLarge() {
+        double[] at = {0, 1, 10, 30};
+
+        assertThat(AverageLinkage.cut(distances(at), at.length, 3, 3)).containsExactly(0, 0, 1, 2);
+    }
+
     /** The nearest-neighbour chain gives the same clusters as merging the globally nearest pair, step by step. */
     @Test
     void givesTheClustersOfPlainAgglomeration() {

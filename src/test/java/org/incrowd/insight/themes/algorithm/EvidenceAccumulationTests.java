@@ -19,13 +19,38 @@ class EvidenceAccumulationTests {
         float[] centres = EvidenceAccumulation.centres(x, n, D, 4, 42);
 
         assertThat(centres).hasSize(4 * D);
-        int[] theme = nearest(x, n, centres, 4);
-        for (int group = 0; group < 4; group++) {
-            int first = group * 30;
-            assertThat(IntStream.range(first, first + 30).map(i -> theme[i]).distinct().toArray())
-                    .containsExactly(theme[first]);
-        }
-        assertThat(IntStream.of(theme[0], theme[30], theme[60], theme[90]).distinct().count()).isEqualTo(4);
+        assertOneThemePerGroup(nearest(x, n, centres, 4), 4, 30);
+    }
+
+    /**
+     * Four groups of 30 posts on one subject and a pair of posts far from all of them, on the opposite side: four
+     * themes, one for each group, and the pair is placed in those themes. Cut plainly at four, the pair (which the
+     * runs keep together and apart from everyone) was a theme of its own and two groups shared one.
+     */
+    @Test
+    void aPairOfOutlyingPostsIsFoldedIntoTheThemesInsteadOfTakingThePlaceOfAGroup() {
+        int n = 122;
+        float[] x = new float[n * D];
+        System.arraycopy(groups(4, 30, 0.4, 3, 1), 0, x, 0, 120 * D);
+        x[120 * D] = -1;
+        x[120 * D + 1] = 0.1f;
+        x[121 * D] = -1;
+        x[121 * D + 1] = -0.1f;
+        Vectors.normalise(x, 120 * D, D);
+        Vectors.normalise(x, 121 * D, D);
+
+        float[] centres = EvidenceAccumulation.centres(x, n, D, 4, 42);
+
+        assertThat(centres).hasSize(4 * D);
+        assertOneThemePerGroup(nearest(x, n, centres, 4), 4, 30);
+    }
+
+    @Test
+    void aThemeHoldsThreePostsOrHalfAnEvenShareOnAForumTooSmallForThree() {
+        assertThat(EvidenceAccumulation.smallestTheme(230, 11)).isEqualTo(3);
+        assertThat(EvidenceAccumulation.smallestTheme(2_000, 32)).isEqualTo(3);
+        assertThat(EvidenceAccumulation.smallestTheme(8, 2)).isEqualTo(2);
+        assertThat(EvidenceAccumulation.smallestTheme(3, 2)).isEqualTo(1);
     }
 
     /** Pairs of one group share a cluster in every run; pairs across groups in none. */
@@ -94,6 +119,17 @@ class EvidenceAccumulationTests {
         return NeighbourMeans.smooth(fit, n, D);
     }
 
+    /** Every group of {@code count} consecutive posts is in one theme, and no two groups share one. */
+    private static void assertOneThemePerGroup(int[] theme, int groups, int count) {
+        for (int group = 0; group < groups; group++) {
+            int first = group * count;
+            assertThat(IntStream.range(first, first + count).map(i -> theme[i]).distinct().toArray())
+                    .containsExactly(theme[first]);
+        }
+        assertThat(IntStream.range(0, groups).map(group -> theme[group * count]).distinct().count())
+                .isEqualTo(groups);
+    }
+
     private static int[] nearest(float[] x, int n, float[] centres, int k) {
         float[] columns = Vectors.columns(centres, k, D);
         return IntStream.range(0, n).map(i -> Vectors.nearest(x, i * D, columns, k, D, new float[k])).toArray();
@@ -104,12 +140,24 @@ class EvidenceAccumulationTests {
      * the given spread per dimension.
      */
     private static float[] groups(int groups, int count, double spread, long seed) {
+        return groups(groups, count, spread, seed, 0);
+    }
+
+    /**
+     * As above, the random points drawn as Gaussian noise of spread 1 around {@code lean} times the first axis (as the
+     * posts of one Jam share its subject when {@code lean} > 0).
+     */
+    private static float[] groups(int groups, int count, double spread, long seed, double lean) {
         var random = new SplittableRandom(seed);
         float[] x = new float[groups * count * D];
         for (int g = 0; g < groups; g++) {
             float[] point = new float[D];
             for (int j = 0; j < D; j++) {
                 point[j] = (float) gaussian(random);
+            }
+            if (lean > 0) {
+                Vectors.normalise(point, 0, D);
+                point[0] = (float) (Math.abs(point[0]) + lean);
             }
             Vectors.normalise(point, 0, D);
             for (int i = 0; i < count; i++) {
