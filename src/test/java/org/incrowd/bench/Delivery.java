@@ -12,7 +12,9 @@ import java.util.Map;
  */
 record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
                 long lostInGaps, long clientsThatLost, long duplicates, long outOfOrder, List<Double> latenciesMs,
-                List<Double> fromSendMs) {
+                List<Double> fromSendMs, List<Double> p99By10s) {
+
+    private static final long WINDOW_NANOS = 10_000_000_000L;
 
     static Delivery of(SseLoad load, LiveWriter writer, long steadyStart, long steadyEnd) {
         var written = writer.written();
@@ -48,17 +50,31 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         }
         var latencies = new ArrayList<Double>();
         var fromSend = new ArrayList<Double>();
+        var byWindow = new ArrayList<List<Double>>();
         for (var receipt : load.receipts()) {
             var post = written.get(receipt.post());
             if (post != null && receipt.nanos() >= steadyStart && receipt.nanos() < steadyEnd) {
-                latencies.add((receipt.nanos() - post.createdNanos()) / 1e6);
+                double latency = (receipt.nanos() - post.createdNanos()) / 1e6;
+                latencies.add(latency);
                 fromSend.add((receipt.nanos() - post.sentNanos()) / 1e6);
+                int window = (int) ((receipt.nanos() - steadyStart) / WINDOW_NANOS);
+                while (byWindow.size() <= window) {
+                    byWindow.add(new ArrayList<>());
+                }
+                byWindow.get(window).add(latency);
             }
         }
         Collections.sort(latencies);
         Collections.sort(fromSend);
+        // The tail per ten seconds of the steady phase: whether it comes from the node's first seconds (its JIT
+        // still compiling) or from every moment alike
+        var p99By10s = new ArrayList<Double>();
+        for (var window : byWindow) {
+            Collections.sort(window);
+            p99By10s.add(at(window, 0.99));
+        }
         return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
-                lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend);
+                lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend, p99By10s);
     }
 
     /**
@@ -109,6 +125,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         map.put("p95_ms", at(latenciesMs, 0.95));
         map.put("p99_ms", at(latenciesMs, 0.99));
         map.put("max_ms", latenciesMs.isEmpty() ? 0.0 : LiveBenchmark.round(latenciesMs.getLast()));
+        map.put("p99_ms_per_10_s", p99By10s);
         map.put("from_send_p50_ms", at(fromSendMs, 0.50));
         map.put("from_send_p95_ms", at(fromSendMs, 0.95));
         map.put("from_send_p99_ms", at(fromSendMs, 0.99));

@@ -252,6 +252,9 @@ public final class LiveBenchmark {
                         storm && stormFailed == null ? round(Delivery.allBack(load, writer, killed)) : null);
                 result.put("reconnect_server_cpu_s", stormCpu);
                 result.put("reconnect_failed", stormFailed);
+                // Streams opened and sent away per second after the kill: whether a storm waits for the node's CPU
+                // or for the browsers' retry delays
+                result.put("reconnect_timeline", storm ? load.timeline(killed, 40) : null);
                 result.put("writer_failures", writer.failures());
                 result.put("client_connection_failures", load.failures());
                 result.put("client_responses_ended_by_server", load.responsesEnded());

@@ -9,8 +9,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,6 +94,9 @@ final class SseLoad implements AutoCloseable {
     private volatile long eventsReceived;
     private int pending;
     private long failures;
+    // When each stream opened and each ended or failed (System.nanoTime): a storm's timeline
+    private final List<Long> opened = new ArrayList<>();
+    private final List<Long> dropped = new ArrayList<>();
     private long responsesEnded;
     private Thread thread;
 
@@ -129,6 +134,23 @@ final class SseLoad implements AutoCloseable {
 
     long failures() {
         return failures;
+    }
+
+    /** Per second from {@code since}: how many streams opened and how many ended or failed, for {@code seconds}. */
+    Map<String, List<Integer>> timeline(long since, int seconds) {
+        return Map.of("opened", perSecond(opened, since, seconds), "ended_or_failed", perSecond(dropped, since, seconds));
+    }
+
+    private static List<Integer> perSecond(List<Long> times, long since, int seconds) {
+        var counts = new Integer[seconds];
+        Arrays.fill(counts, 0);
+        for (long at : times) {
+            int second = (int) ((at - since) / 1_000_000_000L);
+            if (at >= since && second < seconds) {
+                counts[second]++;
+            }
+        }
+        return List.of(counts);
     }
 
     /**
@@ -329,6 +351,7 @@ final class SseLoad implements AutoCloseable {
             if (!client.connected) {
                 client.connected = true;
                 client.connectedNanos = System.nanoTime();
+                opened.add(client.connectedNanos);
                 connectedCount++;
                 pending--;
             }
@@ -380,6 +403,7 @@ final class SseLoad implements AutoCloseable {
             pending--;
         }
         failures++;
+        dropped.add(System.nanoTime());
         closeQuietly(client);
         later.add(new long[] {System.nanoTime() + client.retryMillis * 1_000_000, client.index});
     }
