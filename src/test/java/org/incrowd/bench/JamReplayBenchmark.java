@@ -111,7 +111,7 @@ public final class JamReplayBenchmark {
         Path serverData = Files.createDirectories(WORK.resolve("server"));
         startPostgres(true);
         int streams = options.readers() + options.readers() / 10 + 100;
-        server = new ServerProcess(Path.of("target", "incrowd.jar"), serverData, SERVER_PORT, options.heap(),
+        server = new ServerProcess(ServerProcess.APP_JAR, serverData, SERVER_PORT, options.heap(),
                 options.serverJvm(), List.of("--spring.datasource.url=" + jdbcUrl(),
                         "--spring.datasource.driver-class-name=org.postgresql.Driver",
                         "--spring.datasource.username=postgres",

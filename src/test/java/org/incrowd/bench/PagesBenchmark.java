@@ -55,7 +55,7 @@ public final class PagesBenchmark {
             boolean large = true;
             boolean catchUp = true;
             Path jfr = null;
-            Path jar = Path.of("target", "incrowd.jar");
+            Path jar = ServerProcess.APP_JAR;
             List<String> only = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

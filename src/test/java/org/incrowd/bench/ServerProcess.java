@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Incrowd as a separate JVM ({@code java @config/jvm.options -jar target/incrowd.jar}), so that its resident memory
+ * Incrowd as a separate JVM ({@code java @config/jvm.options -jar target/app/incrowd.jar}), so that its resident memory
  * and CPU time are its own and can be read from {@code /proc}. Restartable on the same data folder and port, as a node
  * restart would be.
  */
 final class ServerProcess implements AutoCloseable {
+
+    /** The extracted jar that {@code ./incrowd} runs a node from (made by its {@code app_jar}). */
+    static final Path APP_JAR = Path.of("target", "app", "incrowd.jar");
 
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
