@@ -27,11 +27,11 @@ final class PageBuffer implements TemplateOutput {
     private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(16);
 
     /**
-     * Texts shorter than this (attributes, numbers, names: most of what a template writes) are encoded in place; a
-     * longer one (a post's body) goes through {@code String.getBytes}, whose copy of ASCII text is much faster than a
-     * loop over its characters, and is then copied in.
+     * Texts shorter than this (a number, a class name) are encoded in place; a longer one goes through
+     * {@code String.getBytes}, whose check and copy of ASCII text are much faster than a loop over its characters, and
+     * is then copied in. With 32 instead of 8, the loop took 4 % of a thread page's CPU samples.
      */
-    private static final int SHORT = 32;
+    private static final int SHORT = 8;
 
     private byte[] bytes;
     private int length;
