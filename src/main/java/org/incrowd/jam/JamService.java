@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -294,7 +295,7 @@ public class JamService {
         var place = requireForum(actor, forumId);
         var refusal = postingRefusal(actor, place);
         if (refusal != null) {
-            throw refusal;
+            throw refusal.get();
         }
         return place;
     }
@@ -304,25 +305,30 @@ public class JamService {
         return postingRefusal(actor, place) == null;
     }
 
-    private Refusal postingRefusal(Actor actor, Place place) {
+    /**
+     * Why this person may not write here (null: they may). The refusal is made only where it is thrown: an exception
+     * fills in its stack trace as it is made, and a thread page asks twice (the reply form, the notes under the idea)
+     * for every reader who may not post.
+     */
+    private Supplier<Refusal> postingRefusal(Actor actor, Place place) {
         if (actor.isGuest()) {
-            return Refusal.forbidden("post.signInFirst");
+            return () -> Refusal.forbidden("post.signInFirst");
         }
         if (actor.isReadOnly()) {
-            return Refusal.forbidden("post.readOnly");
+            return () -> Refusal.forbidden("post.readOnly");
         }
         if (!actor.verified()) {
-            return Refusal.forbidden("post.verifyFirst");
+            return () -> Refusal.forbidden("post.verifyFirst");
         }
         if (!PostingPolicy.acceptsPosts(place.jam(), now())) {
-            return Refusal.conflict("post.jamNotOpen");
+            return () -> Refusal.conflict("post.jamNotOpen");
         }
         if (PostingPolicy.isArchive(place, now())) {
-            return Refusal.conflict("post.forumArchived");
+            return () -> Refusal.conflict("post.forumArchived");
         }
         if (!actor.canOrganise() && !jams.isMember(place.jam().id(), actor.personId())
                 && !jams.isStaff(place.forum().id(), actor.personId())) {
-            return Refusal.forbidden("post.joinFirst");
+            return () -> Refusal.forbidden("post.joinFirst");
         }
         return null;
     }

@@ -1,7 +1,6 @@
 package org.incrowd.web.internal;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -12,14 +11,11 @@ import org.springframework.web.servlet.View;
  *
  * <p>The page goes to the response in one write: a template writes hundreds of small strings, and each write to the
  * servlet stream passes through the session's and the security's response wrappers (which check the buffer size on
- * every write), a tenth of a thread page's time (ADR 51). Each string is encoded to UTF-8 as it comes (a fast copy
- * for the ASCII of the markup); a page gathered in one string would be encoded character by character as soon as it
+ * every write), a tenth of a thread page's time (ADR 51). The page is gathered in a {@link PageBuffer}, encoded to
+ * UTF-8 as it comes; a page gathered in one string would be encoded character by character by the JDK as soon as it
  * held a single character beyond Latin-1 (a curly quote).
  */
 record JteView(TemplateEngine engine, String template) implements View {
-
-    /** Room for the pieces of a typical page, so that the list of pieces seldom grows. */
-    private static final int PAGE_PIECES = 4096;
 
     @Override
     public String getContentType() {
@@ -29,16 +25,19 @@ record JteView(TemplateEngine engine, String template) implements View {
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        var output = new Utf8ByteOutput(PAGE_PIECES);
         @SuppressWarnings("unchecked")
         var parameters = model == null ? Map.<String, Object>of() : (Map<String, Object>) model;
-        engine.render(template, parameters, output);
-        byte[] page = output.toByteArray();
-        response.setContentType(getContentType());
-        // Room for the whole page, and no Content-Length of ours: the response is committed once, as the request
-        // ends (the container then sets the length). Committed while written (body complete, or buffer full), it
-        // made Spring Session save the session then and read it again from the database when the request ended.
-        response.setBufferSize(Math.max(response.getBufferSize(), page.length + 1));
-        response.getOutputStream().write(page);
+        var page = PageBuffer.take();
+        try {
+            engine.render(template, parameters, page);
+            response.setContentType(getContentType());
+            // Room for the whole page, and no Content-Length of ours: the response is committed once, as the request
+            // ends (the container then sets the length). Committed while written (body complete, or buffer full), it
+            // made Spring Session save the session then and read it again from the database when the request ended.
+            response.setBufferSize(Math.max(response.getBufferSize(), page.length() + 1));
+            page.writeTo(response.getOutputStream());
+        } finally {
+            page.release();
+        }
     }
 }
