@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server as a node is deployed for fast restarts: the jar extracted ({@code java -Djarmode=tools -jar
- * incrowd.jar extract}) and started with the JVM's ahead-of-time cache ({@code -XX:AOTCache}, JDK 24+) made by one
- * training start of that same jar. A start spends most of its time loading, linking and initialising classes (the
+ * The server as a node is deployed for fast restarts: the extracted jar that {@code ./incrowd} runs a node from
+ * ({@link ServerProcess#APP_JAR}) started with the JVM's ahead-of-time cache ({@code -XX:AOTCache}, JDK 24+) made by
+ * one training start of that same jar. A start spends most of its time loading, linking and initialising classes (the
  * context's bean definitions, Jetty, Spring Security, Lucene); the cache holds them already loaded and linked, so a
- * restarted node is ready in about half the time (ADR 50, "Starting faster"). Nested jars cannot be cached, hence the
- * extraction. Made once per built jar and kept beside it in {@code target/aot/}; the training start runs on a data
- * folder of its own and ends once the application context is refreshed.
+ * restarted node is ready in about half the time (ADR 50, "Starting faster"); nested jars cannot be cached. Made once
+ * per extraction and kept in {@code target/aot/}; the training start runs on a data folder of its own and ends once
+ * the application context is refreshed.
  */
 record AotDeployment(Path jar, List<String> jvmOptions) {
 
@@ -27,20 +27,18 @@ record AotDeployment(Path jar, List<String> jvmOptions) {
         return new AotDeployment(jar, List.of());
     }
 
-    /** The extracted jar and its cache, made now unless this very jar already has them. */
-    static AotDeployment of(Path jar) throws IOException, InterruptedException {
-        Path folder = jar.resolveSibling("aot");
-        Path extracted = folder.resolve(jar.getFileName());
+    /** The extracted jar and its cache, made now unless this very extraction already has one. */
+    static AotDeployment of(Path extracted) throws IOException, InterruptedException {
+        Path folder = extracted.toAbsolutePath().getParent().resolveSibling("aot");
         Path cache = folder.resolve("incrowd.aot");
         Path madeFrom = folder.resolve("made-from");
-        Path log = jar.resolveSibling("aot-training.log");
-        String stamp = Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar) + " "
+        Path log = folder.resolveSibling("aot-training.log");
+        String stamp = Files.getLastModifiedTime(extracted).toMillis() + " " + Files.size(extracted) + " "
                 + Files.readString(ServerProcess.NODE_OPTIONS).hashCode(); // options changed: made again
         if (!(Files.exists(cache) && Files.exists(madeFrom) && Files.readString(madeFrom).equals(stamp))) {
             System.out.println("Preparing the server's AOT cache (once per built jar)...");
             delete(folder);
-            java(log, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
-                    "--destination", folder.toAbsolutePath().toString()));
+            Files.createDirectories(folder);
             Path data = Files.createTempDirectory("incrowd-aot-training-");
             try {
                 // The node's options as it will run: a cache made under other module options is not used.

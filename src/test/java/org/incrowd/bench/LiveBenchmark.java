@@ -362,12 +362,11 @@ public final class LiveBenchmark {
 
     /** The server as deployed for fast restarts (made once per run of the benchmark), or the plain jar. */
     private static AotDeployment deployment(Options options) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "incrowd.jar");
         if (!options.aotCache()) {
-            return AotDeployment.plain(jar);
+            return AotDeployment.plain(ServerProcess.APP_JAR);
         }
         if (deployment == null) {
-            deployment = AotDeployment.of(jar);
+            deployment = AotDeployment.of(ServerProcess.APP_JAR);
         }
         return deployment;
     }
