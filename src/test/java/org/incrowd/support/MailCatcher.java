@@ -69,6 +69,31 @@ public final class MailCatcher {
         return await(address, 1, Duration.ofSeconds(10)).getLast();
     }
 
+    /**
+     * The newest message to {@code address} whose subject contains {@code subject}, waited for up to ten seconds. Other
+     * mail may reach the same address before or after it (a notification of a reply sent by its own timer).
+     */
+    public static MimeMessage awaitSubject(String address, String subject) {
+        Instant giveUp = Instant.now().plusSeconds(10);
+        while (true) {
+            var received = messagesTo(address);
+            for (var message : received.reversed()) {
+                try {
+                    if (message.getSubject() != null && message.getSubject().contains(subject)) {
+                        return message;
+                    }
+                } catch (jakarta.mail.MessagingException unreadable) {
+                    throw new AssertionError(unreadable);
+                }
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("no mail to %s with a subject containing \"%s\" within 10 s; received %d"
+                        .formatted(address, subject, received.size()));
+            }
+            sleep();
+        }
+    }
+
     /** The first link in the plain-text part of {@code message} whose path matches {@code pathPattern}. */
     public static String link(MimeMessage message, String pathPattern) {
         var matcher = Pattern.compile("https?://\\S*?" + pathPattern + "\\S*").matcher(text(message));

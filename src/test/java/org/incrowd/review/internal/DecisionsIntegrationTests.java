@@ -85,8 +85,7 @@ class DecisionsIntegrationTests {
                 .doesNotContain("action=\"/ideas/" + idea.id() + "/decision\"");
         assertThat(toldOf(idea.id())).containsExactlyInAnyOrder(author.id(), builder.id(), follower.id());
         for (var told : List.of(author, builder, follower)) {
-            var mail = MailCatcher.awaitOne(told.email());
-            assertThat(mail.getSubject()).contains("“Night buses” is now Selected");
+            var mail = MailCatcher.awaitSubject(told.email(), "“Night buses” is now Selected");
             assertThat(MailCatcher.text(mail)).contains("It costs little <script>alert(1)</script> and helps");
             assertThat(MailCatcher.html(mail)).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                     .doesNotContain("<script>alert(1)");
