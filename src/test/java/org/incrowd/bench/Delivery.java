@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
                 long lostInGaps, long clientsThatLost, long duplicates, long outOfOrder, List<Double> latenciesMs,
-                List<Double> fromSendMs, List<Double> p99By10s) {
+                List<Double> fromSendMs, List<Double> p99By10s, List<Double> firstReceiptMs, List<Double> spreadMs) {
 
     private static final long WINDOW_NANOS = 10_000_000_000L;
 
@@ -51,6 +51,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         var latencies = new ArrayList<Double>();
         var fromSend = new ArrayList<Double>();
         var byWindow = new ArrayList<List<Double>>();
+        var firstAndLast = new HashMap<Long, long[]>(); // post → its first and last receipt (nanos)
         for (var receipt : load.receipts()) {
             var post = written.get(receipt.post());
             if (post != null && receipt.nanos() >= steadyStart && receipt.nanos() < steadyEnd) {
@@ -62,8 +63,21 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
                     byWindow.add(new ArrayList<>());
                 }
                 byWindow.get(window).add(latency);
+                var span = firstAndLast.computeIfAbsent(receipt.post(), id -> new long[] {Long.MAX_VALUE, 0});
+                span[0] = Math.min(span[0], receipt.nanos());
+                span[1] = Math.max(span[1], receipt.nanos());
             }
         }
+        // Per post: how long until its first reader had it (the commit, the dispatcher's wake-up and read) and how
+        // long from its first reader to its last (the fan-out): which of the two the tail is made of
+        var firstReceipt = new ArrayList<Double>();
+        var spread = new ArrayList<Double>();
+        firstAndLast.forEach((id, span) -> {
+            firstReceipt.add((span[0] - written.get(id).createdNanos()) / 1e6);
+            spread.add((span[1] - span[0]) / 1e6);
+        });
+        Collections.sort(firstReceipt);
+        Collections.sort(spread);
         Collections.sort(latencies);
         Collections.sort(fromSend);
         // The tail per ten seconds of the steady phase: whether it comes from the node's first seconds (its JIT
@@ -74,7 +88,8 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
             p99By10s.add(at(window, 0.99));
         }
         return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
-                lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend, p99By10s);
+                lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend, p99By10s,
+                firstReceipt, spread);
     }
 
     /**
@@ -126,6 +141,10 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         map.put("p99_ms", at(latenciesMs, 0.99));
         map.put("max_ms", latenciesMs.isEmpty() ? 0.0 : LiveBenchmark.round(latenciesMs.getLast()));
         map.put("p99_ms_per_10_s", p99By10s);
+        map.put("first_reader_p50_ms", at(firstReceiptMs, 0.50));
+        map.put("first_reader_p99_ms", at(firstReceiptMs, 0.99));
+        map.put("first_to_last_reader_p50_ms", at(spreadMs, 0.50));
+        map.put("first_to_last_reader_p99_ms", at(spreadMs, 0.99));
         map.put("from_send_p50_ms", at(fromSendMs, 0.50));
         map.put("from_send_p95_ms", at(fromSendMs, 0.95));
         map.put("from_send_p99_ms", at(fromSendMs, 0.99));

@@ -2,6 +2,7 @@ package org.incrowd.live.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +14,11 @@ import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code /live/jams/{id}}: one Server-Sent Events stream per page, for the whole Jam or narrowed to a forum or a
@@ -46,13 +45,9 @@ class LiveController {
     private final StreamLimits limits;
     private final CurrentActor currentActor;
     private final Clock clock;
-    /** How often an idle stream writes a comment: a page that closed is noticed at the next failed write. */
-    private final Duration keepAlive;
 
     LiveController(LiveHub hub, LiveLog log, JamService jams, Reading discussion, StreamLimits limits,
-                   CurrentActor currentActor, Clock clock,
-                   @Value("${incrowd.live.keep-alive-seconds:15}") long keepAliveSeconds) {
-        this.keepAlive = Duration.ofSeconds(keepAliveSeconds);
+                   CurrentActor currentActor, Clock clock) {
         this.limits = limits;
         this.hub = hub;
         this.events = log;
@@ -63,10 +58,10 @@ class LiveController {
     }
 
     @GetMapping("/live/jams/{jamId}") // no "produces": refusals must be able to answer in plain text
-    SseEmitter stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
+    void stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
                       @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      HttpServletRequest request, HttpServletResponse response) {
+                      HttpServletRequest request, HttpServletResponse response) throws IOException {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
@@ -79,26 +74,26 @@ class LiveController {
         // than on the stream's own thread: what happens while the stream opens is replayed, never lost.
         Long last = lastEventId != null ? parse(lastEventId) : since != null ? startOfPage(since) : hub.dispatchedUpTo();
         var permit = limits.open(actor.personId(), request.getRemoteAddr());
+        response.setContentType("text/event-stream");
         response.setHeader("X-Accel-Buffering", "no"); // a proxy such as nginx passes each event on at once
-        var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), emitter);
-        emitter.onCompletion(() -> {
+        var async = request.startAsync();
+        async.setTimeout(STREAM_LIFETIME.toMillis());
+        var output = new ServletStreamOutput(async, response);
+        var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), output);
+        output.onEnd(subscriber, () -> {
             hub.unsubscribe(subscriber);
             permit.release();
         });
-        emitter.onTimeout(subscriber::close);
-        emitter.onError(error -> subscriber.close());
-        Thread.ofVirtual().name("live-stream-" + jamId).start(() -> serve(subscriber, jamId, last));
-        return emitter;
-    }
-
-    /** On the stream's own thread: catches up with what the browser missed, then writes live events as they come. */
-    private void serve(Subscriber subscriber, long jamId, Long last) {
         try {
+            // Through the filters' wrappers: the session cookie and the protective headers go out with the headers.
+            response.flushBuffer();
+            // Catching up waits for the connection, on this request's own thread; live events then do not.
             if (subscriber.open()) {
                 hub.subscribe(subscriber, jamId, last);
-                subscriber.drain(keepAlive);
+                output.writeWithoutWaiting(subscriber);
             }
+        } catch (IOException gone) {
+            subscriber.close(); // the browser went away while the stream opened
         } catch (RuntimeException e) {
             log.warn("Live stream of Jam {} failed; the browser reconnects", jamId, e);
             subscriber.close();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.incrowd.live.LiveEvent;
 import org.incrowd.shared.LiveEventType;
@@ -43,6 +44,7 @@ class LiveHub implements SmartLifecycle {
     private final Duration poll;
     private final Duration keep;
     private final StreamIndex subscribers = new StreamIndex();
+    private volatile StreamWriters writers = StreamWriters.perCore();
     /** Asked by every returning stream: in a reconnect storm thousands at once share each read. */
     private final SharedRead<Long> oldestId;
     private final Object dispatching = new Object();
@@ -196,14 +198,8 @@ class LiveHub implements SmartLifecycle {
                     }
                     holeSettled = false; // a later hole needs a mark of its own
                     hole = null;
-                    var frame = Frame.of(event); // encoded once for every stream
-                    for (var streams : subscribers.candidates(event)) {
-                        for (Subscriber subscriber : streams) {
-                            if (!subscriber.offer(frame)) {
-                                subscribers.remove(subscriber);
-                            }
-                        }
-                    }
+                    // Encoded once for every stream. The streams that subscribe from here on have it replayed.
+                    writers.deliver(Frame.of(event), subscribers.candidates(event), subscribers::remove);
                     dispatchedUpTo = event.id();
                 }
             }
@@ -225,6 +221,15 @@ class LiveHub implements SmartLifecycle {
                     dispatchedUpTo + 1, HOLE_WARNING);
             holeSeen = now;
         }
+    }
+
+    /**
+     * A comment on every stream that had nothing to say since the last sweep: a page that closed is noticed at the
+     * next failed write, and proxies do not take a quiet stream for a dead one.
+     */
+    @Scheduled(fixedDelayString = "${incrowd.live.keep-alive-seconds:15}", timeUnit = TimeUnit.SECONDS)
+    void keepAlive() {
+        subscribers.all().forEach(Subscriber::keepAlive);
     }
 
     /** The log keeps {@code incrowd.live.keep-hours}; older reconnects get a refresh instead of a replay. */
@@ -285,6 +290,8 @@ class LiveHub implements SmartLifecycle {
     public void stop() {
         running.set(false);
         subscribers.all().forEach(Subscriber::close);
+        writers.stop();
+        writers = StreamWriters.perCore(); // its threads start with its first event, should the node start again
     }
 
     @Override

@@ -2,24 +2,21 @@ package org.incrowd.live.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.incrowd.live.LiveEvent;
 import org.incrowd.shared.LiveEventType;
 import org.incrowd.shared.LiveReconnect;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One browser's stream. The dispatcher only offers events to its bounded queue; a virtual thread of its own writes
- * them out, so a slow client never holds up the others. A client whose queue fills up is cut off: it reconnects with
- * {@code Last-Event-ID} and the log gives it what it missed, so memory per connection stays bounded.
+ * One browser's stream. Its writer ({@link StreamWriters}) writes live events to it without waiting
+ * ({@link StreamOutput}): when the connection takes the bytes at once, as it does for a healthy reader, that is the
+ * whole cost of a delivery. When it cannot, events wait in a bounded queue until the connection calls
+ * {@link #writable()}, so a slow client never holds up the others; a client whose queue fills up is cut off: it
+ * reconnects with {@code Last-Event-ID} and the log gives it what it missed, so memory per connection stays bounded.
+ * Its methods are called by its writer, the presence tick, the keep-alive sweep, the container and, while it catches
+ * up, its own request, so they hold the stream's own lock.
  */
 final class Subscriber {
 
@@ -34,23 +31,29 @@ final class Subscriber {
     private final Long forumId;
     private final Long threadId;
     private final long personId;
-    private final SseEmitter emitter;
+    private final StreamOutput output;
     /** Its place and its person's payload, made once: the dispatcher and presence ask for them all the time. */
     private final String place;
     private final String personal;
-    /** Linked, so that an idle stream holds no room for {@link #QUEUE} events. */
-    private final BlockingQueue<Frame> queue = new LinkedBlockingQueue<>(QUEUE);
+    /** Events not written yet; made with the first, so that a stream that never hears anything holds none. */
+    private ArrayDeque<Frame> queue;
     /** The last id handed over, so that an event reaching this node twice (replay, then dispatch) goes out once. */
     private long lastOffered;
     private volatile boolean closed;
     private volatile boolean heardPresence;
+    /** Writes no longer wait ({@link #writable()} was called), and none is still going out. */
+    private boolean ready;
+    /** An event that ends the stream was handed over: it ends once that is out. */
+    private boolean ending;
+    /** Whether anything was written since the last keep-alive sweep. */
+    private boolean wroteSinceSweep;
 
-    Subscriber(long jamId, Long forumId, Long threadId, long personId, SseEmitter emitter) {
+    Subscriber(long jamId, Long forumId, Long threadId, long personId, StreamOutput output) {
         this.jamId = jamId;
         this.forumId = forumId;
         this.threadId = threadId;
         this.personId = personId;
-        this.emitter = emitter;
+        this.output = output;
         this.place = threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
         this.personal = personalPayload(personId);
     }
@@ -108,16 +111,40 @@ final class Subscriber {
         return threadId == null || event.threadId() == null || threadId.equals(event.threadId());
     }
 
-    /** Called by the dispatcher (one thread); false when the client is too slow and was cut off. */
-    boolean offer(Frame frame) {
+    /**
+     * Takes the event if this stream wants it and writes it out: a live event from this node's dispatch, or one that
+     * was dispatched while the stream caught up. False when the client is too slow and was cut off.
+     */
+    synchronized boolean offer(Frame frame) {
+        boolean taken = queue(frame);
+        writeQueued();
+        return taken;
+    }
+
+    /**
+     * Takes the event if this stream wants it, to be written with the others of the same round by
+     * {@link #writeQueued()}. False when the client is too slow and was cut off.
+     */
+    synchronized boolean queue(Frame frame) {
         if (closed || frame.id() <= lastOffered || !wants(frame.event())) {
             return !closed;
         }
         lastOffered = frame.id();
-        if (!queue.offer(frame)) {
+        if (!enqueue(frame)) {
             close();
             return false;
         }
+        return true;
+    }
+
+    private boolean enqueue(Frame frame) {
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+        }
+        if (queue.size() >= QUEUE) {
+            return false;
+        }
+        queue.add(frame);
         return true;
     }
 
@@ -134,15 +161,20 @@ final class Subscriber {
      * How many are on this page: a signal outside the log (no id, never replayed). A full queue drops it rather than
      * cutting the client off; the next count follows within a second.
      */
-    void presence(Frame count) {
-        if (!closed && queue.offer(count)) {
+    synchronized void presence(Frame count) {
+        if (!closed && enqueue(count)) {
             heardPresence = true;
+            writeQueued();
         }
     }
 
     /** The browser's last event is older than the log keeps: it should reload rather than miss something. */
-    void refresh() {
-        queue.offer(REFRESH);
+    synchronized void refresh() {
+        if (closed) {
+            return;
+        }
+        enqueue(REFRESH);
+        writeQueued();
     }
 
     boolean closed() {
@@ -150,24 +182,19 @@ final class Subscriber {
     }
 
     /**
-     * Sends the headers at once (the browser knows it is connected) and how soon to come back after a drop: a delay of
-     * this stream's own, so that the pages of a node that goes away do not all come back in the same instant.
+     * Writes the first bytes, so that the browser knows it is connected, and how soon to come back after a drop: a
+     * delay of this stream's own, so that the pages of a node that goes away do not all come back in the same
+     * instant.
      */
-    boolean open() {
-        try {
-            emitter.send(SseEmitter.event().comment("connected").reconnectTime(LiveReconnect.retryMillis()));
-            return true;
-        } catch (IOException | IllegalStateException gone) {
-            close();
-            return false;
-        }
+    synchronized boolean open() {
+        return write((":connected\nretry:" + LiveReconnect.retryMillis() + "\n\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
-     * Writes events read from the log straight out, before the stream takes live events from its queue: what a
-     * reconnecting browser missed, a page at a time. False when the connection has ended.
+     * Writes events read from the log straight out, waiting for each page to go, before the stream takes live
+     * events: what a reconnecting browser missed, a page at a time. False when the connection has ended.
      */
-    boolean send(List<Frame> page) {
+    synchronized boolean send(List<Frame> page) {
         var wanted = new ArrayList<Frame>();
         for (var frame : page) {
             if (frame.id() > lastOffered && wants(frame.event())) {
@@ -177,99 +204,66 @@ final class Subscriber {
         if (!page.isEmpty()) {
             lastOffered = Math.max(lastOffered, page.getLast().id());
         }
-        try {
-            for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
-                emitter.send(new Frames(Frame.joined(wanted.subList(from, Math.min(wanted.size(), from + BATCH)))));
-            }
-            if (wanted.stream().anyMatch(Subscriber::ends)) {
-                close();
-            }
-        } catch (IOException | IllegalStateException gone) {
+        for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
+            write(Frame.joined(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
+        }
+        if (wanted.stream().anyMatch(Subscriber::ends)) {
             close();
         }
         return !closed;
     }
 
     /**
-     * Writes events out until the connection ends; sends a comment now and then so dead peers are noticed. Whatever
-     * has queued up meanwhile goes out in one write: under load, one flush instead of one per event.
+     * The connection can take bytes without waiting: the first call switches the stream from catching up to live
+     * events, and later ones come when a write that could not go out at once has gone. Whatever queued up meanwhile
+     * goes out in one write.
      */
-    void drain(Duration keepAlive) {
-        var batch = new ArrayList<Frame>();
-        try {
-            while (!closed) {
-                var frame = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
-                if (frame == null) {
-                    emitter.send(new Frames(KEEP_ALIVE));
-                    continue;
-                }
-                batch.add(frame);
-                queue.drainTo(batch, BATCH - 1);
-                emitter.send(new Frames(Frame.joined(batch)));
-                if (batch.stream().anyMatch(Subscriber::ends)) {
-                    close();
-                }
-                batch.clear();
+    synchronized void writable() {
+        ready = true;
+        writeQueued();
+    }
+
+    /** A comment now and then on a stream with nothing else to say, so that a page that closed is noticed. */
+    synchronized void keepAlive() {
+        if (ready && !closed && !wroteSinceSweep && (queue == null || queue.isEmpty())) {
+            ready = write(KEEP_ALIVE);
+        }
+        wroteSinceSweep = false;
+    }
+
+    /** Writes what was queued, as far as the connection takes it without waiting. */
+    synchronized void writeQueued() {
+        while (ready && !closed && queue != null && !queue.isEmpty()) {
+            var batch = new ArrayList<Frame>(Math.min(queue.size(), BATCH));
+            while (batch.size() < BATCH && !queue.isEmpty()) {
+                batch.add(queue.poll());
             }
-        } catch (IOException | IllegalStateException gone) {
+            ending |= batch.stream().anyMatch(Subscriber::ends);
+            ready = write(Frame.joined(batch));
+        }
+        if (ending && ready) {
             close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
+        }
+    }
+
+    /** False when the bytes are still going out (or the connection failed and the stream is closed). */
+    private boolean write(byte[] bytes) {
+        try {
+            wroteSinceSweep = true;
+            return output.write(bytes);
+        } catch (IOException | RuntimeException gone) {
+            close(); // the browser went away, or the container ended the response meanwhile
+            return false;
         }
     }
 
     private static final byte[] KEEP_ALIVE = ":keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    /**
-     * Frames written as they are, bytes encoded once for every stream ({@link Frame}). Spring's own builder hands
-     * each event to the message converters in three parts, as text to encode; with thousands of streams that
-     * per-write cost was most of the server's work.
-     */
-    private record Frames(byte[] bytes) implements SseEmitter.SseEventBuilder {
-
-        private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
-
-        @Override
-        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
-            return Set.of(new ResponseBodyEmitter.DataWithMediaType(bytes, EVENT_STREAM));
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder id(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder name(String eventName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder comment(String comment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    void close() {
+    synchronized void close() {
         if (!closed) {
             closed = true;
-            emitter.complete();
+            queue = null;
+            output.end();
         }
     }
 }

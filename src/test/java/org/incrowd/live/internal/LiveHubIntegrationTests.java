@@ -2,7 +2,6 @@ package org.incrowd.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Holes in the log's ids: a transaction that took an id and rolled back must not hold up everyone's live pages (that
@@ -90,7 +88,7 @@ class LiveHubIntegrationTests {
             late.complete(null);
         });
         var hub = new LiveHub(log, wakeUps, inFlight, new ReplayPages(log), Clock.systemUTC(), 50, 48);
-        var page = new RecordingEmitter();
+        var page = new RecordingOutput();
         var stream = new Subscriber(jam.id(), null, null, 0, page);
         try {
             appended.await();
@@ -110,7 +108,7 @@ class LiveHubIntegrationTests {
             commit.countDown();
             late.get();
             back.get(10, TimeUnit.SECONDS);
-            Thread.ofVirtual().start(() -> stream.drain(Duration.ofSeconds(1)));
+            stream.writable(); // live events from here on, as the container calls once the stream has caught up
             assertThat(page.posts(2, Duration.ofSeconds(10))).containsExactly(1L, 2L);
         } finally {
             commit.countDown();
@@ -119,22 +117,24 @@ class LiveHubIntegrationTests {
         }
     }
 
-    /** A page's connection that keeps what is written to it. */
-    static final class RecordingEmitter extends SseEmitter {
+    /** A page's connection that keeps what is written to it, and takes every write at once. */
+    static final class RecordingOutput implements StreamOutput {
 
         private static final Pattern POST = Pattern.compile("\"post\":(\\d+)");
         private final List<Long> posts = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(SseEventBuilder builder) throws IOException {
-            for (var part : builder.build()) {
-                if (part.getData() instanceof byte[] bytes) {
-                    var matcher = POST.matcher(new String(bytes, StandardCharsets.UTF_8));
-                    while (matcher.find()) {
-                        posts.add(Long.parseLong(matcher.group(1)));
-                    }
-                }
+        public boolean write(byte[] bytes) {
+            var matcher = POST.matcher(new String(bytes, StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                posts.add(Long.parseLong(matcher.group(1)));
             }
+            return true;
+        }
+
+        @Override
+        public void end() {
+            // nothing to end: the recording stays readable
         }
 
         /** The posts written so far, once {@code count} have been or the time is up. */

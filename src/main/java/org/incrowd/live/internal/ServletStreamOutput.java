@@ -1,0 +1,90 @@
+package org.incrowd.live.internal;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A stream's bytes written to the container's own output, underneath the filters' response wrappers: their work
+ * (the session cookie, the protective headers) is done when the response is committed, before the first event. A
+ * {@link ByteBuffer} write goes straight to the socket, without the container's aggregation buffer, in the calling
+ * thread when the socket takes it at once.
+ */
+final class ServletStreamOutput implements StreamOutput {
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+
+    ServletStreamOutput(AsyncContext async, ServletResponse response) throws IOException {
+        this.async = async;
+        this.out = underneathWrappers(response).getOutputStream();
+    }
+
+    private static ServletResponse underneathWrappers(ServletResponse response) {
+        while (response instanceof ServletResponseWrapper wrapper) {
+            response = wrapper.getResponse();
+        }
+        return response;
+    }
+
+    @Override
+    public boolean write(byte[] bytes) throws IOException {
+        out.write(ByteBuffer.wrap(bytes));
+        return out.isReady();
+    }
+
+    @Override
+    public void end() {
+        async.complete();
+    }
+
+    /**
+     * From here on writes do not wait: the container calls {@link Subscriber#writable()} now and whenever a write
+     * that could not go out at once has gone. A failed write or a timeout (the stream's lifetime) ends the stream;
+     * {@code ended} runs once the response has ended, however it ended.
+     */
+    void writeWithoutWaiting(Subscriber subscriber) {
+        out.setWriteListener(new WriteListener() {
+            @Override
+            public void onWritePossible() {
+                subscriber.writable();
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                subscriber.close();
+            }
+        });
+    }
+
+    /** What ends the stream besides its own close: the lifetime running out, the connection failing. */
+    void onEnd(Subscriber subscriber, Runnable ended) {
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                ended.run();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                subscriber.close();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                subscriber.close();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // a stream's request is made asynchronous once
+            }
+        });
+    }
+}
