@@ -229,7 +229,7 @@ class LiveHub implements SmartLifecycle {
      */
     @Scheduled(fixedDelayString = "${incrowd.live.keep-alive-seconds:15}", timeUnit = TimeUnit.SECONDS)
     void keepAlive() {
-        subscribers.all().forEach(Subscriber::keepAlive);
+        writers.sweep(subscribers.all(), Subscriber::keepAlive);
     }
 
     /** The log keeps {@code incrowd.live.keep-hours}; older reconnects get a refresh instead of a replay. */

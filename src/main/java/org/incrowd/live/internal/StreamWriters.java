@@ -1,12 +1,15 @@
 package org.incrowd.live.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writing half of the fan-out. Each stream belongs to one of a few writer threads, one per core, and each writer
@@ -19,16 +22,27 @@ import java.util.function.Consumer;
  */
 final class StreamWriters {
 
-    /** One event for the streams among the candidates that want it. */
-    private record Delivery(Frame frame, List<Set<Subscriber>> candidates, Consumer<Subscriber> refused) {
+    private static final Logger log = LoggerFactory.getLogger(StreamWriters.class);
+
+    /** What a writer is handed: an event to deliver, or something to do to each of its streams. */
+    private sealed interface Work {
     }
 
-    private final List<LinkedBlockingQueue<Delivery>> inboxes = new ArrayList<>();
+    /** One event for the streams among the candidates that want it. */
+    private record Delivery(Frame frame, List<Set<Subscriber>> candidates, Consumer<Subscriber> refused)
+            implements Work {
+    }
+
+    /** Something done to each stream, such as a keep-alive, by the stream's own writer. */
+    private record Sweep(Collection<Subscriber> streams, Consumer<Subscriber> action) implements Work {
+    }
+
+    private final List<LinkedBlockingQueue<Work>> inboxes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
     StreamWriters(int count) {
         for (int i = 0; i < count; i++) {
-            var inbox = new LinkedBlockingQueue<Delivery>();
+            var inbox = new LinkedBlockingQueue<Work>();
             int writer = i;
             inboxes.add(inbox);
             threads.add(Thread.ofPlatform().daemon().name("live-write-" + i).start(() -> write(writer, inbox)));
@@ -49,33 +63,65 @@ final class StreamWriters {
         inboxes.forEach(inbox -> inbox.add(delivery));
     }
 
-    private void write(int writer, LinkedBlockingQueue<Delivery> inbox) {
-        var round = new ArrayList<Delivery>();
+    /**
+     * Does {@code action} to each of the streams, each on its own writer's thread: a sweep over thousands of streams
+     * is shared between the writers like an event's fan-out, and holds up no request.
+     */
+    void sweep(Collection<Subscriber> streams, Consumer<Subscriber> action) {
+        var sweep = new Sweep(streams, action);
+        inboxes.forEach(inbox -> inbox.add(sweep));
+    }
+
+    private void write(int writer, LinkedBlockingQueue<Work> inbox) {
+        var round = new ArrayList<Work>();
         Set<Subscriber> touched = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             while (true) {
                 round.add(inbox.take());
                 inbox.drainTo(round);
-                for (var delivery : round) {
-                    for (var streams : delivery.candidates()) {
-                        for (Subscriber subscriber : streams) {
-                            if (writerOf(subscriber) != writer) {
-                                continue;
-                            }
-                            if (subscriber.queue(delivery.frame())) {
-                                touched.add(subscriber);
-                            } else {
-                                delivery.refused().accept(subscriber);
-                            }
-                        }
-                    }
+                try {
+                    writeRound(writer, round, touched);
+                } catch (RuntimeException e) {
+                    // A writer that died would leave its streams silent for good. The round's streams are ended
+                    // instead: they come back with Last-Event-ID and the log gives them what they missed.
+                    log.warn("Live writer {} failed a round; its streams reconnect", writer, e);
+                    touched.forEach(Subscriber::close);
                 }
-                touched.forEach(Subscriber::writeQueued);
                 touched.clear();
                 round.clear();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeRound(int writer, List<Work> round, Set<Subscriber> touched) {
+        for (var work : round) {
+            if (work instanceof Delivery delivery) {
+                queue(writer, delivery, touched);
+            }
+        }
+        touched.forEach(Subscriber::writeQueued);
+        for (var work : round) {
+            if (work instanceof Sweep sweep) {
+                sweep.streams().stream().filter(stream -> writerOf(stream) == writer).forEach(sweep.action());
+            }
+        }
+    }
+
+    /** Queues the event on this writer's streams that want it; they are written once the round's events are in. */
+    private void queue(int writer, Delivery delivery, Set<Subscriber> touched) {
+        for (var streams : delivery.candidates()) {
+            for (Subscriber subscriber : streams) {
+                if (writerOf(subscriber) != writer) {
+                    continue;
+                }
+                if (subscriber.queue(delivery.frame())) {
+                    touched.add(subscriber);
+                } else if (subscriber.closed()) {
+                    delivery.refused().accept(subscriber);
+                }
+            }
         }
     }
 

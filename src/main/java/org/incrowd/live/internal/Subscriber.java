@@ -112,22 +112,22 @@ final class Subscriber {
     }
 
     /**
-     * Takes the event if this stream wants it and writes it out: a live event from this node's dispatch, or one that
-     * was dispatched while the stream caught up. False when the client is too slow and was cut off.
+     * Takes the event if this stream wants it and writes it out: one dispatched while the stream caught up. False
+     * when the client is too slow and was cut off.
      */
     synchronized boolean offer(Frame frame) {
-        boolean taken = queue(frame);
+        queue(frame);
         writeQueued();
-        return taken;
+        return !closed;
     }
 
     /**
      * Takes the event if this stream wants it, to be written with the others of the same round by
-     * {@link #writeQueued()}. False when the client is too slow and was cut off.
+     * {@link #writeQueued()}. True when taken; a client too slow to take it is cut off ({@link #closed()}).
      */
     synchronized boolean queue(Frame frame) {
         if (closed || frame.id() <= lastOffered || !wants(frame.event())) {
-            return !closed;
+            return false;
         }
         lastOffered = frame.id();
         if (!enqueue(frame)) {
