@@ -59,9 +59,9 @@ class LiveController {
 
     @GetMapping("/live/jams/{jamId}") // no "produces": refusals must be able to answer in plain text
     void stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
-                      @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      HttpServletRequest request, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
+                @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {

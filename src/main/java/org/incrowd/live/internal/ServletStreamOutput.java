@@ -19,11 +19,13 @@ import java.nio.ByteBuffer;
 final class ServletStreamOutput implements StreamOutput {
 
     private final AsyncContext async;
-    private final ServletOutputStream out;
+    private final ServletResponse response;
+    /** Taken with the first write: by then the filters' wrappers have committed the response. */
+    private ServletOutputStream out;
 
-    ServletStreamOutput(AsyncContext async, ServletResponse response) throws IOException {
+    ServletStreamOutput(AsyncContext async, ServletResponse response) {
         this.async = async;
-        this.out = underneathWrappers(response).getOutputStream();
+        this.response = underneathWrappers(response);
     }
 
     private static ServletResponse underneathWrappers(ServletResponse response) {
@@ -35,8 +37,16 @@ final class ServletStreamOutput implements StreamOutput {
 
     @Override
     public boolean write(byte[] bytes) throws IOException {
-        out.write(ByteBuffer.wrap(bytes));
-        return out.isReady();
+        var stream = out();
+        stream.write(ByteBuffer.wrap(bytes));
+        return stream.isReady();
+    }
+
+    private ServletOutputStream out() throws IOException {
+        if (out == null) {
+            out = response.getOutputStream();
+        }
+        return out;
     }
 
     @Override
@@ -46,11 +56,10 @@ final class ServletStreamOutput implements StreamOutput {
 
     /**
      * From here on writes do not wait: the container calls {@link Subscriber#writable()} now and whenever a write
-     * that could not go out at once has gone. A failed write or a timeout (the stream's lifetime) ends the stream;
-     * {@code ended} runs once the response has ended, however it ended.
+     * that could not go out at once has gone. A write that fails ends the stream.
      */
-    void writeWithoutWaiting(Subscriber subscriber) {
-        out.setWriteListener(new WriteListener() {
+    void writeWithoutWaiting(Subscriber subscriber) throws IOException {
+        out().setWriteListener(new WriteListener() {
             @Override
             public void onWritePossible() {
                 subscriber.writable();
@@ -63,7 +72,10 @@ final class ServletStreamOutput implements StreamOutput {
         });
     }
 
-    /** What ends the stream besides its own close: the lifetime running out, the connection failing. */
+    /**
+     * What ends the stream besides its own close: its lifetime running out, or the connection failing. {@code ended}
+     * runs once the response has ended, however it ended.
+     */
     void onEnd(Subscriber subscriber, Runnable ended) {
         async.addListener(new AsyncListener() {
             @Override
