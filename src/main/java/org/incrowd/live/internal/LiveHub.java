@@ -44,7 +44,8 @@ class LiveHub implements SmartLifecycle {
     private final Duration poll;
     private final Duration keep;
     private final StreamIndex subscribers = new StreamIndex();
-    private volatile StreamWriters writers = StreamWriters.perCore();
+    private final int writerThreads;
+    private volatile StreamWriters writers;
     /** Asked by every returning stream: in a reconnect storm thousands at once share each read. */
     private final SharedRead<Long> oldestId;
     private final Object dispatching = new Object();
@@ -60,7 +61,10 @@ class LiveHub implements SmartLifecycle {
 
     LiveHub(LiveLog events, WakeUps wakeUps, AppendsInFlight inFlight, ReplayPages replayPages, Clock clock,
             @Value("${incrowd.live.poll-ms:2000}") long pollMillis,
-            @Value("${incrowd.live.keep-hours:48}") long keepHours) {
+            @Value("${incrowd.live.keep-hours:48}") long keepHours,
+            @Value("${incrowd.live.writers:0}") int writerThreads) {
+        this.writerThreads = writerThreads;
+        this.writers = StreamWriters.of(writerThreads);
         this.events = events;
         this.oldestId = new SharedRead<>(events::oldestId);
         this.wakeUps = wakeUps;
@@ -243,6 +247,9 @@ class LiveHub implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (writers.stopped()) { // a node started again after a stop
+            writers = StreamWriters.of(writerThreads);
+        }
         dispatchedUpTo = settledLatestId();
         running.set(true);
         Thread.ofPlatform().daemon().name("live-dispatch").start(() -> {
@@ -291,7 +298,6 @@ class LiveHub implements SmartLifecycle {
         running.set(false);
         subscribers.all().forEach(Subscriber::close);
         writers.stop();
-        writers = StreamWriters.perCore(); // its threads start with its first event, should the node start again
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writing half of the fan-out. Each stream belongs to one of a few writer threads, one per core, and each writer
+ * The writing half of the fan-out. Each stream belongs to one of a few writer threads, two per core, and each writer
  * writes the events handed to it in order, to its own streams only: an event's thousands of writes are shared between
  * the cores instead of queueing behind one thread, and a stream still gets its events in order, from one thread.
  *
@@ -39,6 +39,7 @@ final class StreamWriters {
 
     private final List<LinkedBlockingQueue<Work>> inboxes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopped;
 
     StreamWriters(int count) {
         for (int i = 0; i < count; i++) {
@@ -49,9 +50,13 @@ final class StreamWriters {
         }
     }
 
-    /** One per core, at least two, so that a single core's scheduling does not hold a whole fan-out up. */
-    static StreamWriters perCore() {
-        return new StreamWriters(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * {@code count} writers ({@code incrowd.live.writers}), or with 0 two per core: part of each write is the kernel's
+     * work on the socket, and two writers per core fanned an event out a third faster than one on the two cores
+     * they shared with the benchmark's readers (ADR 50, seventh round).
+     */
+    static StreamWriters of(int count) {
+        return new StreamWriters(count > 0 ? count : 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -130,6 +135,11 @@ final class StreamWriters {
     }
 
     void stop() {
+        stopped = true;
         threads.forEach(Thread::interrupt);
+    }
+
+    boolean stopped() {
+        return stopped;
     }
 }

@@ -47,7 +47,8 @@ class LiveHubIntegrationTests {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Rollback " + System.nanoTime());
         // A dispatcher whose clock stands still: no amount of waiting would take it past a hole.
-        var hub = new LiveHub(log, wakeUps, inFlight, replayPages, Clock.fixed(Instant.now(), ZoneOffset.UTC), 60_000, 48);
+        var hub = new LiveHub(log, wakeUps, inFlight, replayPages, Clock.fixed(Instant.now(), ZoneOffset.UTC), 60_000,
+                48, 0);
         transactions.executeWithoutResult(status -> {
             log.append(jam.id(), null, null, LiveEventType.POST, "{\"post\":1}", Instant.now());
             status.setRollbackOnly();
@@ -87,7 +88,7 @@ class LiveHubIntegrationTests {
             });
             late.complete(null);
         });
-        var hub = new LiveHub(log, wakeUps, inFlight, new ReplayPages(log), Clock.systemUTC(), 50, 48);
+        var hub = new LiveHub(log, wakeUps, inFlight, new ReplayPages(log), Clock.systemUTC(), 50, 48, 0);
         var page = new RecordingOutput();
         var stream = new Subscriber(jam.id(), null, null, 0, page);
         try {
