@@ -163,6 +163,8 @@ class ParticipantJourneyBrowserTests {
     void keyboardAloneReachesTheContentAndReacts() {
         signUpJoinAndOpenFirstForum("chen@example.org", "Chen");
         page.locator("#ideas h3 a").first().click();
+        // A Tab pressed while the forum page is still shown would focus its skip link, lost when the thread arrives.
+        assertThat(page.locator("#thread-idea")).isVisible();
 
         // The first Tab lands on the skip link; Enter moves focus into the main content.
         page.keyboard().press("Tab");

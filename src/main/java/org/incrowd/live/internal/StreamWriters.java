@@ -39,9 +39,12 @@ final class StreamWriters {
 
     private final List<LinkedBlockingQueue<Work>> inboxes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Set before the threads start: each thread tells its own streams by it. */
+    private final int count;
     private volatile boolean stopped;
 
     StreamWriters(int count) {
+        this.count = count;
         for (int i = 0; i < count; i++) {
             var inbox = new LinkedBlockingQueue<Work>();
             int writer = i;
@@ -131,7 +134,7 @@ final class StreamWriters {
     }
 
     private int writerOf(Subscriber subscriber) {
-        return Math.floorMod(System.identityHashCode(subscriber), threads.size());
+        return Math.floorMod(System.identityHashCode(subscriber), count);
     }
 
     void stop() {
