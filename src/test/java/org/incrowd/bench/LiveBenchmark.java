@@ -151,6 +151,12 @@ public final class LiveBenchmark {
                 && ((Number) run.get("clients_connected")).intValue() >= ((Number) run.get("clients")).intValue();
     }
 
+    /** CPU time of this process (the generator, the writer and the tasks), in nanoseconds. */
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static Map<String, Object> run(Options options, int clients, int seconds, boolean storm,
                                            boolean withTasks) throws Exception {
         Path data = Files.createTempDirectory("incrowd-live-bench-");
@@ -197,6 +203,9 @@ public final class LiveBenchmark {
                 var writer = new LiveWriter(base, authorization, jam.forums(), jam.threads(), options.rate(),
                         options.reactionRate());
                 double cpuBefore = server.cpuSeconds();
+                long selectorBefore = load.selectorCpuNanos();
+                long generatorBefore = generatorCpuNanos();
+                long[] machineBefore = Machine.cpuTicks();
                 long receivedBefore = load.eventsReceived();
                 long steadyStart = System.nanoTime();
                 writer.start();
@@ -205,6 +214,13 @@ public final class LiveBenchmark {
                 Thread.sleep(Duration.ofSeconds(seconds));
                 long steadyEnd = System.nanoTime();
                 double cpuSeconds = server.cpuSeconds() - cpuBefore;
+                double steadySeconds = (steadyEnd - steadyStart) / 1e9;
+                // The generator shares the cores: its reading thread near 100 % means receipts are stamped late
+                result.put("generator_reader_cpu_percent",
+                        round(100 * (load.selectorCpuNanos() - selectorBefore) / 1e9 / steadySeconds));
+                result.put("generator_cpu_percent", round(100 * (generatorCpuNanos() - generatorBefore) / 1e9
+                        / steadySeconds));
+                result.put("machine_busy_percent", round(Machine.busyPercent(machineBefore, Machine.cpuTicks())));
                 long delivered = load.eventsReceived() - receivedBefore;
                 result.put("server_rss_mb", server.memoryMb("VmRSS"));
                 // Of which the process's own memory (heap, code, stacks) and mapped files (the index, the AOT cache),

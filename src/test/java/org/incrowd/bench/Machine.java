@@ -20,6 +20,30 @@ final class Machine {
                 + " GiB memory, Java " + Runtime.version();
     }
 
+    /**
+     * The whole machine's busy and total CPU time so far, in the kernel's ticks ({@code /proc/stat}): two readings
+     * give the share of all cores that was busy between them.
+     */
+    static long[] cpuTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long total = 0;
+        long idle = 0;
+        for (int i = 1; i < fields.length; i++) {
+            long ticks = Long.parseLong(fields[i]);
+            total += ticks;
+            if (i == 4 || i == 5) { // idle and waiting for I/O
+                idle += ticks;
+            }
+        }
+        return new long[] {total - idle, total};
+    }
+
+    /** The share of all cores (0-100) busy between two {@link #cpuTicks()} readings. */
+    static double busyPercent(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        return total == 0 ? 0 : 100.0 * (after[0] - before[0]) / total;
+    }
+
     /** The 1, 5 and 15 minute load averages. */
     static String loadAverage() throws IOException {
         String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");

@@ -120,6 +120,11 @@ final class SseLoad implements AutoCloseable {
         return connectedCount;
     }
 
+    /** CPU time of the one thread that reads every stream, in nanoseconds: whether the generator keeps up. */
+    long selectorCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
+    }
+
     long eventsReceived() {
         return eventsReceived;
     }
