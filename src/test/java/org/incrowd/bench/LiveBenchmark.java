@@ -49,7 +49,7 @@ public final class LiveBenchmark {
 
     record Options(int clients, double rate, double reactionRate, int seconds, boolean findMax, boolean storm,
                    String heap, List<String> jvmOptions, List<String> tasks, boolean aotCache, int firstPort,
-                   int lastPort) {
+                   int lastPort, boolean embeddedMail) {
 
         static Options parse(String[] args) {
             int clients = 10_000;
@@ -62,6 +62,7 @@ public final class LiveBenchmark {
             var jvmOptions = new ArrayList<String>();
             var tasks = new ArrayList<String>();
             boolean aotCache = true;
+            boolean embeddedMail = false;
             int firstPort = FIRST_PORT;
             int lastPort = LAST_PORT;
             for (int i = 0; i < args.length; i++) {
@@ -77,6 +78,7 @@ public final class LiveBenchmark {
                     case "--server-jvm" -> java.util.Arrays.stream(args[++i].trim().split("\\s+"))
                             .filter(option -> !option.isEmpty()).forEach(jvmOptions::add);
                     case "--no-aot-cache" -> aotCache = false;
+                    case "--embedded-mail" -> embeddedMail = true;
                     case "--ports" -> {
                         String[] range = args[++i].split("-");
                         firstPort = Integer.parseInt(range[0]);
@@ -85,11 +87,11 @@ public final class LiveBenchmark {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
                             + "; known: --clients N --rate POSTS_PER_S --reactions PER_S --seconds S --find-max"
                             + " --skip-storm --heap SIZE --server-jvm 'OPTIONS' --task CLASS --no-aot-cache"
-                            + " --ports FIRST-LAST");
+                            + " --ports FIRST-LAST --embedded-mail");
                 }
             }
             return new Options(clients, rate, reactions == null ? 2 * rate : reactions, seconds, findMax, storm, heap,
-                    List.copyOf(jvmOptions), tasks, aotCache, firstPort, lastPort);
+                    List.copyOf(jvmOptions), tasks, aotCache, firstPort, lastPort, embeddedMail);
         }
     }
 
@@ -164,14 +166,22 @@ public final class LiveBenchmark {
         var deployment = deployment(options);
         var jvmOptions = new ArrayList<>(deployment.jvmOptions());
         jvmOptions.addAll(options.jvmOptions());
+        // One demo person writes (and SearchDuringLiveLoad searches) at the benchmark's rate, far above the per-person
+        // posting limit, and holds every stream from one address: the stream limits are raised above the run's client
+        // count (with room for clients that reconnect before the server has noticed their old stream end).
+        var nodeOptions = new ArrayList<>(List.of("--incrowd.posting.per-minute=1000000",
+                "--incrowd.reactions.per-minute=1000000", "--incrowd.search.per-person.per-minute=1000000",
+                "--incrowd.live.streams-per-person=" + streams, "--incrowd.live.streams-per-address=" + streams,
+                "--incrowd.live.max-streams=" + streams));
+        // The replies notify their threads' people by mail, as in a Jam; the node sends it to an SMTP server of its
+        // own, as a deployed node does, unless --embedded-mail keeps the demo's server (and every message) in its JVM.
+        var smtp = options.embeddedMail() ? null : new CountingSmtpServer(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        if (smtp != null) {
+            nodeOptions.addAll(smtp.nodeOptions());
+        }
         var server = new ServerProcess(deployment.jar(), data, freePort(options), options.heap(), jvmOptions,
-                // One demo person writes (and SearchDuringLiveLoad searches) at the benchmark's rate, far above the per-person posting limit, and
-                // holds every stream from one address: the stream limits are raised above the run's client count
-                // (with room for clients that reconnect before the server has noticed their old stream end).
-                List.of("--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000",
-                        "--incrowd.search.per-person.per-minute=1000000", "--incrowd.live.streams-per-person=" + streams,
-                        "--incrowd.live.streams-per-address=" + streams, "--incrowd.live.max-streams=" + streams));
-        try (server) {
+                nodeOptions);
+        try (server; smtp) {
             System.out.printf("Starting Incrowd (heap %s) on port %d...%n", options.heap(), server.port());
             server.start();
             URI base = URI.create("http://127.0.0.1:" + server.port());
@@ -188,6 +198,8 @@ public final class LiveBenchmark {
             result.put("server_heap", options.heap());
             result.put("server_jvm_options", String.join(" ", options.jvmOptions()));
             result.put("server_aot_cache", options.aotCache());
+            result.put("server_mail", smtp == null ? "the demo's SMTP server in the node's JVM (--embedded-mail)"
+                    : "GreenMail in the benchmark's JVM");
 
             try (var load = new SseLoad(new InetSocketAddress("127.0.0.1", server.port()), jam.id(), authorization,
                     filters)) {
@@ -228,6 +240,7 @@ public final class LiveBenchmark {
                 result.put("server_rss_anon_mb", server.memoryMb("RssAnon"));
                 result.put("server_rss_file_mb", server.memoryMb("RssFile"));
                 result.put("server_cpu_percent", round(100 * cpuSeconds / ((steadyEnd - steadyStart) / 1e9)));
+                result.put("mails_received_by_then", smtp == null ? null : smtp.received());
                 // The server's own work per event it delivered: unlike latency, hardly moved by what else shares
                 // the machine, so it compares two builds measured at different loads.
                 result.put("server_cpu_ms_per_1000_events", delivered == 0 ? null : round(1e6 * cpuSeconds / delivered));

@@ -1,8 +1,5 @@
 package org.incrowd.bench;
 
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.incrowd.IncrowdApplication;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.IdentityService;
@@ -74,7 +68,7 @@ public final class NotifyBenchmark {
         var results = new LinkedHashMap<String, Object>();
         results.put("machine", Machine.describe());
         results.put("load_average_before", Machine.loadAverage());
-        var smtp = new CountingSmtpServer();
+        var smtp = new CountingSmtpServer(SEND_LIMIT, STALL_LIMIT);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IncrowdApplication.class).run(
                 "--server.port=0", "--incrowd.data-dir=" + data, "--incrowd.demo=false",
                 "--incrowd.admin.email=" + ADMIN, "--incrowd.admin.password=bench-admin-password-long",
@@ -142,7 +136,7 @@ public final class NotifyBenchmark {
             // 4. The bell's count.
             results.put("unread_p95_ms", unreadP95(inbox, members));
         } finally {
-            smtp.stop();
+            smtp.close();
             try (var files = Files.walk(data)) {
                 files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -231,76 +225,5 @@ public final class NotifyBenchmark {
 
     private static String local(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
-    }
-
-    /**
-     * GreenMail on a free loopback port that counts each message by recipient as it is delivered and empties its
-     * one mailbox every second, so the count is exact and memory stays small.
-     */
-    private static final class CountingSmtpServer {
-
-        record Outcome(int received, int distinctRecipients, double seconds, boolean complete, String why) {
-        }
-
-        private final GreenMail smtp;
-        private final Map<String, AtomicInteger> byRecipient = new ConcurrentHashMap<>();
-        private final AtomicInteger received = new AtomicInteger();
-        private final AtomicLong lastAt = new AtomicLong(System.nanoTime());
-        private final Thread purger;
-
-        CountingSmtpServer() throws Exception {
-            smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-            smtp.start();
-            GreenMailUser sink = smtp.setUser("sink@notify.bench.example", "sink", "sink-password");
-            smtp.getUserManager().setMessageDeliveryHandler((message, address) -> {
-                byRecipient.computeIfAbsent(address.getEmail().toLowerCase(), a -> new AtomicInteger())
-                        .incrementAndGet();
-                received.incrementAndGet();
-                lastAt.set(System.nanoTime());
-                return sink;
-            });
-            purger = Thread.ofPlatform().daemon().name("bench-smtp-purge").start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        Thread.sleep(1_000);
-                        smtp.purgeEmailFromAllMailboxes();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception ignored) {
-                        // a purge racing a delivery is tried again next second
-                    }
-                }
-            });
-        }
-
-        int port() {
-            return smtp.getSmtp().getPort();
-        }
-
-        /** Waits until {@code expected} recipients have mail, nothing arrives for a while, or the limit passes. */
-        Outcome awaitAll(int expected, long startNanos) throws InterruptedException {
-            long giveUp = startNanos + SEND_LIMIT.toNanos();
-            String why = null;
-            while (byRecipient.size() < expected) {
-                Thread.sleep(200);
-                long now = System.nanoTime();
-                if (now > giveUp) {
-                    why = "the limit of " + SEND_LIMIT.toMinutes() + " minutes passed";
-                    break;
-                }
-                if (now - lastAt.get() > STALL_LIMIT.toNanos()) {
-                    why = "nothing arrived for " + STALL_LIMIT.toSeconds() + " s";
-                    break;
-                }
-            }
-            Thread.sleep(2_000); // duplicates, if any, would arrive right behind
-            long last = lastAt.get();
-            return new Outcome(received.get(), byRecipient.size(), seconds(last - startNanos), why == null, why);
-        }
-
-        void stop() {
-            purger.interrupt();
-            smtp.stop();
-        }
     }
 }
