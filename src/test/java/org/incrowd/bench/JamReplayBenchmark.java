@@ -79,6 +79,8 @@ public final class JamReplayBenchmark {
 
     private EmbeddedPostgres postgres;
     private ServerProcess server;
+    /** Where the node sends the mail its crowd's replies cause, as a deployed node sends it to its organisation's. */
+    private CountingSmtpServer smtp;
 
     private JamReplayBenchmark() {}
 
@@ -111,18 +113,21 @@ public final class JamReplayBenchmark {
         Path serverData = Files.createDirectories(WORK.resolve("server"));
         startPostgres(true);
         int streams = options.readers() + options.readers() / 10 + 100;
+        smtp = new CountingSmtpServer(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        var nodeOptions = new ArrayList<>(smtp.nodeOptions());
+        nodeOptions.addAll(List.of("--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                "--spring.datasource.username=postgres",
+                // The crowd writes at the replay's rate, far above the per-person limits; one token holds
+                // every live stream.
+                "--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000",
+                "--incrowd.search.per-person.per-minute=1000000",
+                // Every search carries the readers' one token: the limit of searches at once is a person's.
+                "--incrowd.search.per-person.at-once=1000",
+                "--incrowd.live.streams-per-person=" + streams, "--incrowd.live.streams-per-address=" + streams,
+                "--incrowd.live.max-streams=" + streams));
         server = new ServerProcess(ServerProcess.APP_JAR, serverData, SERVER_PORT, options.heap(),
-                options.serverJvm(), List.of("--spring.datasource.url=" + jdbcUrl(),
-                        "--spring.datasource.driver-class-name=org.postgresql.Driver",
-                        "--spring.datasource.username=postgres",
-                        // The crowd writes at the replay's rate, far above the per-person limits; one token holds
-                        // every live stream.
-                        "--incrowd.posting.per-minute=1000000", "--incrowd.reactions.per-minute=1000000",
-                        "--incrowd.search.per-person.per-minute=1000000",
-                        // Every search carries the readers' one token: the limit of searches at once is a person's.
-                        "--incrowd.search.per-person.at-once=1000",
-                        "--incrowd.live.streams-per-person=" + streams, "--incrowd.live.streams-per-address=" + streams,
-                        "--incrowd.live.max-streams=" + streams));
+                options.serverJvm(), nodeOptions);
         long setupStart = System.nanoTime();
         System.out.println("Starting Incrowd on PostgreSQL (port " + SERVER_PORT + ")...");
         server.start();
@@ -182,6 +187,7 @@ public final class JamReplayBenchmark {
             writers.stop(JamFaults.SETTLE);
             try {
                 result.put("server_rss_mb", server.memoryMb("VmRSS"));
+                result.put("mails_received", smtp.received());
             } catch (IOException gone) {
                 result.put("server_rss_mb", "the server is not running");
             }
@@ -255,6 +261,9 @@ public final class JamReplayBenchmark {
     }
 
     private void stopAll() {
+        if (smtp != null) {
+            smtp.close();
+        }
         try {
             if (server != null) {
                 server.close();
