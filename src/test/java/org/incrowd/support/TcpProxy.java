@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on the loopback address, for tests that need a server to go away and come back (a database that
@@ -19,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -30,6 +32,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Connections accepted so far. */
+    public int connectionsAccepted() {
+        return accepted.get();
     }
 
     /** Like a server that went down: new connections are refused and open ones are closed. */
@@ -55,6 +62,7 @@ public final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     var client = listening.accept();
+                    accepted.incrementAndGet();
                     var target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                     sockets.add(client);
                     sockets.add(target);

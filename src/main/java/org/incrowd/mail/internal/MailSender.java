@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MailSender implements SmartLifecycle {
 
+    /** Messages that share one connection before a batch opens another (see {@link #connectionsFor}). */
+    static final int MESSAGES_PER_CONNECTION = 50;
+
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
 
     private final OutboxRows rows;
@@ -134,7 +137,7 @@ public class MailSender implements SmartLifecycle {
         // Half the lease for sending: the other half is the margin before another node may take them.
         Instant giveBackAt = claimedAt.plus(settings.lease().dividedBy(2));
         List<Future<List<Outcome>>> shares = new ArrayList<>();
-        List<List<Claimed>> split = split(batch, Math.max(1, settings.threads()));
+        List<List<Claimed>> split = split(batch, connectionsFor(batch.size()));
         for (List<Claimed> share : split) {
             shares.add(connections.submit(() -> deliver(share, giveBackAt)));
         }
@@ -213,6 +216,17 @@ public class MailSender implements SmartLifecycle {
             }
             rows.sent(sent);
         });
+    }
+
+    /**
+     * How many connections a batch is sent over: up to {@code incrowd.mail.threads}, but one per
+     * {@link #MESSAGES_PER_CONNECTION} messages. Opening a connection (TCP, the greeting, usually TLS) costs as much as
+     * sending many short messages; spread over several connections, a few notifications a poll each opened one of their
+     * own.
+     */
+    int connectionsFor(int messages) {
+        int needed = (messages + MESSAGES_PER_CONNECTION - 1) / MESSAGES_PER_CONNECTION;
+        return Math.max(1, Math.min(settings.threads(), needed));
     }
 
     private static <T> List<List<T>> split(List<T> items, int parts) {

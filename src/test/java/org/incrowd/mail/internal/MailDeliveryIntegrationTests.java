@@ -256,4 +256,22 @@ class MailDeliveryIntegrationTests {
             }
         }
     }
+
+    @Test
+    @Order(6)
+    void aFewMessagesAtOnceGoOverOneConnection() throws Exception {
+        eventually("no message of the earlier tests still waiting", () -> node.getBean(JdbcTemplate.class)
+                .queryForObject("select count(*) from mail_outbox where state = 'waiting'", Integer.class) == 0);
+        int before = line.connectionsAccepted();
+        var addresses = IntStream.range(0, 12).mapToObj(i -> address("few" + i)).toList();
+        send(node, IntStream.range(0, 12).mapToObj(i -> mail("few:" + i, addresses.get(i))).toList());
+
+        eventually("all 12 recorded as sent", () -> node.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from mail_outbox where mail_key like 'few:%' and state = 'sent'", Integer.class) == 12);
+        for (String to : addresses) {
+            assertThat(MailCatcher.messagesTo(to)).as(to).hasSize(1);
+        }
+        // Not one per share of the sender's four connections: a handshake (and, with TLS, a key exchange) each.
+        assertThat(line.connectionsAccepted() - before).isEqualTo(1);
+    }
 }
