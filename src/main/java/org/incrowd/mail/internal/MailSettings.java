@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tls           {@code off}, {@code starttls} (use it when the server offers it) or {@code required}
  * @param embeddedPort  the embedded server's port (0 or taken: a free one)
  * @param batch         messages taken from the outbox at once
- * @param threads       SMTP connections used at once; each sends its share of a batch over one connection
+ * @param threads       SMTP connections used at most at once; each sends its share of a batch over one connection,
+ *                      and a batch opens one per {@link MailSender#MESSAGES_PER_CONNECTION} messages
  * @param lease         how long a node holds the messages it took before another node may take them again
  */
 @ConfigurationProperties("incrowd.mail")
