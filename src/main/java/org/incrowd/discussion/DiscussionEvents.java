@@ -1,5 +1,7 @@
 package org.incrowd.discussion;
 
+import java.time.Instant;
+
 /** What happens in the conversation, for live updates, search and insight. */
 public final class DiscussionEvents {
 
@@ -12,7 +14,9 @@ public final class DiscussionEvents {
     public record PostEdited(long postId, long jamId, long forumId, long threadId) {
     }
 
-    public record ReactionCast(long postId, long jamId, long forumId, long threadId, long personId, ReactionKind kind) {
+    /** {@code first}: the person had no reaction to the post before (otherwise this one replaced it). */
+    public record ReactionCast(long postId, long jamId, long forumId, long threadId, long personId, ReactionKind kind,
+                               Instant at, boolean first) {
     }
 
     public record ReactionWithdrawn(long postId, long jamId, long forumId, long threadId, long personId) {

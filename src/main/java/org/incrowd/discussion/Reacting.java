@@ -47,12 +47,14 @@ public class Reacting {
         if (joining.joinedInto(java.util.List.of(postId)).containsKey(postId)) {
             throw Refusal.conflict("joining.joinedIdea");
         }
-        if (posts.reaction(postId, actor.personId()).filter(kind::equals).isPresent()) {
+        var earlier = posts.reaction(postId, actor.personId());
+        if (earlier.filter(kind::equals).isPresent()) {
             throw Refusal.conflict("reaction.already");
         }
-        posts.saveReaction(postId, actor.personId(), kind, clock.instant());
+        var now = clock.instant();
+        posts.saveReaction(postId, actor.personId(), kind, now);
         events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), row.forumId(), row.threadId(),
-                actor.personId(), kind));
+                actor.personId(), kind, now, earlier.isEmpty()));
         return views.require(actor, postId);
     }
 

@@ -9,9 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Handled at the end of the publisher's transaction: still inside it, so the figures commit or roll back with the
- * change, but after the rest of its work. Updating the figures locks the Jam's row of them; taken last, that lock is
- * held for the commit only, so writers to one Jam queue for milliseconds, not for the length of each other's
- * transactions. Outside a transaction the event is handled at once.
+ * change, but after the rest of its work. Updating the figures locks the person's share of them (on H2 the whole
+ * Jam's); taken last, that lock is held for the commit only, not for the length of the writer's transaction (ADR 52).
+ * Outside a transaction the event is handled at once.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -33,7 +33,11 @@ class ParticipationFeed {
 
     @AtTheEndOfTheTransaction
     void on(DiscussionEvents.ReactionCast event) {
-        model.activity(event.jamId(), event.personId());
+        if (event.first()) {
+            model.reacted(event.jamId(), event.personId(), event.forumId(), event.at());
+        } else {
+            model.activity(event.jamId(), event.personId());
+        }
     }
 
     @AtTheEndOfTheTransaction
@@ -41,11 +45,15 @@ class ParticipationFeed {
         model.activity(event.jamId(), event.personId());
     }
 
-    /** The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. */
+    /**
+     * The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. The two
+     * shares are locked lower id first, as any writer of two people's shares must (ADR 52), so that two claims
+     * between the same colleagues cannot wait for each other.
+     */
     @AtTheEndOfTheTransaction
     void on(DiscussionEvents.ProxyIdeaClaimed event) {
-        model.activity(event.jamId(), event.enteredById());
-        model.activity(event.jamId(), event.claimantId());
+        model.activity(event.jamId(), Math.min(event.enteredById(), event.claimantId()));
+        model.activity(event.jamId(), Math.max(event.enteredById(), event.claimantId()));
     }
 
     @EventListener

@@ -114,13 +114,33 @@ public class ParticipationModel {
         refresh(jamId, personId, true);
     }
 
+    /**
+     * Someone reacted to a post for the first time: a reaction only makes its giver active in its forum and hour, so
+     * when their stored share has them active there already (most reactions), nothing changes and their activity
+     * is not read afresh. A changed reaction moves to the new hour and goes through {@link #activity}.
+     */
+    void reacted(long jamId, long personId, long forumId, Instant at) {
+        var state = store.lockShare(jamId, personId);
+        if (state.isEmpty() || !state.get().built()) {
+            return;
+        }
+        var before = store.person(jamId, personId);
+        if (!before.activity().has(forumId, hour(at, state.get().origin()))) {
+            refresh(jamId, personId, state.get(), before, true);
+        }
+    }
+
     private void refresh(long jamId, long personId, boolean activityOnly) {
-        var state = store.lock(jamId);
+        var state = store.lockShare(jamId, personId);
         if (state.isEmpty() || !state.get().built()) {
             return; // the build to come counts this change from the rows
         }
-        var before = store.person(jamId, personId);
-        var after = person(jamId, personId, state.get().origin(), activityOnly ? before.standing() : null);
+        refresh(jamId, personId, state.get(), store.person(jamId, personId), activityOnly);
+    }
+
+    private void refresh(long jamId, long personId, ParticipationStore.JamState state, PersonFigures before,
+                         boolean activityOnly) {
+        var after = person(jamId, personId, state.origin(), activityOnly ? before.standing() : null);
         if (before.equals(after)) {
             return;
         }

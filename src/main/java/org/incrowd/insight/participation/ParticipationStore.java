@@ -4,26 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.insight.participation.FigureChanges.BucketKey;
 import org.incrowd.insight.participation.FigureChanges.GroupKey;
 import org.incrowd.insight.participation.algorithm.Dimension;
 import org.incrowd.insight.participation.algorithm.GroupFigures;
+import org.incrowd.shared.DatabaseProduct;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tables of the participation read model (V158); plain SQL that runs alike on H2 and PostgreSQL. */
+/**
+ * The tables of the participation read model (V158); plain SQL that runs alike on H2 and PostgreSQL, but for how
+ * writers of one Jam's figures exclude each other (ADR 52, "Writers of one Jam side by side").
+ */
 @Repository
 class ParticipationStore {
 
+    /** The advisory locks' first key for a Jam's figures, so they meet no one else's: "PJAM" in ASCII. */
+    static final int JAM_LOCKS = 0x504A414D;
+    /** The advisory locks' first key for one person's shares: "PPER" in ASCII. */
+    static final int PERSON_LOCKS = 0x50504552;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final boolean postgres;
 
-    ParticipationStore(JdbcClient jdbc, JdbcTemplate batch) {
+    ParticipationStore(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
+        // Asked once, here: asked inside a writer's transaction it would take a second connection from the pool.
+        postgres = DatabaseProduct.isPostgres(dataSource);
     }
 
     /** A Jam's row: the origin its hours count from, and whether its figures are built. */
@@ -31,15 +44,40 @@ class ParticipationStore {
     }
 
     /**
-     * Locks the Jam's figures for the rest of the transaction (every writer of them comes here first). Empty when the
-     * Jam has no row yet: its figures will be built from the rows, this change included.
+     * Locks the Jam's figures for the rest of the transaction, against every other writer of them: for a build, or a
+     * change of everyone's groups. Empty when the Jam has no row yet: its figures will be built from the rows, this
+     * change included.
      */
     Optional<JamState> lock(long jamId) {
+        if (postgres) {
+            advisoryLock("pg_advisory_xact_lock", JAM_LOCKS, jamId);
+        }
         if (jdbc.sql("update participation_jam set changes = changes + 1 where jam_id = ?").param(jamId).update() == 0) {
             return Optional.empty();
         }
         return jdbc.sql("select origin, built from participation_jam where jam_id = ?").param(jamId)
                 .query((rs, n) -> new JamState(rs.getLong(1), rs.getBoolean(2))).optional();
+    }
+
+    /**
+     * Locks one person's share of the Jam's figures for the rest of the transaction. On PostgreSQL other people's
+     * changes go on side by side (they share the Jam's lock, which a build takes alone, and add their differences
+     * with upserts), so the writers of a busy Jam do not queue for one row until each other's commits. On H2 (one
+     * node, the embedded default) this is {@link #lock}. Empty as there.
+     */
+    Optional<JamState> lockShare(long jamId, long personId) {
+        if (!postgres) {
+            return lock(jamId);
+        }
+        advisoryLock("pg_advisory_xact_lock_shared", JAM_LOCKS, jamId);
+        advisoryLock("pg_advisory_xact_lock", PERSON_LOCKS, personId);
+        return state(jamId);
+    }
+
+    /** Ids wrap at the lock's second key, an int: two ids that meet there only wait for each other now and then. */
+    private void advisoryLock(String function, int kind, long id) {
+        jdbc.sql("select " + function + "(?, ?)").params(kind, (int) (id % Integer.MAX_VALUE)).query(rs -> {
+        });
     }
 
     /** The row of a Jam whose figures are yet to be built; in a transaction of its own (a duplicate is harmless). */
@@ -175,11 +213,19 @@ class ParticipationStore {
         }
     }
 
-    /** Adds the changes to the stored figures: each row is updated, or inserted where there is none yet. */
+    /**
+     * Adds the changes to the stored figures: each row is updated, or inserted where there is none yet. In key order,
+     * so writers side by side take the rows' locks in one order; on PostgreSQL as one upsert per row, since two of
+     * them may be first to a row.
+     */
     void apply(long jamId, FigureChanges changes) {
         for (Map.Entry<GroupKey, long[]> change : changes.groups().entrySet()) {
             var key = change.getKey();
             long[] d = change.getValue();
+            if (postgres) {
+                batch.update(UPSERT_GROUP, groupRow(jamId, key, d));
+                continue;
+            }
             int updated = jdbc.sql("""
                             update participation_group set people = people + ?, invited = invited + ?,
                                    joined = joined + ?, active = active + ?, active_invited = active_invited + ?,
@@ -194,6 +240,10 @@ class ParticipationStore {
         for (Map.Entry<BucketKey, long[]> change : changes.buckets().entrySet()) {
             var key = change.getKey();
             long[] d = change.getValue();
+            if (postgres) {
+                batch.update(UPSERT_BUCKET, bucketRow(jamId, key, d));
+                continue;
+            }
             int updated = jdbc.sql("""
                             update participation_timeline set people = people + ?, posts = posts + ?
                             where jam_id = ? and forum_id = ? and width_hours = ? and bucket = ?""")
@@ -274,6 +324,18 @@ class ParticipationStore {
     private static final String INSERT_BUCKET = """
             insert into participation_timeline (jam_id, forum_id, width_hours, bucket, people, posts)
             values (?, ?, ?, ?, ?, ?)""";
+    private static final String UPSERT_GROUP = INSERT_GROUP + """
+             on conflict (jam_id, forum_id, dimension, group_value) do update set
+            people = participation_group.people + excluded.people,
+            invited = participation_group.invited + excluded.invited,
+            joined = participation_group.joined + excluded.joined,
+            active = participation_group.active + excluded.active,
+            active_invited = participation_group.active_invited + excluded.active_invited,
+            posts = participation_group.posts + excluded.posts""";
+    private static final String UPSERT_BUCKET = INSERT_BUCKET + """
+             on conflict (jam_id, forum_id, width_hours, bucket) do update set
+            people = participation_timeline.people + excluded.people,
+            posts = participation_timeline.posts + excluded.posts""";
 
     private static Object[] personRow(long jamId, long personId, PersonFigures figures) {
         var standing = figures.standing();

@@ -21,6 +21,16 @@ record PersonActivity(long[] forums, long[] hours, long[] posts) {
         return scope == 0 ? !isEmpty() : Arrays.stream(forums).anyMatch(f -> f == scope);
     }
 
+    /** Whether the person was active in this forum and hour. */
+    boolean has(long forum, long hour) {
+        for (int i = 0; i < forums.length; i++) {
+            if (forums[i] == forum && hours[i] == hour) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "12:3*2,12:7,15:3": forum 12 in hours 3 (two posts) and 7, forum 15 in hour 3. */
     String encode() {
         var text = new StringBuilder(forums.length * 8);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.incrowd.discussion.ActivityBucket;
 import org.incrowd.discussion.Post;
 import org.incrowd.discussion.ReactionKind;
@@ -18,6 +20,7 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.IdentityMode;
 import org.incrowd.jam.IdentityModes;
 import org.incrowd.jam.Jam;
+import org.incrowd.shared.Refusal;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +116,56 @@ class ParticipationReadModelIntegrationTests {
 
         fixtures.reacting().withdrawReaction(fixtures.actor(reader), idea.id());
         assertThat(figure(page(session, jam), "total-active")).isEqualTo(figure(before, "total-active") + 1);
+    }
+
+    /**
+     * Writers of one Jam run side by side (ADR 52, "Writers of one Jam side by side"): people posting and reacting at
+     * once, two of them each from two browsers, two joining meanwhile, several first to the same new group row,
+     * leave the figures of a fresh count, as one writer at a time would.
+     */
+    @Test
+    void peoplePostingAndReactingAtOnceLeaveTheFiguresOfAFreshCount() throws Exception {
+        var jam = fixtures.jam("All at once").audience(ParticipantType.EMPLOYEE).create();
+        var forums = List.of(fixtures.forum(jam, "Mornings"), fixtures.forum(jam, "Evenings"));
+        var people = new ArrayList<Person>();
+        for (int i = 0; i < 10; i++) {
+            people.add(person("Concurrent " + i, i % 2 == 0 ? "Depot" : "Office", i < 5 ? "IT" : "ES"));
+        }
+        people.subList(0, 8).forEach(p -> fixtures.join(jam, p));
+        var ideas = List.of(fixtures.idea(forums.get(0), people.get(0), "Earlier buses", "The first shift."),
+                fixtures.idea(forums.get(1), people.get(1), "Later canteen", "The last shift."));
+        // Each task is one browser's work; people 0 and 1 work in two browsers at once.
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 12; i++) {
+            var person = people.get(i < 10 ? i : i - 10);
+            var forum = forums.get(i % 2);
+            int browser = i;
+            tasks.add(() -> {
+                if (browser >= 8 && browser < 10) {
+                    fixtures.join(jam, person); // joining while others write
+                }
+                fixtures.idea(forum, person, "At once " + browser, "Written while others write.");
+                for (var idea : ideas) {
+                    if (idea.authorId() != person.id()) {
+                        var actor = fixtures.actor(person);
+                        try {
+                            fixtures.reacting().react(actor, idea.id(), browser % 3 == 0 ? ReactionKind.PASS
+                                    : ReactionKind.AGREE);
+                        } catch (Refusal sameReactionFromTheOtherBrowser) {
+                            // the person's other browser cast this reaction first
+                        }
+                    }
+                }
+                fixtures.reply(ideas.get(browser % 2), person, "A reply from browser " + browser + ".");
+                return null;
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(tasks.size())) {
+            for (var done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        }
+        assertSameAsFreshCount(jam);
     }
 
     @Test
