@@ -18,12 +18,10 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final PersonRepository people;
-    private final PeopleDirectory directory;
 
-    ApiTokenAuthentication(ApiTokens tokens, PersonRepository people, PeopleDirectory directory) {
+    ApiTokenAuthentication(ApiTokens tokens, PersonRepository people) {
         this.tokens = tokens;
         this.people = people;
-        this.directory = directory;
     }
 
     static boolean carriesToken(HttpServletRequest request) {
@@ -39,8 +37,7 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
             return;
         }
         var person = tokens.personFor(request.getHeader("Authorization").substring(7).strip())
-                .flatMap(people::findById)
-                .filter(found -> directory.isActive(found.id())); // a deactivated account's tokens do not act
+                .flatMap(people::findById);
         if (person.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setContentType("application/problem+json");

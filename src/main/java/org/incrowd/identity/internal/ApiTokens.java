@@ -82,13 +82,19 @@ public class ApiTokens {
         }
     }
 
-    /** The person a presented token belongs to, if it is a live token. */
+    /**
+     * The person a presented token belongs to, if it is a live token of an active account (a deactivated account's
+     * tokens do not act). Read afresh on every request, in one query: a token revoked or an account deactivated on
+     * another node stops acting at once.
+     */
     Optional<Long> personFor(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
         String hash = hash(secret);
-        var owner = jdbc.sql("select person_id from api_token where token_hash = ? and revoked_at is null")
+        var owner = jdbc.sql("""
+                        select t.person_id from api_token t join person p on p.id = t.person_id
+                        where t.token_hash = ? and t.revoked_at is null and p.deactivated_at is null""")
                 .param(hash).query(Long.class).optional();
         // To the minute is what the profile page shows; writing on every request would make one busy token (a
         // client holding thousands of live streams, say) a hot row that every request waits for.

@@ -72,7 +72,6 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, PersonRepository people,
-                                            PeopleDirectory directory,
                                             SignInAttempts attempts, SignInRecords records,
                                             SingleSignOnProviders singleSignOnProviders,
                                             SingleSignOnSignIn singleSignOn, PublicUrl publicUrl,
@@ -154,7 +153,7 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
             .addFilterBefore(new SignInRateLimit(attempts, signIn), UsernamePasswordAuthenticationFilter.class)
-            .addFilterBefore(new ApiTokenAuthentication(tokens, people, directory), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new ApiTokenAuthentication(tokens, people), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new SessionRefresh(people), SecurityContextHolderFilter.class)
             .addFilterAfter(new KioskBoundary(clock), SessionRefresh.class)
             .addFilterBefore(new UploadsByOrganisersOnly(messages), CsrfFilter.class)

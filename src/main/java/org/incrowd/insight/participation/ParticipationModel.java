@@ -120,22 +120,22 @@ public class ParticipationModel {
      * is not read afresh. A changed reaction moves to the new hour and goes through {@link #activity}.
      */
     void reacted(long jamId, long personId, long forumId, Instant at) {
-        var state = store.lockShare(jamId, personId);
-        if (state.isEmpty() || !state.get().built()) {
+        var locked = store.lockShare(jamId, personId);
+        if (locked.isEmpty() || !locked.get().state().built()) {
             return;
         }
-        var before = store.person(jamId, personId);
-        if (!before.activity().has(forumId, hour(at, state.get().origin()))) {
-            refresh(jamId, personId, state.get(), before, true);
+        var share = locked.get();
+        if (!share.person().activity().has(forumId, hour(at, share.state().origin()))) {
+            refresh(jamId, personId, share.state(), share.person(), true);
         }
     }
 
     private void refresh(long jamId, long personId, boolean activityOnly) {
-        var state = store.lockShare(jamId, personId);
-        if (state.isEmpty() || !state.get().built()) {
+        var locked = store.lockShare(jamId, personId);
+        if (locked.isEmpty() || !locked.get().state().built()) {
             return; // the build to come counts this change from the rows
         }
-        refresh(jamId, personId, state.get(), store.person(jamId, personId), activityOnly);
+        refresh(jamId, personId, locked.get().state(), locked.get().person(), activityOnly);
     }
 
     private void refresh(long jamId, long personId, ParticipationStore.JamState state, PersonFigures before,

@@ -1,5 +1,7 @@
 package org.incrowd.insight.participation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,8 @@ class ParticipationStore {
      */
     Optional<JamState> lock(long jamId) {
         if (postgres) {
-            advisoryLock("pg_advisory_xact_lock", JAM_LOCKS, jamId);
+            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(JAM_LOCKS, lockKey(jamId)).query(rs -> {
+            });
         }
         if (jdbc.sql("update participation_jam set changes = changes + 1 where jam_id = ?").param(jamId).update() == 0) {
             return Optional.empty();
@@ -59,25 +62,41 @@ class ParticipationStore {
                 .query((rs, n) -> new JamState(rs.getLong(1), rs.getBoolean(2))).optional();
     }
 
+    /** The Jam's state and one person's stored share in it, read once that share is locked. */
+    record LockedShare(JamState state, PersonFigures person) {
+    }
+
     /**
-     * Locks one person's share of the Jam's figures for the rest of the transaction. On PostgreSQL other people's
-     * changes go on side by side (they share the Jam's lock, which a build takes alone, and add their differences
-     * with upserts), so the writers of a busy Jam do not queue for one row until each other's commits. On H2 (one
-     * node, the embedded default) this is {@link #lock}. Empty as there.
+     * Locks one person's share of the Jam's figures for the rest of the transaction, and reads it with the Jam's
+     * state. On PostgreSQL other people's changes go on side by side (they share the Jam's lock, which a build takes
+     * alone, and add their differences with upserts), so the writers of a busy Jam do not queue for one row until
+     * each other's commits. On H2 (one node, the embedded default) this is {@link #lock}. Empty as there.
      */
-    Optional<JamState> lockShare(long jamId, long personId) {
+    Optional<LockedShare> lockShare(long jamId, long personId) {
         if (!postgres) {
-            return lock(jamId);
+            return lock(jamId).map(state -> new LockedShare(state, person(jamId, personId)));
         }
-        advisoryLock("pg_advisory_xact_lock_shared", JAM_LOCKS, jamId);
-        advisoryLock("pg_advisory_xact_lock", PERSON_LOCKS, personId);
-        return state(jamId);
+        // The Jam's lock first, then the person's (the outer call runs on the inner one's row): a writer queued
+        // behind a build never holds a person's lock that a writer the build waits for needs.
+        jdbc.sql("select pg_advisory_xact_lock(?, ?) from (select pg_advisory_xact_lock_shared(?, ?)) jam_first")
+                .params(PERSON_LOCKS, lockKey(personId), JAM_LOCKS, lockKey(jamId)).query(rs -> {
+                });
+        // Read after the locks are held: a statement sees what was committed when it began.
+        return jdbc.sql("""
+                        select j.origin, j.built, p.country, p.org_unit, p.job_role, p.participant_type, p.invited,
+                               p.joined, p.activity, p.by_type
+                        from participation_jam j
+                        left join participation_person p on p.jam_id = j.jam_id and p.person_id = ?
+                        where j.jam_id = ?""")
+                .params(personId, jamId)
+                .query((rs, n) -> new LockedShare(new JamState(rs.getLong(1), rs.getBoolean(2)),
+                        rs.getString(3) == null ? PersonFigures.NOBODY : personFigures(rs, 3)))
+                .optional();
     }
 
     /** Ids wrap at the lock's second key, an int: two ids that meet there only wait for each other now and then. */
-    private void advisoryLock(String function, int kind, long id) {
-        jdbc.sql("select " + function + "(?, ?)").params(kind, (int) (id % Integer.MAX_VALUE)).query(rs -> {
-        });
+    private static int lockKey(long id) {
+        return (int) (id % Integer.MAX_VALUE);
     }
 
     /** The row of a Jam whose figures are yet to be built; in a transaction of its own (a duplicate is harmless). */
@@ -199,10 +218,15 @@ class ParticipationStore {
                         select country, org_unit, job_role, participant_type, invited, joined, activity, by_type
                         from participation_person where jam_id = ? and person_id = ?""")
                 .params(jamId, personId)
-                .query((rs, n) -> new PersonFigures(new Standing(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(8)),
-                        PersonActivity.decode(rs.getString(7))))
+                .query((rs, n) -> personFigures(rs, 1))
                 .optional().orElse(PersonFigures.NOBODY);
+    }
+
+    /** A person's stored share from the columns country, unit, role, type, invited, joined, activity, by type. */
+    private static PersonFigures personFigures(ResultSet rs, int first) throws SQLException {
+        return new PersonFigures(new Standing(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getBoolean(first + 4), rs.getBoolean(first + 5),
+                rs.getBoolean(first + 7)), PersonActivity.decode(rs.getString(first + 6)));
     }
 
     void savePerson(long jamId, long personId, PersonFigures figures) {
