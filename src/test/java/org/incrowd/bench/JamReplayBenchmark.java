@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,7 +76,8 @@ public final class JamReplayBenchmark {
     }
 
     /** The demo's live Jam as the replay uses it. */
-    record Jam(long id, List<Long> forums, List<Long> threads) {
+    /** {@code helpQuestions}: the watched threads that only employees answer (below). */
+    record Jam(long id, List<Long> forums, List<Long> threads, Set<Long> helpQuestions) {
     }
 
     private EmbeddedPostgres postgres;
@@ -161,7 +164,7 @@ public final class JamReplayBenchmark {
             System.out.printf("%d live readers connected; replaying for %d minutes...%n", load.connected(),
                     options.minutes());
 
-            var writers = new JamWriters(base, crowd, jam.forums(), jam.threads(), options.posts(),
+            var writers = new JamWriters(base, crowd, jam.forums(), jam.threads(), jam.helpQuestions(), options.posts(),
                     options.reactions(), ledger, errors);
             var faults = new JamFaults(JamFaults.schedule(options.minutes()), target(options, visits, load,
                     jam), windows);
@@ -288,10 +291,15 @@ public final class JamReplayBenchmark {
         var people = new ArrayList<JamWriters.Person>();
         try (var db = database()) {
             var ids = new ArrayList<Long>();
-            try (var query = db.prepareStatement("select id from person where email like '%@demo.incrowd.example' "
-                    + "and deactivated_at is null and email_verified_at is not null order by id"); var rows = query.executeQuery()) {
+            var employees = new HashSet<Long>();
+            try (var query = db.prepareStatement("select id, participant_type from person where email like "
+                    + "'%@demo.incrowd.example' and deactivated_at is null and email_verified_at is not null order by id");
+                 var rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
+                    if ("EMPLOYEE".equals(rows.getString(2))) {
+                        employees.add(rows.getLong(1));
+                    }
                 }
             }
             try (var insert = db.prepareStatement("insert into api_token (person_id, name, token_hash, created_at) "
@@ -302,7 +310,7 @@ public final class JamReplayBenchmark {
                     insert.setString(2, sha256(secret));
                     insert.setTimestamp(3, Timestamp.from(Instant.now()));
                     insert.addBatch();
-                    people.add(new JamWriters.Person(id, "Bearer " + secret));
+                    people.add(new JamWriters.Person(id, "Bearer " + secret, employees.contains(id)));
                 }
                 insert.executeBatch();
             }
@@ -350,7 +358,15 @@ public final class JamReplayBenchmark {
                 threads.add(ideas.get(i).get("id").asLong());
             }
         }
-        return new Jam(jamId, forums, threads);
+        // A help question is answered by the organisation's employees only, and the crowd has customers and
+        // partners too: the replay's replies to them come from employees, as their refusals would say nothing of load.
+        var helpQuestions = new HashSet<Long>();
+        var help = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/help/" + jamId + "/questions"))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (help.statusCode() == 200) {
+            JSON.readTree(help.body()).get("questions").forEach(q -> helpQuestions.add(q.get("id").asLong()));
+        }
+        return new Jam(jamId, forums, threads, helpQuestions);
     }
 
     private static JsonNode get(HttpClient http, String authorization, URI base, String path) throws Exception {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class JamWriters {
 
     /** A signed-in person of the crowd: their id and the Authorization header their requests carry. */
-    record Person(long id, String authorization) {
+    /** {@code employee}: may answer help questions. */
+    record Person(long id, String authorization, boolean employee) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,6 +48,9 @@ final class JamWriters {
     private final List<Person> people;
     private final List<Long> forums;
     private final List<Long> threads;
+    /** Threads that only employees answer, and the employees' places in {@code people}. */
+    private final Set<Long> helpQuestions;
+    private final List<Integer> employees = new ArrayList<>();
     private final double postsPerSecond;
     private final double reactionsPerSecond;
     private final WriteLedger ledger;
@@ -70,12 +75,19 @@ final class JamWriters {
     private Thread posting;
     private Thread reacting;
 
-    JamWriters(URI base, List<Person> people, List<Long> forums, List<Long> threads, double postsPerSecond,
+    JamWriters(URI base, List<Person> people, List<Long> forums, List<Long> threads, Set<Long> helpQuestions,
+               double postsPerSecond,
                double reactionsPerSecond, WriteLedger ledger, ClientErrors errors) {
         this.base = base;
         this.people = people;
         this.forums = forums;
         this.threads = threads;
+        this.helpQuestions = helpQuestions;
+        for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).employee()) {
+                employees.add(i);
+            }
+        }
         this.postsPerSecond = postsPerSecond;
         this.reactionsPerSecond = reactionsPerSecond;
         this.ledger = ledger;
@@ -129,7 +141,11 @@ final class JamWriters {
             body = "{\"title\":\"Replay idea " + tick + "\",\"body\":\"" + WriteLedger.body(nonce,
                     "An idea from the Jam replay.") + "\"}";
         } else {
-            path = "/api/v1/posts/" + threads.get((int) (tick / 2 % threads.size())) + "/replies";
+            long thread = threads.get((int) (tick / 2 % threads.size()));
+            if (helpQuestions.contains(thread) && !employees.isEmpty()) {
+                author = employees.get((int) (tick % employees.size()));
+            }
+            path = "/api/v1/posts/" + thread + "/replies";
             body = "{\"body\":\"" + WriteLedger.body(nonce, "A reply from the Jam replay.") + "\"}";
         }
         if (!postSlots.tryAcquire()) {
