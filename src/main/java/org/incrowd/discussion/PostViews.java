@@ -59,10 +59,11 @@ class PostViews {
         parents.values().forEach(p -> authored.add(Bylines.authored(p)));
         var shown = bylines.of(actor, authored);
         var tags = posts.tags(ids);
-        var counts = posts.counts(ids);
+        var reactions = posts.reactionFacts(actor.personId(), ids);
+        var counts = reactions.counts();
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
-        var mine = posts.reactionsOf(actor.personId(), ids);
-        var helpful = new HashSet<>(posts.helpfulMarkedBy(actor.personId(), ids));
+        var mine = reactions.readersReactions();
+        var helpful = reactions.markedHelpfulByReader();
         var threads = new java.util.HashMap<Long, PostRepository.ThreadHead>(posts.threadHeads(rows.stream()
                 .map(Row::threadId).filter(id -> !inHand.containsKey(id)).toList()));
         rows.stream().map(Row::threadId).filter(inHand::containsKey).forEach(id -> {

@@ -1,6 +1,7 @@
 package org.incrowd.discussion;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.incrowd.discussion.internal.PostRepository;
 import org.incrowd.discussion.internal.PostRepository.Row;
 import org.incrowd.identity.Actor;
@@ -51,7 +52,8 @@ public class Reacting {
         if (earlier.filter(kind::equals).isPresent()) {
             throw Refusal.conflict("reaction.already");
         }
-        var now = clock.instant();
+        // As the database keeps it (to the microsecond), so the hour it falls in is the stored reaction's.
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         posts.saveReaction(postId, actor.personId(), kind, now);
         events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), row.forumId(), row.threadId(),
                 actor.personId(), kind, now, earlier.isEmpty()));

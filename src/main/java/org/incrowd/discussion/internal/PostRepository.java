@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.incrowd.discussion.ActivityBucket;
@@ -272,25 +274,58 @@ public class PostRepository {
     }
 
     public Map<Long, ReactionCounts> counts(Collection<Long> postIds) {
-        var counts = new HashMap<Long, ReactionCounts>();
+        return reactionFacts(NO_READER, postIds).counts();
+    }
+
+    /** Posts' reaction and helpful counts, and the reader's own reactions and helpful marks among them. */
+    public record ReactionFacts(Map<Long, ReactionCounts> counts, Map<Long, ReactionKind> readersReactions,
+                                Set<Long> markedHelpfulByReader) {
+    }
+
+    /** A person id no one has: counts as no particular reader sees them. */
+    private static final long NO_READER = -1;
+
+    /**
+     * What a page shows of these posts' reactions, for one reader, in one statement (a page of posts and every
+     * reaction's answer read it; it was four): the count of each kind and of helpful marks, and whether the reader
+     * is among them.
+     */
+    public ReactionFacts reactionFacts(long readerId, Collection<Long> postIds) {
         if (postIds.isEmpty()) {
-            return counts;
+            return new ReactionFacts(Map.of(), Map.of(), Set.of());
         }
         var reactions = new HashMap<Long, long[]>();
-        jdbc.sql("select post_id, kind, count(*) from reaction where post_id in (:ids) group by post_id, kind")
-                .param("ids", postIds)
+        var readersReactions = new HashMap<Long, ReactionKind>();
+        var helpful = new HashSet<Long>();
+        jdbc.sql("""
+                        select post_id, kind, count(*), sum(case when person_id = :reader then 1 else 0 end)
+                        from reaction where post_id in (:ids) group by post_id, kind
+                        union all
+                        select post_id, 'HELPFUL', count(*), sum(case when person_id = :reader then 1 else 0 end)
+                        from helpful_mark where post_id in (:ids) group by post_id""")
+                .param("reader", readerId).param("ids", postIds)
                 .query((rs, n) -> {
-                    reactions.computeIfAbsent(rs.getLong(1), k -> new long[4])[ReactionKind.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
+                    long postId = rs.getLong(1);
+                    String kind = rs.getString(2);
+                    boolean reader = rs.getLong(4) > 0;
+                    long[] counts = reactions.computeIfAbsent(postId, k -> new long[4]);
+                    if ("HELPFUL".equals(kind)) {
+                        counts[3] = rs.getLong(3);
+                        if (reader) {
+                            helpful.add(postId);
+                        }
+                    } else {
+                        var reaction = ReactionKind.valueOf(kind);
+                        counts[reaction.ordinal()] = rs.getLong(3);
+                        if (reader) {
+                            readersReactions.put(postId, reaction);
+                        }
+                    }
                     return null;
                 }).list();
-        jdbc.sql("select post_id, count(*) from helpful_mark where post_id in (:ids) group by post_id")
-                .param("ids", postIds)
-                .query((rs, n) -> {
-                    reactions.computeIfAbsent(rs.getLong(1), k -> new long[4])[3] = rs.getLong(2);
-                    return null;
-                }).list();
+        var counts = new HashMap<Long, ReactionCounts>();
         reactions.forEach((id, c) -> counts.put(id, new ReactionCounts(c[0], c[1], c[2], c[3])));
-        return counts;
+        return new ReactionFacts(counts, readersReactions, helpful);
     }
 
     public Map<Long, Long> replyCounts(Collection<Long> threadIds) {
@@ -339,25 +374,6 @@ public class PostRepository {
                 .param("ids", postIds.stream().distinct().toList())
                 .query((rs, n) -> values.put(rs.getLong(1), reader.read(rs, 2))).list();
         return values;
-    }
-
-    public Map<Long, ReactionKind> reactionsOf(long personId, Collection<Long> postIds) {
-        var mine = new HashMap<Long, ReactionKind>();
-        if (postIds.isEmpty()) {
-            return mine;
-        }
-        jdbc.sql("select post_id, kind from reaction where person_id = :person and post_id in (:ids)")
-                .param("person", personId).param("ids", postIds)
-                .query((rs, n) -> mine.put(rs.getLong(1), ReactionKind.valueOf(rs.getString(2)))).list();
-        return mine;
-    }
-
-    public List<Long> helpfulMarkedBy(long personId, Collection<Long> postIds) {
-        if (postIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select post_id from helpful_mark where person_id = :person and post_id in (:ids)")
-                .param("person", personId).param("ids", postIds).query(Long.class).list();
     }
 
     public Optional<ReactionKind> reaction(long postId, long personId) {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What keeps the participation figures current: the events of the modules whose rows they count, each handled in
- * the publisher's transaction (not after commit), so the figures commit or roll back with the change itself; a
- * change of one person at the end of it ({@link AtTheEndOfTheTransaction}). A change of one person refreshes their share; a change of many at once rebuilds the Jam.
+ * the publisher's transaction (not after commit), so the figures commit or roll back with the change itself. A
+ * change of one person is gathered and made at the end of that transaction, with the transaction's other changes
+ * ({@link PendingChanges}); a change of many at once rebuilds the Jam.
  */
 @Component
 class ParticipationFeed {
@@ -26,12 +27,12 @@ class ParticipationFeed {
         this.model = model;
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(DiscussionEvents.PostPublished event) {
         model.activity(event.jamId(), event.authorId());
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(DiscussionEvents.ReactionCast event) {
         if (event.first()) {
             model.reacted(event.jamId(), event.personId(), event.forumId(), event.at());
@@ -40,20 +41,16 @@ class ParticipationFeed {
         }
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(DiscussionEvents.ReactionWithdrawn event) {
         model.activity(event.jamId(), event.personId());
     }
 
-    /**
-     * The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. The two
-     * shares are locked lower id first, as any writer of two people's shares must (ADR 52), so that two claims
-     * between the same colleagues cannot wait for each other.
-     */
-    @AtTheEndOfTheTransaction
+    /** The idea becomes the claimant's: it counts as their post, no longer as the colleague's who entered it. */
+    @EventListener
     void on(DiscussionEvents.ProxyIdeaClaimed event) {
-        model.activity(event.jamId(), Math.min(event.enteredById(), event.claimantId()));
-        model.activity(event.jamId(), Math.max(event.enteredById(), event.claimantId()));
+        model.activity(event.jamId(), event.enteredById());
+        model.activity(event.jamId(), event.claimantId());
     }
 
     @EventListener
@@ -87,22 +84,22 @@ class ParticipationFeed {
         model.rebuildAfterCommit(event.jamId());
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(JamEvents.MemberJoined event) {
         model.refresh(event.jamId(), event.personId());
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(JamEvents.MemberRemoved event) {
         model.refresh(event.jamId(), event.personId());
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(PersonRegistered event) {
         model.refreshEverywhere(event.personId());
     }
 
-    @AtTheEndOfTheTransaction
+    @EventListener
     void on(ProfileFactsChanged event) {
         model.refreshEverywhere(event.personId());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.incrowd.discussion.ActivityBucket;
@@ -98,57 +99,28 @@ public class ParticipationModel {
         return store.timeline(jamId, scope, widthHours);
     }
 
-    // ---- changing, in the writer's transaction -------------------------------------------------------------------
+    // ---- changing, at the end of the writer's transaction -----------------------------------------------------------
 
-    /** Someone's share of a Jam's figures may have changed: read it afresh and store the difference. */
+    /** Someone's share of a Jam's figures may have changed (where they stand, what they did): read it afresh. */
     void refresh(long jamId, long personId) {
-        refresh(jamId, personId, false);
+        change(pending -> pending.standing(jamId, personId));
     }
 
     /**
      * Someone posted or reacted (or stopped): their activity is read afresh; where they stand (groups, invited,
-     * joined) is taken as stored, since the events that change it refresh it. Most reactions end here having
-     * written nothing but the lock: the person was active in that forum and hour already.
+     * joined) is taken as stored, since the events that change it refresh it.
      */
     void activity(long jamId, long personId) {
-        refresh(jamId, personId, true);
+        change(pending -> pending.activity(jamId, personId));
     }
 
     /**
-     * Someone reacted to a post for the first time: a reaction only makes its giver active in its forum and hour, so
-     * when their stored share has them active there already (most reactions), nothing changes and their activity
-     * is not read afresh. A changed reaction moves to the new hour and goes through {@link #activity}.
+     * Someone reacted to a post for the first time. A reaction only makes its giver active in its forum and hour, so
+     * when their stored share has them active there already (most reactions), nothing changes and their activity is
+     * not read afresh. A changed reaction moves to the new hour and goes through {@link #activity}.
      */
     void reacted(long jamId, long personId, long forumId, Instant at) {
-        var locked = store.lockShare(jamId, personId);
-        if (locked.isEmpty() || !locked.get().state().built()) {
-            return;
-        }
-        var share = locked.get();
-        if (!share.person().activity().has(forumId, hour(at, share.state().origin()))) {
-            refresh(jamId, personId, share.state(), share.person(), true);
-        }
-    }
-
-    private void refresh(long jamId, long personId, boolean activityOnly) {
-        var locked = store.lockShare(jamId, personId);
-        if (locked.isEmpty() || !locked.get().state().built()) {
-            return; // the build to come counts this change from the rows
-        }
-        refresh(jamId, personId, locked.get().state(), locked.get().person(), activityOnly);
-    }
-
-    private void refresh(long jamId, long personId, ParticipationStore.JamState state, PersonFigures before,
-                         boolean activityOnly) {
-        var after = person(jamId, personId, state.origin(), activityOnly ? before.standing() : null);
-        if (before.equals(after)) {
-            return;
-        }
-        var changes = new FigureChanges();
-        changes.add(after, 1);
-        changes.add(before, -1);
-        store.apply(jamId, changes);
-        store.savePerson(jamId, personId, after);
+        change(pending -> pending.firstReaction(jamId, personId, forumId, at));
     }
 
     /**
@@ -156,6 +128,70 @@ public class ParticipationModel {
      * one by one or invites their address.
      */
     void refreshEverywhere(long personId) {
+        change(pending -> pending.everywhere(personId));
+    }
+
+    /**
+     * Gathers a change in the transaction's {@link PendingChanges}, made just before it commits, in the writer's
+     * transaction: a rolled-back or killed writer leaves no trace. Outside a transaction it is made at once, in one.
+     */
+    private void change(Consumer<PendingChanges> change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            var now = new PendingChanges();
+            change.accept(now);
+            transactions.executeWithoutResult(status -> make(now));
+            return;
+        }
+        var pending = (PendingChanges) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending != null && pending.made()) {
+            // published while the transaction's changes were being made (by another listener before the commit)
+            var late = new PendingChanges();
+            change.accept(late);
+            make(late);
+            return;
+        }
+        if (pending == null) {
+            var gathered = new PendingChanges();
+            TransactionSynchronizationManager.bindResource(PENDING, gathered);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    make(gathered);
+                }
+
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(PENDING);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(PENDING, gathered);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = gathered;
+        }
+        change.accept(pending);
+    }
+
+    /** The key of the transaction's pending changes among its resources. */
+    private static final Object PENDING = new Object();
+
+    /** Everyone's groups first (row 0, the lowest), then each Jam in ascending order. */
+    private void make(PendingChanges pending) {
+        pending.markMade();
+        for (long personId : pending.everywhere()) {
+            moveEverywhere(personId, pending);
+        }
+        pending.byJam().forEach(this::make);
+    }
+
+    private void moveEverywhere(long personId, PendingChanges pending) {
         var state = store.lock(ParticipationStore.EVERYONE);
         var person = identity.find(personId);
         if (state.isPresent() && state.get().built()) {
@@ -170,7 +206,48 @@ public class ParticipationModel {
         }
         var jamIds = new TreeSet<>(store.jamsCounting(personId));
         jamIds.addAll(jams.invitationJamsOf(person.get().email()));
-        jamIds.forEach(jamId -> refresh(jamId, personId));
+        jamIds.forEach(jamId -> pending.standing(jamId, personId));
+    }
+
+    /**
+     * One Jam's changed people, in ascending order: each share is locked and read, read afresh where it may have
+     * changed, and the differences are added to the Jam's rows at once.
+     */
+    private void make(long jamId, Map<Long, PendingChanges.PersonChange> people) {
+        var differences = new FigureChanges();
+        var changed = new TreeMap<Long, PersonFigures>();
+        for (var entry : people.entrySet()) {
+            long personId = entry.getKey();
+            var change = entry.getValue();
+            var locked = store.lockShare(jamId, personId);
+            if (locked.isEmpty() || !locked.get().state().built()) {
+                return; // the build to come counts these changes from the rows
+            }
+            var before = locked.get().person();
+            long origin = locked.get().state().origin();
+            if (!change.standing() && !change.activity() && activeAlready(before, change.firstReactions(), origin)) {
+                continue;
+            }
+            var after = person(jamId, personId, origin, change.standing() ? null : before.standing());
+            if (!after.equals(before)) {
+                differences.add(after, 1);
+                differences.add(before, -1);
+                changed.put(personId, after);
+            }
+        }
+        store.apply(jamId, differences);
+        changed.forEach((personId, after) -> store.savePerson(jamId, personId, after));
+    }
+
+    /** Whether the stored share has the person active in the forum and hour of each of these first reactions. */
+    private static boolean activeAlready(PersonFigures stored, List<PendingChanges.FirstReaction> firstReactions,
+                                         long origin) {
+        for (var reaction : firstReactions) {
+            if (!stored.activity().has(reaction.forumId(), hour(reaction.at(), origin))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new Jam: its figures are built once it is committed (its audience may be everyone of a type). */

@@ -27,8 +27,6 @@ class ParticipationStore {
 
     /** The advisory locks' first key for a Jam's figures, so they meet no one else's: "PJAM" in ASCII. */
     static final int JAM_LOCKS = 0x504A414D;
-    /** The advisory locks' first key for one person's shares: "PPER" in ASCII. */
-    static final int PERSON_LOCKS = 0x50504552;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -51,10 +49,7 @@ class ParticipationStore {
      * change included.
      */
     Optional<JamState> lock(long jamId) {
-        if (postgres) {
-            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(JAM_LOCKS, lockKey(jamId)).query(rs -> {
-            });
-        }
+        lockJamAlone(jamId);
         if (jdbc.sql("update participation_jam set changes = changes + 1 where jam_id = ?").param(jamId).update() == 0) {
             return Optional.empty();
         }
@@ -70,16 +65,18 @@ class ParticipationStore {
      * Locks one person's share of the Jam's figures for the rest of the transaction, and reads it with the Jam's
      * state. On PostgreSQL other people's changes go on side by side (they share the Jam's lock, which a build takes
      * alone, and add their differences with upserts), so the writers of a busy Jam do not queue for one row until
-     * each other's commits. On H2 (one node, the embedded default) this is {@link #lock}. Empty as there.
+     * each other's commits. On H2 (one node, the embedded default) this is {@link #lock}. Empty as there. Callers
+     * lock Jams in ascending order, and in each Jam its people in ascending order ({@link PendingChanges}).
      */
     Optional<LockedShare> lockShare(long jamId, long personId) {
         if (!postgres) {
             return lock(jamId).map(state -> new LockedShare(state, person(jamId, personId)));
         }
-        // The Jam's lock first, then the person's (the outer call runs on the inner one's row): a writer queued
-        // behind a build never holds a person's lock that a writer the build waits for needs.
-        jdbc.sql("select pg_advisory_xact_lock(?, ?) from (select pg_advisory_xact_lock_shared(?, ?)) jam_first")
-                .params(PERSON_LOCKS, lockKey(personId), JAM_LOCKS, lockKey(jamId)).query(rs -> {
+        // The Jam's lock first, then the person's (the outer call runs on the inner one's row). The person's lock is
+        // one key in the single-number space of advisory locks: the Jam's id above the person's. Person ids below 2^32
+        // keep the keys in the order of the ids; above, two shares may meet on one key, and then wait for each other.
+        jdbc.sql("select pg_advisory_xact_lock(?) from (select pg_advisory_xact_lock_shared(?, ?)) jam_first")
+                .params((jamId << 32) | (personId & 0xFFFF_FFFFL), JAM_LOCKS, lockKey(jamId)).query(rs -> {
                 });
         // Read after the locks are held: a statement sees what was committed when it began.
         return jdbc.sql("""
@@ -94,9 +91,17 @@ class ParticipationStore {
                 .optional();
     }
 
-    /** Ids wrap at the lock's second key, an int: two ids that meet there only wait for each other now and then. */
+    /** Ids wrap at the lock's second key, an int: two Jams that meet there only wait for each other now and then. */
     private static int lockKey(long id) {
         return (int) (id % Integer.MAX_VALUE);
+    }
+
+    /** On PostgreSQL the Jam's advisory lock, alone, before its row: the order in which a build takes them. */
+    private void lockJamAlone(long jamId) {
+        if (postgres) {
+            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(JAM_LOCKS, lockKey(jamId)).query(rs -> {
+            });
+        }
     }
 
     /** The row of a Jam whose figures are yet to be built; in a transaction of its own (a duplicate is harmless). */
@@ -111,6 +116,7 @@ class ParticipationStore {
 
     /** The figures no longer count until they are built again from the rows. */
     void markUnbuilt(long jamId) {
+        lockJamAlone(jamId);
         jdbc.sql("update participation_jam set built = false, changes = changes + 1 where jam_id = ?").param(jamId)
                 .update();
     }

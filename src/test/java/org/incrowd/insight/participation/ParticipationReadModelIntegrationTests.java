@@ -120,8 +120,8 @@ class ParticipationReadModelIntegrationTests {
 
     /**
      * Writers of one Jam run side by side (ADR 52, "Writers of one Jam side by side"): people posting and reacting at
-     * once, two of them each from two browsers, two joining meanwhile, several first to the same new group row,
-     * leave the figures of a fresh count, as one writer at a time would.
+     * once, two of them each from two browsers, two joining and posting in one transaction meanwhile, several first
+     * to the same new group row, leave the figures of a fresh count, as one writer at a time would.
      */
     @Test
     void peoplePostingAndReactingAtOnceLeaveTheFiguresOfAFreshCount() throws Exception {
@@ -142,9 +142,14 @@ class ParticipationReadModelIntegrationTests {
             int browser = i;
             tasks.add(() -> {
                 if (browser >= 8 && browser < 10) {
-                    fixtures.join(jam, person); // joining while others write
+                    // joining and posting in one transaction, as asking a first question in a help stream does
+                    transactions.executeWithoutResult(status -> {
+                        fixtures.join(jam, person);
+                        fixtures.idea(forum, person, "At once " + browser, "Written while others write.");
+                    });
+                } else {
+                    fixtures.idea(forum, person, "At once " + browser, "Written while others write.");
                 }
-                fixtures.idea(forum, person, "At once " + browser, "Written while others write.");
                 for (var idea : ideas) {
                     if (idea.authorId() != person.id()) {
                         var actor = fixtures.actor(person);
