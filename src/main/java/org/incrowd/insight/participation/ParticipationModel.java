@@ -136,7 +136,8 @@ public class ParticipationModel {
      * transaction: a rolled-back or killed writer leaves no trace. Outside a transaction it is made at once, in one.
      */
     private void change(Consumer<PendingChanges> change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
             var now = new PendingChanges();
             change.accept(now);
             transactions.executeWithoutResult(status -> make(now));
@@ -182,13 +183,22 @@ public class ParticipationModel {
     /** The key of the transaction's pending changes among its resources. */
     private static final Object PENDING = new Object();
 
-    /** Everyone's groups first (row 0, the lowest), then each Jam in ascending order. */
+    /**
+     * Everyone's groups first (row 0, the lowest), then each Jam in ascending order: marked unbuilt (its build after
+     * the commit counts every change from the rows), or its people's changes made.
+     */
     private void make(PendingChanges pending) {
         pending.markMade();
         for (long personId : pending.everywhere()) {
             moveEverywhere(personId, pending);
         }
-        pending.byJam().forEach(this::make);
+        for (long jamId : pending.jams()) {
+            if (pending.isUnbuilt(jamId)) {
+                store.markUnbuilt(jamId);
+            } else {
+                make(jamId, pending.people(jamId));
+            }
+        }
     }
 
     private void moveEverywhere(long personId, PendingChanges pending) {
@@ -235,7 +245,9 @@ public class ParticipationModel {
                 changed.put(personId, after);
             }
         }
-        store.apply(jamId, differences);
+        if (!changed.isEmpty()) {
+            store.apply(jamId, differences);
+        }
         changed.forEach((personId, after) -> store.savePerson(jamId, personId, after));
     }
 
@@ -258,7 +270,7 @@ public class ParticipationModel {
 
     /** Too much changed at once (an audience, a moved thread, an import): built again from the rows. */
     void rebuildAfterCommit(long jamId) {
-        store.markUnbuilt(jamId);
+        change(pending -> pending.unbuilt(jamId));
         buildAfterCommit(jamId);
     }
 

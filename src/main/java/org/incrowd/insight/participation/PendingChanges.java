@@ -44,6 +44,7 @@ final class PendingChanges {
     }
 
     private final NavigableSet<Long> everywhere = new TreeSet<>();
+    private final NavigableSet<Long> unbuilt = new TreeSet<>();
     private boolean made;
     private final NavigableMap<Long, NavigableMap<Long, PersonChange>> byJam = new TreeMap<>();
 
@@ -64,6 +65,22 @@ final class PendingChanges {
         everywhere.add(personId);
     }
 
+    /** Too much changed in the Jam at once: its figures are built again from the rows after the commit. */
+    void unbuilt(long jamId) {
+        unbuilt.add(jamId);
+    }
+
+    /** Every Jam with a change, in ascending order. */
+    NavigableSet<Long> jams() {
+        var jams = new TreeSet<>(byJam.keySet());
+        jams.addAll(unbuilt);
+        return jams;
+    }
+
+    boolean isUnbuilt(long jamId) {
+        return unbuilt.contains(jamId);
+    }
+
     /** Whether the changes are being made or were made: later ones are made on their own. */
     boolean made() {
         return made;
@@ -77,8 +94,9 @@ final class PendingChanges {
         return everywhere;
     }
 
-    NavigableMap<Long, NavigableMap<Long, PersonChange>> byJam() {
-        return byJam;
+    /** The people whose shares changed in a Jam, in ascending order (none: an empty map). */
+    NavigableMap<Long, PersonChange> people(long jamId) {
+        return byJam.getOrDefault(jamId, new TreeMap<>());
     }
 
     private PersonChange of(long jamId, long personId) {
