@@ -54,10 +54,10 @@ public class Reacting {
         }
         // As the database keeps it (to the microsecond), so the hour it falls in is the stored reaction's.
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        posts.saveReaction(postId, actor.personId(), kind, now);
+        posts.saveReaction(postId, actor.personId(), kind, now, earlier.isEmpty());
         events.publishEvent(new DiscussionEvents.ReactionCast(postId, row.jamId(), row.forumId(), row.threadId(),
                 actor.personId(), kind, now, earlier.isEmpty()));
-        return views.require(actor, postId);
+        return views.of(actor, row);
     }
 
     @Transactional
@@ -68,7 +68,7 @@ public class Reacting {
         }
         events.publishEvent(new DiscussionEvents.ReactionWithdrawn(postId, row.jamId(), row.forumId(),
                 row.threadId(), actor.personId()));
-        return views.require(actor, postId);
+        return views.of(actor, row);
     }
 
     @Transactional
@@ -78,7 +78,7 @@ public class Reacting {
             throw Refusal.conflict("helpful.already");
         }
         events.publishEvent(new DiscussionEvents.MarkedHelpful(postId, row.jamId(), actor.personId()));
-        return views.require(actor, postId);
+        return views.of(actor, row);
     }
 
     @Transactional
@@ -88,9 +88,10 @@ public class Reacting {
             throw Refusal.conflict("helpful.none");
         }
         events.publishEvent(new DiscussionEvents.HelpfulUnmarked(postId, row.jamId(), actor.personId()));
-        return views.require(actor, postId);
+        return views.of(actor, row);
     }
 
+    /** The post as the reactor may see it, read once: a reaction changes its counts, which the answer reads afresh. */
     private Row requireReactionRights(Actor actor, long postId) {
         var row = views.requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());

@@ -381,10 +381,15 @@ public class PostRepository {
                 .query(String.class).optional().map(ReactionKind::valueOf);
     }
 
-    public void saveReaction(long postId, long personId, ReactionKind kind, Instant now) {
-        jdbc.sql("delete from reaction where post_id = ? and person_id = ?").params(postId, personId).update();
-        jdbc.sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)")
-                .params(postId, personId, kind.name(), Timestamp.from(now)).update();
+    /** A first reaction is added; a changed one is rewritten in place, with its new moment. */
+    public void saveReaction(long postId, long personId, ReactionKind kind, Instant now, boolean first) {
+        if (first) {
+            jdbc.sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)")
+                    .params(postId, personId, kind.name(), Timestamp.from(now)).update();
+        } else {
+            jdbc.sql("update reaction set kind = ?, reacted_at = ? where post_id = ? and person_id = ?")
+                    .params(kind.name(), Timestamp.from(now), postId, personId).update();
+        }
     }
 
     /** Every reaction on the Jam's posts; callers run it in a read-only transaction so the rows stream. */
