@@ -91,11 +91,15 @@ public class Reacting {
         return views.of(actor, row);
     }
 
-    /** The post as the reactor may see it, read once: a reaction changes its counts, which the answer reads afresh. */
+    /**
+     * The post as the reactor may see it, read once for the checks and the answer (a reaction changes only the counts,
+     * which the answer reads afresh). The pace comes first: it waits for the same person's other reactions, and the
+     * row read after that wait is as fresh as the answer's own read used to be. A refused request records no use.
+     */
     private Row requireReactionRights(Actor actor, long postId) {
+        pace.ofReacting(actor);
         var row = views.requireRow(actor, postId);
         jams.requirePostingRights(actor, row.forumId());
-        pace.ofReacting(actor);
         return row;
     }
 }

@@ -381,14 +381,16 @@ public class PostRepository {
                 .query(String.class).optional().map(ReactionKind::valueOf);
     }
 
-    /** A first reaction is added; a changed one is rewritten in place, with its new moment. */
+    /**
+     * A first reaction is added; a changed one is rewritten in place, with its new moment. A changed one that is gone
+     * by now (a facilitator's join or its undoing moved or removed it meanwhile) is added again: the person's latest
+     * choice stands, as it did when every save deleted and inserted.
+     */
     public void saveReaction(long postId, long personId, ReactionKind kind, Instant now, boolean first) {
-        if (first) {
+        if (first || jdbc.sql("update reaction set kind = ?, reacted_at = ? where post_id = ? and person_id = ?")
+                .params(kind.name(), Timestamp.from(now), postId, personId).update() == 0) {
             jdbc.sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, ?, ?)")
                     .params(postId, personId, kind.name(), Timestamp.from(now)).update();
-        } else {
-            jdbc.sql("update reaction set kind = ?, reacted_at = ? where post_id = ? and person_id = ?")
-                    .params(kind.name(), Timestamp.from(now), postId, personId).update();
         }
     }
 

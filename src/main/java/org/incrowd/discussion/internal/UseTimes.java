@@ -9,7 +9,8 @@ import java.util.Arrays;
  * The moments one person used an action within a limit's window, oldest first, to the millisecond, as a {@code
  * rate_limit} row keeps them: the first as milliseconds since the epoch, each later one as milliseconds after the
  * first (4 bytes each, so a window must be shorter than 24 days). A person using an action 60 times a minute keeps
- * 248 bytes; only uses inside the window are kept.
+ * 244 bytes; only uses inside the window are kept. The times stay in order even when clocks disagree: a use stamped
+ * by a node whose clock runs ahead counts until it leaves the window, and does not move the uses after it.
  */
 record UseTimes(long[] millis) {
 
@@ -58,11 +59,17 @@ record UseTimes(long[] millis) {
         return millis.length;
     }
 
-    /** These uses and one more now (a clock set back is taken as now, so the times stay in order). */
+    /** These uses and one more now, in its place in time. */
     UseTimes and(Instant now) {
-        var more = Arrays.copyOf(millis, millis.length + 1);
-        more[millis.length] = millis.length == 0 ? now.toEpochMilli()
-                : Math.max(now.toEpochMilli(), millis[millis.length - 1]);
+        long at = now.toEpochMilli();
+        int place = millis.length;
+        while (place > 0 && millis[place - 1] > at) {
+            place--;
+        }
+        var more = new long[millis.length + 1];
+        System.arraycopy(millis, 0, more, 0, place);
+        more[place] = at;
+        System.arraycopy(millis, place, more, place + 1, millis.length - place);
         return new UseTimes(more);
     }
 }

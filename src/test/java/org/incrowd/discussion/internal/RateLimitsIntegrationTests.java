@@ -60,6 +60,18 @@ class RateLimitsIntegrationTests {
     }
 
     @Test
+    void aUseStampedByAFastClockCountsUntilItLeavesTheWindowWithoutHoldingBackLaterOnes() {
+        // A node whose clock runs ten minutes ahead records one use; the other nodes' clocks are right.
+        assertThat(limits.take(person, "reaction", 2, MINUTE, NINE.plus(Duration.ofMinutes(10)))).isTrue();
+        assertThat(limits.take(person, "reaction", 2, MINUTE, NINE)).isTrue();
+        assertThat(limits.take(person, "reaction", 2, MINUTE, NINE.plusSeconds(1))).as("two in the window").isFalse();
+
+        // A minute on, the use of 9:00 has left; the one stamped 9:10 still counts, so one more gets through.
+        assertThat(limits.take(person, "reaction", 2, MINUTE, NINE.plusSeconds(61))).isTrue();
+        assertThat(limits.take(person, "reaction", 2, MINUTE, NINE.plusSeconds(62))).isFalse();
+    }
+
+    @Test
     void aLongBurstKeepsOnlyTheUsesInsideTheWindow() {
         // A generous limit (the benchmarks' kind): 600 uses, ten a second, each counted against the last minute only.
         for (int i = 0; i < 600; i++) {
