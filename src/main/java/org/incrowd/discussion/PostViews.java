@@ -64,8 +64,10 @@ class PostViews {
         var replyCounts = posts.replyCounts(rows.stream().filter(r -> r.parentId() == null).map(Row::id).toList());
         var mine = reactions.readersReactions();
         var helpful = reactions.markedHelpfulByReader();
+        // A reply's parent is often its thread's idea: read above, it is not read again for the thread's title.
+        parents.forEach(inHand::putIfAbsent);
         var threads = new java.util.HashMap<Long, PostRepository.ThreadHead>(posts.threadHeads(rows.stream()
-                .map(Row::threadId).filter(id -> !inHand.containsKey(id)).toList()));
+                .map(Row::threadId).filter(id -> !inHand.containsKey(id)).distinct().toList()));
         rows.stream().map(Row::threadId).filter(inHand::containsKey).forEach(id -> {
             var head = inHand.get(id);
             threads.put(id, new PostRepository.ThreadHead(head.title(), head.authorId(), head.hidden()));

@@ -44,8 +44,8 @@ public class Reacting {
             throw Refusal.invalid("kind", "reaction.kind.invalid");
         }
         var row = requireReactionRights(actor, postId);
-        // A joined idea's supporters count on the idea it was joined into.
-        if (joining.joinedInto(java.util.List.of(postId)).containsKey(postId)) {
+        // A joined idea's supporters count on the idea it was joined into (only ideas are ever joined).
+        if (row.parentId() == null && joining.joinedInto(java.util.List.of(postId)).containsKey(postId)) {
             throw Refusal.conflict("joining.joinedIdea");
         }
         var earlier = posts.reaction(postId, actor.personId());
