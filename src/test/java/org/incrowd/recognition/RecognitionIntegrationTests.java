@@ -82,14 +82,19 @@ class RecognitionIntegrationTests {
         var reader = people(fixtures, jam, "Reader", 1).getFirst();
         var post = fixtures.idea(forum, author, "Soup on Fridays", "Warm food helps.");
 
-        fixtures.reacting().markHelpful(fixtures.actor(author), post.id());
+        var ownMark = fixtures.reacting().markHelpful(fixtures.actor(author), post.id());
         assertThat(helpful(jam, author)).isZero();
+        assertThat(ownMark.markedHelpful()).as("the author's button shows their own mark").isTrue();
 
-        fixtures.reacting().markHelpful(fixtures.actor(reader), post.id());
+        var readersMark = fixtures.reacting().markHelpful(fixtures.actor(reader), post.id());
         assertThat(helpful(jam, author)).isEqualTo(CreditKind.HELPFUL.weight());
+        assertThat(readersMark.markedHelpful()).isTrue();
+        assertThat(readersMark.counts().helpful()).isEqualTo(2);
 
-        fixtures.reacting().unmarkHelpful(fixtures.actor(reader), post.id());
+        var takenBack = fixtures.reacting().unmarkHelpful(fixtures.actor(reader), post.id());
         assertThat(helpful(jam, author)).isZero();
+        assertThat(takenBack.markedHelpful()).as("the author's mark is not the reader's").isFalse();
+        assertThat(takenBack.counts().helpful()).isEqualTo(1);
     }
 
     @Test
