@@ -9,6 +9,6 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Meaning", allowedDependencies = {
         "text", // only posts in a language the model covers are encoded
         "discussion", // encodes posts (PostFeed) and follows their events
-        "web" // the start-up catch-up runs at full speed only while the node serves no request (RequestTraffic)
+        "shared" // the start-up catch-up runs at the lowest scheduling priority (BackgroundPriority)
 })
 package org.incrowd.meaning;

@@ -4,7 +4,7 @@
  * writes a new one. The index itself is plain Java in {@code search.index}; this package feeds it and serves it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = {
-        "shared", // refuses malformed queries
+        "shared", // refuses malformed queries; merges the index at the lowest scheduling priority
         "text", // indexes and queries each post in its own language
         "identity", // filters by the author's profile; who is searching
         "jam", // finds only posts of the Jams the reader may see

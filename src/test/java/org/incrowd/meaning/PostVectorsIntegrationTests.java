@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.incrowd.discussion.PostDraft;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -18,7 +21,7 @@ import org.incrowd.support.DelegatingEncoder;
 import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdTest;
-import org.incrowd.web.RequestTraffic;
+import org.incrowd.support.ThreadNice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,8 +38,8 @@ import org.springframework.context.event.EventListener;
  * Posts get their sentence vector soon after they are written or edited, without the writer waiting for it: a
  * differently worded idea of the same meaning is found closer than an unrelated one, an edit gives a new vector,
  * and a post in a language the model does not cover keeps none. A node that finds posts without vectors at start-up
- * encodes them all, on one thread while it serves requests and on every worker while it serves none. Tests do not
- * encode posts unless they ask (application-test.properties); these do.
+ * encodes them all at the lowest scheduling priority, and a post written meanwhile does not wait for them. Tests do
+ * not encode posts unless they ask (application-test.properties); these do.
  */
 @EncodesPosts
 @IncrowdTest
@@ -74,18 +77,14 @@ class PostVectorsIntegrationTests {
         }
     }
 
-    /** Traffic the test switches, and the encoder as the feed calls it: one text at a time, or many on all workers. */
+    /**
+     * The encoder as the feed calls it: the nice value of each thread that encodes, and a gate that holds back the
+     * catch-up's threads while the test wants them held.
+     */
     @TestConfiguration
     static class Watched {
-        final AtomicBoolean busy = new AtomicBoolean();
-        final AtomicInteger oneByOne = new AtomicInteger();
-        final AtomicInteger onAllWorkers = new AtomicInteger();
-
-        @Bean
-        @Primary
-        RequestTraffic switchedTraffic() {
-            return () -> !busy.get();
-        }
+        final Set<Integer> catchUpNiceValues = ConcurrentHashMap.newKeySet();
+        final AtomicReference<CountDownLatch> catchUpGate = new AtomicReference<>(new CountDownLatch(0));
 
         @Bean
         @Primary
@@ -93,16 +92,17 @@ class PostVectorsIntegrationTests {
             return new DelegatingEncoder(encoder) {
                 @Override
                 public float[] encode(String text) {
-                    oneByOne.incrementAndGet();
-                    return super.encode(text);
-                }
-
-                @Override
-                public List<float[]> encodeAll(List<String> texts) {
-                    if (texts.size() > 1) {
-                        onAllWorkers.incrementAndGet();
+                    if (Thread.currentThread().getName().startsWith("post-vector-catch-up-")) {
+                        if (ThreadNice.readable()) {
+                            catchUpNiceValues.add(ThreadNice.ofThisThread());
+                        }
+                        try {
+                            catchUpGate.get().await(ENCODED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
-                    return super.encodeAll(texts);
+                    return super.encode(text);
                 }
             };
         }
@@ -166,7 +166,7 @@ class PostVectorsIntegrationTests {
     }
 
     @Test
-    void postsFoundWithoutVectorsAtStartUpAreAllEncodedOnOneThreadWhileRequestsAreServedAndOnAllWorkersWhenQuiet()
+    void postsFoundWithoutVectorsAtStartUpAreAllEncodedAtTheLowestPriorityAndANewPostDoesNotWaitForThem()
             throws InterruptedException {
         var ids = new ArrayList<Long>();
         for (int writer = 0; writer < 3; writer++) { // each within the posting pace
@@ -178,36 +178,41 @@ class PostVectorsIntegrationTests {
         }
         var expected = awaitVectors(ids);
 
-        watched.busy.set(true);
-        var whileBusy = restartWithoutVectors(ids);
-        assertThat(watched.onAllWorkers).as("texts spread over the workers while pages were served").hasValue(0);
-        assertThat(watched.oneByOne.get()).isGreaterThanOrEqualTo(ids.size());
-
-        watched.busy.set(false);
-        var whileQuiet = restartWithoutVectors(ids);
-        assertThat(watched.onAllWorkers.get()).as("batches on all workers while nobody asked").isPositive();
+        var gate = new CountDownLatch(1);
+        watched.catchUpGate.set(gate);
+        try {
+            restartWithoutVectors();
+            var fresh = fixtures.idea(forum, author, "Lockers by the gym", "Somewhere to leave a bag while cycling in.");
+            assertThat(awaitVectors(List.of(fresh.id()))).containsKey(fresh.id());
+            assertThat(vectors.caughtUp()).as("the new post was encoded while the catch-up was held back").isFalse();
+        } finally {
+            gate.countDown();
+        }
+        var found = awaitVectors(ids);
+        awaitCaughtUp();
 
         for (long id : ids) {
-            assertThat(whileBusy.get(id)).containsExactly(expected.get(id));
-            assertThat(whileQuiet.get(id)).containsExactly(expected.get(id));
+            assertThat(found.get(id)).containsExactly(expected.get(id));
         }
-        assertThat(vectors.caughtUp()).isTrue();
+        if (ThreadNice.readable()) {
+            assertThat(watched.catchUpNiceValues).containsOnly(org.incrowd.shared.BackgroundPriority.NICE);
+        }
     }
 
-    /** As a node restarted on a database whose vectors are gone: every post is found again by the catch-up. */
-    private Map<Long, float[]> restartWithoutVectors(List<Long> ids) throws InterruptedException {
+    /** As a node restarted on a database whose vectors are gone: every post is to be found again by the catch-up. */
+    private void restartWithoutVectors() {
         feed.stop();
         jdbc.sql("delete from meaning_post_vector").update();
         jdbc.sql("update meaning_progress set last_post_id = 0").update();
-        watched.oneByOne.set(0);
-        watched.onAllWorkers.set(0);
         feed.start();
-        var found = awaitVectors(ids);
+    }
+
+    private void awaitCaughtUp() throws InterruptedException {
         long deadline = System.nanoTime() + ENCODED_WITHIN.toNanos();
         while (!vectors.caughtUp() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return found;
+        assertThat(vectors.caughtUp()).isTrue();
     }
 
     private Map<Long, float[]> awaitVectors(List<Long> ids) throws InterruptedException {

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.incrowd.discussion.DiscussionEvents.PostEdited;
 import org.incrowd.discussion.DiscussionEvents.PostPublished;
 import org.incrowd.discussion.PostFeed;
@@ -18,9 +22,9 @@ import org.incrowd.meaning.MeaningEvents.PostsEncoded;
 import org.incrowd.meaning.SentenceEncoder;
 import org.incrowd.meaning.internal.PostVectorStore.Encoded;
 import org.incrowd.meaning.internal.PostVectorStore.Progress;
+import org.incrowd.shared.BackgroundPriority;
 import org.incrowd.text.LanguageDetection;
 import org.incrowd.text.Language;
-import org.incrowd.web.RequestTraffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,11 +37,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Encodes every post once, on one thread of its own, outside the writers' transactions: a post published or edited
  * on this node wakes it after commit; every {@code incrowd.meaning.poll-ms} it asks for posts it has no vector of
  * (written on other nodes, or committed late below the newest id) and for recent edits; at start-up it catches up
- * from its stored progress in small batches, while pages are served. New posts come first: between two batches of
- * the catch-up, so they wait for one small batch at most. The catch-up encodes on every worker while the node serves
- * no request ({@link RequestTraffic#quiet()}), and on this thread alone, part of the time, while it does. Each
- * batch's vectors and the progress are stored in one transaction, then {@link PostsEncoded} tells the modules that
- * keep vectors of their own.
+ * from its stored progress in small batches, while pages are served. The catch-up encodes on threads of the lowest
+ * scheduling priority, one per core ({@link BackgroundPriority}, ADR 59): it takes every core that requests leave
+ * idle and gives way whenever a request wants one. Meanwhile this thread, at the default priority, encodes new posts
+ * as they come, on the encoder's workers. Where threads cannot be lowered (not Linux), the catch-up has one thread,
+ * so that it takes one core at most from requests. Each batch's vectors and the progress are stored in one
+ * transaction, then {@link PostsEncoded} tells the modules that keep vectors of their own.
  */
 @Component
 public class PostEncodingFeed implements SmartLifecycle {
@@ -46,7 +51,7 @@ public class PostEncodingFeed implements SmartLifecycle {
     /** Ids are handed out before commit: a slow transaction can commit an id below one already encoded. */
     static final int LOOK_BACK_IDS = 1_000;
     private static final int BATCH = 256;
-    /** A new post waits for at most one batch of the catch-up: about 20 ms of work on one core. */
+    /** Texts the catch-up hands to its threads at a time: a few per thread, so that each batch keeps all of them busy. */
     static final int CATCH_UP_BATCH = 16;
     /** Clocks of nodes differ a little: edits are re-read this far back (their text hash skips what is done). */
     private static final Duration EDIT_OVERLAP = Duration.ofSeconds(5);
@@ -56,12 +61,12 @@ public class PostEncodingFeed implements SmartLifecycle {
     private final SentenceEncoder encoder;
     private final PostVectorStore store;
     private final ApplicationEventPublisher events;
-    private final RequestTraffic traffic;
     private final Clock clock;
     private final boolean enabled;
     private final long pollMillis;
-    private final double catchUpShare;
     private final LanguageDetection languages = new LanguageDetection(Language.ENGLISH);
+    /** The catch-up's encoders, at the lowest priority, while this node catches up. */
+    private ExecutorService catchUpThreads;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
 
@@ -71,23 +76,16 @@ public class PostEncodingFeed implements SmartLifecycle {
     private Progress progress = Progress.NONE;
 
     PostEncodingFeed(PostFeed discussion, SentenceEncoder encoder, PostVectorStore store,
-                     ApplicationEventPublisher events, RequestTraffic traffic, Clock clock,
+                     ApplicationEventPublisher events, Clock clock,
                      @Value("${incrowd.meaning.encode-posts:true}") boolean enabled,
-                     @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis,
-                     @Value("${incrowd.meaning.catch-up-share:0.5}") double catchUpShare) {
+                     @Value("${incrowd.meaning.poll-ms:2000}") long pollMillis) {
         this.discussion = discussion;
         this.encoder = encoder;
         this.store = store;
         this.events = events;
-        this.traffic = traffic;
         this.clock = clock;
         this.enabled = enabled;
         this.pollMillis = pollMillis;
-        if (!(catchUpShare > 0 && catchUpShare <= 1)) {
-            throw new IllegalStateException("incrowd.meaning.catch-up-share must be above 0 and at most 1, not "
-                    + catchUpShare);
-        }
-        this.catchUpShare = catchUpShare;
     }
 
     public boolean caughtUp() {
@@ -116,6 +114,8 @@ public class PostEncodingFeed implements SmartLifecycle {
         running = true;
         caughtUp = false;
         if (enabled) {
+            catchUpThreads = Executors.newFixedThreadPool(BackgroundPriority.available()
+                    ? Runtime.getRuntime().availableProcessors() : 1, BackgroundPriority.threads("post-vector-catch-up-"));
             thread = Thread.ofPlatform().daemon().name("post-encoding-feed").start(this::run);
         }
     }
@@ -131,6 +131,9 @@ public class PostEncodingFeed implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        if (catchUpThreads != null) {
+            catchUpThreads.shutdownNow();
+        }
     }
 
     @Override
@@ -143,8 +146,10 @@ public class PostEncodingFeed implements SmartLifecycle {
             try {
                 catchUp();
             } catch (RuntimeException e) {
-                log.warn("Post vectors: the start-up catch-up failed ({}); retrying", e.toString());
-                sleepQuietly();
+                if (running) {
+                    log.warn("Post vectors: the start-up catch-up failed ({}); retrying", e.toString());
+                    sleepQuietly();
+                }
             }
         }
         long nextPoll = System.nanoTime();
@@ -181,13 +186,8 @@ public class PostEncodingFeed implements SmartLifecycle {
         for (var batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH); !batch.isEmpty() && running;
              batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH)) {
             encodePublished();
-            boolean quiet = traffic.quiet();
-            long batchStarted = System.nanoTime();
-            encode(changed(batch), quiet, past(batch));
+            encode(changed(batch), this::atLowPriority, past(batch));
             count += batch.size();
-            if (!quiet) {
-                yieldToPages(System.nanoTime() - batchStarted);
-            }
             if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
                 reported = System.nanoTime();
                 log.info("Post vectors: {} posts encoded since start-up, up to post {}", count,
@@ -213,7 +213,7 @@ public class PostEncodingFeed implements SmartLifecycle {
         var ids = new ArrayList<>(published);
         published.removeAll(ids);
         var posts = discussion.texts(ids);
-        encode(changed(posts), true, caughtUp ? past(posts) : progress);
+        encode(changed(posts), encoder::encodeAll, caughtUp ? past(posts) : progress);
     }
 
     /** New posts that no event announced here: written on another node, or committed late below the newest id. */
@@ -226,7 +226,7 @@ public class PostEncodingFeed implements SmartLifecycle {
             var missing = ids.stream().filter(id -> !known.contains(id)).toList();
             if (!missing.isEmpty()) {
                 var posts = discussion.texts(missing);
-                encode(posts, true, past(posts));
+                encode(posts, encoder::encodeAll, past(posts));
             }
             from = ids.isEmpty() ? from : ids.getLast();
         } while (ids.size() == BATCH && running);
@@ -237,7 +237,7 @@ public class PostEncodingFeed implements SmartLifecycle {
         List<PostText> batch;
         do {
             batch = discussion.textsEditedAfter(since, BATCH);
-            encode(changed(batch), true, past(batch));
+            encode(changed(batch), encoder::encodeAll, past(batch));
             since = batch.isEmpty() ? since : batch.getLast().editedAt();
         } while (batch.size() == BATCH && running);
     }
@@ -266,16 +266,16 @@ public class PostEncodingFeed implements SmartLifecycle {
     }
 
     /**
-     * Encodes and stores these posts with the given progress, in one transaction. {@code allWorkers}: one text per
-     * worker of the encoder (new posts, and the catch-up while the node is quiet); otherwise on this thread alone.
+     * Encodes these posts' texts by {@code encoding} and stores the vectors with the given progress, in one
+     * transaction. New posts go to every worker of the encoder, the catch-up to the low-priority threads.
      */
-    private void encode(List<PostText> posts, boolean allWorkers, Progress advanced) {
+    private void encode(List<PostText> posts, Function<List<String>, List<float[]>> encoding, Progress advanced) {
         if (posts.isEmpty() && advanced.equals(progress)) {
             return;
         }
         var covered = posts.stream().filter(post -> encoder.covers(languages.detect(post.text()))).toList();
         var texts = covered.stream().map(PostText::text).toList();
-        var vectors = allWorkers ? encoder.encodeAll(texts) : texts.stream().map(encoder::encode).toList();
+        var vectors = encoding.apply(texts);
         var encoded = new ArrayList<Encoded>();
         var withVectors = new ArrayList<Long>();
         int next = 0;
@@ -294,18 +294,27 @@ public class PostEncodingFeed implements SmartLifecycle {
     }
 
     /**
-     * Pauses the catch-up, while the node serves requests, so that it uses at most {@code
-     * incrowd.meaning.catch-up-share} of one core: encoding 100,000 posts is background work, and pages come first.
+     * One text per low-priority thread; while they work, this thread encodes the posts published meanwhile, so that a
+     * new post does not wait for a batch that a busy node's requests hold back.
      */
-    private void yieldToPages(long busyNanos) {
-        long pause = (long) (busyNanos * (1 / catchUpShare - 1));
-        if (pause > 0) {
+    private List<float[]> atLowPriority(List<String> texts) {
+        var vectors = texts.stream().map(text -> CompletableFuture.supplyAsync(() -> encoder.encode(text), catchUpThreads))
+                .toList();
+        var all = CompletableFuture.allOf(vectors.toArray(CompletableFuture[]::new));
+        all.whenComplete((done, failure) -> wakeUp.release());
+        while (!all.isDone()) {
+            if (!running) {
+                throw new IllegalStateException("Stopped while catching up on post vectors");
+            }
             try {
-                TimeUnit.NANOSECONDS.sleep(pause);
+                wakeUp.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw new IllegalStateException("Stopped while catching up on post vectors", e);
             }
+            encodePublished();
         }
+        return vectors.stream().map(CompletableFuture::join).toList();
     }
 
     private void sleepQuietly() {

@@ -26,6 +26,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.MergePolicy;
+import org.incrowd.shared.BackgroundPriority;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -115,9 +118,30 @@ public final class PostIndex implements Closeable {
         // posts and merges them together, inserting those posts' vectors into a new graph again and again. With
         // 2 MB (Lucene 9's default) small segments merge among themselves, cheaply. See ADR 58, addendum.
         var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64).setMergePolicy(new TieredMergePolicy().setFloorSegmentMB(FLOOR_SEGMENT_MB));
+                .setRAMBufferSizeMB(64).setMergePolicy(new TieredMergePolicy().setFloorSegmentMB(FLOOR_SEGMENT_MB))
+                .setMergeScheduler(new BackgroundMerges());
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Lucene's merges on threads of the lowest scheduling priority (ADR 59): a merge rebuilds vector graphs, seconds of
+     * a core, and no request waits for it; searches read the segments as they are until it ends.
+     */
+    private static final class BackgroundMerges extends ConcurrentMergeScheduler {
+        @Override
+        protected synchronized MergeThread getMergeThread(MergeSource source, MergePolicy.OneMerge merge) {
+            var thread = new MergeThread(source, merge) {
+                @Override
+                public void run() {
+                    BackgroundPriority.lowerCurrentThread();
+                    super.run();
+                }
+            };
+            thread.setDaemon(true);
+            thread.setName("Lucene Merge Thread #" + mergeThreadCount());
+            return thread;
+        }
     }
 
     /** Opens the index in {@code folder}, creating it if missing. */
