@@ -74,8 +74,16 @@ public final class BackgroundPriority {
             }
             try {
                 var c = Native.load("c", CLibrary.class);
-                c.gettid();
-                return c;
+                // Tried once on a thread of its own, which ends lowered: where the call is refused (a seccomp
+                // filter), background work keeps the fallback of one thread instead of one per core.
+                var lowered = new boolean[1];
+                var probe = new Thread(() -> lowered[0] = c.setpriority(PRIO_PROCESS, c.gettid(), NICE) == 0);
+                probe.start();
+                probe.join();
+                return lowered[0] ? c : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             } catch (RuntimeException | LinkageError e) {
                 log.info("Background threads keep the default priority: {}", e.toString());
                 return null;

@@ -69,6 +69,11 @@ public class PostEncodingFeed implements SmartLifecycle {
     private ExecutorService catchUpThreads;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
+    /**
+     * The posts of the catch-up's batch being encoded (the feed's thread only): one of them edited meanwhile is
+     * encoded after the batch is stored, so that its newest text's vector is the one kept.
+     */
+    private final Set<Long> inBatch = new java.util.HashSet<>();
 
     private volatile boolean running;
     private volatile boolean caughtUp;
@@ -179,6 +184,9 @@ public class PostEncodingFeed implements SmartLifecycle {
     }
 
     private void catchUp() {
+        // The model loads on first use, under the encoder's lock: here, at the default priority, not on a catch-up
+        // thread that a busy node's requests would hold back while searches wait for the same lock.
+        encoder.dimensions();
         progress = store.progress(encoder.model());
         long started = System.nanoTime();
         long reported = started;
@@ -186,7 +194,13 @@ public class PostEncodingFeed implements SmartLifecycle {
         for (var batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH); !batch.isEmpty() && running;
              batch = discussion.textsAfter(progress.lastPostId(), CATCH_UP_BATCH)) {
             encodePublished();
-            encode(changed(batch), this::atLowPriority, past(batch));
+            var posts = changed(batch);
+            posts.forEach(post -> inBatch.add(post.id()));
+            try {
+                encode(posts, this::atLowPriority, past(batch));
+            } finally {
+                inBatch.clear();
+            }
             count += batch.size();
             if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
                 reported = System.nanoTime();
@@ -194,7 +208,9 @@ public class PostEncodingFeed implements SmartLifecycle {
                         progress.lastPostId());
             }
         }
+        encodePublished();
         encodeEdits();
+        catchUpThreads.shutdown();
         caughtUp = running;
         if (count > 0) {
             log.info("Post vectors: {} posts encoded at start-up in {} ms ({})", count,
@@ -207,10 +223,10 @@ public class PostEncodingFeed implements SmartLifecycle {
      * posts the catch-up has read, and a new post's id is above all of them (the catch-up skips it by its text hash).
      */
     private void encodePublished() {
-        if (published.isEmpty()) {
+        var ids = published.stream().filter(id -> !inBatch.contains(id)).toList();
+        if (ids.isEmpty()) {
             return;
         }
-        var ids = new ArrayList<>(published);
         published.removeAll(ids);
         var posts = discussion.texts(ids);
         encode(changed(posts), encoder::encodeAll, caughtUp ? past(posts) : progress);

@@ -139,7 +139,7 @@ public final class PostIndex implements Closeable {
                 }
             };
             thread.setDaemon(true);
-            thread.setName("Lucene Merge Thread #" + mergeThreadCount());
+            thread.setName("Lucene Merge Thread #" + mergeThreadCounter++);
             return thread;
         }
     }
