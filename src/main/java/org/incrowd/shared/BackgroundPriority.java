@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Java's own thread priorities mean nothing to Linux unless the JVM runs with privileges. Linux keeps a nice value per
  * thread, which a thread may raise (never lower) without privileges: {@code setpriority(PRIO_PROCESS, thread id, 19)},
- * called through JNA (the JDK's own foreign function API is a preview in Java 21, which Incrowd still runs on). Elsewhere (where the same call would lower the whole process) the
- * thread keeps its priority, and {@link #available()} says so.
+ * called through JNA (the JDK's own foreign function API is a preview in Java 21, which Incrowd still runs on).
+ * Elsewhere (where the same call would lower the whole process) the thread keeps its priority, and {@link #available()}
+ * says so.
  */
 public final class BackgroundPriority {
 
@@ -40,12 +41,12 @@ public final class BackgroundPriority {
             return false;
         }
         try {
-            int result = CALLS.setpriority(PRIO_PROCESS, CALLS.gettid(), NICE);
-            if (result != 0) {
-                log.warn("Could not lower the priority of thread {}: setpriority returned {}",
-                        Thread.currentThread().getName(), result);
+            boolean lowered = CALLS.lowerCallingThread();
+            if (!lowered) {
+                log.warn("Could not lower the priority of thread {}: setpriority refused",
+                        Thread.currentThread().getName());
             }
-            return result == 0;
+            return lowered;
         } catch (Throwable e) {
             log.warn("Could not lower the priority of thread {} ({})", Thread.currentThread().getName(), e.toString());
             return false;
@@ -68,6 +69,10 @@ public final class BackgroundPriority {
 
         int setpriority(int which, int who, int prio);
 
+        default boolean lowerCallingThread() {
+            return setpriority(PRIO_PROCESS, gettid(), NICE) == 0;
+        }
+
         static CLibrary find() {
             if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
                 return null;
@@ -77,7 +82,7 @@ public final class BackgroundPriority {
                 // Tried once on a thread of its own, which ends lowered: where the call is refused (a seccomp
                 // filter), background work keeps the fallback of one thread instead of one per core.
                 var lowered = new boolean[1];
-                var probe = new Thread(() -> lowered[0] = c.setpriority(PRIO_PROCESS, c.gettid(), NICE) == 0);
+                var probe = new Thread(() -> lowered[0] = c.lowerCallingThread());
                 probe.start();
                 probe.join();
                 return lowered[0] ? c : null;
