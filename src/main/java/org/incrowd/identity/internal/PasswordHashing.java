@@ -17,17 +17,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * digest of the password ({@code {bcrypt-sha256}}, the scheme of Passlib's bcrypt_sha256). The digest is an HMAC under
  * a fixed label rather than a bare SHA-256, so lists of leaked unsalted SHA-256 hashes cannot be tried against it.
  * Hashes made before keep working ({@code {bcrypt}}); a password too long for them simply does not match.
+ *
+ * <p>bcrypt's cost (its strength, log2 of the rounds) is recorded in each hash, so a hash is always verified at the
+ * cost it was made with: an operator who raises {@code incrowd.passwords.bcrypt-strength} strengthens new hashes and
+ * keeps every older one working.
  */
 final class PasswordHashing {
 
     static final String CURRENT = "bcrypt-sha256";
+    /** Spring Security's own default: about a tenth of a second per sign-in on a server core. */
+    static final int DEFAULT_BCRYPT_STRENGTH = 10;
     private static final int BCRYPT_MAX_BYTES = 72;
 
     private PasswordHashing() {
     }
 
-    static PasswordEncoder encoder() {
-        var bcrypt = new BCryptPasswordEncoder();
+    static PasswordEncoder encoder(int bcryptStrength) {
+        if (bcryptStrength < 4 || bcryptStrength > 31) {
+            throw new IllegalArgumentException("incrowd.passwords.bcrypt-strength must be between 4 and 31 (bcrypt's"
+                    + " cost, log2 of its rounds; the default is " + DEFAULT_BCRYPT_STRENGTH + "), not " + bcryptStrength);
+        }
+        var bcrypt = new BCryptPasswordEncoder(bcryptStrength);
         var encoders = new HashMap<String, PasswordEncoder>();
         encoders.put(CURRENT, new PreHashed(bcrypt));
         encoders.put("bcrypt", new AtMost72Bytes(bcrypt));

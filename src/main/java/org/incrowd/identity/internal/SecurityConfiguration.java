@@ -50,9 +50,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // The algorithm is recorded in each hash, so a stronger one can take over without a reset.
-        return PasswordHashing.encoder();
+    PasswordEncoder passwordEncoder(
+            @Value("${incrowd.passwords.bcrypt-strength:" + PasswordHashing.DEFAULT_BCRYPT_STRENGTH + "}") int strength) {
+        // The algorithm and its cost are recorded in each hash, so a stronger one can take over without a reset.
+        return PasswordHashing.encoder(strength);
     }
 
     @Bean
