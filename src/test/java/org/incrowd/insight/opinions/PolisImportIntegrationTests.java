@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.incrowd.discussion.Importing;
+import org.incrowd.discussion.ImportingThatRunsOutOfMemory;
 import org.incrowd.shared.Refusal;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
 import org.incrowd.identity.Person;
@@ -229,13 +229,7 @@ class PolisImportIntegrationTests {
     void anImportStoppedByAnErrorIsMarkedFailedWithTheReason() throws Exception {
         assumeThat(Files.isDirectory(CONVERSATION)).isTrue();
         var forum = fixtures.forum(fixtures.liveJam("Out of memory"), "Out of memory");
-        var discussion = Mockito.mock(Importing.class);
-        Mockito.when(discussion.importStatements(Mockito.any(), Mockito.anyLong(), Mockito.anyList()))
-                .thenAnswer(call -> java.util.stream.LongStream.rangeClosed(1, call.<List<?>>getArgument(2).size())
-                        .boxed().toList());
-        Mockito.doThrow(new OutOfMemoryError("Java heap space")).when(discussion)
-                .importReactions(Mockito.any(), Mockito.anyLong(), Mockito.anyList());
-        var imports = instance(node(), 10_000_000, discussion);
+        var imports = instance(node(), 10_000_000, new ImportingThatRunsOutOfMemory());
         imports.start();
         try {
             String id = imports.start(organiser.asActor(), forum.id(), files());
