@@ -167,8 +167,8 @@ class SingleSignOnIntegrationTests {
     void aPersonSignsInWithTheProviderInARealBrowser() throws Exception {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "sub-ines", "JWT", null, Map.of(
                 "email", "ines@example.org", "email_verified", true, "name", "Inès Duarte"), 3600));
-        try (var chromium = new Chromium();
-             var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        var chromium = Chromium.shared();
+        try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
             var page = context.newPage();
             page.navigate("http://localhost:" + port + "/signin");
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("signin-with-single-sign-on"))

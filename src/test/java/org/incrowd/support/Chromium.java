@@ -13,7 +13,7 @@ import java.util.Map;
  * Headless Chromium from the operating system (Debian's chromium package), driven by Playwright. Playwright's own
  * browser download is switched off: these machines reach no download site, and the system browser is what users run.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium {
 
     public static final Path EXECUTABLE = Path.of(System.getProperty("incrowd.test.chromium", "/usr/bin/chromium"));
     /** Screenshots land here so a person can look at what the browser saw. */
@@ -28,7 +28,7 @@ public final class Chromium implements AutoCloseable {
     /**
      * The browser every browser test of this JVM uses: starting Playwright's driver and Chromium costs a second or
      * more, once per test class before. Tests stay apart through their own browser contexts (cookies, storage). It
-     * ends with the JVM; {@link #close()} leaves it open for the next test class.
+     * ends with the JVM.
      */
     public static synchronized Chromium shared() {
         if (shared == null) {
@@ -39,7 +39,7 @@ public final class Chromium implements AutoCloseable {
         return shared;
     }
 
-    public Chromium() {
+    private Chromium() {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException("Browser tests need Chromium at " + EXECUTABLE
                     + ": install the Debian package chromium (./incrowd test does this when it may).");
@@ -81,13 +81,6 @@ public final class Chromium implements AutoCloseable {
 
     public static Path screenshot(String name) {
         return SCREENSHOTS.resolve(name + ".png");
-    }
-
-    @Override
-    public void close() {
-        if (this != shared) {
-            closeBrowser();
-        }
     }
 
     private void closeBrowser() {

@@ -39,7 +39,7 @@ class SharedSessionsIntegrationTests {
 
     @BeforeAll
     void start() {
-        chromium = new Chromium();
+        chromium = Chromium.shared();
         nodeA = node(0);
         nodeB = node(0);
         fixtures = Fixtures.of(nodeB); // node B lives throughout
@@ -49,7 +49,6 @@ class SharedSessionsIntegrationTests {
     void stop() {
         nodeA.close();
         nodeB.close();
-        chromium.close();
     }
 
     @Test
