@@ -64,4 +64,20 @@ class GuestBrowserTests {
         page.navigate("http://localhost:" + port + "/profile");
         assertThat(page.getByText("Sign in to see this page.")).isVisible();
     }
+
+    @Test
+    void theDemoAccountsFitAPhone() {
+        var phone = browser.open("en-GB", 390, 844);
+        phone.navigate("http://localhost:" + port + "/signin");
+        var address = phone.getByRole(AriaRole.TABLE).getByText("participant@demo.incrowd.example");
+
+        assertThat(address).isVisible();
+        var overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow).as("the sign-in page is wider than the phone")
+                .isEqualTo(false);
+        var box = address.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(box.x + box.width).as("right edge of the demo address")
+                .isLessThanOrEqualTo(390);
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("guest-sign-in-demo-accounts-390")));
+    }
 }
