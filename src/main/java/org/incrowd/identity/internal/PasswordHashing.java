@@ -35,7 +35,8 @@ final class PasswordHashing {
     static PasswordEncoder encoder(int bcryptStrength) {
         if (bcryptStrength < 4 || bcryptStrength > 31) {
             throw new IllegalArgumentException("incrowd.passwords.bcrypt-strength must be between 4 and 31 (bcrypt's"
-                    + " cost, log2 of its rounds; the default is " + DEFAULT_BCRYPT_STRENGTH + "), not " + bcryptStrength);
+                    + " cost, log2 of its rounds; the default is " + DEFAULT_BCRYPT_STRENGTH + "), not "
+                    + bcryptStrength);
         }
         var bcrypt = new BCryptPasswordEncoder(bcryptStrength);
         var encoders = new HashMap<String, PasswordEncoder>();

@@ -50,8 +50,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(
-            @Value("${incrowd.passwords.bcrypt-strength:" + PasswordHashing.DEFAULT_BCRYPT_STRENGTH + "}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${incrowd.passwords.bcrypt-strength:"
+            + PasswordHashing.DEFAULT_BCRYPT_STRENGTH + "}") int strength) {
         // The algorithm and its cost are recorded in each hash, so a stronger one can take over without a reset.
         return PasswordHashing.encoder(strength);
     }
