@@ -18,8 +18,7 @@ public class PublicUrl {
         String trimmed = base == null ? "" : base.strip();
         this.base = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         if (!this.base.isEmpty() && !this.base.matches("https?://[^/?#@]+(/[^?#]*)?")) {
-            throw new IllegalArgumentException("incrowd.public-url must look like https://jams.example.org, not "
-                    + base);
+            throw new SettingRejected("incrowd.public-url", "must look like https://jams.example.org, not " + base);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.incrowd.shared.SettingRejected;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -34,9 +35,8 @@ final class PasswordHashing {
 
     static PasswordEncoder encoder(int bcryptStrength) {
         if (bcryptStrength < 4 || bcryptStrength > 31) {
-            throw new IllegalArgumentException("incrowd.passwords.bcrypt-strength must be between 4 and 31 (bcrypt's"
-                    + " cost, log2 of its rounds; the default is " + DEFAULT_BCRYPT_STRENGTH + "), not "
-                    + bcryptStrength);
+            throw new SettingRejected("incrowd.passwords.bcrypt-strength", "must be between 4 and 31 (bcrypt's cost,"
+                    + " log2 of its rounds; the default is " + DEFAULT_BCRYPT_STRENGTH + "), not " + bcryptStrength);
         }
         var bcrypt = new BCryptPasswordEncoder(bcryptStrength);
         var encoders = new HashMap<String, PasswordEncoder>();

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.incrowd.meaning.SentenceEncoder;
 import org.incrowd.meaning.Vectors;
+import org.incrowd.shared.SettingRejected;
 import org.incrowd.text.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -64,10 +65,10 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
                         @Value("${incrowd.meaning.threads:0}") int threads) {
         this.modelPath = modelPath.strip();
         this.tokenizerPath = tokenizerPath.strip();
-        this.pooling = PoolingMode.valueOf(pooling.strip().toUpperCase(Locale.ROOT));
+        this.pooling = pooling(pooling);
         if (!this.modelPath.isEmpty() && (this.tokenizerPath.isEmpty() || !Files.isRegularFile(Path.of(this.modelPath))
                 || !Files.isRegularFile(Path.of(this.tokenizerPath)))) {
-            throw new IllegalStateException("incrowd.meaning.model-path needs an ONNX file and"
+            throw new SettingRejected("incrowd.meaning.model-path", "needs an ONNX file and"
                     + " incrowd.meaning.tokenizer-path its tokenizer.json; found model '" + this.modelPath
                     + "', tokenizer '" + this.tokenizerPath + "'");
         }
@@ -79,9 +80,16 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
                 .factory());
     }
 
+    private static PoolingMode pooling(String name) {
+        return Arrays.stream(PoolingMode.values()).filter(mode -> mode.name().equalsIgnoreCase(name.strip()))
+                .findFirst().orElseThrow(() -> new SettingRejected("incrowd.meaning.pooling", "must be one of "
+                        + Arrays.stream(PoolingMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT))
+                                .toList() + ", not '" + name + "'"));
+    }
+
     private static Language language(String code) {
         return Arrays.stream(Language.values()).filter(language -> language.code().equalsIgnoreCase(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("incrowd.meaning.languages: no language '" + code
+                .orElseThrow(() -> new SettingRejected("incrowd.meaning.languages", "names no language '" + code
                         + "'; known: " + Arrays.stream(Language.values()).map(Language::code).toList()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Properties;
+import org.incrowd.shared.SettingRejected;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class PasswordHashingTests {
 
     @Test
     void aCostBcryptCannotUseIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> PasswordHashing.encoder(3))
+        assertThatThrownBy(() -> PasswordHashing.encoder(3)).isInstanceOf(SettingRejected.class)
                 .hasMessageContaining("incrowd.passwords.bcrypt-strength must be between 4 and 31");
         assertThatThrownBy(() -> PasswordHashing.encoder(32)).hasMessageContaining("not 32");
     }

@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 import org.incrowd.meaning.SentenceEncoder;
 import org.incrowd.meaning.Vectors;
+import org.incrowd.shared.SettingRejected;
 import org.incrowd.text.Language;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,20 @@ class SentenceEncoderTests {
         assertThat(encoder.covers(Language.GERMAN)).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new OnnxSentenceEncoder("missing.onnx", "", "mean", "en", 1))
+                .isInstanceOf(SettingRejected.class)
                 .hasMessageContaining("incrowd.meaning.tokenizer-path").hasMessageContaining("missing.onnx");
+    }
+
+    @Test
+    void aPoolingOrALanguageTheEncoderDoesNotKnowIsRefusedNamingTheSettingAndWhatItTakes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OnnxSentenceEncoder("", "", "median", "en", 1))
+                .isInstanceOf(SettingRejected.class)
+                .hasMessage("incrowd.meaning.pooling must be one of [cls, mean], not 'median'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OnnxSentenceEncoder("", "", "mean", "en,xx", 1))
+                .isInstanceOf(SettingRejected.class)
+                .hasMessageStartingWith("incrowd.meaning.languages names no language 'xx'; known: [");
+        var clsPooling = new OnnxSentenceEncoder("", "", " CLS ", "en", 1);
+        clsPooling.close();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.incrowd.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * An operator who starts Incrowd with a setting it cannot use reads one short report naming the setting and what to
+ * do, not the setting buried at the end of a chain of bean creation errors.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SettingRejectedAnalyzerTests {
+
+    @Test
+    void aRejectedSettingStopsTheStartWithAShortReportThatNamesIt(CapturedOutput output) {
+        var application = new SpringApplication(NeedsAWholeNumber.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--incrowd.example.size=huge"));
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("incrowd.example.size must be a whole number, not huge")
+                .contains("Change incrowd.example.size (in application.properties, as an environment variable, or as"
+                        + " --incrowd.example.size=... after ./incrowd run) and start Incrowd again.");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class NeedsAWholeNumber {
+
+        @Bean
+        Integer size(org.springframework.core.env.Environment environment) {
+            String size = environment.getProperty("incrowd.example.size", "1");
+            if (!size.matches("\\d+")) {
+                throw new SettingRejected("incrowd.example.size", "must be a whole number, not " + size);
+            }
+            return Integer.valueOf(size);
+        }
+    }
+}
