@@ -72,9 +72,7 @@ class GuestBrowserTests {
         var address = phone.getByRole(AriaRole.TABLE).getByText("participant@demo.incrowd.example");
 
         assertThat(address).isVisible();
-        var overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow).as("the sign-in page is wider than the phone")
-                .isEqualTo(false);
+        BrowserPages.assertFitsItsWindow(phone);
         var box = address.boundingBox();
         org.assertj.core.api.Assertions.assertThat(box.x + box.width).as("right edge of the demo address")
                 .isLessThanOrEqualTo(390);

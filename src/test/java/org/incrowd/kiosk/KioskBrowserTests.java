@@ -56,8 +56,7 @@ class KioskBrowserTests {
 
             assertThat(page.getByText("Thank you, Maria " + width + ", night shift — signed out")).isVisible();
             assertThat(page.getByLabel("Your personal code or badge number")).isVisible();
-            org.assertj.core.api.Assertions.assertThat(
-                    page.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+            BrowserPages.assertFitsItsWindow(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("kiosk-thanks-" + width))
                     .setFullPage(true));
         }

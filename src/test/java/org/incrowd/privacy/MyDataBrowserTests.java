@@ -43,8 +43,7 @@ class MyDataBrowserTests {
         assertThat(page.locator("main")).containsText("A warm soup every Friday, please.");
         assertThat(page.locator("main")).containsText(person.email());
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("my-data-phone")).setFullPage(true));
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).intValue())
-                .as("nothing wider than the phone").isLessThanOrEqualTo(0);
+        BrowserPages.assertFitsItsWindow(page);
 
         var json = page.request().get(pages.url("/profile/data.json"));
         assertThat(json.status()).isEqualTo(200);

@@ -61,8 +61,7 @@ class OpenDataBrowserTests {
         phone.navigate(browser.url("/jams/" + jam.id() + "/open-data"));
         assertThat(phone.getByText("Published (Pseudonymised)")).isVisible();
         assertThat(phone.getByText("Publish the open data")).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(
-                phone.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+        BrowserPages.assertFitsItsWindow(phone);
         phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("open-data-390"))
                 .setFullPage(true));
         var published = phone.waitForDownload(() -> phone.getByRole(AriaRole.BUTTON,

@@ -77,6 +77,31 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
         return page().context();
     }
 
+    /**
+     * Whether the page is no wider than its window: a page that is wider makes a phone scroll sideways and cuts off
+     * whatever sticks out.
+     */
+    public static boolean fitsItsWindow(Page page) {
+        return Boolean.TRUE.equals(page.evaluate(
+                "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+    }
+
+    /**
+     * Fails unless the page {@linkplain #fitsItsWindow fits its window}, naming the first elements that stick out
+     * (wide tables inside a {@code .table-scroll} scroll on their own and do not count).
+     */
+    public static void assertFitsItsWindow(Page page) {
+        org.assertj.core.api.Assertions.assertThat(fitsItsWindow(page))
+                .as(() -> "%s is wider than its %s px window; sticking out: %s".formatted(page.url(),
+                        page.evaluate("() => document.documentElement.clientWidth"), page.evaluate(STICKING_OUT)))
+                .isTrue();
+    }
+
+    private static final String STICKING_OUT = """
+            () => [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll')
+                && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')""";
+
     @Override
     public void beforeAll(ExtensionContext extension) {
         chromium = Chromium.shared();

@@ -88,8 +88,7 @@ class EmbedBrowserTests {
         assertThat(phone.locator(".notice")).containsText("Saved");
         assertThat(phone.getByLabel("Forklifts")).isChecked();
         assertThat(phone.getByLabel("Night shift")).not().isChecked();
-        org.assertj.core.api.Assertions.assertThat(
-                phone.evaluate("document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+        BrowserPages.assertFitsItsWindow(phone);
         phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("help-expertise-390"))
                 .setFullPage(true));
     }

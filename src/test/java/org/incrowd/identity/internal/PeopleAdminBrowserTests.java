@@ -19,11 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @IncrowdBrowserTest
 class PeopleAdminBrowserTests {
 
-    /** What sticks out of the window, for the message when the page is too wide (scrolling tables aside). */
-    static final String WIDER_THAN_THE_WINDOW = """
-            [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll')
-                && e.getBoundingClientRect().right > window.innerWidth + 1)
-                .map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')""";
 
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
@@ -70,9 +65,7 @@ class PeopleAdminBrowserTests {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("People").setLevel(1)))
                 .isVisible();
-        var overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
-        var wide = page.evaluate(WIDER_THAN_THE_WINDOW);
-        org.assertj.core.api.Assertions.assertThat(overflow).as("wider than the phone: %s", wide).isEqualTo(false);
+        BrowserPages.assertFitsItsWindow(page);
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("admin-people-390")));
     }
 }

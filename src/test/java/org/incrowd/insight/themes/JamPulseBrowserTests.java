@@ -9,6 +9,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.Role;
 import org.incrowd.insight.themes.algorithm.ThemeAnalysisTestData;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -96,15 +97,10 @@ class JamPulseBrowserTests {
         page.setViewportSize(390, 844);
         // The chart redraws itself at the new width on the window's resize event, a moment after the resize. Polled
         // from here: waitForFunction evaluates its text in the page, which the page's CSP (no unsafe-eval) refuses.
-        String fits = "() => document.documentElement.scrollWidth <= window.innerWidth";
-        boolean fitsNow = false;
-        for (int attempt = 0; attempt < 100 && !fitsNow; attempt++) {
-            fitsNow = Boolean.TRUE.equals(page.evaluate(fits));
-            if (!fitsNow) {
-                page.waitForTimeout(100);
-            }
+        for (int attempt = 0; attempt < 100 && !BrowserPages.fitsItsWindow(page); attempt++) {
+            page.waitForTimeout(100);
         }
-        org.assertj.core.api.Assertions.assertThat(fitsNow).as("no sideways scrolling").isTrue();
+        BrowserPages.assertFitsItsWindow(page);
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("jam-pulse-390")).setFullPage(true));
     }
 }

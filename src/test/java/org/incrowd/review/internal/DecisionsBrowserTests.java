@@ -20,9 +20,6 @@ class DecisionsBrowserTests {
 
     private static final LocatorAssertions.ContainsTextOptions SOON =
             new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
-    private static final String WIDER_THAN_THE_WINDOW = """
-            [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                .map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')""";
 
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
@@ -58,7 +55,7 @@ class DecisionsBrowserTests {
         assertThat(timeline).containsText("moved it to “Selected”", SOON);
         assertThat(timeline).containsText("Why: It costs little and helps the night shift.");
         assertThat(timeline.locator(".stage-badge")).containsText("Selected");
-        org.assertj.core.api.Assertions.assertThat((String) phone.evaluate(WIDER_THAN_THE_WINDOW)).isEmpty();
+        BrowserPages.assertFitsItsWindow(phone);
         timeline.scrollIntoViewIfNeeded();
         phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("decision-phone")));
     }

@@ -15,11 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @IncrowdBrowserTest
 class WebhooksBrowserTests {
 
-    /** What sticks out of the window, for the message when the page is too wide (scrolling tables aside). */
-    static final String WIDER_THAN_THE_WINDOW = """
-            [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll')
-                && e.getBoundingClientRect().right > window.innerWidth + 1)
-                .map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')""";
 
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
@@ -68,9 +63,7 @@ class WebhooksBrowserTests {
             phone.navigate(browser.url("/jams/" + jam.id() + "/webhooks"));
             assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register webhook")))
                     .isVisible();
-            var overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
-        var wide = phone.evaluate(WIDER_THAN_THE_WINDOW);
-            org.assertj.core.api.Assertions.assertThat(overflow).as("wider than the phone: %s", wide).isEqualTo(false);
+            BrowserPages.assertFitsItsWindow(phone);
             phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("webhooks-390"))
                     .setFullPage(true));
         }
