@@ -15,7 +15,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(IncrowdApplication.class);
+    // Analysed once for all the tests here: the analysis of every class took most of this class's time.
+    private static final ApplicationModules modules = ApplicationModules.of(IncrowdApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {
