@@ -3,13 +3,17 @@ package org.incrowd.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,9 +81,29 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             return name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isEmpty();
         }
 
+        /** Removes the folder and what it holds; another test JVM may be removing it at the same time. */
         private static void remove(Path folder) {
-            try (var inside = Files.walk(folder)) {
-                inside.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try {
+                Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                        Files.deleteIfExists(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // gone already
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                        Files.deleteIfExists(directory);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                // removed by another test JVM meanwhile
             } catch (IOException e) {
                 System.err.println("Could not remove the test data folder " + folder + ": " + e);
             }
