@@ -21,7 +21,6 @@ class CampaignBrowserTests {
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
 
-
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
     }

@@ -10,7 +10,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * An operator who starts Incrowd with a setting it cannot use reads one short report naming the setting and what to
@@ -24,7 +23,9 @@ class SettingRejectedAnalyzerTests {
         var application = new SpringApplication(NeedsAWholeNumber.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
-        assertThatThrownBy(() -> application.run("--incrowd.example.size=huge"));
+        // No file log: the application's own logging.file.name would write into ./data for the rest of this JVM.
+        assertThatThrownBy(() -> application.run("--incrowd.example.size=huge", "--logging.file.name="))
+                .hasRootCauseInstanceOf(SettingRejected.class);
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
@@ -33,7 +34,7 @@ class SettingRejectedAnalyzerTests {
                         + " --incrowd.example.size=... after ./incrowd run) and start Incrowd again.");
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: other tests' nodes scan org.incrowd for those, and must not find this one. */
     static class NeedsAWholeNumber {
 
         @Bean

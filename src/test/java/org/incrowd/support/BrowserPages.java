@@ -97,6 +97,15 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
                 .isTrue();
     }
 
+    /**
+     * Stricter than {@link #assertFitsItsWindow}: no element reaches past the window's right edge, not even inside a
+     * box that clips or scrolls it (wide tables inside a {@code .table-scroll} aside).
+     */
+    public static void assertNothingSticksOut(Page page) {
+        org.assertj.core.api.Assertions.assertThat((String) page.evaluate(STICKING_OUT))
+                .as("elements past the right edge of %s", page.url()).isEmpty();
+    }
+
     private static final String STICKING_OUT = """
             () => [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll')
                 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)

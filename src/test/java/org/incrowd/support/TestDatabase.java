@@ -55,9 +55,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     }
 
     /**
-     * The test JVMs' data folders, in {@code target/test-data/<process id>}. Each test JVM, as it starts, removes the
-     * folders of test JVMs that have ended: removing a JVM's own folders as it exits would race the search indexes
-     * that its contexts close on the way out. So only the last run's folders stay, to look at after a failure.
+     * The test JVMs' data folders, in {@code target/test-data/<process id>-<start time>} (the start time because
+     * process ids are reused). Each test JVM, as it starts, removes the folders of test JVMs that have ended: removing
+     * a JVM's own folders as it exits would race the search indexes that its contexts close on the way out. So only
+     * the last run's folders stay, to look at after a failure.
      */
     private static final class DataFolders {
         private static final Path ROOT = Path.of("target", "test-data");
@@ -69,16 +70,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 try (var folders = Files.list(ROOT)) {
                     folders.filter(DataFolders::ofAnEndedJvm).forEach(DataFolders::remove);
                 }
-                return Files.createDirectories(ROOT.resolve(String.valueOf(ProcessHandle.current().pid())))
-                        .toAbsolutePath();
+                var self = ProcessHandle.current();
+                return Files.createDirectories(ROOT.resolve(self.pid() + "-" + startOf(self))).toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         private static boolean ofAnEndedJvm(Path folder) {
-            String name = folder.getFileName().toString();
-            return name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isEmpty();
+            String[] name = folder.getFileName().toString().split("-");
+            return name.length == 2 && name[0].matches("\\d+") && ProcessHandle.of(Long.parseLong(name[0]))
+                    .map(DataFolders::startOf).filter(name[1]::equals).isEmpty();
+        }
+
+        private static String startOf(ProcessHandle process) {
+            return process.info().startInstant().map(start -> String.valueOf(start.toEpochMilli())).orElse("0");
         }
 
         /** Removes the folder and what it holds; another test JVM may be removing it at the same time. */

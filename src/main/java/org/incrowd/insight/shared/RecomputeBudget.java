@@ -3,6 +3,7 @@ package org.incrowd.insight.shared;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.incrowd.shared.SettingRejected;
 
 /**
  * Keeps each Jam's recompute to a share of the time: a recompute that took {@code d} lets the next one of the same Jam
@@ -23,7 +24,7 @@ final class RecomputeBudget {
     /** {@code share}: above 0, at most 1 (1 never holds a recompute back). */
     RecomputeBudget(String setting, double share, LongSupplier nanoTime) {
         if (!(share > 0 && share <= 1)) {
-            throw new IllegalStateException(setting + " must be above 0 and at most 1, not " + share);
+            throw new SettingRejected(setting, "must be above 0 and at most 1, not " + share);
         }
         this.share = share;
         this.nanoTime = nanoTime;

@@ -22,6 +22,7 @@ import org.incrowd.insight.themes.algorithm.ThemeModel;
 import org.incrowd.insight.themes.algorithm.ThemeResult;
 import org.incrowd.insight.themes.algorithm.ThemeSettings;
 import org.incrowd.meaning.PostVectors;
+import org.incrowd.shared.SettingRejected;
 import org.incrowd.text.Language;
 import org.incrowd.text.LanguageDetection;
 import org.slf4j.Logger;
@@ -74,6 +75,10 @@ class ThemeRecompute extends JamRecompute {
                    @Value("${incrowd.themes.recompute-share:0.1}") double share) {
         super("themes", leases, LEASE, discussion,
                 jamId -> snapshots.computedAt(jamId, ThemeSnapshot.WHOLE_JAM).isPresent(), share);
+        if (themes < 0) {
+            throw new SettingRejected("incrowd.themes.count",
+                    "must be 0 (the analysis chooses) or more, not " + themes);
+        }
         this.settings = ThemeSettings.DEFAULT.withThemes(themes);
         this.discussion = discussion;
         this.vectors = vectors;

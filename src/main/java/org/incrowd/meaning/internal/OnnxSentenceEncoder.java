@@ -68,9 +68,11 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
         this.pooling = pooling(pooling);
         if (!this.modelPath.isEmpty() && (this.tokenizerPath.isEmpty() || !Files.isRegularFile(Path.of(this.modelPath))
                 || !Files.isRegularFile(Path.of(this.tokenizerPath)))) {
-            throw new SettingRejected("incrowd.meaning.model-path", "needs an ONNX file and"
-                    + " incrowd.meaning.tokenizer-path its tokenizer.json; found model '" + this.modelPath
-                    + "', tokenizer '" + this.tokenizerPath + "'");
+            boolean modelFound = Files.isRegularFile(Path.of(this.modelPath));
+            throw new SettingRejected(modelFound ? "incrowd.meaning.tokenizer-path" : "incrowd.meaning.model-path",
+                    "is not right: incrowd.meaning.model-path needs an ONNX file and incrowd.meaning.tokenizer-path its"
+                            + " tokenizer.json; found model '" + this.modelPath + "', tokenizer '" + this.tokenizerPath
+                            + "'");
         }
         this.name = this.modelPath.isEmpty() ? BUNDLED : Path.of(this.modelPath).getFileName().toString();
         this.languages = Arrays.stream(languages.split(",")).map(String::strip).filter(code -> !code.isEmpty())

@@ -46,6 +46,7 @@ class PasswordHashingTests {
     void aCostBcryptCannotUseIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> PasswordHashing.encoder(3)).isInstanceOf(SettingRejected.class)
                 .hasMessageContaining("incrowd.passwords.bcrypt-strength must be between 4 and 31");
-        assertThatThrownBy(() -> PasswordHashing.encoder(32)).hasMessageContaining("not 32");
+        assertThatThrownBy(() -> PasswordHashing.encoder(32)).isInstanceOf(SettingRejected.class)
+                .hasMessageContaining("not 32");
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @IncrowdBrowserTest
 class PeopleAdminBrowserTests {
 
-
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.incrowd.shared.SettingRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -183,7 +184,7 @@ class JamRecomputeTests {
     void aShareThatCannotBeKeptIsRefusedAtStart() {
         for (double share : new double[] {0, -0.1, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> new Recorder(share, new AtomicLong())).as("share %s", share)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("incrowd.test.recompute-share");
+                    .isInstanceOf(SettingRejected.class).hasMessageContaining("incrowd.test.recompute-share");
         }
     }
 }

@@ -55,7 +55,7 @@ class DecisionsBrowserTests {
         assertThat(timeline).containsText("moved it to “Selected”", SOON);
         assertThat(timeline).containsText("Why: It costs little and helps the night shift.");
         assertThat(timeline.locator(".stage-badge")).containsText("Selected");
-        BrowserPages.assertFitsItsWindow(phone);
+        BrowserPages.assertNothingSticksOut(phone);
         timeline.scrollIntoViewIfNeeded();
         phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("decision-phone")));
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @IncrowdBrowserTest
 class WebhooksBrowserTests {
 
-
     @RegisterExtension
     static final BrowserPages browser = new BrowserPages();
 
