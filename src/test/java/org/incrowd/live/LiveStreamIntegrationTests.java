@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.incrowd.discussion.PostDraft;
@@ -310,12 +311,7 @@ class LiveStreamIntegrationTests {
                     "elsewhere");
             var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
             // The watched idea's own event may come first: on a loaded machine it can be sent after the stream opened.
-            var carried = new ArrayList<Long>();
-            while (!carried.contains(reply.id())) {
-                var events = stream.next(1, "post", WAIT);
-                assertThat(events).as("post events on the thread's stream, after %s", carried).isNotEmpty();
-                carried.add(postOf(events.getFirst().data()));
-            }
+            var carried = eventsUntil(stream, reply.id()).stream().map(event -> postOf(event.data())).toList();
             assertThat(carried).as("posts the thread's stream carried").doesNotContain(other, elsewhere.id())
                     .isSubsetOf(idea, reply.id());
         }
@@ -416,13 +412,18 @@ class LiveStreamIntegrationTests {
      * machine the dispatcher may send them after it opened.
      */
     static SseClient.Event eventFor(SseClient stream, long post) throws InterruptedException {
-        while (true) {
+        return eventsUntil(stream, post).getLast();
+    }
+
+    /** The stream's post events up to and including this post's; fails if that one does not come. */
+    static List<SseClient.Event> eventsUntil(SseClient stream, long post) throws InterruptedException {
+        var carried = new ArrayList<SseClient.Event>();
+        while (carried.isEmpty() || postOf(carried.getLast().data()) != post) {
             var events = stream.next(1, "post", WAIT);
-            assertThat(events).as("the event of post %s", post).isNotEmpty();
-            if (postOf(events.getFirst().data()) == post) {
-                return events.getFirst();
-            }
+            assertThat(events).as("the event of post %s, after %s", post, carried).isNotEmpty();
+            carried.add(events.getFirst());
         }
+        return carried;
     }
 
     static long postOf(String data) {

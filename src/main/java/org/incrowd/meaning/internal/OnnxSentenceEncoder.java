@@ -66,9 +66,9 @@ class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
         this.modelPath = modelPath.strip();
         this.tokenizerPath = tokenizerPath.strip();
         this.pooling = pooling(pooling);
-        if (!this.modelPath.isEmpty() && (this.tokenizerPath.isEmpty() || !Files.isRegularFile(Path.of(this.modelPath))
+        boolean modelFound = !this.modelPath.isEmpty() && Files.isRegularFile(Path.of(this.modelPath));
+        if (!this.modelPath.isEmpty() && (!modelFound || this.tokenizerPath.isEmpty()
                 || !Files.isRegularFile(Path.of(this.tokenizerPath)))) {
-            boolean modelFound = Files.isRegularFile(Path.of(this.modelPath));
             throw new SettingRejected(modelFound ? "incrowd.meaning.tokenizer-path" : "incrowd.meaning.model-path",
                     "is not right: incrowd.meaning.model-path needs an ONNX file and incrowd.meaning.tokenizer-path its"
                             + " tokenizer.json; found model '" + this.modelPath + "', tokenizer '" + this.tokenizerPath
