@@ -11,9 +11,14 @@ public final class SettingRejectedAnalyzer extends AbstractFailureAnalyzer<Setti
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SettingRejected cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Change " + cause.setting() + " (in application.properties, as an environment variable, or as --"
-                        + cause.setting() + "=... after ./incrowd run) and start Incrowd again.",
-                cause);
+        return report(cause);
+    }
+
+    /** The report for any rejected setting: what is wrong, and where to change it. */
+    static FailureAnalysis report(SettingRejected rejected) {
+        return new FailureAnalysis(rejected.getMessage(),
+                "Change " + rejected.setting() + " (in application.properties, as an environment variable, or as --"
+                        + rejected.setting() + "=... after ./incrowd run) and start Incrowd again.",
+                rejected);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,6 +36,28 @@ class SettingRejectedAnalyzerTests {
                         + " --incrowd.example.size=... after ./incrowd run) and start Incrowd again.");
     }
 
+    @Test
+    void aSettingThatIsNotTheRightKindOfValueIsNamedInTheReport(CapturedOutput output) {
+        var application = new SpringApplication(ReadsAWholeNumber.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--incrowd.example.count=ten", "--logging.file.name="))
+                .isInstanceOf(UnsatisfiedDependencyException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("incrowd.example.count must be a whole number, not 'ten'")
+                .contains("Change incrowd.example.count (in application.properties");
+    }
+
+    @Test
+    void theReportSaysWhatEachKindOfSettingMustLookLike() {
+        assertThat(SettingNotConvertedAnalyzer.expected(boolean.class)).isEqualTo("true or false");
+        assertThat(SettingNotConvertedAnalyzer.expected(java.time.Duration.class))
+                .isEqualTo("a length of time, such as 30s, 5m or PT30S");
+        assertThat(SettingNotConvertedAnalyzer.expected(java.time.DayOfWeek.class)).startsWith("one of [MONDAY, ");
+    }
+
     /** Not a {@code @Configuration}: other tests' nodes scan org.incrowd for those, and must not find this one. */
     static class NeedsAWholeNumber {
 
@@ -44,6 +68,14 @@ class SettingRejectedAnalyzerTests {
                 throw new SettingRejected("incrowd.example.size", "must be a whole number, not " + size);
             }
             return Integer.valueOf(size);
+        }
+    }
+
+    static class ReadsAWholeNumber {
+
+        @Bean
+        Integer count(@Value("${incrowd.example.count:3}") int count) {
+            return count;
         }
     }
 }
