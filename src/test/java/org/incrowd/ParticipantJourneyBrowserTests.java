@@ -47,8 +47,7 @@ class ParticipantJourneyBrowserTests {
 
     @BeforeEach
     void openPage() {
-        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-GB").setViewportSize(1280, 900));
+        context = chromium.personalBrowser(1280, 900);
         page = context.newPage();
     }
 

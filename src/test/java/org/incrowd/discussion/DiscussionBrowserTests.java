@@ -2,7 +2,6 @@ package org.incrowd.discussion;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -62,7 +61,7 @@ class DiscussionBrowserTests {
 
     @Test
     void focusStaysOnTheReactionButtonPressedWithTheKeyboard() {
-        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        try (var browser = chromium.personalBrowser()) {
             var page = thread(browser.newPage());
             var agree = page.locator("#post-" + idea.id() + " .reactions button", new Page.LocatorOptions()
                     .setHasText(Pattern.compile("^\\s*Agree")));
@@ -84,7 +83,7 @@ class DiscussionBrowserTests {
 
     @Test
     void everyReactionButtonsAccessibleNameStartsWithItsVisibleText() {
-        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        try (var browser = chromium.personalBrowser()) {
             var page = thread(browser.newPage());
             var buttons = page.locator(".reactions button");
             assertThat(buttons).hasCount(8); // four on the idea, four on the reply
@@ -108,7 +107,7 @@ class DiscussionBrowserTests {
             fixtures.reacting().react(fixtures.actor(voter), idea.id(), kind);
         }
 
-        try (var browser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        try (var browser = chromium.personalBrowser()) {
             var page = Chromium.signIn(browser.newPage(), port, reader.email(), Fixtures.PASSWORD);
             page.navigate("http://localhost:" + port + "/forums/" + forum.id());
 

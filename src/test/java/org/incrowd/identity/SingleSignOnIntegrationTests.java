@@ -2,7 +2,6 @@ package org.incrowd.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -168,7 +167,7 @@ class SingleSignOnIntegrationTests {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "sub-ines", "JWT", null, Map.of(
                 "email", "ines@example.org", "email_verified", true, "name", "Inès Duarte"), 3600));
         var chromium = Chromium.shared();
-        try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        try (var context = chromium.personalBrowser()) {
             var page = context.newPage();
             page.navigate("http://localhost:" + port + "/signin");
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("signin-with-single-sign-on"))

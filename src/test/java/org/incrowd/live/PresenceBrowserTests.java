@@ -2,7 +2,6 @@ package org.incrowd.live;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
@@ -49,7 +48,7 @@ class PresenceBrowserTests {
         fixtures.join(jam, ana);
         fixtures.join(jam, ben);
         var idea = fixtures.idea(forum, ana, "Who is here?", "Count us.");
-        try (var anasBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+        try (var anasBrowser = chromium.personalBrowser()) {
             var page = Chromium.signIn(anasBrowser.newPage(), port, ana.email(), Fixtures.PASSWORD);
             page.navigate("http://localhost:" + port + "/threads/" + idea.id());
             var presence = page.locator("#presence");

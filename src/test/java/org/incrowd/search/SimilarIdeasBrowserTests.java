@@ -2,7 +2,6 @@ package org.incrowd.search;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -48,8 +47,7 @@ class SimilarIdeasBrowserTests {
     @BeforeEach
     void openPage() {
         fixtures = Fixtures.of(application);
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                .setViewportSize(1280, 900));
+        context = chromium.personalBrowser(1280, 900);
         page = context.newPage();
     }
 

@@ -1,6 +1,5 @@
 package org.incrowd.support;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
 
     /** A new page in a context of its own (its own cookies) with the given language and window size. */
     public Page open(String locale, int width, int height) {
-        return open(new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, height));
+        return open(ContextPool.Look.of(locale, width, height));
     }
 
     /**
@@ -49,12 +48,11 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
      * because without script Playwright never sees a smooth scroll settle and waits forever to click.
      */
     public Page openWithoutScript() {
-        return open(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900)
-                .setJavaScriptEnabled(false).setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+        return open(new ContextPool.Look("en-GB", 1280, 900, false, true));
     }
 
-    private Page open(Browser.NewContextOptions options) {
-        BrowserContext context = chromium.browser().newContext(options);
+    private Page open(ContextPool.Look look) {
+        BrowserContext context = chromium.personalBrowser(look);
         open.add(context);
         return context.newPage();
     }

@@ -24,6 +24,7 @@ public final class Chromium {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final ContextPool contexts;
 
     /**
      * The browser every browser test of this JVM uses: starting Playwright's driver and Chromium costs a second or
@@ -50,15 +51,28 @@ public final class Chromium {
                 .setExecutablePath(EXECUTABLE).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        contexts = new ContextPool(browser);
     }
 
     public Browser browser() {
         return browser;
     }
 
-    /** A browser of one person's own (cookies, storage), in British English. */
+    /**
+     * A browser of one person's own (cookies, storage, nothing from earlier tests), in British English, with
+     * Playwright's default window of 1280 × 720. Closing it gives it back to be cleaned and lent again.
+     */
     public BrowserContext personalBrowser() {
-        return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        return personalBrowser(1280, 720);
+    }
+
+    /** The same with a window of the given size. */
+    public BrowserContext personalBrowser(int width, int height) {
+        return personalBrowser(ContextPool.Look.of("en-GB", width, height));
+    }
+
+    BrowserContext personalBrowser(ContextPool.Look look) {
+        return contexts.lend(look);
     }
 
     /** Signs the person in, in their own browser, and opens the page at {@code path}. */

@@ -2,7 +2,6 @@ package org.incrowd.facilitation.internal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -93,7 +92,7 @@ class FacilitationBrowserTests {
     }
 
     private static BrowserContext browser() {
-        return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        return chromium.personalBrowser();
     }
 
     private Page open(BrowserContext browser, Person person, String url) {

@@ -2,7 +2,6 @@ package org.incrowd.insight.opinions;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -54,8 +53,7 @@ class OpinionMapBrowserTests {
     @BeforeEach
     void openPage() {
         fixtures = Fixtures.of(application);
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-                .setViewportSize(1280, 900));
+        context = chromium.personalBrowser(1280, 900);
         page = context.newPage();
     }
 

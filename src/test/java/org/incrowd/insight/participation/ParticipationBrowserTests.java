@@ -2,7 +2,6 @@ package org.incrowd.insight.participation;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -52,8 +51,7 @@ class ParticipationBrowserTests {
             }
         }
 
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setLocale("en-GB").setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.personalBrowser(1280, 900)) {
             Page page = context.newPage();
             Chromium.signIn(page, port, facilitator.email(), Fixtures.PASSWORD);
             page.navigate("http://localhost:" + port + "/jams/" + jam.id());
