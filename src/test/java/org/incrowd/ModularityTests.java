@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 /**
  * The modules keep their boundaries: no cycles, no reaching into another module's internals, and no dependency that
  * a module's {@code allowedDependencies} does not name (with its reason, in its package-info). The intended
- * direction is asserted here too, so that widening an allowance cannot quietly turn it around. The module
- * documentation (diagrams and a canvas per module) is written to target/spring-modulith-docs on every run.
+ * direction is asserted here too, so that widening an allowance cannot quietly turn it around.
  */
 class ModularityTests {
 
@@ -71,11 +69,6 @@ class ModularityTests {
             assertThat(dependenciesOf(module.getIdentifier().toString()))
                     .as("modules %s depends on", module.getIdentifier()).doesNotContain("live", "demo");
         }
-    }
-
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
     }
 
     private java.util.List<String> dependenciesOf(String name) {
