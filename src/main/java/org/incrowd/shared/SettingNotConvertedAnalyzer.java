@@ -34,7 +34,7 @@ public final class SettingNotConvertedAnalyzer implements FailureAnalyzer {
                 rejected = here != null ? here : rejected;
             }
         }
-        return rejected == null ? null : SettingRejectedAnalyzer.report(rejected);
+        return rejected == null ? null : SettingRejectedAnalyzer.report(rejected, failure);
     }
 
     private static SettingRejected rejection(InjectionPoint point, TypeMismatchException mismatch) {
@@ -47,7 +47,7 @@ public final class SettingNotConvertedAnalyzer implements FailureAnalyzer {
             return null;
         }
         return new SettingRejected(placeholder.group(1).trim(),
-                "must be " + expected(mismatch.getRequiredType()) + ", not '" + mismatch.getValue() + "'");
+                "must be " + expected(mismatch.getRequiredType()) + ", not " + shown(mismatch.getValue()));
     }
 
     /** What the setting must look like, in the words of someone editing application.properties. */
@@ -70,6 +70,10 @@ public final class SettingNotConvertedAnalyzer implements FailureAnalyzer {
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        return "a " + type.getSimpleName();
+        return "a value of type " + type.getSimpleName();
+    }
+
+    private static String shown(Object value) {
+        return value == null || value.toString().isBlank() ? "nothing" : value.toString();
     }
 }

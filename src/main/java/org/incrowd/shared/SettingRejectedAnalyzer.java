@@ -11,14 +11,14 @@ public final class SettingRejectedAnalyzer extends AbstractFailureAnalyzer<Setti
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SettingRejected cause) {
-        return report(cause);
+        return report(cause, cause);
     }
 
-    /** The report for any rejected setting: what is wrong, and where to change it. */
-    static FailureAnalysis report(SettingRejected rejected) {
+    /** The report for any rejected setting: what is wrong, and where to change it; {@code cause} goes to the debug log. */
+    static FailureAnalysis report(SettingRejected rejected, Throwable cause) {
         return new FailureAnalysis(rejected.getMessage(),
                 "Change " + rejected.setting() + " (in application.properties, as an environment variable, or as --"
                         + rejected.setting() + "=... after ./incrowd run) and start Incrowd again.",
-                rejected);
+                cause);
     }
 }

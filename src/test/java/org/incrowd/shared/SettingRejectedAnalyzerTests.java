@@ -46,7 +46,7 @@ class SettingRejectedAnalyzerTests {
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains("incrowd.example.count must be a whole number, not 'ten'")
+                .contains("incrowd.example.count must be a whole number, not ten")
                 .contains("Change incrowd.example.count (in application.properties");
     }
 

@@ -123,9 +123,12 @@ public final class BrowserPages implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void afterEach(ExtensionContext extension) {
-        open.forEach(BrowserContext::close);
-        open.clear();
-        page = null;
+        try {
+            open.forEach(BrowserContext::close);
+        } finally {
+            open.clear();
+            page = null;
+        }
     }
 
 }

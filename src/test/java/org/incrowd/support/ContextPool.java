@@ -8,13 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ReducedMotion;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Browser contexts (one person's cookies and storage each) lent to tests and cleaned when given back, instead of a
@@ -23,14 +23,21 @@ import java.util.Set;
  * hundreds of them; Chromium was half of the H2 run's CPU.
  *
  * <p>A context given back has every page but its blank one closed, its cookies, permissions and offline state reset,
- * and all stored data (local storage, IndexedDB, caches, service workers) of every origin its pages visited cleared, so
- * the next test starts as a new visitor would. Only contexts with the same {@link Look} are shared. Not thread-safe,
+ * routes, extra headers, geolocation and default timeouts dropped, and all stored data (local storage, IndexedDB, cache
+ * storage, service workers) of every origin its frames visited cleared, so the next test starts as a new visitor
+ * would, except for the HTTP cache, which is kept (static files have versioned addresses; a returning visitor has
+ * them cached too). Init scripts and exposed bindings cannot be taken back: a test that adds them to a context must
+ * make its own with {@code chromium.browser().newContext()}. Only contexts with the same {@link Look} are shared. Not thread-safe,
  * like Playwright itself: the tests of one JVM run one after the other.
  */
 final class ContextPool {
 
     /** Idle contexts kept at most; each holds a renderer process for its blank page. */
     private static final int MOST_IDLE = 6;
+    /** Playwright's own default for actions and navigations, which a test may have changed. */
+    private static final double DEFAULT_TIMEOUT_MS = 30_000;
+    /** The scheme and host of an address, cut out as text: Chromium's addresses are not always valid URIs. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#]+");
 
     /** What a context is made with and tests may not change: language, window, script, motion. */
     record Look(String locale, int width, int height, boolean javaScript, boolean reducedMotion) {
@@ -59,19 +66,14 @@ final class ContextPool {
             this.look = look;
             this.context = context;
             context.onClose(c -> closed = true);
+            // Every frame's, not just the page's: an embedded page stores under its own origin.
             context.onPage(page -> page.onFrameNavigated(frame -> {
-                if (frame == page.mainFrame()) {
-                    origin(frame.url());
+                var origin = ORIGIN.matcher(frame.url());
+                if (origin.lookingAt()) {
+                    origins.add(origin.group());
                 }
             }));
             this.blank = context.newPage();
-        }
-
-        private void origin(String url) {
-            var address = URI.create(url);
-            if (address.getScheme() != null && address.getScheme().startsWith("http")) {
-                origins.add(address.getScheme() + "://" + address.getAuthority());
-            }
         }
     }
 
@@ -104,17 +106,38 @@ final class ContextPool {
         return null;
     }
 
-    /** The context as the test sees it: everything goes to the real one, except that closing gives it back. */
+    /**
+     * The context as the test sees it: everything goes to the real one, except that closing gives it back, and that
+     * once given back it refuses to be used (it may be lent to the next test by then). {@code page.context()} gives
+     * the real context, which a test may close for good.
+     */
     private BrowserContext lentView(Kept kept) {
         boolean[] givenBack = {false};
         return (BrowserContext) Proxy.newProxyInstance(BrowserContext.class.getClassLoader(),
                 new Class<?>[] {BrowserContext.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("close")) {
-                        if (!givenBack[0]) {
-                            givenBack[0] = true;
-                            giveBack(kept);
+                    switch (method.getName()) {
+                        case "close" -> {
+                            if (!givenBack[0]) {
+                                givenBack[0] = true;
+                                giveBack(kept);
+                            }
+                            return null;
                         }
-                        return null;
+                        case "equals" -> {
+                            return proxy == arguments[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "toString" -> {
+                            return "lent " + kept.look;
+                        }
+                        default -> {
+                            if (givenBack[0]) {
+                                throw new IllegalStateException("This browser context was closed (given back to the"
+                                        + " pool); open another with Chromium.personalBrowser()");
+                            }
+                        }
                     }
                     try {
                         return method.invoke(kept.context, arguments);
@@ -131,8 +154,8 @@ final class ContextPool {
         try {
             clean(kept);
         } catch (RuntimeException e) {
-            // A context that cannot be cleaned is not lent again.
-            kept.context.close();
+            // A context that cannot be cleaned is not lent again; if it cannot even be closed, it goes with the browser.
+            closeQuietly(kept);
             return;
         }
         idle.computeIfAbsent(kept.look, look -> new ArrayDeque<>()).push(kept);
@@ -140,7 +163,15 @@ final class ContextPool {
         while (idleByAge.size() > MOST_IDLE) {
             Kept oldest = idleByAge.removeFirst();
             idle.get(oldest.look).remove(oldest);
-            oldest.context.close();
+            closeQuietly(oldest);
+        }
+    }
+
+    private static void closeQuietly(Kept kept) {
+        try {
+            kept.context.close();
+        } catch (RuntimeException e) {
+            kept.closed = true;
         }
     }
 
@@ -153,6 +184,11 @@ final class ContextPool {
         kept.context.clearCookies();
         kept.context.clearPermissions();
         kept.context.setOffline(false);
+        kept.context.unrouteAll();
+        kept.context.setExtraHTTPHeaders(Map.of());
+        kept.context.setGeolocation(null);
+        kept.context.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
+        kept.context.setDefaultNavigationTimeout(DEFAULT_TIMEOUT_MS);
         if (kept.devTools == null) {
             kept.devTools = kept.context.newCDPSession(kept.blank);
         }

@@ -1,10 +1,13 @@
 package org.incrowd.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class ContextPoolTests {
     }
 
     @Test
-    void aContextLentAgainHasNoCookiesStorageOrPagesOfTheTestBefore() {
+    void aContextLentAgainHasNoCookiesStoragePermissionsOrPagesOfTheTestBeforeAndIsOnline() {
         var chromium = Chromium.shared();
         var first = chromium.personalBrowser(800, 600);
         var page = first.newPage();
@@ -47,7 +50,12 @@ class ContextPoolTests {
                 + " document.cookie = 'session=abc; path=/'; }");
         assertThat(first.cookies()).hasSize(1);
         first.newPage().navigate(address + "second");
+        first.grantPermissions(List.of("geolocation"));
+        assertThat(permission(page, "geolocation")).isEqualTo("granted");
+        first.setOffline(true);
         first.close();
+        assertThatThrownBy(first::newPage).as("a context given back may be lent to someone else by now")
+                .isInstanceOf(IllegalStateException.class);
 
         var again = chromium.personalBrowser(800, 600);
         assertThat(again.pages()).as("only the blank page that keeps the context warm").hasSize(1);
@@ -56,8 +64,13 @@ class ContextPoolTests {
         var next = again.newPage();
         next.navigate(address);
         assertThat(next.evaluate("() => localStorage.getItem('draft')")).isNull();
+        assertThat(permission(next, "geolocation")).isEqualTo("prompt");
         assertThat(next.viewportSize().width).isEqualTo(800);
         again.close();
+    }
+
+    private static Object permission(Page page, String name) {
+        return page.evaluate("name => navigator.permissions.query({name}).then(answer => answer.state)", name);
     }
 
     @Test
