@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * An operator who starts Incrowd with a setting it cannot use reads one short report naming the setting and what to
@@ -51,6 +54,21 @@ class SettingRejectedAnalyzerTests {
     }
 
     @Test
+    void aScheduleThatCannotBeReadNamesItsSettingInTheReport(CapturedOutput output) {
+        var application = new SpringApplication(SchedulesWork.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--incrowd.example.every-ms=fast", "--logging.file.name="))
+                .isInstanceOf(BeanCreationException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("incrowd.example.every-ms must be a whole number of milliseconds or a length of time such"
+                        + " as 30s, not fast")
+                .contains("Change incrowd.example.every-ms (in application.properties");
+    }
+
+    @Test
     void theReportSaysWhatEachKindOfSettingMustLookLike() {
         assertThat(SettingNotConvertedAnalyzer.expected(boolean.class)).isEqualTo("true or false");
         assertThat(SettingNotConvertedAnalyzer.expected(java.time.Duration.class))
@@ -76,6 +94,23 @@ class SettingRejectedAnalyzerTests {
         @Bean
         Integer count(@Value("${incrowd.example.count:3}") int count) {
             return count;
+        }
+    }
+
+    @EnableScheduling
+    static class SchedulesWork {
+
+        @Bean
+        Ticker ticker() {
+            return new Ticker();
+        }
+    }
+
+    static class Ticker {
+
+        @Scheduled(fixedDelayString = "${incrowd.example.every-ms:1000}")
+        void tick() {
+            // nothing: the test is about reading the schedule
         }
     }
 }
