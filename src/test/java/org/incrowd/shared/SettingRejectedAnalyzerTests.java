@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.BeanCreationException;
-import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,15 +24,7 @@ class SettingRejectedAnalyzerTests {
 
     @Test
     void aRejectedSettingStopsTheStartWithAShortReportThatNamesIt(CapturedOutput output) {
-        var application = new SpringApplication(NeedsAWholeNumber.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-
-        // No file log: the application's own logging.file.name would write into ./data for the rest of this JVM.
-        assertThatThrownBy(() -> application.run("--incrowd.example.size=huge", "--logging.file.name="))
-                .hasRootCauseInstanceOf(SettingRejected.class);
-
-        assertThat(output.getOut() + output.getErr())
-                .contains("APPLICATION FAILED TO START")
+        assertThat(reportOnStarting(NeedsAWholeNumber.class, "--incrowd.example.size=huge", output))
                 .contains("incrowd.example.size must be a whole number, not huge")
                 .contains("Change incrowd.example.size (in application.properties, as an environment variable, or as"
                         + " --incrowd.example.size=... after ./incrowd run) and start Incrowd again.");
@@ -41,31 +32,29 @@ class SettingRejectedAnalyzerTests {
 
     @Test
     void aSettingThatIsNotTheRightKindOfValueIsNamedInTheReport(CapturedOutput output) {
-        var application = new SpringApplication(ReadsAWholeNumber.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run("--incrowd.example.count=ten", "--logging.file.name="))
-                .isInstanceOf(UnsatisfiedDependencyException.class);
-
-        assertThat(output.getOut() + output.getErr())
-                .contains("APPLICATION FAILED TO START")
+        assertThat(reportOnStarting(ReadsAWholeNumber.class, "--incrowd.example.count=ten", output))
                 .contains("incrowd.example.count must be a whole number, not ten")
                 .contains("Change incrowd.example.count (in application.properties");
     }
 
     @Test
     void aScheduleThatCannotBeReadNamesItsSettingInTheReport(CapturedOutput output) {
-        var application = new SpringApplication(SchedulesWork.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-
-        assertThatThrownBy(() -> application.run("--incrowd.example.every-ms=fast", "--logging.file.name="))
-                .isInstanceOf(BeanCreationException.class);
-
-        assertThat(output.getOut() + output.getErr())
-                .contains("APPLICATION FAILED TO START")
+        assertThat(reportOnStarting(SchedulesWork.class, "--incrowd.example.every-ms=fast", output))
                 .contains("incrowd.example.every-ms must be a whole number of milliseconds or a length of time such"
                         + " as 30s, not fast")
                 .contains("Change incrowd.example.every-ms (in application.properties");
+    }
+
+    /** Starts a small application with the setting, which must fail, and returns Spring Boot's report of why. */
+    private static String reportOnStarting(Class<?> source, String setting, CapturedOutput output) {
+        var application = new SpringApplication(source);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // No file log: the application's own logging.file.name would write into ./data for the rest of this JVM.
+        assertThatThrownBy(() -> application.run(setting, "--logging.file.name="))
+                .isInstanceOf(BeanCreationException.class);
+        String console = output.getOut() + output.getErr();
+        assertThat(console).contains("APPLICATION FAILED TO START");
+        return console.substring(console.lastIndexOf("APPLICATION FAILED TO START"));
     }
 
     @Test
