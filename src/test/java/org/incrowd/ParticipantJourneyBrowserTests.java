@@ -2,7 +2,6 @@ package org.incrowd;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.IdentityService;
@@ -10,11 +9,11 @@ import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamPhase;
 import org.incrowd.jam.JamService;
 import org.incrowd.support.Chromium;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -27,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "incrowd.demo=true")
 class ParticipantJourneyBrowserTests {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserPages pages = new BrowserPages();
 
     @LocalServerPort
     int port;
@@ -36,24 +36,11 @@ class ParticipantJourneyBrowserTests {
     @Autowired
     IdentityService identity;
 
-    private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.shared();
-    }
-
 
     @BeforeEach
     void openPage() {
-        context = chromium.personalBrowser(1280, 900);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = pages.page();
     }
 
     private String url(String path) {

@@ -2,21 +2,18 @@ package org.incrowd.search;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.EncodesPosts;
 import org.incrowd.support.Fixtures;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * In a real browser: someone typing a new idea is shown the idea already shared that says the same, with a link to
@@ -27,33 +24,19 @@ import org.springframework.context.ApplicationContext;
 @IncrowdBrowserTest
 class SimilarIdeasBrowserTests {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserPages pages = new BrowserPages();
 
     @LocalServerPort
     int port;
-    @Autowired
-    ApplicationContext application;
 
-    private BrowserContext context;
     private Page page;
     private Fixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.shared();
-    }
-
-
     @BeforeEach
     void openPage() {
-        fixtures = Fixtures.of(application);
-        context = chromium.personalBrowser(1280, 900);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        fixtures = pages.fixtures();
+        page = pages.page();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.incrowd.insight.opinions;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -15,14 +14,13 @@ import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
+import org.incrowd.support.BrowserPages;
 import org.incrowd.support.IncrowdBrowserTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The opinion map in a real browser: the chart is drawn beside its table, and a map computed while the page is open
@@ -31,35 +29,21 @@ import org.springframework.context.ApplicationContext;
 @IncrowdBrowserTest
 class OpinionMapBrowserTests {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserPages pages = new BrowserPages();
 
     @LocalServerPort
     int port;
     @Autowired
-    ApplicationContext application;
-    @Autowired
     OpinionRecompute recompute;
 
-    private BrowserContext context;
     private Page page;
     private Fixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.shared();
-    }
-
-
     @BeforeEach
     void openPage() {
-        fixtures = Fixtures.of(application);
-        context = chromium.personalBrowser(1280, 900);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        fixtures = pages.fixtures();
+        page = pages.page();
     }
 
     @Test
