@@ -27,15 +27,16 @@ import org.springframework.util.ClassUtils;
  */
 public final class SettingNotConvertedAnalyzer implements FailureAnalyzer {
 
-    /** {@code ${name}} or {@code ${name:default}}: a plain setting, as every Incrowd {@code @Value} is written. */
+    /**
+     * {@code ${name}} or {@code ${name:default}}: the whole of a plain {@code @Value}, as every Incrowd one is written,
+     * or the first setting inside a schedule ("0 0 ${incrowd.notify.digest-hour:7} * * *").
+     */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::[^}]*)?}");
     /** Spring's words for a schedule it could not read (ScheduledAnnotationBeanPostProcessor). */
     private static final Pattern INVALID_SCHEDULE =
             Pattern.compile("Encountered invalid @Scheduled method '([^']+)': (.*)", Pattern.DOTALL);
     private static final Pattern INVALID_SCHEDULE_VALUE =
             Pattern.compile("Invalid (\\w+) value \"([^\"]*)\".*", Pattern.DOTALL);
-    /** The first setting named in a schedule, which may hold more around it ("0 0 ${...digest-hour:7} * * *"). */
-    private static final Pattern SETTING_IN = Pattern.compile("\\$\\{([^:}]+)");
 
     private final BeanFactory beans;
 
@@ -101,7 +102,7 @@ public final class SettingNotConvertedAnalyzer implements FailureAnalyzer {
             case "initialDelayString" -> scheduled.initialDelayString();
             default -> scheduled.cron();
         };
-        var placeholder = SETTING_IN.matcher(written);
+        var placeholder = PLACEHOLDER.matcher(written);
         if (!placeholder.find()) {
             return null;
         }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * storage, service workers) of every origin its frames visited cleared, so the next test starts as a new visitor
  * would, except for the HTTP cache, which is kept (static files have versioned addresses; a returning visitor has
  * them cached too). Init scripts and exposed bindings cannot be taken back: a test that adds them to a context must
- * make its own with {@code chromium.browser().newContext()}. Only contexts with the same {@link Look} are shared. Not thread-safe,
- * like Playwright itself: the tests of one JVM run one after the other.
+ * make its own with {@code chromium.browser().newContext()}. Only contexts with the same {@link Look} are shared.
+ * Not thread-safe, like Playwright itself: the tests of one JVM run one after the other.
  */
 final class ContextPool {
 
