@@ -3,7 +3,8 @@
  * are small ("post 42 in thread 7"); each region marked data-live-on="post reaction ..." is fetched again with htmx
  * when such an event arrives, at most once a second, and never while the reader's focus is inside it (it is
  * fetched as soon as focus leaves). A region with data-live-src is fetched from there instead of the page. The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
- * server replays what was missed; a "refresh" event means too much was missed and the page reloads.
+ * server replays what was missed; a "refresh" event means too much was missed and the page reloads. The stream is
+ * asked for the events the page's regions listen to only (on=...).
  */
 (function () {
     "use strict";
@@ -65,10 +66,22 @@
     // The first connection asks for what happened since the page was made (the page may have been rendered just
     // before an event the stream would otherwise never send); later reconnects send Last-Event-ID by themselves.
     var url = first.dataset.liveUrl;
+    function param(name, value) {
+        url += (url.indexOf("?") < 0 ? "?" : "&") + name + "=" + encodeURIComponent(value);
+    }
     var renderedAt = document.body.dataset.renderedAt;
     if (renderedAt) {
-        url += (url.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(renderedAt);
+        param("since", renderedAt);
     }
+    // The stream carries only the events this page's regions listen to (and those that steer the stream itself):
+    // a Jam page that shows new posts is not sent a tally for every thread that got a vote.
+    var listened = {};
+    document.querySelectorAll("[data-live-on]").forEach(function (region) {
+        region.dataset.liveOn.split(" ").filter(Boolean).forEach(function (type) {
+            listened[type] = true;
+        });
+    });
+    param("on", Object.keys(listened).sort().join(","));
     var source = new EventSource(url);
     // The events regions listen to come from the server's catalogue (LiveEventType), written on <body>.
     (document.body.dataset.liveTypes || "").split(" ").filter(Boolean).forEach(function (type) {

@@ -2,6 +2,7 @@ package org.incrowd.shared;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +78,15 @@ public enum LiveEventType {
      */
     public static String forRegions() {
         return listen(Arrays.stream(values()).filter(type -> type.forRegions).toArray(LiveEventType[]::new));
+    }
+
+    /**
+     * The wire names a stream always carries, whatever its page listens to: the ones that steer the stream itself
+     * (presence, refresh, removed).
+     */
+    public static Set<String> steering() {
+        return Arrays.stream(values()).filter(type -> !type.forRegions).map(LiveEventType::wireName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static Optional<LiveEventType> ofWireName(String name) {

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, long lost, long lostBeforeStorm,
                 long lostInGaps, long clientsThatLost, long duplicates, long outOfOrder, List<Double> latenciesMs,
-                List<Double> fromSendMs, List<Double> p99By10s, List<Double> firstReceiptMs, List<Double> spreadMs) {
+                List<Double> fromSendMs, List<Double> p99By10s, List<Double> firstReceiptMs, List<Double> spreadMs,
+                Map<String, Long> receivedByType) {
 
     private static final long WINDOW_NANOS = 10_000_000_000L;
 
@@ -89,7 +90,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         }
         return new Delivery(written.size() + writer.reactions(), load.eventsReceived(), expected, lost,
                 lostBeforeStorm, lostInGaps, clientsThatLost, duplicates, outOfOrder, latencies, fromSend, p99By10s,
-                firstReceipt, spread);
+                firstReceipt, spread, Map.copyOf(load.eventsReceivedByType()));
     }
 
     /**
@@ -132,6 +133,7 @@ record Delivery(long eventsSent, long eventsReceived, long deliveriesExpected, l
         var map = new java.util.LinkedHashMap<String, Object>();
         map.put("events_sent", eventsSent);
         map.put("events_received", eventsReceived);
+        map.put("events_received_by_type", new java.util.TreeMap<>(receivedByType));
         map.put("post_deliveries_expected", deliveriesExpected);
         map.put("post_deliveries_measured", (long) latenciesMs.size());
         // p50_ms..max_ms: from the post's creation in the server's transaction (commit-to-client, an upper bound);

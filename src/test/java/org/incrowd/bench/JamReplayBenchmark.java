@@ -153,7 +153,8 @@ public final class JamReplayBenchmark {
         var ledger = new WriteLedger();
         var visits = new PageVisits(base, readerToken, pages, options.pages(), options.searches(), errors);
         try (var load = new SseLoad(new InetSocketAddress("127.0.0.1", SERVER_PORT), jam.id(), readerToken,
-                filters(jam, options.readers()))) {
+                filters(jam, options.readers(), LiveBenchmark.Listens.of(http, base, readerToken, jam.id(),
+                        jam.forums(), jam.threads())))) {
             load.start();
             long connectStart = System.nanoTime();
             while (load.connected() < options.readers() && System.nanoTime() - connectStart < 180e9) {
@@ -379,13 +380,13 @@ public final class JamReplayBenchmark {
     }
 
     /** Readers as pages are open: a fifth on the Jam's page, two fifths on a forum, two fifths on a thread. */
-    static List<SseLoad.Filter> filters(Jam jam, int readers) {
+    static List<SseLoad.Filter> filters(Jam jam, int readers, LiveBenchmark.Listens listens) {
         var filters = new ArrayList<SseLoad.Filter>(readers);
         for (int i = 0; i < readers; i++) {
             filters.add(switch (i % 5) {
-                case 0 -> new SseLoad.Filter(null, null);
-                case 1, 2 -> new SseLoad.Filter(jam.forums().get(i % jam.forums().size()), null);
-                default -> new SseLoad.Filter(null, jam.threads().get(i % jam.threads().size()));
+                case 0 -> listens.jamPage();
+                case 1, 2 -> listens.forumPage(jam.forums().get(i % jam.forums().size()));
+                default -> listens.threadPage(jam.threads().get(i % jam.threads().size()));
             });
         }
         return filters;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -188,10 +189,13 @@ public final class LiveBenchmark {
             var session = DemoSession.participant(base);
             String authorization = "Bearer " + session.createApiToken("live benchmark");
             var jam = demoJam(session, authorization, base);
-            var filters = filters(jam, clients);
+            var listens = Listens.of(session.client(), base, authorization, jam.id(), jam.forums(), jam.threads());
+            var filters = filters(jam, clients, listens);
 
             var result = new LinkedHashMap<String, Object>();
             result.put("clients", clients);
+            result.put("streams_ask_for", Map.of("jam_page", listens.jam(), "forum_page", listens.forum(),
+                    "thread_page", listens.thread()));
             result.put("rate", options.rate());
             result.put("reaction_rate", options.reactionRate());
             result.put("seconds", seconds);
@@ -359,17 +363,43 @@ public final class LiveBenchmark {
         return JSON.readTree(answer.body());
     }
 
+    /**
+     * The events each kind of page asks its stream for, read from the Jam's first forum and thread as a browser's
+     * script reads its page.
+     */
+    record Listens(String jam, String forum, String thread) {
+
+        static Listens of(HttpClient http, URI base, String authorization, long jamId, List<Long> forums,
+                          List<Long> threads) throws IOException, InterruptedException {
+            return new Listens(PageStreams.listenedOn(http, base, authorization, "/jams/" + jamId),
+                    PageStreams.listenedOn(http, base, authorization, "/forums/" + forums.getFirst()),
+                    PageStreams.listenedOn(http, base, authorization, "/threads/" + threads.getFirst()));
+        }
+
+        SseLoad.Filter jamPage() {
+            return new SseLoad.Filter(null, null, jam);
+        }
+
+        SseLoad.Filter forumPage(long forumId) {
+            return new SseLoad.Filter(forumId, null, forum);
+        }
+
+        SseLoad.Filter threadPage(long threadId) {
+            return new SseLoad.Filter(null, threadId, thread);
+        }
+    }
+
     /** As pages are opened: one in ten on the Jam page, three in ten on a forum page, the rest on a thread. */
-    static List<SseLoad.Filter> filters(Jam jam, int clients) {
+    static List<SseLoad.Filter> filters(Jam jam, int clients, Listens listens) {
         var filters = new ArrayList<SseLoad.Filter>(clients);
         for (int i = 0; i < clients; i++) {
             int kind = i % 10;
             if (kind == 0) {
-                filters.add(new SseLoad.Filter(null, null));
+                filters.add(listens.jamPage());
             } else if (kind <= 3) {
-                filters.add(new SseLoad.Filter(jam.forums().get(i % jam.forums().size()), null));
+                filters.add(listens.forumPage(jam.forums().get(i % jam.forums().size())));
             } else {
-                filters.add(new SseLoad.Filter(null, jam.threads().get(i % jam.threads().size())));
+                filters.add(listens.threadPage(jam.threads().get(i % jam.threads().size())));
             }
         }
         return filters;

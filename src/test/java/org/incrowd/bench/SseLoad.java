@@ -31,11 +31,19 @@ final class SseLoad implements AutoCloseable {
     /** Connections opened but not yet answered, so that the ramp does not flood the server's accept queue. */
     private static final int MAX_PENDING = 256;
 
-    /** What one client watches, as a page would: the whole Jam, a forum or a thread. */
-    record Filter(Long forumId, Long threadId) {
+    /**
+     * What one client watches, as a page would: the whole Jam, a forum or a thread, and the events its page listens to
+     * ({@code on}, as {@link PageStreams} reads them from the page; null for every event).
+     */
+    record Filter(Long forumId, Long threadId, String on) {
 
         String query() {
-            return threadId != null ? "?thread=" + threadId : forumId != null ? "?forum=" + forumId : "";
+            var place = threadId != null ? "thread=" + threadId : forumId != null ? "forum=" + forumId : null;
+            var listens = on != null ? PageStreams.parameter(on) : null;
+            if (place == null && listens == null) {
+                return "";
+            }
+            return "?" + (place == null ? listens : listens == null ? place : place + "&" + listens);
         }
 
         boolean sees(long forum, long thread) {
@@ -92,6 +100,8 @@ final class SseLoad implements AutoCloseable {
     private final List<Receipt> receipts = new ArrayList<>();
     private volatile int connectedCount;
     private volatile long eventsReceived;
+    /** Events received per type ({@code event:} line): which kinds of event the streams' writes are spent on. */
+    private final Map<String, Long> receivedByType = new java.util.TreeMap<>();
     private int pending;
     private long failures;
     // When each stream opened and each ended or failed (System.nanoTime): a storm's timeline
@@ -127,6 +137,11 @@ final class SseLoad implements AutoCloseable {
 
     long eventsReceived() {
         return eventsReceived;
+    }
+
+    /** Read after {@link #stop()}: the selector thread writes it. */
+    Map<String, Long> eventsReceivedByType() {
+        return receivedByType;
     }
 
     List<Client> clients() {
@@ -348,6 +363,9 @@ final class SseLoad implements AutoCloseable {
         if (line.isEmpty()) {
             if (!client.data.isEmpty()) {
                 event(client);
+            } else if (client.eventId != null) {
+                // An id without data sets the last event id and dispatches nothing, as in a browser's EventSource
+                client.lastEventId = Math.max(client.lastEventId, Long.parseLong(client.eventId));
             }
             client.eventId = null;
             client.eventType = "message";
@@ -376,6 +394,7 @@ final class SseLoad implements AutoCloseable {
         long now = System.nanoTime();
         client.received++;
         eventsReceived++;
+        receivedByType.merge(client.eventType, 1L, Long::sum);
         if (client.eventId != null) {
             long id = Long.parseLong(client.eventId);
             if (id <= client.lastEventId) {

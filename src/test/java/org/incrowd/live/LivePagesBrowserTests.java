@@ -58,6 +58,39 @@ class LivePagesBrowserTests {
         return Chromium.open(browser, port, person.email(), path);
     }
 
+    /**
+     * A page's stream carries only what its regions listen to (on=...), so every region must be named when the stream
+     * opens, also one that arrives after the page, like the bell: read from each page once everything has loaded.
+     */
+    @Test
+    void eachPageAsksItsStreamForEveryEventItsRegionsListenToAndNoOther() {
+        var two = twoMembers("Streams asked", "Warehouses");
+        var fixtures = two.fixtures();
+        var idea = fixtures.idea(two.forum(), two.ana(), "Racks", "Higher racks in hall two.");
+        for (var path : java.util.List.of("/jams/" + two.forum().jamId(), "/forums/" + two.forum().id(),
+                "/threads/" + idea.id())) {
+            try (var browser = chromium.personalBrowser()) {
+                var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+                browser.onRequest(request -> {
+                    if (request.url().contains("/live/jams/")) {
+                        asked.add(request.url());
+                    }
+                });
+                var page = open(browser, two.ana(), path);
+                assertThat(page.locator("#bell a[aria-label]")).isAttached(); // the bell's fragment has arrived
+                @SuppressWarnings("unchecked")
+                var listened = (java.util.List<String>) page.evaluate("""
+                        () => [...new Set([...document.querySelectorAll('[data-live-on]')]
+                            .flatMap(region => region.dataset.liveOn.split(' ').filter(Boolean)))].sort()""");
+                org.assertj.core.api.Assertions.assertThat(asked).as("the stream of %s", path).hasSize(1);
+                var on = java.net.URLDecoder.decode(asked.getFirst().replaceAll(".*[?&]on=([^&]*).*", "$1"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                org.assertj.core.api.Assertions.assertThat(on.split(",")).as("events %s asks for", path)
+                        .containsExactlyElementsOf(listened).contains("notification", "post");
+            }
+        }
+    }
+
     @Test
     void anIdeaPostedInOneBrowserAppearsInTheOtherWithoutReload() {
         var two = twoMembers("Live pages", "Night shifts");

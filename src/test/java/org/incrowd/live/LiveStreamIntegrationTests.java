@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.incrowd.discussion.PostDraft;
+import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
@@ -334,6 +335,35 @@ class LiveStreamIntegrationTests {
             }
             assertThat(otherForumPage.next(1, "post", Duration.ofMillis(1500))).isEmpty();
             assertThat(otherThreadPage.next(1, "post", Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPageThatNamesTheEventsItListensToGetsNoOthers() throws Exception {
+        long idea = post("Watched");
+        String token = fixtures.token(reader);
+        try (var everything = new SseClient(url(""), token, null);
+             var postsOnly = new SseClient(url("?on=post,announcement"), token, null)) {
+            fixtures.reacting().react(fixtures.actor(writer), idea, ReactionKind.AGREE);
+            assertThat(everything.next(1, "tally", WAIT)).as("the tally, to a page that asked for everything")
+                    .hasSize(1);
+            var reply = fixtures.reply(fixtures.reading().require(fixtures.actor(writer), idea), writer, "here");
+            var carried = new ArrayList<SseClient.Event>(); // every event, of any type, up to the reply's
+            while (carried.isEmpty() || !carried.getLast().type().equals("post")
+                    || postOf(carried.getLast().data()) != reply.id()) {
+                var event = postsOnly.next(WAIT);
+                assertThat(event).as("the reply's event, after %s", carried).isNotNull();
+                carried.add(event);
+            }
+            assertThat(carried).extracting(SseClient.Event::type).containsOnly("post");
+        }
+    }
+
+    @Test
+    void anEventNameTheStreamDoesNotKnowIsRefusedNamingTheOnesThereAre() throws Exception {
+        try (var stream = new SseClient(url("?on=post,votes"), fixtures.token(reader), null)) {
+            assertThat(stream.status()).isEqualTo(400);
+            assertThat(stream.text()).contains("\"votes\"", "tally", "post-edited");
         }
     }
 

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.incrowd.discussion.Reading;
 import org.incrowd.discussion.Post;
 import org.incrowd.identity.Actor;
 import org.incrowd.identity.CurrentActor;
 import org.incrowd.jam.JamService;
+import org.incrowd.shared.LiveEventType;
 import org.incrowd.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +63,10 @@ class LiveController {
     @GetMapping("/live/jams/{jamId}") // no "produces": refusals must be able to answer in plain text
     void stream(@PathVariable long jamId, @RequestParam(required = false) Long forum,
                 @RequestParam(required = false) Long thread, @RequestParam(required = false) Long since,
+                @RequestParam(required = false) String on,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var types = types(on);
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
@@ -79,7 +84,7 @@ class LiveController {
         var async = request.startAsync();
         async.setTimeout(STREAM_LIFETIME.toMillis());
         var output = new ServletStreamOutput(async, response);
-        var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), output);
+        var subscriber = new Subscriber(jamId, forum, thread, actor.personId(), types, output);
         output.onEnd(subscriber, () -> {
             hub.unsubscribe(subscriber);
             permit.release();
@@ -133,6 +138,28 @@ class LiveController {
         // An empty log (a fresh installation, or one the retention run emptied) has nothing to replay.
         Long before = events.lastIdBefore(renderedAt.minus(COMMIT_MARGIN));
         return before != null ? before : hub.dispatchedUpTo();
+    }
+
+    /**
+     * {@code on=post,tally}: the events the page's regions listen to (live.js sends them), so that the stream carries
+     * no others; without it, every event. An unknown name is refused, naming the ones there are.
+     */
+    static Set<String> types(String on) {
+        if (on == null) {
+            return null;
+        }
+        var types = new HashSet<String>();
+        for (var name : on.split(",")) {
+            var type = name.strip();
+            if (type.isEmpty()) {
+                continue;
+            }
+            if (LiveEventType.ofWireName(type).isEmpty()) {
+                throw Refusal.badRequest("on", "live.on.unknown", type, LiveEventType.forRegions());
+            }
+            types.add(type);
+        }
+        return types;
     }
 
     private static Long parse(String lastEventId) {

@@ -228,8 +228,9 @@ class LiveHub implements SmartLifecycle {
     }
 
     /**
-     * A comment on every stream that had nothing to say since the last sweep: a page that closed is noticed at the
-     * next failed write, and proxies do not take a quiet stream for a dead one.
+     * A line on every stream that had nothing to say since the last sweep, carrying the log's position
+     * ({@link Subscriber#keepAlive}): a page that closed is noticed at the next failed write, proxies do not take a
+     * quiet stream for a dead one, and a page that listens to rare events comes back from a recent point.
      */
     @Scheduled(fixedDelayString = "${incrowd.live.keep-alive-seconds:15}", timeUnit = TimeUnit.SECONDS)
     void keepAlive() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,11 @@ final class StreamWriters {
             implements Work {
     }
 
-    /** Something done to each stream, such as a keep-alive, by the stream's own writer. */
-    private record Sweep(Collection<Subscriber> streams, Consumer<Subscriber> action) implements Work {
+    /**
+     * Something done to each stream, such as a keep-alive, by the stream's own writer; the action is also given the
+     * id of the last event the writer has handed out.
+     */
+    private record Sweep(Collection<Subscriber> streams, ObjLongConsumer<Subscriber> action) implements Work {
     }
 
     private final List<LinkedBlockingQueue<Work>> inboxes = new ArrayList<>();
@@ -75,7 +79,7 @@ final class StreamWriters {
      * Does {@code action} to each of the streams, each on its own writer's thread: a sweep over thousands of streams
      * is shared between the writers like an event's fan-out, and holds up no request.
      */
-    void sweep(Collection<Subscriber> streams, Consumer<Subscriber> action) {
+    void sweep(Collection<Subscriber> streams, ObjLongConsumer<Subscriber> action) {
         var sweep = new Sweep(streams, action);
         inboxes.forEach(inbox -> inbox.add(sweep));
     }
@@ -83,17 +87,21 @@ final class StreamWriters {
     private void write(int writer, LinkedBlockingQueue<Work> inbox) {
         var round = new ArrayList<Work>();
         Set<Subscriber> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        long handedOutUpTo = 0; // the id of the last event this writer has offered to its streams
         try {
             while (true) {
                 round.add(inbox.take());
                 inbox.drainTo(round);
                 try {
-                    writeRound(writer, round, touched);
+                    handedOutUpTo = writeRound(writer, round, touched, handedOutUpTo);
                 } catch (RuntimeException e) {
                     // A writer that died would leave its streams silent for good. The round's streams are ended
-                    // instead: they come back with Last-Event-ID and the log gives them what they missed.
+                    // instead: they come back with Last-Event-ID and the log gives them what they missed. Every
+                    // stream the round was for, not only those it reached: a later keep-alive would otherwise tell
+                    // one it did not reach that it is past the round's events.
                     log.warn("Live writer {} failed a round; its streams reconnect", writer, e);
                     touched.forEach(Subscriber::close);
+                    closeStreamsOf(writer, round);
                 }
                 touched.clear();
                 round.clear();
@@ -103,16 +111,32 @@ final class StreamWriters {
         }
     }
 
-    private void writeRound(int writer, List<Work> round, Set<Subscriber> touched) {
+    /** Returns the id of the last event handed out after the round. */
+    private long writeRound(int writer, List<Work> round, Set<Subscriber> touched, long handedOutUpTo) {
         for (var work : round) {
             if (work instanceof Delivery delivery) {
                 queue(writer, delivery, touched);
+                handedOutUpTo = Math.max(handedOutUpTo, delivery.frame().id());
             }
         }
         touched.forEach(Subscriber::writeQueued);
         for (var work : round) {
             if (work instanceof Sweep sweep) {
-                sweep.streams().stream().filter(stream -> writerOf(stream) == writer).forEach(sweep.action());
+                for (var stream : sweep.streams()) {
+                    if (writerOf(stream) == writer) {
+                        sweep.action().accept(stream, handedOutUpTo);
+                    }
+                }
+            }
+        }
+        return handedOutUpTo;
+    }
+
+    private void closeStreamsOf(int writer, List<Work> round) {
+        for (var work : round) {
+            if (work instanceof Delivery delivery) {
+                delivery.candidates().forEach(streams -> streams.stream()
+                        .filter(stream -> writerOf(stream) == writer).forEach(Subscriber::close));
             }
         }
     }

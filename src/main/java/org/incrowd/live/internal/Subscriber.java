@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.incrowd.live.LiveEvent;
 import org.incrowd.shared.LiveEventType;
 import org.incrowd.shared.LiveReconnect;
@@ -32,6 +34,11 @@ final class Subscriber {
     private final Long threadId;
     private final long personId;
     private final StreamOutput output;
+    /**
+     * The event types its page listens to, with the ones that steer the stream (presence, refresh, removed); null for
+     * every type. A Jam page whose regions show new posts only is not written a tally for every thread that got a vote.
+     */
+    private final Set<String> types;
     /** Its place and its person's payload, made once: the dispatcher and presence ask for them all the time. */
     private final String place;
     private final String personal;
@@ -49,13 +56,25 @@ final class Subscriber {
     private boolean wroteSinceSweep;
 
     Subscriber(long jamId, Long forumId, Long threadId, long personId, StreamOutput output) {
+        this(jamId, forumId, threadId, personId, null, output);
+    }
+
+    /** A stream of only the {@code types} its page listens to (wire names); null for every type. */
+    Subscriber(long jamId, Long forumId, Long threadId, long personId, Set<String> types, StreamOutput output) {
         this.jamId = jamId;
         this.forumId = forumId;
         this.threadId = threadId;
         this.personId = personId;
         this.output = output;
+        this.types = types == null ? null : union(types, LiveEventType.steering());
         this.place = threadId != null ? "thread:" + threadId : forumId != null ? "forum:" + forumId : "jam:" + jamId;
         this.personal = personalPayload(personId);
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> more) {
+        var all = new HashSet<>(some);
+        all.addAll(more);
+        return all;
     }
 
     long jamId() {
@@ -89,11 +108,14 @@ final class Subscriber {
     }
 
     /**
-     * Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; a notification
+     * A page gets only the types it listens to, if it named them. Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; a notification
      * to the recipient's pages (or, for a Jam-wide fan-out, to every page of the Jam); forum events to the Jam page, that forum and its threads; thread
      * events to the Jam page, their forum page and that thread.
      */
     boolean wants(LiveEvent event) {
+        if (types != null && !types.contains(event.type())) {
+            return false;
+        }
         if (LiveEventType.NOTIFICATION.wireName().equals(event.type())) {
             // The bell is on every page: a person's own notification reaches their pages of any Jam.
             return event.payload().equals(personal)
@@ -223,10 +245,18 @@ final class Subscriber {
         writeQueued();
     }
 
-    /** A comment now and then on a stream with nothing else to say, so that a page that closed is noticed. */
-    synchronized void keepAlive() {
+    /**
+     * A line now and then on a stream with nothing else to say, so that a page that closed is noticed. It carries the
+     * log's position as an id without an event ({@code id:} and a blank line set the browser's last event id and
+     * dispatch nothing): {@code seenUpTo} is how far this stream's writer has handed events out, so every event up to
+     * there that the page wants is written before this line. A page that listens to rare events therefore comes back
+     * after a drop from a recent point, not from its last event hours ago, which would replay hours of the log or, once
+     * the log no longer reaches back so far, reload the page.
+     */
+    synchronized void keepAlive(long seenUpTo) {
         if (ready && !closed && !wroteSinceSweep && (queue == null || queue.isEmpty())) {
-            ready = write(KEEP_ALIVE);
+            long position = Math.max(lastOffered, seenUpTo);
+            ready = write(position > 0 ? ("id:" + position + "\n\n").getBytes(StandardCharsets.US_ASCII) : KEEP_ALIVE);
         }
         wroteSinceSweep = false;
     }

@@ -107,13 +107,40 @@ class SubscriberTests {
         var busy = new Connection();
         var quietStream = live(quiet);
         var busyStream = live(busy);
-        quietStream.keepAlive(); // the first sweep after the streams opened
-        busyStream.keepAlive();
+        quietStream.keepAlive(0); // the first sweep after the streams opened, nothing handed out yet
+        busyStream.keepAlive(0);
         busyStream.offer(post(1));
-        quietStream.keepAlive();
-        busyStream.keepAlive();
+        quietStream.keepAlive(0);
+        busyStream.keepAlive(1);
         assertThat(quiet.writes).containsExactly(":keep-alive\n\n", ":keep-alive\n\n");
         assertThat(busy.writes).hasSize(2); // the first sweep's keep-alive, then the post: no keep-alive after it
         assertThat(busy.writes.getLast()).contains("\"post\":1");
+    }
+
+    @Test
+    void aPageThatNamedItsEventsGetsOnlyThoseAndTheOnesThatSteerTheStream() {
+        var connection = new Connection();
+        var stream = new Subscriber(JAM, null, null, 1, java.util.Set.of(LiveEventType.POST.wireName()), connection);
+        stream.writable();
+        stream.offer(Frame.of(new LiveEvent(1, JAM, 3L, 9L, LiveEventType.TALLY.wireName(), "{\"thread\":9}")));
+        stream.offer(post(2));
+        stream.offer(Frame.of(new LiveEvent(3, JAM, null, null, LiveEventType.THEMES.wireName(), "{}")));
+        stream.offer(Frame.of(new LiveEvent(4, JAM, null, null, LiveEventType.REMOVED.wireName(),
+                Subscriber.personalPayload(1))));
+        assertThat(String.join("", connection.writes))
+                .doesNotContain("event:tally", "event:themes")
+                .containsSubsequence("event:post", "event:removed");
+    }
+
+    @Test
+    void aKeepAliveCarriesHowFarTheLogWasHandedOutSoThatAQuietPageComesBackFromThere() {
+        var connection = new Connection();
+        var stream = new Subscriber(JAM, null, null, 1, java.util.Set.of(LiveEventType.POST.wireName()), connection);
+        stream.startAfter(5);
+        stream.writable();
+        stream.keepAlive(3); // its writer lags behind where the stream started: the stream's own point counts
+        stream.offer(Frame.of(new LiveEvent(8, JAM, 3L, 9L, LiveEventType.TALLY.wireName(), "{\"thread\":9}")));
+        stream.keepAlive(8); // not this page's event, but the page is past it
+        assertThat(connection.writes).containsExactly("id:5\n\n", "id:8\n\n");
     }
 }
