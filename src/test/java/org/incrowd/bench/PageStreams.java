@@ -22,7 +22,7 @@ final class PageStreams {
     private PageStreams() {
     }
 
-    /** The stream's {@code on=} value for the page at {@code path}: its regions' event names, sorted, comma-separated. */
+    /** The stream's {@code on=} value for the page at {@code path}: its regions' event names, sorted, with commas. */
     static String listenedOn(HttpClient http, URI base, String authorization, String path)
             throws IOException, InterruptedException {
         var answer = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import org.incrowd.discussion.Reading;
@@ -66,7 +67,7 @@ class LiveController {
                 @RequestParam(required = false) String on,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var types = types(on);
+        var types = types(on, response);
         var actor = currentActor.require();
         jams.require(actor, jamId);
         if (forum != null && jams.requireForum(actor, forum).jam().id() != jamId) {
@@ -142,25 +143,38 @@ class LiveController {
 
     /**
      * {@code on=post,tally}: the events the page's regions listen to (live.js sends them), so that the stream carries
-     * no others; without it, every event. An unknown name is refused, naming the ones there are.
+     * no others; without it, every event. A name this node does not know is left out rather than refused: a browser
+     * gives up on a stream for good at an error status, and a page of a newer version may name an event that this node,
+     * during a rolling upgrade, does not have yet. The response names what was left out, for a client that mistyped.
      */
-    static Set<String> types(String on) {
+    static Set<String> types(String on, HttpServletResponse response) {
         if (on == null) {
             return null;
         }
         var types = new HashSet<String>();
+        var unknown = new ArrayList<String>();
         for (var name : on.split(",")) {
             var type = name.strip();
             if (type.isEmpty()) {
                 continue;
             }
-            if (LiveEventType.ofWireName(type).isEmpty()) {
-                throw Refusal.badRequest("on", "live.on.unknown", type, LiveEventType.forRegions());
+            if (LiveEventType.ofWireName(type).isPresent()) {
+                types.add(type);
+            } else if (unknown.size() < MAX_UNKNOWN_NAMED && type.length() <= MAX_NAME && type.chars()
+                    .allMatch(c -> c == '-' || Character.isLetterOrDigit(c))) {
+                unknown.add(type);
             }
-            types.add(type);
+        }
+        if (!unknown.isEmpty()) {
+            response.setHeader(UNKNOWN_EVENTS, String.join(",", unknown));
         }
         return types;
     }
+
+    /** The response header that names the events of {@code on} this node does not know. */
+    static final String UNKNOWN_EVENTS = "X-Incrowd-Unknown-Events";
+    private static final int MAX_UNKNOWN_NAMED = 8;
+    private static final int MAX_NAME = 40;
 
     private static Long parse(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {

@@ -54,6 +54,8 @@ final class Subscriber {
     private boolean ending;
     /** Whether anything was written since the last keep-alive sweep. */
     private boolean wroteSinceSweep;
+    /** Whether an event with an id (so the browser's last event id) was written since the last sweep. */
+    private boolean idSinceSweep;
 
     Subscriber(long jamId, Long forumId, Long threadId, long personId, StreamOutput output) {
         this(jamId, forumId, threadId, personId, null, output);
@@ -108,9 +110,10 @@ final class Subscriber {
     }
 
     /**
-     * A page gets only the types it listens to, if it named them. Jam-wide events go to every page of the Jam; a removal only to the pages of the person removed; a notification
-     * to the recipient's pages (or, for a Jam-wide fan-out, to every page of the Jam); forum events to the Jam page, that forum and its threads; thread
-     * events to the Jam page, their forum page and that thread.
+     * A page gets only the types it listens to, if it named them. Jam-wide events go to every page of the Jam; a
+     * removal only to the pages of the person removed; a notification to the recipient's pages (or, for a Jam-wide
+     * fan-out, to every page of the Jam); forum events to the Jam page, that forum and its threads; thread events to
+     * the Jam page, their forum page and that thread.
      */
     boolean wants(LiveEvent event) {
         if (types != null && !types.contains(event.type())) {
@@ -226,6 +229,7 @@ final class Subscriber {
         if (!page.isEmpty()) {
             lastOffered = Math.max(lastOffered, page.getLast().id());
         }
+        idSinceSweep |= !wanted.isEmpty();
         for (int from = 0; from < wanted.size() && !closed; from += BATCH) {
             write(Frame.joined(wanted.subList(from, Math.min(wanted.size(), from + BATCH))));
         }
@@ -254,11 +258,17 @@ final class Subscriber {
      * the log no longer reaches back so far, reload the page.
      */
     synchronized void keepAlive(long seenUpTo) {
-        if (ready && !closed && !wroteSinceSweep && (queue == null || queue.isEmpty())) {
+        if (ready && !closed && (queue == null || queue.isEmpty())) {
             long position = Math.max(lastOffered, seenUpTo);
-            ready = write(position > 0 ? ("id:" + position + "\n\n").getBytes(StandardCharsets.US_ASCII) : KEEP_ALIVE);
+            if (!idSinceSweep && position > 0) {
+                // also after a presence count: those carry no id, and a Jam page may hear nothing else for hours
+                ready = write(("id:" + position + "\n\n").getBytes(StandardCharsets.US_ASCII));
+            } else if (!wroteSinceSweep) {
+                ready = write(KEEP_ALIVE);
+            }
         }
         wroteSinceSweep = false;
+        idSinceSweep = false;
     }
 
     /** Writes what was queued, as far as the connection takes it without waiting. */
@@ -269,6 +279,7 @@ final class Subscriber {
                 batch.add(queue.poll());
             }
             ending |= batch.stream().anyMatch(Subscriber::ends);
+            idSinceSweep |= batch.stream().anyMatch(frame -> frame.id() > 0);
             ready = write(Frame.joined(batch));
         }
         if (ending && ready) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * costs its readers one event and one fetch, not hundreds.
  *
  * <p>The forums take turns within the second: each has a slot of its own, a tenth of the second, and its threads'
- * tallies go out in that slot. A thread still gets at most one tally a second, at most a second after its reaction, but
+ * tallies go out in that slot. A thread still gets at most one tally a round, about a second after its reaction, but
  * a busy Jam's tallies no longer go out all at once: on two cores, a single burst of tallies for every stream on every
  * forum and thread page held up the new posts sent in the same moment by a fifth of a second or more (ADR 50, "Tallies
  * in turns"). A forum page still gets all its threads' tallies in one round. Forums of one Jam have ids near one
@@ -60,12 +60,13 @@ class Tallies {
         });
     }
 
-    /** Turns within {@code incrowd.live.tally-ms}: each forum's threads go out in one of them. */
+    /** Turns in a round; each forum's threads go out in one of them, a round is about a second. */
     static final int SLOTS = 10;
-    /** The turn the next tick serves; ticks come from the scheduler's one thread. */
+    /** The turn the next tick serves; ticks come from the scheduler's one thread (a fixed delay, never overlapping). */
     private int slot;
 
-    @Scheduled(fixedDelayString = "#{${incrowd.live.tally-ms:1000} / " + SLOTS + "}")
+    /** A turn every {@code incrowd.live.tally-turn-ms}: ten make the round in which each thread gets a tally. */
+    @Scheduled(fixedDelayString = "${incrowd.live.tally-turn-ms:100}")
     void tick() {
         flush(slot);
         slot = (slot + 1) % SLOTS;
@@ -84,7 +85,8 @@ class Tallies {
             }
             try {
                 for (String payload : payloads(thread.threadId(), posts)) {
-                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload, clock.instant());
+                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload,
+                            clock.instant());
                     any = true;
                 }
             } catch (RuntimeException e) {

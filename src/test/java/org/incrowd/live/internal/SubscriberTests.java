@@ -143,4 +143,31 @@ class SubscriberTests {
         stream.keepAlive(8); // not this page's event, but the page is past it
         assertThat(connection.writes).containsExactly("id:5\n\n", "id:8\n\n");
     }
+
+    @Test
+    void aPresenceCountDoesNotKeepTheLogsPositionFromAPageThatHearsNothingElse() {
+        var connection = new Connection();
+        var stream = new Subscriber(JAM, null, null, 1, java.util.Set.of(LiveEventType.REVIEWED.wireName()),
+                connection);
+        stream.startAfter(5);
+        stream.writable();
+        stream.presence(Frame.of(new LiveEvent(0, 0, null, null, LiveEventType.PRESENCE.wireName(), "{\"here\":3}")));
+        stream.keepAlive(12); // the count went out since the last sweep, but no id did
+        assertThat(connection.writes.getLast()).isEqualTo("id:12\n\n");
+        stream.offer(Frame.of(new LiveEvent(13, JAM, null, null, LiveEventType.REVIEWED.wireName(), "{}")));
+        stream.keepAlive(13); // an event with its id went out: nothing more to say
+        assertThat(connection.writes).hasSize(3);
+    }
+
+    @Test
+    void noPositionIsSentPastEventsStillWaitingToGoOut() {
+        var connection = new Connection();
+        var stream = live(connection);
+        connection.stalled = true;
+        stream.offer(post(1)); // going out
+        stream.offer(post(2)); // waits in the queue
+        stream.keepAlive(2);
+        assertThat(connection.writes).hasSize(1); // the first post only: no line saying the page is past the second
+        assertThat(connection.writes.getFirst()).contains("\"post\":1");
+    }
 }
