@@ -19,13 +19,6 @@ import org.springframework.stereotype.Component;
  * gets one {@code tally} event naming the posts whose counts moved. A thread where hundreds of people vote in a second
  * costs its readers one event and one fetch, not hundreds.
  *
- * <p>The forums take turns within the second: each has a slot of its own, a tenth of the second, and its threads'
- * tallies go out in that slot. A thread still gets at most one tally a round, about a second after its reaction, but
- * a busy Jam's tallies no longer go out all at once: on two cores, a single burst of tallies for every stream on every
- * forum and thread page held up the new posts sent in the same moment by a fifth of a second or more (ADR 50, "Tallies
- * in turns"). A forum page still gets all its threads' tallies in one round. Forums of one Jam have ids near one
- * another, so the id modulo the slots spreads them evenly.
- *
  * <p>Each node coalesces the reactions it committed itself, so with several nodes a thread gets at most one tally a
  * second from each node, and none is lost to another node's flush. The marks live in memory: a node that dies within
  * the second after a reaction loses that hint (the count itself is committed and shows on the next fetch).
@@ -60,33 +53,17 @@ class Tallies {
         });
     }
 
-    /** Turns in a round; each forum's threads go out in one of them, a round is about a second. */
-    static final int SLOTS = 10;
-    /** The turn the next tick serves; ticks come from the scheduler's one thread (a fixed delay, never overlapping). */
-    private int slot;
-
-    /** A turn every {@code incrowd.live.tally-turn-ms}: ten make the round in which each thread gets a tally. */
-    @Scheduled(fixedDelayString = "${incrowd.live.tally-turn-ms:100}")
-    void tick() {
-        flush(slot);
-        slot = (slot + 1) % SLOTS;
-    }
-
-    /** Writes the tallies of the threads of the forums whose turn it is. */
-    void flush(int turn) {
+    @Scheduled(fixedDelayString = "${incrowd.live.tally-ms:1000}")
+    void flush() {
         boolean any = false;
         for (var thread : changed.keySet()) {
-            if (Math.floorMod(thread.forumId(), SLOTS) != turn) {
-                continue;
-            }
             var posts = changed.remove(thread);
             if (posts == null) {
                 continue;
             }
             try {
                 for (String payload : payloads(thread.threadId(), posts)) {
-                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload,
-                            clock.instant());
+                    events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload, clock.instant());
                     any = true;
                 }
             } catch (RuntimeException e) {
