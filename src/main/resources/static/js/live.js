@@ -4,13 +4,17 @@
  * when such an event arrives, at most once a second, and never while the reader's focus is inside it (it is
  * fetched as soon as focus leaves). A region with data-live-src is fetched from there instead of the page. The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
  * server replays what was missed; a "refresh" event means too much was missed and the page reloads. The stream is
- * asked for the events the page's regions listen to only (on=...).
+ * asked for the events the page's regions listen to only (on=...). A "tally" carries the new reaction counts: a region
+ * marked data-live-in-place="tally" gets them put in every element marked data-counts-of="<post id>" without a fetch,
+ * so a thread where many people vote costs its readers no page requests.
  */
 (function () {
     "use strict";
 
     var MIN_INTERVAL_MS = 1000;
     var FOCUS_SETTLE_MS = 150;
+    // Longer than any answer takes: the tallies an answer in flight may not hold (below).
+    var KEEP_TALLIES_MS = 60000;
     var first = document.querySelector("[data-live-url]");
     if (!first || !window.EventSource || !window.htmx) {
         return;
@@ -75,14 +79,56 @@
     }
     // The stream carries only the events this page's regions listen to (and those that steer the stream itself):
     // a Jam page that shows new posts is not sent a tally for every thread that got a vote.
+    // A region that puts an event's news in place without a fetch (data-live-in-place="tally") needs it too.
     var listened = {};
-    document.querySelectorAll("[data-live-on]").forEach(function (region) {
-        region.dataset.liveOn.split(" ").filter(Boolean).forEach(function (type) {
-            listened[type] = true;
-        });
+    document.querySelectorAll("[data-live-on], [data-live-in-place]").forEach(function (region) {
+        ((region.dataset.liveOn || "") + " " + (region.dataset.liveInPlace || "")).split(" ").filter(Boolean)
+            .forEach(function (type) {
+                listened[type] = true;
+            });
     });
     param("on", Object.keys(listened).sort().join(","));
     var source = new EventSource(url);
+    // Each count mark (data-kind) of each post the tally names takes its new value; what else the page shows of the
+    // post (the reader's own reaction) does not change with other people's votes.
+    source.addEventListener("tally", function (event) {
+        var tally = JSON.parse(event.data);
+        putCounts(tally);
+        var now = Date.now();
+        tallies.push({seq: ++tallySeq, at: now, tally: tally});
+        while (tallies.length && tallies[0].at < now - KEEP_TALLIES_MS) {
+            tallies.shift();
+        }
+    });
+    // An htmx answer (a region fetched again, the reader's own vote) may have been made before a tally that arrived
+    // while it travelled: the tallies received since its request left are put in place again after its swap, so
+    // its older counts do not stay. Tallies received before it left are already in it.
+    var tallies = [];
+    var tallySeq = 0;
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+        event.detail.xhr.incrowdTallySeq = tallySeq;
+    });
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+        var since = event.detail.xhr && event.detail.xhr.incrowdTallySeq;
+        if (since !== undefined) {
+            tallies.filter(function (t) { return t.seq > since; }).forEach(function (t) { putCounts(t.tally); });
+        }
+    });
+
+    function putCounts(tally) {
+        (tally.posts || []).forEach(function (post, i) {
+            var counts = (tally.counts || [])[i];
+            if (!counts) {
+                return;
+            }
+            document.querySelectorAll("[data-counts-of='" + post + "'] [data-kind]").forEach(function (mark) {
+                var count = counts[mark.dataset.kind];
+                if (count !== undefined && mark.textContent !== String(count)) {
+                    mark.textContent = String(count);
+                }
+            });
+        });
+    }
     // The events regions listen to come from the server's catalogue (LiveEventType), written on <body>.
     (document.body.dataset.liveTypes || "").split(" ").filter(Boolean).forEach(function (type) {
         source.addEventListener(type, function () {

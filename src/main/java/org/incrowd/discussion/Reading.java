@@ -2,10 +2,12 @@ package org.incrowd.discussion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.incrowd.discussion.internal.PostRepository;
@@ -143,7 +145,15 @@ public class Reading {
 
     /** A post's reactions now, for background work done on no one's behalf (webhook milestones). */
     public ReactionCounts countsOf(long postId) {
-        return posts.counts(List.of(postId)).getOrDefault(postId, ReactionCounts.NONE);
+        return countsOf(List.of(postId)).getOrDefault(postId, ReactionCounts.NONE);
+    }
+
+    /**
+     * These posts' reactions now, for work done on no one's behalf (the live tallies); a post without reactions is
+     * left out. Counts are not private: every reader of a post sees them.
+     */
+    public Map<Long, ReactionCounts> countsOf(Collection<Long> postIds) {
+        return posts.counts(postIds);
     }
 
     /** The given posts that this person may read, in the order asked for; unknown ids are left out. */

@@ -18,7 +18,11 @@ public enum LiveEventType {
     POST("post", true),
     /** A post's text changed. Payload: {@code {"post", "thread"}}. */
     POST_EDITED("post-edited", true),
-    /** Reaction counts changed, coalesced per thread and second. Payload: {@code {"thread", "posts": [ids]}}. */
+    /**
+     * Reaction counts changed, coalesced per thread and second. Payload: {@code {"thread", "posts": [ids], "counts":
+     * [{"AGREE", "DISAGREE", "PASS", "HELPFUL"}]}}, a count object per post in the order of {@code posts}; pages put
+     * the counts in place ({@code data-counts-of}), and only regions whose order follows the counts fetch again.
+     */
     TALLY("tally", true),
     /** A Pol.is conversation was imported into a forum. Payload: {@code {"forum"}}. */
     IMPORT("import", true),

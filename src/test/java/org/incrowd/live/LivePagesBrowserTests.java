@@ -11,6 +11,7 @@ import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
 import org.incrowd.jam.Forum;
+import org.incrowd.jam.Jam;
 import org.incrowd.support.Chromium;
 import org.incrowd.support.Fixtures;
 import org.incrowd.support.IncrowdBrowserTest;
@@ -40,7 +41,7 @@ class LivePagesBrowserTests {
 
 
     /** A live Jam with a forum, and two of its members, Ana and Ben. */
-    private record TwoMembers(Fixtures fixtures, Forum forum, Person ana, Person ben) {
+    private record TwoMembers(Fixtures fixtures, Jam jam, Forum forum, Person ana, Person ben) {
     }
 
     private TwoMembers twoMembers(String jamTitle, String forumTitle) {
@@ -51,7 +52,7 @@ class LivePagesBrowserTests {
         var ben = fixtures.person("Ben", Role.PARTICIPANT);
         fixtures.join(jam, ana);
         fixtures.join(jam, ben);
-        return new TwoMembers(fixtures, forum, ana, ben);
+        return new TwoMembers(fixtures, jam, forum, ana, ben);
     }
 
     private Page open(BrowserContext browser, Person person, String path) {
@@ -78,15 +79,21 @@ class LivePagesBrowserTests {
                 });
                 var page = open(browser, two.ana(), path);
                 assertThat(page.locator("#bell a[aria-label]")).isAttached(); // the bell's fragment has arrived
+                // The events the regions fetch again on, and those they put in place.
                 @SuppressWarnings("unchecked")
                 var listened = (java.util.List<String>) page.evaluate("""
-                        () => [...new Set([...document.querySelectorAll('[data-live-on]')]
-                            .flatMap(region => region.dataset.liveOn.split(' ').filter(Boolean)))].sort()""");
+                        () => [...new Set([...document.querySelectorAll('[data-live-on], [data-live-in-place]')]
+                            .flatMap(region => ((region.dataset.liveOn || '') + ' ' + (region.dataset.liveInPlace || ''))
+                                .split(' ').filter(Boolean)))].sort()""");
                 org.assertj.core.api.Assertions.assertThat(asked).as("the stream of %s", path).hasSize(1);
                 var on = java.net.URLDecoder.decode(asked.getFirst().replaceAll(".*[?&]on=([^&]*).*", "$1"),
                         java.nio.charset.StandardCharsets.UTF_8);
                 org.assertj.core.api.Assertions.assertThat(on.split(",")).as("events %s asks for", path)
                         .containsExactlyElementsOf(listened).contains("notification", "post");
+                if (!path.startsWith("/jams/")) {
+                    org.assertj.core.api.Assertions.assertThat(on.split(",")).as("%s shows counts", path)
+                            .contains("tally");
+                }
             }
         }
     }
@@ -131,6 +138,81 @@ class LivePagesBrowserTests {
             assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Agree 1").setExact(true))).isVisible(SOON);
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-thread-idea")));
+        }
+    }
+
+    /**
+     * Votes reach an open thread as counts put in place: in a busy Jam every reader of a thread would otherwise fetch
+     * its page again once a second. A reply posted meanwhile still fetches the replies, and the counts stay right.
+     */
+    @Test
+    void votesOnAThreadChangeItsReadersCountsWithoutFetchingThePage() {
+        var two = twoMembers("Counts in place", "Canteens");
+        var fixtures = two.fixtures();
+        var idea = fixtures.idea(two.forum(), two.ana(), "Soup at noon", "A hot soup for the drivers.");
+        var reply = fixtures.reply(idea, two.ben(), "And bread with it.");
+        try (var anasBrowser = chromium.personalBrowser()) {
+            var fetched = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            anasBrowser.onRequest(request -> {
+                if (request.url().contains("/threads/" + idea.id()) && request.headers().containsKey("x-incrowd-live")) {
+                    fetched.add(request.headers().get("hx-target"));
+                }
+            });
+            var anasPage = open(anasBrowser, two.ana(), "/threads/" + idea.id());
+            // The stream is connected, and has replayed what happened just before the page was made (the reply
+            // among it, which fetches the replies once).
+            anasPage.waitForTimeout(1_500);
+            fetched.clear();
+            var voters = new java.util.ArrayList<Person>();
+            for (int i = 0; i < 3; i++) {
+                var voter = fixtures.person("Voter " + i, Role.PARTICIPANT);
+                fixtures.join(two.jam(), voter);
+                voters.add(voter);
+            }
+            for (var voter : voters) {
+                fixtures.reacting().react(fixtures.actor(voter), idea.id(), ReactionKind.AGREE);
+                fixtures.reacting().react(fixtures.actor(voter), reply.id(), ReactionKind.DISAGREE);
+            }
+
+            assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Agree 3").setExact(true))).isVisible(SOON);
+            assertThat(anasPage.locator("#reactions-" + reply.id()).getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Disagree 3").setExact(true))).isVisible(SOON);
+            anasPage.waitForTimeout(1_500); // a fetch the votes would have caused has had its second
+            org.assertj.core.api.Assertions.assertThat(fetched).as("the thread fetched again for votes").isEmpty();
+
+            fixtures.reacting().withdrawReaction(fixtures.actor(voters.getFirst()), idea.id());
+            fixtures.reply(idea, two.ben(), "Vegetarian too, please.");
+            assertThat(anasPage.locator("#replies").getByText("Vegetarian too, please.")).isVisible(SOON);
+            assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Agree 2").setExact(true))).isVisible(SOON);
+            org.assertj.core.api.Assertions.assertThat(fetched).as("the reply is fetched").contains("replies");
+            anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-thread-counts")));
+        }
+    }
+
+    /** A forum listed by agreement is reordered by votes: its list is fetched again, not only its counts. */
+    @Test
+    void votesReorderAForumListedByAgreement() {
+        var two = twoMembers("Most agreed, live", "Yards");
+        var fixtures = two.fixtures();
+        var first = fixtures.idea(two.forum(), two.ana(), "Lights in the yard", "It is dark at six.");
+        fixtures.idea(two.forum(), two.ana(), "A second gate", "Trucks queue on the road.");
+        fixtures.reacting().react(fixtures.actor(two.ana()), first.id(), ReactionKind.AGREE);
+        try (var bensBrowser = chromium.personalBrowser()) {
+            var bensPage = open(bensBrowser, two.ben(), "/forums/" + two.forum().id() + "?order=agreed");
+            var titles = bensPage.locator("#ideas h3");
+            assertThat(titles.first()).hasText("Lights in the yard");
+            bensPage.waitForTimeout(500); // the stream is connected
+            var later = fixtures.reading().ideas(fixtures.actor(two.ben()), two.forum().id(), 0).ideas().getFirst();
+            for (int i = 0; i < 2; i++) {
+                var voter = fixtures.person("Driver " + i, Role.PARTICIPANT);
+                fixtures.join(two.jam(), voter);
+                fixtures.reacting().react(fixtures.actor(voter), later.id(), ReactionKind.AGREE);
+            }
+
+            assertThat(titles.first()).hasText("A second gate",
+                    new LocatorAssertions.HasTextOptions().setTimeout(10_000));
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.incrowd.discussion.Post;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.incrowd.discussion.ReactionKind;
 import org.incrowd.identity.Person;
 import org.incrowd.identity.Role;
@@ -24,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 @IncrowdBrowserTest
 class TallyIntegrationTests {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern IDS = Pattern.compile("\"posts\":\\[([0-9,]*)]");
 
     @LocalServerPort
@@ -65,9 +68,20 @@ class TallyIntegrationTests {
             // One a second at most, so a burst inside one second gives one or two (it may straddle a flush).
             assertThat(events).hasSizeBetween(1, 2 + (int) seconds);
             assertThat(named(events)).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
+            // The last tally of each post carries its counts as they were then, which open pages put in place.
+            var lastCounts = new java.util.HashMap<Long, JsonNode>();
+            for (var tally : events) {
+                var payload = JSON.readTree(tally.data());
+                for (int i = 0; i < payload.get("posts").size(); i++) {
+                    lastCounts.put(payload.get("posts").get(i).asLong(), payload.get("counts").get(i));
+                }
+            }
             for (var post : posts) {
                 assertThat(fixtures.reading().require(fixtures.actor(reader), post.id()).counts().agree())
                         .isEqualTo(voters.size());
+                assertThat(lastCounts.get(post.id()).get("AGREE").asLong()).as("post %d", post.id())
+                        .isEqualTo(voters.size());
+                assertThat(lastCounts.get(post.id()).get("DISAGREE").asLong()).isZero();
             }
         }
     }
