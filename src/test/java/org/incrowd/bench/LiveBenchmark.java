@@ -194,8 +194,8 @@ public final class LiveBenchmark {
 
             var result = new LinkedHashMap<String, Object>();
             result.put("clients", clients);
-            result.put("streams_ask_for", Map.of("jam_page", listens.jam(), "forum_page", listens.forum(),
-                    "thread_page", listens.thread()));
+            result.put("streams_ask_for", Map.of("jam_page", listens.jam().on(), "forum_page", listens.forum().on(),
+                    "thread_page", listens.thread().on()));
             result.put("rate", options.rate());
             result.put("reaction_rate", options.reactionRate());
             result.put("seconds", seconds);
@@ -279,6 +279,11 @@ public final class LiveBenchmark {
                 }
                 result.putAll(Delivery.of(load, writer, steadyStart, killed == 0 ? Long.MAX_VALUE : killed)
                         .asMap());
+                // What these streams would ask of the node's pages had they been browsers: each region that
+                // listens to an event fetches its page again, at most once a second (live.js)
+                long fetches = load.pageFetchesBetween(steadyStart, steadyEnd);
+                result.put("page_fetches_the_events_would_cause", fetches);
+                result.put("page_fetches_the_events_would_cause_per_s", round(fetches / steadySeconds));
                 // null when skipped, so that an older run's figures are not left standing in the results file
                 result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
                 result.put("reconnect_all_back_s",
@@ -367,13 +372,13 @@ public final class LiveBenchmark {
      * The events each kind of page asks its stream for, read from the Jam's first forum and thread as a browser's
      * script reads its page.
      */
-    record Listens(String jam, String forum, String thread) {
+    record Listens(PageStreams.Page jam, PageStreams.Page forum, PageStreams.Page thread) {
 
         static Listens of(HttpClient http, URI base, String authorization, long jamId, List<Long> forums,
                           List<Long> threads) throws IOException, InterruptedException {
-            return new Listens(PageStreams.listenedOn(http, base, authorization, "/jams/" + jamId),
-                    PageStreams.listenedOn(http, base, authorization, "/forums/" + forums.getFirst()),
-                    PageStreams.listenedOn(http, base, authorization, "/threads/" + threads.getFirst()));
+            return new Listens(PageStreams.read(http, base, authorization, "/jams/" + jamId),
+                    PageStreams.read(http, base, authorization, "/forums/" + forums.getFirst()),
+                    PageStreams.read(http, base, authorization, "/threads/" + threads.getFirst()));
         }
 
         SseLoad.Filter jamPage() {

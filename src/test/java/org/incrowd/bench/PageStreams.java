@@ -7,39 +7,65 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a page's script asks its live stream for, as {@code static/js/live.js} does: the events its regions listen to
- * ({@code data-live-on}), read from the page itself, so that the benchmarks' streams carry what a browser's would.
+ * What a page's script does with its live stream, as {@code static/js/live.js} does it, read from the page itself:
+ * the events it asks for (its regions' {@code data-live-on} and {@code data-live-in-place}), and which events make
+ * which region fetch the page again ({@code data-live-on}), so that the benchmarks' streams carry what a browser's
+ * would and can count the fetches a browser would make.
  */
 final class PageStreams {
 
-    private static final Pattern LISTENS = Pattern.compile("data-live-on=\"([^\"]*)\"");
+    private static final Pattern REGION = Pattern.compile("<[a-z]+\\s[^>]*data-live-(?:on|in-place)=\"[^>]*>");
+    private static final Pattern FETCHES_ON = Pattern.compile("data-live-on=\"([^\"]*)\"");
+    private static final Pattern IN_PLACE = Pattern.compile("data-live-in-place=\"([^\"]*)\"");
+
+    /** The stream's {@code on=} value, and for each region the events it fetches again on. */
+    record Page(String on, List<Set<String>> regions) {
+
+        static Page of(String html) {
+            var all = new TreeSet<String>();
+            var regions = new ArrayList<Set<String>>();
+            var tags = REGION.matcher(html);
+            while (tags.find()) {
+                var fetchesOn = names(FETCHES_ON, tags.group());
+                if (!fetchesOn.isEmpty()) {
+                    regions.add(fetchesOn);
+                }
+                all.addAll(fetchesOn);
+                all.addAll(names(IN_PLACE, tags.group()));
+            }
+            return new Page(String.join(",", all), List.copyOf(regions));
+        }
+
+        private static Set<String> names(Pattern attribute, String tag) {
+            var matcher = attribute.matcher(tag);
+            var names = new TreeSet<String>();
+            if (matcher.find()) {
+                Arrays.stream(matcher.group(1).split(" ")).filter(type -> !type.isBlank()).forEach(names::add);
+            }
+            return names;
+        }
+    }
 
     private PageStreams() {
     }
 
-    /** The stream's {@code on=} value for the page at {@code path}: its regions' event names, sorted, with commas. */
-    static String listenedOn(HttpClient http, URI base, String authorization, String path)
+    /** The page at {@code path}, as its script reads it. */
+    static Page read(HttpClient http, URI base, String authorization, String path)
             throws IOException, InterruptedException {
         var answer = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + answer.statusCode());
         }
-        return listenedOn(answer.body());
-    }
-
-    static String listenedOn(String html) {
-        var types = new TreeSet<String>();
-        var matcher = LISTENS.matcher(html);
-        while (matcher.find()) {
-            Arrays.stream(matcher.group(1).split(" ")).filter(type -> !type.isBlank()).forEach(types::add);
-        }
-        return String.join(",", types);
+        return Page.of(answer.body());
     }
 
     /** The query parameter as the script adds it. */

@@ -30,16 +30,18 @@ final class SseLoad implements AutoCloseable {
     private static final int READ_BUFFER = 64 * 1024;
     /** Connections opened but not yet answered, so that the ramp does not flood the server's accept queue. */
     private static final int MAX_PENDING = 256;
+    /** A region of a page fetches at most once a second ({@code MIN_INTERVAL_MS} in {@code live.js}). */
+    private static final long FETCH_INTERVAL_NANOS = 1_000_000_000L;
 
     /**
-     * What one client watches, as a page would: the whole Jam, a forum or a thread, and the events its page listens to
-     * ({@code on}, as {@link PageStreams} reads them from the page; null for every event).
+     * What one client watches, as a page would: the whole Jam, a forum or a thread, and what its page does with the
+     * events ({@code page}, as {@link PageStreams} reads it from the page; null for every event and no fetches).
      */
-    record Filter(Long forumId, Long threadId, String on) {
+    record Filter(Long forumId, Long threadId, PageStreams.Page page) {
 
         String query() {
             var place = threadId != null ? "thread=" + threadId : forumId != null ? "forum=" + forumId : null;
-            var listens = on != null ? PageStreams.parameter(on) : null;
+            var listens = page != null ? PageStreams.parameter(page.on()) : null;
             if (place == null && listens == null) {
                 return "";
             }
@@ -80,10 +82,68 @@ final class SseLoad implements AutoCloseable {
         String eventId;
         String eventType = "message";
         final StringBuilder data = new StringBuilder();
+        /** Per region of the page: when it last fetched, and when a fetch it waits for is due (0: none waits). */
+        final long[] regionFetched;
+        final long[] regionDue;
 
         Client(int index, Filter filter) {
             this.index = index;
             this.filter = filter;
+            int regions = filter.page() == null ? 0 : filter.page().regions().size();
+            this.regionFetched = new long[regions];
+            this.regionDue = new long[regions];
+            Arrays.fill(regionFetched, Long.MIN_VALUE / 2);
+        }
+
+        /**
+         * The page fetches its regions as {@code live.js} does: a region that listens to the event fetches at once
+         * if its last fetch is a second old, else once when the second is over; events meanwhile add nothing.
+         */
+        void fetchesFor(String type, long now, LongList fetches) {
+            var regions = filter.page() == null ? List.<Set<String>>of() : filter.page().regions();
+            for (int r = 0; r < regions.size(); r++) {
+                settle(r, now, fetches);
+                if (regions.get(r).contains(type) && regionDue[r] == 0) {
+                    if (now - regionFetched[r] >= FETCH_INTERVAL_NANOS) {
+                        regionFetched[r] = now;
+                        fetches.add(now);
+                    } else {
+                        regionDue[r] = regionFetched[r] + FETCH_INTERVAL_NANOS;
+                    }
+                }
+            }
+        }
+
+        /** A fetch that was waiting for its second and is due by {@code now} has happened. */
+        void settle(int region, long now, LongList fetches) {
+            if (regionDue[region] != 0 && regionDue[region] <= now) {
+                regionFetched[region] = regionDue[region];
+                fetches.add(regionDue[region]);
+                regionDue[region] = 0;
+            }
+        }
+    }
+
+    /** A growing list of longs, without a box per entry: one per fetch of a page. */
+    static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long countBetween(long from, long to) {
+            long count = 0;
+            for (int i = 0; i < size; i++) {
+                if (values[i] >= from && values[i] < to) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 
@@ -102,6 +162,8 @@ final class SseLoad implements AutoCloseable {
     private volatile long eventsReceived;
     /** Events received per type ({@code event:} line): which kinds of event the streams' writes are spent on. */
     private final Map<String, Long> receivedByType = new java.util.TreeMap<>();
+    /** When the clients' pages would have fetched a region again (System.nanoTime), had they been browsers. */
+    private final LongList pageFetches = new LongList();
     private int pending;
     private long failures;
     // When each stream opened and each ended or failed (System.nanoTime): a storm's timeline
@@ -142,6 +204,19 @@ final class SseLoad implements AutoCloseable {
     /** Read after {@link #stop()}: the selector thread writes it. */
     Map<String, Long> eventsReceivedByType() {
         return receivedByType;
+    }
+
+    /**
+     * Read after {@link #stop()}: how many times the clients' pages would have fetched a region again between the two
+     * moments (System.nanoTime), had they been browsers running {@code live.js}.
+     */
+    long pageFetchesBetween(long from, long to) {
+        for (var client : clients) {
+            for (int r = 0; r < client.regionDue.length; r++) {
+                client.settle(r, to, pageFetches);
+            }
+        }
+        return pageFetches.countBetween(from, to);
     }
 
     List<Client> clients() {
@@ -395,6 +470,7 @@ final class SseLoad implements AutoCloseable {
         client.received++;
         eventsReceived++;
         receivedByType.merge(client.eventType, 1L, Long::sum);
+        client.fetchesFor(client.eventType, now, pageFetches);
         if (client.eventId != null) {
             long id = Long.parseLong(client.eventId);
             if (id <= client.lastEventId) {
