@@ -4,9 +4,9 @@
  * when such an event arrives, at most once a second, and never while the reader's focus is inside it (it is
  * fetched as soon as focus leaves). A region with data-live-src is fetched from there instead of the page. The browser's EventSource reconnects by itself and sends Last-Event-ID, so the
  * server replays what was missed; a "refresh" event means too much was missed and the page reloads. The stream is
- * asked for the events the page's regions listen to only (on=...). A "tally" carries the new reaction counts: a region
- * marked data-live-in-place="tally" gets them put in every element marked data-counts-of="<post id>" without a fetch,
- * so a thread where many people vote costs its readers no page requests.
+ * asked for the events the page's regions listen to only (on=...), or put in place (data-live-in-place="tally"): a
+ * "tally" carries the new reaction counts, which go into every element marked data-counts-of="<post id>" without a
+ * fetch, so a thread where many people vote costs its readers no page requests.
  */
 (function () {
     "use strict";
@@ -89,8 +89,8 @@
     });
     param("on", Object.keys(listened).sort().join(","));
     var source = new EventSource(url);
-    // Each count mark (data-kind) of each post the tally names takes its new value; what else the page shows of the
-    // post (the reader's own reaction) does not change with other people's votes.
+    // Each count mark (data-kind) of each post the tally names takes its new value (none for a hidden post). The
+    // reader's own reaction is not in it: one made in another tab shows on this one at its next fetch.
     source.addEventListener("tally", function (event) {
         var tally = JSON.parse(event.data);
         putCounts(tally);

@@ -42,7 +42,7 @@ public final class DiscussionEvents {
     public record ThreadMoved(long threadId, long jamId, long fromForumId, long toForumId) {
     }
 
-    public record MarkedHelpful(long postId, long jamId, long personId) {
+    public record MarkedHelpful(long postId, long jamId, long forumId, long threadId, long personId) {
     }
 
     /**
@@ -82,7 +82,7 @@ public final class DiscussionEvents {
     }
 
     /** Someone took back their helpful mark on a post (recognition takes back the credit it gave for it). */
-    public record HelpfulUnmarked(long postId, long jamId, long personId) {
+    public record HelpfulUnmarked(long postId, long jamId, long forumId, long threadId, long personId) {
     }
 
     /**

@@ -77,7 +77,8 @@ public class Reacting {
         if (!posts.markHelpful(postId, actor.personId(), clock.instant())) {
             throw Refusal.conflict("helpful.already");
         }
-        events.publishEvent(new DiscussionEvents.MarkedHelpful(postId, row.jamId(), actor.personId()));
+        events.publishEvent(new DiscussionEvents.MarkedHelpful(postId, row.jamId(), row.forumId(), row.threadId(),
+                actor.personId()));
         return views.of(actor, row);
     }
 
@@ -87,7 +88,8 @@ public class Reacting {
         if (posts.unmarkHelpful(postId, actor.personId()) == 0) {
             throw Refusal.conflict("helpful.none");
         }
-        events.publishEvent(new DiscussionEvents.HelpfulUnmarked(postId, row.jamId(), actor.personId()));
+        events.publishEvent(new DiscussionEvents.HelpfulUnmarked(postId, row.jamId(), row.forumId(),
+                row.threadId(), actor.personId()));
         return views.of(actor, row);
     }
 

@@ -145,15 +145,19 @@ public class Reading {
 
     /** A post's reactions now, for background work done on no one's behalf (webhook milestones). */
     public ReactionCounts countsOf(long postId) {
-        return countsOf(List.of(postId)).getOrDefault(postId, ReactionCounts.NONE);
+        return posts.counts(List.of(postId)).getOrDefault(postId, ReactionCounts.NONE);
     }
 
     /**
-     * These posts' reactions now, for work done on no one's behalf (the live tallies); a post without reactions is
-     * left out. Counts are not private: every reader of a post sees them.
+     * These posts' reactions now, for what is sent to every reader of their threads (the live tallies): a hidden post,
+     * or a post in a hidden thread, is left out, as its page shows no counts to most readers.
      */
-    public Map<Long, ReactionCounts> countsOf(Collection<Long> postIds) {
-        return posts.counts(postIds);
+    public Map<Long, ReactionCounts> countsEveryReaderSees(Collection<Long> postIds) {
+        var shown = posts.shownToEveryReader(postIds);
+        var counts = posts.counts(shown);
+        var all = new java.util.HashMap<Long, ReactionCounts>();
+        shown.forEach(post -> all.put(post, counts.getOrDefault(post, ReactionCounts.NONE)));
+        return all;
     }
 
     /** The given posts that this person may read, in the order asked for; unknown ids are left out. */

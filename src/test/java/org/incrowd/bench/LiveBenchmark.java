@@ -281,9 +281,12 @@ public final class LiveBenchmark {
                         .asMap());
                 // What these streams would ask of the node's pages had they been browsers: each region that
                 // listens to an event fetches its page again, at most once a second (live.js)
-                long fetches = load.pageFetchesBetween(steadyStart, steadyEnd);
-                result.put("page_fetches_the_events_would_cause", fetches);
-                result.put("page_fetches_the_events_would_cause_per_s", round(fetches / steadySeconds));
+                var fetches = load.pageFetchesBetween(steadyStart, steadyEnd);
+                long allFetches = fetches.values().stream().mapToLong(Long::longValue).sum();
+                result.put("page_fetches_the_events_would_cause", allFetches);
+                result.put("page_fetches_the_events_would_cause_per_s", round(allFetches / steadySeconds));
+                result.put("page_fetches_per_s_by_page", fetches.entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> round(e.getValue() / steadySeconds))));
                 // null when skipped, so that an older run's figures are not left standing in the results file
                 result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
                 result.put("reconnect_all_back_s",

@@ -26,22 +26,24 @@ final class PageStreams {
     private static final Pattern FETCHES_ON = Pattern.compile("data-live-on=\"([^\"]*)\"");
     private static final Pattern IN_PLACE = Pattern.compile("data-live-in-place=\"([^\"]*)\"");
 
-    /** The stream's {@code on=} value, and for each region the events it fetches again on. */
-    record Page(String on, List<Set<String>> regions) {
+    /** A page (its path's first part: jams, forums, threads), its stream's {@code on=} value, and for each region the
+     * events it fetches again on. */
+    record Page(String kind, String on, List<Set<String>> regions) {
 
-        static Page of(String html) {
+        static Page of(String kind, String html) {
             var all = new TreeSet<String>();
             var regions = new ArrayList<Set<String>>();
             var tags = REGION.matcher(html);
             while (tags.find()) {
                 var fetchesOn = names(FETCHES_ON, tags.group());
-                if (!fetchesOn.isEmpty()) {
+                // A region with its own address (the bell) fetches a small fragment, not the page.
+                if (!fetchesOn.isEmpty() && !tags.group().contains("data-live-src=")) {
                     regions.add(fetchesOn);
                 }
                 all.addAll(fetchesOn);
                 all.addAll(names(IN_PLACE, tags.group()));
             }
-            return new Page(String.join(",", all), List.copyOf(regions));
+            return new Page(kind, String.join(",", all), List.copyOf(regions));
         }
 
         private static Set<String> names(Pattern attribute, String tag) {
@@ -65,7 +67,7 @@ final class PageStreams {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + answer.statusCode());
         }
-        return Page.of(answer.body());
+        return Page.of(path.split("/")[1], answer.body());
     }
 
     /** The query parameter as the script adds it. */

@@ -162,8 +162,11 @@ final class SseLoad implements AutoCloseable {
     private volatile long eventsReceived;
     /** Events received per type ({@code event:} line): which kinds of event the streams' writes are spent on. */
     private final Map<String, Long> receivedByType = new java.util.TreeMap<>();
-    /** When the clients' pages would have fetched a region again (System.nanoTime), had they been browsers. */
-    private final LongList pageFetches = new LongList();
+    /**
+     * When the clients' pages would have fetched a region again (System.nanoTime), had they been browsers; by kind of
+     * page.
+     */
+    private final Map<String, LongList> pageFetches = new java.util.TreeMap<>();
     private int pending;
     private long failures;
     // When each stream opened and each ended or failed (System.nanoTime): a storm's timeline
@@ -210,13 +213,15 @@ final class SseLoad implements AutoCloseable {
      * Read after {@link #stop()}: how many times the clients' pages would have fetched a region again between the two
      * moments (System.nanoTime), had they been browsers running {@code live.js}.
      */
-    long pageFetchesBetween(long from, long to) {
+    Map<String, Long> pageFetchesBetween(long from, long to) {
         for (var client : clients) {
             for (int r = 0; r < client.regionDue.length; r++) {
-                client.settle(r, to, pageFetches);
+                client.settle(r, to, pageFetches.get(client.filter.page().kind()));
             }
         }
-        return pageFetches.countBetween(from, to);
+        var counts = new java.util.TreeMap<String, Long>();
+        pageFetches.forEach((kind, fetches) -> counts.put(kind, fetches.countBetween(from, to)));
+        return counts;
     }
 
     List<Client> clients() {
@@ -470,7 +475,10 @@ final class SseLoad implements AutoCloseable {
         client.received++;
         eventsReceived++;
         receivedByType.merge(client.eventType, 1L, Long::sum);
-        client.fetchesFor(client.eventType, now, pageFetches);
+        if (client.filter.page() != null) {
+            client.fetchesFor(client.eventType, now, pageFetches.computeIfAbsent(client.filter.page().kind(),
+                    kind -> new LongList()));
+        }
         if (client.eventId != null) {
             long id = Long.parseLong(client.eventId);
             if (id <= client.lastEventId) {

@@ -207,6 +207,17 @@ public class PostRepository {
                 .query(Long.class).list();
     }
 
+    /** Which of these posts every reader of their thread sees: neither they nor their thread's idea are hidden. */
+    public List<Long> shownToEveryReader(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select p.id from post p join post t on t.id = p.thread_id
+                        where p.id in (:ids) and p.hidden_at is null and t.hidden_at is null""")
+                .param("ids", ids).query(Long.class).list();
+    }
+
     /** The idea and every reply of a thread. */
     public List<Long> idsInThread(long threadId) {
         return jdbc.sql("select id from post where thread_id = ? order by id").param(threadId).query(Long.class).list();

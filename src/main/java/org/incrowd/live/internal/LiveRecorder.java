@@ -63,6 +63,17 @@ class LiveRecorder {
         afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
     }
 
+    /** Helpful marks are counts under the post too, and reach open pages the same way. */
+    @EventListener
+    void on(DiscussionEvents.MarkedHelpful event) {
+        afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
+    }
+
+    @EventListener
+    void on(DiscussionEvents.HelpfulUnmarked event) {
+        afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.postId()));
+    }
+
     /** A join moved an idea's reactions (ideas are their own threads): both tallies change. */
     @EventListener
     void on(DiscussionEvents.ReactionsMoved event) {

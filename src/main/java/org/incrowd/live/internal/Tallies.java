@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,26 +20,32 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaction tallies, coalesced: a reaction only marks its post's thread as changed, and once a second each changed
- * thread gets one {@code tally} event with the counts of the posts whose counts moved, read then. A thread where
- * hundreds of people vote in a second costs its readers one event, and their pages put the counts in place without
- * fetching anything.
+ * Reaction tallies, coalesced: a reaction or helpful mark only marks its post's thread as changed, and once a second
+ * each changed thread gets one {@code tally} event with the counts of the posts whose counts moved, read then. A
+ * thread where hundreds of people vote in a second costs its readers one event, and their pages put the counts in
+ * place without fetching anything.
  *
  * <p>Each node coalesces the reactions it committed itself, so with several nodes a thread gets at most one tally a
  * second from each node, and none is lost to another node's flush. The marks live in memory: a node that dies within
- * the second after a reaction loses that hint (the count itself is committed and shows on the next fetch). Counts
- * read by two nodes' flushes at nearly the same moment may reach a page in the other order; the page then shows the
- * older count until the post's next tally or the next visit.
+ * the second after a reaction loses that hint (the count itself is committed and shows on the next fetch).
+ *
+ * <p>Two nodes' flushes may read a post's counts in one order and append them to the log in the other, so that the
+ * older counts arrive last. Each flush therefore takes a second look at the posts the previous one sent: counts that
+ * differ from what it sent go out again, so the last counts a page gets are at most a second old.
  */
 @Component
 class Tallies {
 
     private static final Logger log = LoggerFactory.getLogger(Tallies.class);
-    /** Posts whose counts one statement reads: the list is bound as parameters, which databases cap. */
+    /** Posts whose counts one read covers: the list is bound as parameters, which databases cap. */
     private static final int COUNTS_PER_READ = 500;
 
     /** A thread, with what the log needs to route its event. */
     record ChangedThread(long jamId, long forumId, long threadId) {
+    }
+
+    /** What a flush sent for a post: its thread, and its counts (null: hidden, none sent). */
+    private record Sent(ChangedThread thread, ReactionCounts counts) {
     }
 
     private final LiveLog events;
@@ -46,6 +53,8 @@ class Tallies {
     private final Clock clock;
     private final Reading discussion;
     private final Map<ChangedThread, Set<Long>> changed = new ConcurrentHashMap<>();
+    /** The previous flush's posts, for the second look (only the flush, one thread at a time, reads and writes it). */
+    private Map<Long, Sent> sentLastTime = Map.of();
 
     Tallies(LiveLog events, WakeUps wakeUps, Clock clock, Reading discussion) {
         this.events = events;
@@ -54,7 +63,7 @@ class Tallies {
         this.discussion = discussion;
     }
 
-    /** Called after a reaction committed. */
+    /** Called after a reaction or helpful mark committed. */
     void changed(long jamId, long forumId, long threadId, long postId) {
         // compute runs under the map's lock for this key, so a flush takes the whole set or none of this change
         changed.compute(new ChangedThread(jamId, forumId, threadId), (thread, posts) -> {
@@ -65,7 +74,7 @@ class Tallies {
     }
 
     @Scheduled(fixedDelayString = "${incrowd.live.tally-ms:1000}")
-    void flush() {
+    synchronized void flush() {
         var taken = new HashMap<ChangedThread, Set<Long>>();
         for (var thread : changed.keySet()) {
             var posts = changed.remove(thread);
@@ -73,32 +82,44 @@ class Tallies {
                 taken.put(thread, posts);
             }
         }
-        if (taken.isEmpty()) {
+        var lookAgain = new HashMap<>(sentLastTime);
+        taken.values().forEach(posts -> posts.forEach(lookAgain::remove));
+        sentLastTime = Map.of();
+        if (taken.isEmpty() && lookAgain.isEmpty()) {
             return;
         }
+        var toRead = new ArrayList<Long>(lookAgain.keySet());
+        taken.values().forEach(toRead::addAll);
         Map<Long, ReactionCounts> counts;
         try {
-            counts = countsOf(taken.values().stream().flatMap(Set::stream).toList());
+            counts = countsOf(toRead);
         } catch (RuntimeException e) {
             // The database refused (it is restarting, say): the marks go back, so the next flush tries again.
             taken.forEach(this::putBack);
+            lookAgain.forEach((post, sent) -> putBack(sent.thread(), Set.of(post)));
             log.warn("Could not read the counts of {} changed threads; trying again", taken.size(), e);
             return;
         }
-        boolean any = false;
+        lookAgain.forEach((post, sent) -> {
+            if (!Objects.equals(counts.get(post), sent.counts())) {
+                taken.computeIfAbsent(sent.thread(), thread -> new HashSet<>()).add(post);
+            }
+        });
+        var sent = new HashMap<Long, Sent>();
         for (var entry : taken.entrySet()) {
             var thread = entry.getKey();
             try {
                 for (String payload : payloads(thread.threadId(), entry.getValue(), counts)) {
                     events.append(thread.jamId(), thread.forumId(), thread.threadId(), LiveEventType.TALLY, payload, clock.instant());
-                    any = true;
                 }
+                entry.getValue().forEach(post -> sent.put(post, new Sent(thread, counts.get(post))));
             } catch (RuntimeException e) {
                 putBack(thread, entry.getValue());
                 log.warn("Could not write the tallies of thread {}; trying again", thread.threadId(), e);
             }
         }
-        if (any) {
+        sentLastTime = sent;
+        if (!sent.isEmpty()) {
             wakeUps.committed();
         }
     }
@@ -107,18 +128,20 @@ class Tallies {
         posts.forEach(post -> changed(thread.jamId(), thread.forumId(), thread.threadId(), post));
     }
 
+    /** The counts every reader of these posts' threads sees; hidden posts are left out. */
     private Map<Long, ReactionCounts> countsOf(List<Long> posts) {
         var counts = new HashMap<Long, ReactionCounts>();
         for (int from = 0; from < posts.size(); from += COUNTS_PER_READ) {
-            counts.putAll(discussion.countsOf(posts.subList(from, Math.min(posts.size(), from + COUNTS_PER_READ))));
+            counts.putAll(discussion.countsEveryReaderSees(
+                    posts.subList(from, Math.min(posts.size(), from + COUNTS_PER_READ))));
         }
         return counts;
     }
 
     /**
      * The tally events of one thread: its changed posts in id order, each with its counts by the names the pages'
-     * count marks carry ({@code data-kind}), split so that no payload outgrows the log's column. A busy thread
-     * (hundreds of posts voted on within a second) gets several events, never a lost one.
+     * count marks carry ({@code data-kind}; null for a hidden post), split so that no payload outgrows the log's
+     * column. A busy thread (hundreds of posts voted on within a second) gets several events, never a lost one.
      */
     static List<String> payloads(long threadId, Set<Long> posts, Map<Long, ReactionCounts> counts) {
         String head = "{\"thread\":" + threadId + ",\"posts\":[";
@@ -129,7 +152,7 @@ class Tallies {
         var tallies = new StringBuilder();
         for (long post : new TreeSet<>(posts)) {
             String id = Long.toString(post);
-            String tally = tally(counts.getOrDefault(post, ReactionCounts.NONE));
+            String tally = tally(counts.get(post));
             int length = head.length() + ids.length() + 1 + id.length() + middle.length() + tallies.length() + 1
                     + tally.length() + tail.length();
             if (!ids.isEmpty() && length > LiveLog.MAX_PAYLOAD) {
@@ -145,6 +168,9 @@ class Tallies {
     }
 
     private static String tally(ReactionCounts counts) {
+        if (counts == null) {
+            return "null";
+        }
         var tally = new StringBuilder("{");
         for (var kind : ReactionKind.values()) {
             tally.append('"').append(kind.name()).append("\":").append(counts.of(kind)).append(',');

@@ -69,13 +69,7 @@ class TallyIntegrationTests {
             assertThat(events).hasSizeBetween(1, 2 + (int) seconds);
             assertThat(named(events)).containsExactlyElementsOf(posts.stream().map(Post::id).sorted().toList());
             // The last tally of each post carries its counts as they were then, which open pages put in place.
-            var lastCounts = new java.util.HashMap<Long, JsonNode>();
-            for (var tally : events) {
-                var payload = JSON.readTree(tally.data());
-                for (int i = 0; i < payload.get("posts").size(); i++) {
-                    lastCounts.put(payload.get("posts").get(i).asLong(), payload.get("counts").get(i));
-                }
-            }
+            var lastCounts = countsSent(events);
             for (var post : posts) {
                 assertThat(fixtures.reading().require(fixtures.actor(reader), post.id()).counts().agree())
                         .isEqualTo(voters.size());
@@ -103,6 +97,91 @@ class TallyIntegrationTests {
 
             assertThat(named(stream.next(10, "tally", Duration.ofSeconds(5)))).containsExactlyElementsOf(changed);
         }
+    }
+
+    /**
+     * A hidden reply's counts are not sent to everyone reading its thread (its page shows them to its author and the
+     * facilitators only); a helpful mark reaches the readers' counts as a vote does.
+     */
+    @Test
+    void aHiddenRepliesCountsStayOutOfTheTallyAndHelpfulMarksGoIn() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Hidden counts " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Votes");
+        var author = fixtures.person("Author", Role.PARTICIPANT);
+        var voter = fixtures.person("Voter", Role.PARTICIPANT);
+        var facilitator = fixtures.person("Facilitator", Role.PARTICIPANT);
+        var reader = fixtures.person("Reader", Role.PARTICIPANT);
+        for (var person : List.of(author, voter, facilitator, reader)) {
+            fixtures.join(jam, person);
+        }
+        fixtures.facilitator(forum, facilitator);
+        var idea = fixtures.idea(forum, author, "Shade for the yard", "Trees along the fence.");
+        var hidden = fixtures.reply(idea, author, "A reply the facilitator hides.");
+        fixtures.reacting().react(fixtures.actor(voter), hidden.id(), ReactionKind.DISAGREE);
+        fixtures.moderating().hide(fixtures.actor(facilitator), hidden.id(), "Off topic");
+        tallies.flush();
+        String url = "http://localhost:" + port + "/live/jams/" + jam.id() + "?thread=" + idea.id();
+        try (var stream = new SseClient(url, fixtures.token(reader), null)) {
+            fixtures.reacting().react(fixtures.actor(facilitator), hidden.id(), ReactionKind.AGREE);
+            fixtures.reacting().markHelpful(fixtures.actor(voter), idea.id());
+            tallies.flush();
+
+            var sent = countsSent(stream.next(10, "tally", Duration.ofSeconds(3)));
+            assertThat(sent).containsKeys(idea.id(), hidden.id());
+            assertThat(sent.get(hidden.id()).isNull()).as("the hidden reply's counts").isTrue();
+            assertThat(sent.get(idea.id()).get("HELPFUL").asLong()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Another node may read a post's counts after this one and append them before it, so that this node's older
+     * counts arrive last: the next flush looks again at what this one sent and sends the counts anew if they differ.
+     */
+    @Test
+    void countsThatChangedAfterTheyWereSentGoOutAgainOnTheNextFlush() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Second look " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Votes");
+        var reader = fixtures.person("Reader", Role.PARTICIPANT);
+        var otherNodesVoter = fixtures.person("Voter on another node", Role.PARTICIPANT);
+        fixtures.join(jam, reader);
+        fixtures.join(jam, otherNodesVoter);
+        var idea = fixtures.idea(forum, reader, "Lockers", "Lockers for the drivers' gear.");
+        // A node's tallies of its own, flushed by this test only: the scheduled flush would take the second look at
+        // a moment of its choosing.
+        var tallies = new Tallies(context.getBean(LiveLog.class), context.getBean(WakeUps.class),
+                context.getBean(java.time.Clock.class), fixtures.reading());
+        String url = "http://localhost:" + port + "/live/jams/" + jam.id() + "?thread=" + idea.id();
+        try (var stream = new SseClient(url, fixtures.token(reader), null)) {
+            tallies.changed(jam.id(), forum.id(), idea.id(), idea.id());
+            tallies.flush();
+            assertThat(countsSent(stream.next(1, "tally", Duration.ofSeconds(3))).get(idea.id()).get("AGREE").asLong())
+                    .isZero();
+            // A vote committed by another node: this node was not told of it, and that node's tally came earlier.
+            context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("insert into reaction (post_id, person_id, kind, reacted_at) values (?, ?, 'AGREE', ?)")
+                    .params(idea.id(), otherNodesVoter.id(), java.sql.Timestamp.from(java.time.Instant.now()))
+                    .update();
+            tallies.flush();
+
+            var again = countsSent(stream.next(1, "tally", Duration.ofSeconds(3)));
+            assertThat(again.get(idea.id()).get("AGREE").asLong()).isEqualTo(1);
+            tallies.flush(); // a look that finds what it sent: nothing more
+            assertThat(stream.next(1, "tally", Duration.ofMillis(1_500))).isEmpty();
+        }
+    }
+
+    /** The counts the tally events carried, per post; the last event's for a post named twice. */
+    private static java.util.Map<Long, JsonNode> countsSent(List<SseClient.Event> tallies) {
+        var sent = new java.util.HashMap<Long, JsonNode>();
+        for (var tally : tallies) {
+            var payload = JSON.readTree(tally.data());
+            for (int i = 0; i < payload.get("posts").size(); i++) {
+                sent.put(payload.get("posts").get(i).asLong(), payload.get("counts").get(i));
+            }
+        }
+        return sent;
     }
 
     /** The posts the tally events name, in id order. */
