@@ -108,13 +108,10 @@ class TallyIntegrationTests {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Hidden counts " + System.nanoTime());
         var forum = fixtures.forum(jam, "Votes");
-        var author = fixtures.person("Author", Role.PARTICIPANT);
-        var voter = fixtures.person("Voter", Role.PARTICIPANT);
-        var facilitator = fixtures.person("Facilitator", Role.PARTICIPANT);
-        var reader = fixtures.person("Reader", Role.PARTICIPANT);
-        for (var person : List.of(author, voter, facilitator, reader)) {
-            fixtures.join(jam, person);
-        }
+        var author = member(fixtures, jam, "Author");
+        var voter = member(fixtures, jam, "Voter");
+        var facilitator = member(fixtures, jam, "Facilitator");
+        var reader = member(fixtures, jam, "Reader");
         fixtures.facilitator(forum, facilitator);
         var idea = fixtures.idea(forum, author, "Shade for the yard", "Trees along the fence.");
         var hidden = fixtures.reply(idea, author, "A reply the facilitator hides.");
@@ -143,10 +140,8 @@ class TallyIntegrationTests {
         var fixtures = Fixtures.of(context);
         var jam = fixtures.liveJam("Second look " + System.nanoTime());
         var forum = fixtures.forum(jam, "Votes");
-        var reader = fixtures.person("Reader", Role.PARTICIPANT);
-        var otherNodesVoter = fixtures.person("Voter on another node", Role.PARTICIPANT);
-        fixtures.join(jam, reader);
-        fixtures.join(jam, otherNodesVoter);
+        var reader = member(fixtures, jam, "Reader");
+        var otherNodesVoter = member(fixtures, jam, "Voter on another node");
         var idea = fixtures.idea(forum, reader, "Lockers", "Lockers for the drivers' gear.");
         // A node's tallies of its own, flushed by this test only: the scheduled flush would take the second look at
         // a moment of its choosing.
@@ -170,6 +165,12 @@ class TallyIntegrationTests {
             tallies.flush(); // a look that finds what it sent: nothing more
             assertThat(stream.next(1, "tally", Duration.ofMillis(1_500))).isEmpty();
         }
+    }
+
+    private static Person member(Fixtures fixtures, org.incrowd.jam.Jam jam, String name) {
+        var person = fixtures.person(name, Role.PARTICIPANT);
+        fixtures.join(jam, person);
+        return person;
     }
 
     /** The counts the tally events carried, per post; the last event's for a post named twice. */
