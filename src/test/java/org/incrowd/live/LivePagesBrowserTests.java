@@ -191,6 +191,36 @@ class LivePagesBrowserTests {
         }
     }
 
+    /**
+     * A helpful mark, given and taken back with the keyboard, changes the count on the other reader's page in place;
+     * taking it back works from the page (the pressed button's form says so).
+     */
+    @Test
+    void aHelpfulMarkGivenAndTakenBackReachesTheOtherReadersCount() {
+        var two = twoMembers("Helpful, live", "Tool rooms");
+        var idea = two.fixtures().idea(two.forum(), two.ana(), "Label the shelves", "Nobody finds the torque wrench.");
+        try (var anasBrowser = chromium.personalBrowser(); var bensBrowser = chromium.personalBrowser()) {
+            var anasPage = open(anasBrowser, two.ana(), "/threads/" + idea.id());
+            var bensPage = open(bensBrowser, two.ben(), "/threads/" + idea.id());
+            anasPage.waitForTimeout(500); // the stream is connected
+            var anasCount = anasPage.locator("#reaction-" + idea.id() + "-helpful");
+            var bensButton = bensPage.locator("#reaction-" + idea.id() + "-helpful");
+
+            bensButton.focus();
+            bensPage.keyboard().press("Enter");
+            assertThat(bensButton).hasAttribute("aria-pressed", "true");
+            assertThat(anasCount).hasText(java.util.regex.Pattern.compile("Helpful\\s*1"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+
+            bensButton.focus();
+            bensPage.keyboard().press("Enter");
+            assertThat(bensButton).hasAttribute("aria-pressed", "false");
+            assertThat(bensPage.locator("#reactions-" + idea.id() + " [role=alert]")).hasCount(0);
+            assertThat(anasCount).hasText(java.util.regex.Pattern.compile("Helpful\\s*0"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        }
+    }
+
     /** A forum listed by agreement is reordered by votes: its list is fetched again, not only its counts. */
     @Test
     void votesReorderAForumListedByAgreement() {

@@ -66,6 +66,33 @@ class FacilitationBrowserTests {
         }
     }
 
+    /** Pinned and spotlit from the moderation page, then taken back from it: each button does what it says. */
+    @Test
+    void aFacilitatorPinsAndSpotlightsAnIdeaAndTakesBothBack() {
+        var fixtures = Fixtures.of(application);
+        var jam = fixtures.liveJam("Pinned and back");
+        var forum = fixtures.forum(jam, "Loading bays");
+        var ana = fixtures.person("Ana", Role.PARTICIPANT);
+        var fay = fixtures.person("Fay", Role.PARTICIPANT);
+        fixtures.join(jam, ana);
+        fixtures.facilitator(forum, fay);
+        var idea = fixtures.idea(forum, ana, "A roof over bay three", "Pallets get wet when it rains.");
+        try (var fays = browser()) {
+            var page = open(fays, fay, "http://localhost:" + port + "/posts/" + idea.id() + "/moderate");
+            for (var press : java.util.List.of("Pin to the top of the forum", "Unpin",
+                    "Spotlight on the Jam's home", "Take out of the spotlight")) {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(press)).click();
+                page.navigate("http://localhost:" + port + "/posts/" + idea.id() + "/moderate");
+                assertThat(page.locator("[role=alert]")).hasCount(0);
+            }
+            var moderation = fixtures.reading().require(fixtures.actor(fay), idea.id()).moderation();
+            org.assertj.core.api.Assertions.assertThat(moderation.pinned()).as("pinned").isFalse();
+            org.assertj.core.api.Assertions.assertThat(moderation.spotlit()).as("spotlit").isFalse();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pin to the top of the forum")))
+                    .isVisible();
+        }
+    }
+
     @Test
     void anAnnouncementAppearsLiveForEveryoneInTheForum() {
         var fixtures = Fixtures.of(application);
