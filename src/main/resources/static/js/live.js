@@ -80,11 +80,12 @@
     // The stream carries only the events this page's regions listen to (and those that steer the stream itself):
     // a Jam page that shows new posts is not sent a tally for every thread that got a vote.
     // A region that puts an event's news in place without a fetch (data-live-in-place="tally") needs it too.
+    // "post:idea" in data-live-on is a post event about a new idea (no parent): the stream carries "post".
     var listened = {};
     document.querySelectorAll("[data-live-on], [data-live-in-place]").forEach(function (region) {
         ((region.dataset.liveOn || "") + " " + (region.dataset.liveInPlace || "")).split(" ").filter(Boolean)
             .forEach(function (type) {
-                listened[type] = true;
+                listened[type.split(":")[0]] = true;
             });
     });
     param("on", Object.keys(listened).sort().join(","));
@@ -123,16 +124,26 @@
             }
             document.querySelectorAll("[data-counts-of='" + post + "'] [data-kind]").forEach(function (mark) {
                 var count = counts[mark.dataset.kind];
-                if (count !== undefined && mark.textContent !== String(count)) {
-                    mark.textContent = String(count);
+                if (count === undefined) {
+                    return;
+                }
+                // A count said in words ("no replies", "1 reply", "# replies") carries its forms in the page's language.
+                var text = mark.dataset.many === undefined ? String(count) : count === 0 ? mark.dataset.zero
+                    : count === 1 ? mark.dataset.one : mark.dataset.many.replace("#", String(count));
+                if (mark.textContent !== text) {
+                    mark.textContent = text;
                 }
             });
         });
     }
     // The events regions listen to come from the server's catalogue (LiveEventType), written on <body>.
     (document.body.dataset.liveTypes || "").split(" ").filter(Boolean).forEach(function (type) {
-        source.addEventListener(type, function () {
-            document.querySelectorAll("[data-live-on~='" + type + "']").forEach(function (region) {
+        source.addEventListener(type, function (event) {
+            var selector = "[data-live-on~='" + type + "']";
+            if (type === "post" && JSON.parse(event.data).parent == null) {
+                selector += ", [data-live-on~='post:idea']";
+            }
+            document.querySelectorAll(selector).forEach(function (region) {
                 schedule(region.id);
             });
         });

@@ -160,6 +160,11 @@ public class Reading {
         return all;
     }
 
+    /** How many replies these ideas' threads hold, as the forum's list shows it; a thread without replies is left out. */
+    public Map<Long, Long> replyCountsOf(Collection<Long> ideaIds) {
+        return posts.replyCounts(ideaIds);
+    }
+
     /** The given posts that this person may read, in the order asked for; unknown ids are left out. */
     public List<Post> find(Actor actor, List<Long> ids) {
         var rows = posts.findAll(ids);

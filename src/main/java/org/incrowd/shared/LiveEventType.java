@@ -14,14 +14,15 @@ import java.util.stream.Collectors;
  */
 public enum LiveEventType {
 
-    /** A new idea or reply. Payload: {@code {"post", "thread", "parent", "forum"}}. */
+    /** A new idea or reply. Payload: {@code {"post", "thread", "parent", "forum"}} ({@code parent} null for an idea). */
     POST("post", true),
     /** A post's text changed. Payload: {@code {"post", "thread"}}. */
     POST_EDITED("post-edited", true),
     /**
-     * Reaction counts changed, coalesced per thread and second. Payload: {@code {"thread", "posts": [ids], "counts":
-     * [{"AGREE", "DISAGREE", "PASS", "HELPFUL"}]}}, a count object per post in the order of {@code posts}; pages put
-     * the counts in place ({@code data-counts-of}), and only regions whose order follows the counts fetch again.
+     * Reaction counts (or an idea's reply count) changed, coalesced per thread and second. Payload: {@code {"thread",
+     * "posts": [ids], "counts": [{"AGREE", "DISAGREE", "PASS", "HELPFUL", "REPLIES"}]}}, a count object per post in
+     * the order of {@code posts} ({@code REPLIES} for ideas only; null for a hidden post); pages put the counts in
+     * place ({@code data-counts-of}), and only regions whose order follows the counts fetch again.
      */
     TALLY("tally", true),
     /** A Pol.is conversation was imported into a forum. Payload: {@code {"forum"}}. */
@@ -70,6 +71,13 @@ public enum LiveEventType {
     public String wireName() {
         return wireName;
     }
+
+    /**
+     * In a region's {@code data-live-on}, a new idea only: a {@code post} event whose post has no parent. A forum's
+     * list of ideas fetches itself again for new ideas; a reply changes only its idea's reply count, which the tally
+     * puts in place.
+     */
+    public static final String NEW_IDEA = "post:idea";
 
     /** The value of a region's {@code data-live-on} attribute: the wire names, space-separated. */
     public static String listen(LiveEventType... types) {

@@ -51,6 +51,21 @@ public final class Ui {
     }
 
     /**
+     * A count message ({@code {0,choice,0#no replies|1#1 reply|1<{0} replies}}) for a script that puts a changed count
+     * in place: its forms for none, one and more than one, the last with {@code #} where the number goes. Every count
+     * message of this project has these three forms.
+     */
+    public CountForms countForms(String key) {
+        long sentinel = 7;
+        String many = t(key, sentinel).replace(java.text.NumberFormat.getIntegerInstance(locale).format(sentinel), "#");
+        return new CountForms(t(key, 0), t(key, 1), many);
+    }
+
+    /** A count message's three forms, as {@link #countForms} gives them. */
+    public record CountForms(String zero, String one, String many) {
+    }
+
+    /**
      * The message for {@code key} in the reader's language; a missing key shows itself so it gets noticed. On a page
      * that speaks plainly, the key's {@code .plain} variant where there is one.
      */

@@ -40,7 +40,7 @@ final class PageStreams {
                 if (!fetchesOn.isEmpty() && !tags.group().contains("data-live-src=")) {
                     regions.add(fetchesOn);
                 }
-                all.addAll(fetchesOn);
+                fetchesOn.forEach(name -> all.add(name.split(":")[0])); // post:idea is a post event
                 all.addAll(names(IN_PLACE, tags.group()));
             }
             return new Page(kind, String.join(",", all), List.copyOf(regions));

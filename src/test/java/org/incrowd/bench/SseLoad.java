@@ -99,11 +99,12 @@ final class SseLoad implements AutoCloseable {
          * The page fetches its regions as {@code live.js} does: a region that listens to the event fetches at once
          * if its last fetch is a second old, else once when the second is over; events meanwhile add nothing.
          */
-        void fetchesFor(String type, long now, LongList fetches) {
+        void fetchesFor(String type, boolean newIdea, long now, LongList fetches) {
             var regions = filter.page() == null ? List.<Set<String>>of() : filter.page().regions();
             for (int r = 0; r < regions.size(); r++) {
                 settle(r, now, fetches);
-                if (regions.get(r).contains(type) && regionDue[r] == 0) {
+                boolean listens = regions.get(r).contains(type) || newIdea && regions.get(r).contains(type + ":idea");
+                if (listens && regionDue[r] == 0) {
                     if (now - regionFetched[r] >= FETCH_INTERVAL_NANOS) {
                         regionFetched[r] = now;
                         fetches.add(now);
@@ -476,7 +477,8 @@ final class SseLoad implements AutoCloseable {
         eventsReceived++;
         receivedByType.merge(client.eventType, 1L, Long::sum);
         if (client.filter.page() != null) {
-            client.fetchesFor(client.eventType, now, pageFetches.computeIfAbsent(client.filter.page().kind(),
+            boolean newIdea = "post".equals(client.eventType) && client.data.indexOf("\"parent\":null") >= 0;
+            client.fetchesFor(client.eventType, newIdea, now, pageFetches.computeIfAbsent(client.filter.page().kind(),
                     kind -> new LongList()));
         }
         if (client.eventId != null) {

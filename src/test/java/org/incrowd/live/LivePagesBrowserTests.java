@@ -84,7 +84,7 @@ class LivePagesBrowserTests {
                 var listened = (java.util.List<String>) page.evaluate("""
                         () => [...new Set([...document.querySelectorAll('[data-live-on], [data-live-in-place]')]
                             .flatMap(region => ((region.dataset.liveOn || '') + ' ' + (region.dataset.liveInPlace || ''))
-                                .split(' ').filter(Boolean)))].sort()""");
+                                .split(' ').filter(Boolean).map(name => name.split(':')[0])))].sort()""");
                 org.assertj.core.api.Assertions.assertThat(asked).as("the stream of %s", path).hasSize(1);
                 var on = java.net.URLDecoder.decode(asked.getFirst().replaceAll(".*[?&]on=([^&]*).*", "$1"),
                         java.nio.charset.StandardCharsets.UTF_8);
@@ -218,6 +218,41 @@ class LivePagesBrowserTests {
             assertThat(bensPage.locator("#reactions-" + idea.id() + " [role=alert]")).hasCount(0);
             assertThat(anasCount).hasText(java.util.regex.Pattern.compile("Helpful\\s*0"),
                     new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        }
+    }
+
+    /**
+     * A reply changes only its idea's reply count on the forum's list, which is put in place in the reader's language;
+     * the list is fetched again for a new idea only.
+     */
+    @Test
+    void aReplyChangesTheForumsReplyCountInPlaceAndANewIdeaFetchesTheList() {
+        var two = twoMembers("Reply counts", "Break rooms");
+        var fixtures = two.fixtures();
+        var idea = fixtures.idea(two.forum(), two.ana(), "A kettle per floor", "The queue at the one kettle is long.");
+        try (var anasBrowser = chromium.personalBrowser()) {
+            var fetched = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            anasBrowser.onRequest(request -> {
+                if (request.headers().containsKey("x-incrowd-live")) {
+                    fetched.add(request.headers().get("hx-target"));
+                }
+            });
+            var anasPage = open(anasBrowser, two.ana(), "/forums/" + two.forum().id());
+            var replies = anasPage.locator("[data-counts-of='" + idea.id() + "'] [data-kind=REPLIES]");
+            assertThat(replies).hasText("no replies");
+            anasPage.waitForTimeout(1_500); // connected, and what happened just before the page was made replayed
+            fetched.clear();
+
+            fixtures.reply(idea, two.ben(), "And one for tea.");
+            assertThat(replies).hasText("1 reply", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            fixtures.reply(idea, two.ben(), "And one for the night shift.");
+            assertThat(replies).hasText("2 replies", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            anasPage.waitForTimeout(1_500);
+            org.assertj.core.api.Assertions.assertThat(fetched).as("the list fetched again for replies").isEmpty();
+
+            fixtures.idea(two.forum(), two.ben(), "A second fridge", "Lunch boxes do not fit.");
+            assertThat(anasPage.locator("#ideas").getByText("A second fridge")).isVisible(SOON);
+            org.assertj.core.api.Assertions.assertThat(fetched).as("the list fetched for the new idea").contains("ideas");
         }
     }
 

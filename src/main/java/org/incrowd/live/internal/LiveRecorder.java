@@ -39,11 +39,15 @@ class LiveRecorder {
         this.tallies = tallies;
     }
 
+    /** A reply also changes its idea's reply count, which forum lists put in place from the tally. */
     @EventListener
     void on(DiscussionEvents.PostPublished event) {
         record(event.jamId(), event.forumId(), event.threadId(), POST,
                 "{\"post\":" + event.postId() + ",\"thread\":" + event.threadId() + ",\"parent\":" + event.parentId()
                         + ",\"forum\":" + event.forumId() + "}");
+        if (event.parentId() != null) {
+            afterCommit(() -> tallies.changed(event.jamId(), event.forumId(), event.threadId(), event.threadId()));
+        }
     }
 
     @EventListener

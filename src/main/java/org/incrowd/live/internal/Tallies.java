@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaction tallies, coalesced: a reaction or helpful mark only marks its post's thread as changed, and once a second
- * each changed thread gets one {@code tally} event with the counts of the posts whose counts moved, read then. A
+ * Reaction tallies, coalesced: a reaction or helpful mark only marks its post's thread as changed (a reply marks its
+ * idea, whose reply count moved), and once a second each changed thread gets one {@code tally} event with the counts
+ * of the posts whose counts moved, read then. A
  * thread where hundreds of people vote in a second costs its readers one event, and their pages put the counts in
  * place without fetching anything.
  *
@@ -44,8 +44,8 @@ class Tallies {
     record ChangedThread(long jamId, long forumId, long threadId) {
     }
 
-    /** What a flush sent for a post: its thread, and its counts (null: hidden, none sent). */
-    private record Sent(ChangedThread thread, ReactionCounts counts) {
+    /** What a flush sent for a post: its thread, and its counts as written in the tally. */
+    private record Sent(ChangedThread thread, String tally) {
     }
 
     private final LiveLog events;
@@ -90,9 +90,9 @@ class Tallies {
         }
         var toRead = new ArrayList<Long>(lookAgain.keySet());
         taken.values().forEach(toRead::addAll);
-        Map<Long, ReactionCounts> counts;
+        Map<Long, String> counts;
         try {
-            counts = countsOf(toRead);
+            counts = countsOf(toRead, ideasAmong(taken, lookAgain));
         } catch (RuntimeException e) {
             // The database refused (it is restarting, say): the marks go back, so the next flush tries again.
             taken.forEach(this::putBack);
@@ -101,7 +101,7 @@ class Tallies {
             return;
         }
         lookAgain.forEach((post, sent) -> {
-            if (!Objects.equals(counts.get(post), sent.counts())) {
+            if (!counts.get(post).equals(sent.tally())) {
                 taken.computeIfAbsent(sent.thread(), thread -> new HashSet<>()).add(post);
             }
         });
@@ -128,14 +128,42 @@ class Tallies {
         posts.forEach(post -> changed(thread.jamId(), thread.forumId(), thread.threadId(), post));
     }
 
-    /** The counts every reader of these posts' threads sees; hidden posts are left out. */
-    private Map<Long, ReactionCounts> countsOf(List<Long> posts) {
+    /** The ideas among the posts to read: those that start their thread. */
+    private static Set<Long> ideasAmong(Map<ChangedThread, Set<Long>> taken, Map<Long, Sent> lookAgain) {
+        var ideas = new HashSet<Long>();
+        taken.forEach((thread, posts) -> {
+            if (posts.contains(thread.threadId())) {
+                ideas.add(thread.threadId());
+            }
+        });
+        lookAgain.forEach((post, sent) -> {
+            if (post == sent.thread().threadId()) {
+                ideas.add(post);
+            }
+        });
+        return ideas;
+    }
+
+    /**
+     * Each post's counts as the tally writes them: what every reader of its thread sees (a hidden post: null), with
+     * the reply count for an idea.
+     */
+    private Map<Long, String> countsOf(List<Long> posts, Set<Long> ideas) {
         var counts = new HashMap<Long, ReactionCounts>();
+        var replies = new HashMap<Long, Long>();
         for (int from = 0; from < posts.size(); from += COUNTS_PER_READ) {
-            counts.putAll(discussion.countsEveryReaderSees(
-                    posts.subList(from, Math.min(posts.size(), from + COUNTS_PER_READ))));
+            var some = posts.subList(from, Math.min(posts.size(), from + COUNTS_PER_READ));
+            counts.putAll(discussion.countsEveryReaderSees(some));
+            var someIdeas = some.stream().filter(ideas::contains).toList();
+            if (!someIdeas.isEmpty()) {
+                replies.putAll(discussion.replyCountsOf(someIdeas));
+            }
         }
-        return counts;
+        var tallies = new HashMap<Long, String>();
+        for (long post : posts) {
+            tallies.put(post, tally(counts.get(post), ideas.contains(post) ? replies.getOrDefault(post, 0L) : null));
+        }
+        return tallies;
     }
 
     /**
@@ -143,7 +171,7 @@ class Tallies {
      * count marks carry ({@code data-kind}; null for a hidden post), split so that no payload outgrows the log's
      * column. A busy thread (hundreds of posts voted on within a second) gets several events, never a lost one.
      */
-    static List<String> payloads(long threadId, Set<Long> posts, Map<Long, ReactionCounts> counts) {
+    static List<String> payloads(long threadId, Set<Long> posts, Map<Long, String> counts) {
         String head = "{\"thread\":" + threadId + ",\"posts\":[";
         String middle = "],\"counts\":[";
         String tail = "]}";
@@ -152,7 +180,7 @@ class Tallies {
         var tallies = new StringBuilder();
         for (long post : new TreeSet<>(posts)) {
             String id = Long.toString(post);
-            String tally = tally(counts.get(post));
+            String tally = counts.get(post);
             int length = head.length() + ids.length() + 1 + id.length() + middle.length() + tallies.length() + 1
                     + tally.length() + tail.length();
             if (!ids.isEmpty() && length > LiveLog.MAX_PAYLOAD) {
@@ -167,7 +195,7 @@ class Tallies {
         return payloads;
     }
 
-    private static String tally(ReactionCounts counts) {
+    private static String tally(ReactionCounts counts, Long replies) {
         if (counts == null) {
             return "null";
         }
@@ -175,6 +203,10 @@ class Tallies {
         for (var kind : ReactionKind.values()) {
             tally.append('"').append(kind.name()).append("\":").append(counts.of(kind)).append(',');
         }
-        return tally.append("\"HELPFUL\":").append(counts.helpful()).append('}').toString();
+        tally.append("\"HELPFUL\":").append(counts.helpful());
+        if (replies != null) {
+            tally.append(",\"REPLIES\":").append(replies);
+        }
+        return tally.append('}').toString();
     }
 }

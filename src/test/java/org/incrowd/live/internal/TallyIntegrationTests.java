@@ -131,6 +131,28 @@ class TallyIntegrationTests {
         }
     }
 
+    /** A reply reaches the forum's readers as its idea's new reply count; a reply's own counts carry none. */
+    @Test
+    void aReplyGivesItsIdeaATallyWithTheReplyCount() throws Exception {
+        var fixtures = Fixtures.of(context);
+        var jam = fixtures.liveJam("Reply counts " + System.nanoTime());
+        var forum = fixtures.forum(jam, "Kitchens");
+        var author = member(fixtures, jam, "Author");
+        var reader = member(fixtures, jam, "Reader");
+        var idea = fixtures.idea(forum, author, "Fresh fruit", "A bowl of fruit on each floor.");
+        String url = "http://localhost:" + port + "/live/jams/" + jam.id() + "?forum=" + forum.id();
+        try (var stream = new SseClient(url, fixtures.token(reader), null)) {
+            var reply = fixtures.reply(idea, reader, "Apples, please.");
+            fixtures.reacting().react(fixtures.actor(author), reply.id(), ReactionKind.AGREE);
+            tallies.flush();
+
+            var sent = countsSent(stream.next(10, "tally", Duration.ofSeconds(3)));
+            assertThat(sent.get(idea.id()).get("REPLIES").asLong()).isEqualTo(1);
+            assertThat(sent.get(reply.id()).has("REPLIES")).isFalse();
+            assertThat(sent.get(reply.id()).get("AGREE").asLong()).isEqualTo(1);
+        }
+    }
+
     /**
      * Another node may read a post's counts after this one and append them before it, so that this node's older
      * counts arrive last: the next flush looks again at what this one sent and sends the counts anew if they differ.
