@@ -38,6 +38,15 @@ class UiTests {
         assertThat(german.t("post.sendIdea")).isEqualTo("Meine Idee senden");
     }
 
+    /** What a page's script puts in place for a changed count: the message's forms, the number's place marked. */
+    @Test
+    void aCountMessagesFormsAreGivenInTheReadersLanguage() {
+        assertThat(ui(Locale.ENGLISH).countForms("forum.replies"))
+                .isEqualTo(new Ui.CountForms("no replies", "1 reply", "# replies"));
+        assertThat(ui(Locale.GERMAN).countForms("forum.replies"))
+                .isEqualTo(new Ui.CountForms("keine Antworten", "1 Antwort", "# Antworten"));
+    }
+
     @Test
     void germanRelativeTimesPutVorFirstAndCountDaysInTheDative() {
         var german = ui(Locale.GERMAN);
