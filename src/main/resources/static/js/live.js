@@ -129,7 +129,8 @@
                 }
                 // A count said in words ("no replies", "1 reply", "# replies") carries its forms in the page's language.
                 var text = mark.dataset.many === undefined ? String(count) : count === 0 ? mark.dataset.zero
-                    : count === 1 ? mark.dataset.one : mark.dataset.many.replace("#", String(count));
+                    : count === 1 ? mark.dataset.one
+                    : mark.dataset.many.replace("#", count.toLocaleString(document.documentElement.lang || undefined));
                 if (mark.textContent !== text) {
                     mark.textContent = text;
                 }
@@ -140,7 +141,7 @@
     (document.body.dataset.liveTypes || "").split(" ").filter(Boolean).forEach(function (type) {
         source.addEventListener(type, function (event) {
             var selector = "[data-live-on~='" + type + "']";
-            if (type === "post" && JSON.parse(event.data).parent == null) {
+            if (type === "post" && document.querySelector("[data-live-on~='post:idea']") && isIdea(event.data)) {
                 selector += ", [data-live-on~='post:idea']";
             }
             document.querySelectorAll(selector).forEach(function (region) {
@@ -148,6 +149,13 @@
             });
         });
     });
+    function isIdea(data) {
+        try {
+            return JSON.parse(data).parent == null;
+        } catch (notJson) {
+            return true; // fetching once too often is better than missing a new idea
+        }
+    }
     // "N people here now": the count comes with the event; the page holds the sentence in its language.
     source.addEventListener("presence", function (event) {
         var here = JSON.parse(event.data).here;

@@ -21,7 +21,8 @@ public enum LiveEventType {
     /**
      * Reaction counts (or an idea's reply count) changed, coalesced per thread and second. Payload: {@code {"thread",
      * "posts": [ids], "counts": [{"AGREE", "DISAGREE", "PASS", "HELPFUL", "REPLIES"}]}}, a count object per post in
-     * the order of {@code posts} ({@code REPLIES} for ideas only; null for a hidden post); pages put the counts in
+     * the order of {@code posts} ({@code REPLIES} for ideas only; a hidden post's reactions are left out, so a hidden
+     * reply's object is null and a hidden idea's holds its reply count alone); pages put the counts in
      * place ({@code data-counts-of}), and only regions whose order follows the counts fetch again.
      */
     TALLY("tally", true),

@@ -56,7 +56,7 @@ public final class Ui {
      * message of this project has these three forms.
      */
     public CountForms countForms(String key) {
-        long sentinel = 7;
+        long sentinel = 987_654_321; // no message holds it: only the number's place becomes #
         String many = t(key, sentinel).replace(java.text.NumberFormat.getIntegerInstance(locale).format(sentinel), "#");
         return new CountForms(t(key, 0), t(key, 1), many);
     }

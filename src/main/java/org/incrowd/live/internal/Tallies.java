@@ -197,7 +197,8 @@ class Tallies {
 
     private static String tally(ReactionCounts counts, Long replies) {
         if (counts == null) {
-            return "null";
+            // A hidden idea's list entry still shows how many replies it has, to everyone.
+            return replies == null ? "null" : "{\"REPLIES\":" + replies + "}";
         }
         var tally = new StringBuilder("{");
         for (var kind : ReactionKind.values()) {

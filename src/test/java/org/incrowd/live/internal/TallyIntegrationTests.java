@@ -150,6 +150,16 @@ class TallyIntegrationTests {
             assertThat(sent.get(idea.id()).get("REPLIES").asLong()).isEqualTo(1);
             assertThat(sent.get(reply.id()).has("REPLIES")).isFalse();
             assertThat(sent.get(reply.id()).get("AGREE").asLong()).isEqualTo(1);
+
+            // A hidden idea's entry in the list still shows its reply count: that count goes out, its votes do not.
+            var facilitator = member(fixtures, jam, "Facilitator");
+            fixtures.facilitator(forum, facilitator);
+            fixtures.moderating().hide(fixtures.actor(facilitator), idea.id(), "Duplicate");
+            fixtures.reply(idea, reader, "Pears too.");
+            tallies.flush();
+            var hidden = countsSent(stream.next(10, "tally", Duration.ofSeconds(3))).get(idea.id());
+            assertThat(hidden.get("REPLIES").asLong()).isEqualTo(2);
+            assertThat(hidden.has("AGREE")).isFalse();
         }
     }
 
