@@ -184,6 +184,7 @@ class LivePagesBrowserTests {
             fixtures.reacting().withdrawReaction(fixtures.actor(voters.getFirst()), idea.id());
             fixtures.reply(idea, two.ben(), "Vegetarian too, please.");
             assertThat(anasPage.locator("#replies").getByText("Vegetarian too, please.")).isVisible(SOON);
+            assertThat(anasPage.locator("#replies-heading")).hasText("2 replies"); // the heading, outside the replies
             assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Agree 2").setExact(true))).isVisible(SOON);
             org.assertj.core.api.Assertions.assertThat(fetched).as("the reply is fetched").contains("replies");
