@@ -90,6 +90,9 @@
     });
     param("on", Object.keys(listened).sort().join(","));
     var source = new EventSource(url);
+    // The tallies received lately, numbered, for an answer in flight (below).
+    var tallies = [];
+    var tallySeq = 0;
     // Each count mark (data-kind) of each post the tally names takes its new value (none for a hidden post). The
     // reader's own reaction is not in it: one made in another tab shows on this one at its next fetch.
     source.addEventListener("tally", function (event) {
@@ -104,8 +107,6 @@
     // An htmx answer (a region fetched again, the reader's own vote) may have been made before a tally that arrived
     // while it travelled: the tallies received since its request left are put in place again after its swap, so
     // its older counts do not stay. Tallies received before it left are already in it.
-    var tallies = [];
-    var tallySeq = 0;
     document.body.addEventListener("htmx:beforeRequest", function (event) {
         event.detail.xhr.incrowdTallySeq = tallySeq;
     });

@@ -3,6 +3,7 @@ package org.incrowd.discussion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -155,7 +156,7 @@ public class Reading {
     public Map<Long, ReactionCounts> countsEveryReaderSees(Collection<Long> postIds) {
         var shown = posts.shownToEveryReader(postIds);
         var counts = posts.counts(shown);
-        var all = new java.util.HashMap<Long, ReactionCounts>();
+        var all = new HashMap<Long, ReactionCounts>();
         shown.forEach(post -> all.put(post, counts.getOrDefault(post, ReactionCounts.NONE)));
         return all;
     }

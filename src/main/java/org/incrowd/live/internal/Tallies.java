@@ -21,9 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reaction tallies, coalesced: a reaction or helpful mark only marks its post's thread as changed (a reply marks its
  * idea, whose reply count moved), and once a second each changed thread gets one {@code tally} event with the counts
- * of the posts whose counts moved, read then. A
- * thread where hundreds of people vote in a second costs its readers one event, and their pages put the counts in
- * place without fetching anything.
+ * of the posts whose counts moved, read then. A thread where hundreds of people vote in a second costs its readers one
+ * event, and their pages put the counts in place without fetching anything.
  *
  * <p>Each node coalesces the reactions it committed itself, so with several nodes a thread gets at most one tally a
  * second from each node, and none is lost to another node's flush. The marks live in memory: a node that dies within
@@ -63,7 +62,7 @@ class Tallies {
         this.discussion = discussion;
     }
 
-    /** Called after a reaction or helpful mark committed. */
+    /** Called after a reaction, a helpful mark or a reply (for its idea's reply count) committed. */
     void changed(long jamId, long forumId, long threadId, long postId) {
         // compute runs under the map's lock for this key, so a flush takes the whole set or none of this change
         changed.compute(new ChangedThread(jamId, forumId, threadId), (thread, posts) -> {
