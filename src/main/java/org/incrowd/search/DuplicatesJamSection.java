@@ -23,6 +23,11 @@ class DuplicatesJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "duplicates";
+    }
+
+    @Override
     public int order() {
         return 31; // beside participation: both are for those who guide the Jam
     }

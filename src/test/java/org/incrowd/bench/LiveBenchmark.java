@@ -280,13 +280,16 @@ public final class LiveBenchmark {
                 result.putAll(Delivery.of(load, writer, steadyStart, killed == 0 ? Long.MAX_VALUE : killed)
                         .asMap());
                 // What these streams would ask of the node's pages had they been browsers: each region that
-                // listens to an event fetches its page again, at most once a second (live.js)
+                // listens to an event fetches its page, or its own address, again, at most once a second (live.js)
                 var fetches = load.pageFetchesBetween(steadyStart, steadyEnd);
-                long allFetches = fetches.values().stream().mapToLong(Long::longValue).sum();
-                result.put("page_fetches_the_events_would_cause", allFetches);
-                result.put("page_fetches_the_events_would_cause_per_s", round(allFetches / steadySeconds));
-                result.put("page_fetches_per_s_by_page", fetches.entrySet().stream().collect(
-                        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> round(e.getValue() / steadySeconds))));
+                var pages = new java.util.TreeMap<String, Long>();
+                var parts = new java.util.TreeMap<String, Long>();
+                fetches.forEach((what, count) -> (what.startsWith("/") ? parts : pages).put(what, count));
+                long pageFetches = pages.values().stream().mapToLong(Long::longValue).sum();
+                result.put("page_fetches_the_events_would_cause", pageFetches);
+                result.put("page_fetches_the_events_would_cause_per_s", round(pageFetches / steadySeconds));
+                result.put("page_fetches_per_s_by_page", perSecond(pages, steadySeconds));
+                result.put("part_fetches_per_s_by_address", perSecond(parts, steadySeconds));
                 // null when skipped, so that an older run's figures are not left standing in the results file
                 result.put("reconnect_server_ready_s", storm ? round(readyAfter) : null);
                 result.put("reconnect_all_back_s",
@@ -447,6 +450,12 @@ public final class LiveBenchmark {
             }
         }
         throw new IOException("No free port in " + options.firstPort() + "-" + options.lastPort());
+    }
+
+    private static Map<String, Double> perSecond(Map<String, Long> counts, double seconds) {
+        var rates = new java.util.TreeMap<String, Double>();
+        counts.forEach((what, count) -> rates.put(what, round(count / seconds)));
+        return rates;
     }
 
     static double round(double value) {

@@ -25,20 +25,33 @@ final class PageStreams {
     private static final Pattern REGION = Pattern.compile("<[a-z]+\\s[^>]*data-live-(?:on|in-place)=\"[^>]*>");
     private static final Pattern FETCHES_ON = Pattern.compile("data-live-on=\"([^\"]*)\"");
     private static final Pattern IN_PLACE = Pattern.compile("data-live-in-place=\"([^\"]*)\"");
+    private static final Pattern OWN_ADDRESS = Pattern.compile("data-live-src=\"([^\"]*)\"");
 
-    /** A page (its path's first part: jams, forums, threads), its stream's {@code on=} value, and for each region the
-     * events it fetches again on. */
-    record Page(String kind, String on, List<Set<String>> regions) {
+    /**
+     * A region that fetches on these events: what it fetches, the page's kind (the whole page) or, for a region with
+     * its own address (the bell, a section of the Jam's home, a thread's replies), that path with its numbers as
+     * {@code #}.
+     */
+    record Region(Set<String> on, String fetches) {
+
+        boolean wholePage() {
+            return !fetches.startsWith("/");
+        }
+    }
+
+    /** A page (its path's first part: jams, forums, threads), its stream's {@code on=} value, and its regions. */
+    record Page(String kind, String on, List<Region> regions) {
 
         static Page of(String kind, String html) {
             var all = new TreeSet<String>();
-            var regions = new ArrayList<Set<String>>();
+            var regions = new ArrayList<Region>();
             var tags = REGION.matcher(html);
             while (tags.find()) {
                 var fetchesOn = names(FETCHES_ON, tags.group());
-                // A region with its own address (the bell) fetches a small fragment, not the page.
-                if (!fetchesOn.isEmpty() && !tags.group().contains("data-live-src=")) {
-                    regions.add(fetchesOn);
+                if (!fetchesOn.isEmpty()) {
+                    var ownAddress = OWN_ADDRESS.matcher(tags.group());
+                    regions.add(new Region(fetchesOn,
+                            ownAddress.find() ? ownAddress.group(1).split("\\?")[0].replaceAll("[0-9]+", "#") : kind));
                 }
                 fetchesOn.forEach(name -> all.add(name.split(":")[0])); // post:idea is a post event
                 all.addAll(names(IN_PLACE, tags.group()));

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code ./incrowd bench pages}: page throughput for signed-in readers. Incrowd runs as a separate JVM (its demo
  * content, H2) and 64 connections, each with its own signed-in session, read one page at a time in a closed loop
- * with no pause: a thread of 20 posts, a forum of 50 ideas, the Jam's home, 30 seconds each. Twice: with the demo Jam
+ * with no pause: a thread of 20 posts, a forum of 50 ideas, the Jam's home, and what their live regions fetch again
+ * in their place (the thread's replies, the forum's ideas, the home's latest activity), 30 seconds each. Twice: with the demo Jam
  * (topped up to such a thread and forum) and with the same Jam grown to 100,000 posts, written in batches straight
  * into the server's H2 file while the server is stopped (the pages read rows, not how they were written). Reports
  * throughput and p50/p95/p99 per page, and writes {@code bench/results/pages.json}.
@@ -70,7 +71,7 @@ public final class PagesBenchmark {
                     case "--only" -> only = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; known:"
                             + " --connections N --seconds S --warm-up S --port P --demo-only --no-catch-up --jfr FILE.jfr"
-                            + " --jar FILE.jar --only thread,forum,jam_home");
+                            + " --jar FILE.jar --only thread,forum,jam_home,thread_replies,forum_ideas,jam_activity");
                 }
             }
             return new Options(connections, seconds, warmUp, port, large, catchUp, jfr, jar.toAbsolutePath(), only);
@@ -86,6 +87,10 @@ public final class PagesBenchmark {
             paths.put("thread", "/threads/" + threadId);
             paths.put("forum", "/forums/" + forumId);
             paths.put("jam_home", "/jams/" + jamId);
+            // What the open pages' live regions fetch again in their place (a new reply, a new idea, a new post)
+            paths.put("thread_replies", "/threads/" + threadId + "/replies");
+            paths.put("forum_ideas", "/forums/" + forumId + "/ideas");
+            paths.put("jam_activity", "/jams/" + jamId + "/sections/activity");
             if (!only.isEmpty()) {
                 paths.keySet().retainAll(only);
             }

@@ -99,15 +99,16 @@ final class SseLoad implements AutoCloseable {
          * The page fetches its regions as {@code live.js} does: a region that listens to the event fetches at once
          * if its last fetch is a second old, else once when the second is over; events meanwhile add nothing.
          */
-        void fetchesFor(String type, boolean newIdea, long now, LongList fetches) {
-            var regions = filter.page() == null ? List.<Set<String>>of() : filter.page().regions();
+        void fetchesFor(String type, boolean newIdea, long now, Map<String, LongList> fetches) {
+            var regions = filter.page() == null ? List.<PageStreams.Region>of() : filter.page().regions();
             for (int r = 0; r < regions.size(); r++) {
                 settle(r, now, fetches);
-                boolean listens = regions.get(r).contains(type) || newIdea && regions.get(r).contains(type + ":idea");
+                var on = regions.get(r).on();
+                boolean listens = on.contains(type) || newIdea && on.contains(type + ":idea");
                 if (listens && regionDue[r] == 0) {
                     if (now - regionFetched[r] >= FETCH_INTERVAL_NANOS) {
                         regionFetched[r] = now;
-                        fetches.add(now);
+                        fetchesOf(r, fetches).add(now);
                     } else {
                         regionDue[r] = regionFetched[r] + FETCH_INTERVAL_NANOS;
                     }
@@ -116,12 +117,16 @@ final class SseLoad implements AutoCloseable {
         }
 
         /** A fetch that was waiting for its second and is due by {@code now} has happened. */
-        void settle(int region, long now, LongList fetches) {
+        void settle(int region, long now, Map<String, LongList> fetches) {
             if (regionDue[region] != 0 && regionDue[region] <= now) {
                 regionFetched[region] = regionDue[region];
-                fetches.add(regionDue[region]);
+                fetchesOf(region, fetches).add(regionDue[region]);
                 regionDue[region] = 0;
             }
+        }
+
+        private LongList fetchesOf(int region, Map<String, LongList> fetches) {
+            return fetches.computeIfAbsent(filter.page().regions().get(region).fetches(), what -> new LongList());
         }
     }
 
@@ -164,8 +169,8 @@ final class SseLoad implements AutoCloseable {
     /** Events received per type ({@code event:} line): which kinds of event the streams' writes are spent on. */
     private final Map<String, Long> receivedByType = new java.util.TreeMap<>();
     /**
-     * When the clients' pages would have fetched a region again (System.nanoTime), had they been browsers; by kind of
-     * page.
+     * When the clients' pages would have fetched a region again (System.nanoTime), had they been browsers; by what
+     * the fetch asks for ({@link PageStreams.Region#fetches()}).
      */
     private final Map<String, LongList> pageFetches = new java.util.TreeMap<>();
     private int pending;
@@ -217,7 +222,7 @@ final class SseLoad implements AutoCloseable {
     Map<String, Long> pageFetchesBetween(long from, long to) {
         for (var client : clients) {
             for (int r = 0; r < client.regionDue.length; r++) {
-                client.settle(r, to, pageFetches.get(client.filter.page().kind()));
+                client.settle(r, to, pageFetches);
             }
         }
         var counts = new java.util.TreeMap<String, Long>();
@@ -478,8 +483,7 @@ final class SseLoad implements AutoCloseable {
         receivedByType.merge(client.eventType, 1L, Long::sum);
         if (client.filter.page() != null) {
             boolean newIdea = "post".equals(client.eventType) && client.data.indexOf("\"parent\":null") >= 0;
-            client.fetchesFor(client.eventType, newIdea, now, pageFetches.computeIfAbsent(client.filter.page().kind(),
-                    kind -> new LongList()));
+            client.fetchesFor(client.eventType, newIdea, now, pageFetches);
         }
         if (client.eventId != null) {
             long id = Long.parseLong(client.eventId);

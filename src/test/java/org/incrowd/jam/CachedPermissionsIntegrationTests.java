@@ -1,7 +1,6 @@
 package org.incrowd.jam;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.incrowd.identity.ParticipantType;
 import org.incrowd.identity.Person;
@@ -39,8 +38,7 @@ class CachedPermissionsIntegrationTests {
     }
 
     private MockHttpServletResponse page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session).with(Fixtures.browser()).with(Fixtures.servletPath()))
-                .andReturn().getResponse();
+        return Fixtures.page(mvc, path, session);
     }
 
     @Test

@@ -30,8 +30,7 @@ class GuestAccessIntegrationTests {
     ApplicationContext context;
 
     private MockHttpServletResponse guestGet(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session).with(Fixtures.browser()).with(Fixtures.servletPath()))
-                .andReturn().getResponse();
+        return Fixtures.page(mvc, path, session);
     }
 
     @Test

@@ -59,6 +59,17 @@ class LivePagesBrowserTests {
         return Chromium.open(browser, port, person.email(), path);
     }
 
+    /** The paths the browser's live regions fetch again from now on. */
+    private static java.util.List<String> liveFetches(BrowserContext browser) {
+        var fetched = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        browser.onRequest(request -> {
+            if (request.headers().containsKey("x-incrowd-live")) {
+                fetched.add(java.net.URI.create(request.url()).getPath());
+            }
+        });
+        return fetched;
+    }
+
     /**
      * A page's stream carries only what its regions listen to (on=...), so every region must be named when the stream
      * opens, also one that arrives after the page, like the bell: read from each page once everything has loaded.
@@ -155,7 +166,7 @@ class LivePagesBrowserTests {
             var fetched = new java.util.concurrent.CopyOnWriteArrayList<String>();
             anasBrowser.onRequest(request -> {
                 if (request.url().contains("/threads/" + idea.id()) && request.headers().containsKey("x-incrowd-live")) {
-                    fetched.add(request.headers().get("hx-target"));
+                    fetched.add(java.net.URI.create(request.url()).getPath());
                 }
             });
             var anasPage = open(anasBrowser, two.ana(), "/threads/" + idea.id());
@@ -187,7 +198,9 @@ class LivePagesBrowserTests {
             assertThat(anasPage.locator("#replies-heading")).hasText("2 replies"); // the heading, outside the replies
             assertThat(anasPage.locator("#thread-idea").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Agree 2").setExact(true))).isVisible(SOON);
-            org.assertj.core.api.Assertions.assertThat(fetched).as("the reply is fetched").contains("replies");
+            // The replies alone are fetched, not the whole thread page.
+            org.assertj.core.api.Assertions.assertThat(fetched).as("the reply is fetched")
+                    .containsOnly("/threads/" + idea.id() + "/replies");
             anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-thread-counts")));
         }
     }
@@ -281,6 +294,56 @@ class LivePagesBrowserTests {
 
             assertThat(titles.first()).hasText("A second gate",
                     new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        }
+    }
+
+    /**
+     * A new post changes an open Jam home's activity and its counts by fetching that section alone: on a busy Jam's
+     * home every reader would otherwise fetch the whole home, every module's sections, once a second.
+     */
+    @Test
+    void aNewPostChangesTheJamHomesActivityByFetchingThatSectionAlone() {
+        var two = twoMembers("Activity alone", "Loading docks");
+        var fixtures = two.fixtures();
+        try (var anasBrowser = chromium.personalBrowser()) {
+            var fetched = liveFetches(anasBrowser);
+            var anasPage = open(anasBrowser, two.ana(), "/jams/" + two.jam().id());
+            var activity = anasPage.locator("#activity");
+            assertThat(activity).containsText("Nothing posted yet.");
+            anasPage.waitForTimeout(1_500); // the stream is connected
+            fetched.clear();
+
+            var idea = fixtures.idea(two.forum(), two.ben(), "Ramps for trolleys", "The kerb breaks the wheels.");
+            assertThat(activity.locator("#activity-stream")).containsText("Ramps for trolleys",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            fixtures.reply(idea, two.ben(), "Two ramps, one at each end.");
+            // The counts above the stream change with it: they are in the section it fetches.
+            assertThat(activity.locator(".stats")).hasText("1 ideas · 2 posts in all",
+                    new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            assertThat(activity).not().containsText("Nothing posted yet.");
+            org.assertj.core.api.Assertions.assertThat(fetched).as("what the home fetched again").isNotEmpty()
+                    .containsOnly("/jams/" + two.jam().id() + "/sections/activity");
+            anasPage.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("live-jam-activity")));
+        }
+    }
+
+    /** The first idea in a forum replaces its "no ideas yet" note: the list fetches itself alone, note and all. */
+    @Test
+    void theFirstIdeaReplacesAnEmptyForumsNoteByFetchingTheListAlone() {
+        var two = twoMembers("First idea", "Lockers");
+        try (var anasBrowser = chromium.personalBrowser()) {
+            var fetched = liveFetches(anasBrowser);
+            var anasPage = open(anasBrowser, two.ana(), "/forums/" + two.forum().id());
+            var ideas = anasPage.locator("#ideas");
+            assertThat(ideas).containsText("No ideas yet.");
+            anasPage.waitForTimeout(1_500); // the stream is connected
+            fetched.clear();
+
+            two.fixtures().idea(two.forum(), two.ben(), "Lockers that open by badge", "Keys get lost every week.");
+            assertThat(ideas.getByText("Lockers that open by badge")).isVisible(SOON);
+            assertThat(ideas).not().containsText("No ideas yet.");
+            org.assertj.core.api.Assertions.assertThat(fetched).as("what the forum fetched again")
+                    .containsOnly("/forums/" + two.forum().id() + "/ideas");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.incrowd.support;
 
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.mock.web.MockHttpServletResponse;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -385,6 +387,12 @@ public final class Fixtures {
             request.setServletPath(request.getRequestURI().substring(request.getContextPath().length()));
             return request;
         };
+    }
+
+    /** A page read by a browser in this session (a new one is a guest's), its answer as the browser gets it. */
+    public static MockHttpServletResponse page(MockMvc mvc, String path, MockHttpSession session) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).session(session).with(browser()).with(servletPath()))
+                .andReturn().getResponse();
     }
 
     /** Makes the request come from the given client address (the sign-in rate limit counts per address). */

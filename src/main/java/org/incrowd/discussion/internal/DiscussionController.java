@@ -66,6 +66,17 @@ class DiscussionController {
         return forumPage(forumId, page, order, model, new PostDraft("", "", ""), FieldErrors.none());
     }
 
+    /** A page of a forum's ideas alone, as the forum page's live list fetches it again. */
+    @GetMapping("/forums/{forumId}/ideas")
+    String ideas(@PathVariable long forumId, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(defaultValue = IdeaOrder.NEWEST) String order, Model model) {
+        var actor = currentActor.currentOrGuest();
+        var place = jams.requireForum(actor, forumId);
+        ((Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(place.jam().id()));
+        addIdeas(actor, place, page, order, model);
+        return "discussion/ideas";
+    }
+
     @PostMapping("/forums/{forumId}/threads")
     String startThread(@PathVariable long forumId, PostDraft draft, Model model, HttpServletResponse response) {
         try {
@@ -83,6 +94,18 @@ class DiscussionController {
     String thread(@PathVariable long ideaId, @RequestParam(defaultValue = "0") int page,
                   @RequestParam(required = false) Long replyTo, Model model) {
         return threadPage(ideaId, page, model, replyTo, new PostDraft("", "", ""), FieldErrors.none());
+    }
+
+    /** A page of a thread's replies alone, as the thread page's live replies fetch it again. */
+    @GetMapping("/threads/{ideaId}/replies")
+    String replies(@PathVariable long ideaId, @RequestParam(defaultValue = "0") int page, Model model) {
+        var actor = currentActor.currentOrGuest();
+        var thread = reading.thread(actor, ideaId, page);
+        var place = jams.requireForum(actor, thread.idea().forumId());
+        ((Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(place.jam().id()));
+        addReplies(actor, place, thread, model);
+        model.addAttribute("canFacilitate", jams.mayFacilitate(actor, place));
+        return "discussion/replies";
     }
 
     /** Where a post stands in its thread: lets a link to one post (a search result) leave the paging to this. */
@@ -200,11 +223,8 @@ class DiscussionController {
                              FieldErrors errors) {
         var actor = currentActor.currentOrGuest();
         var place = jams.requireForum(actor, forumId);
-        model.addAttribute("place", place);
         model.addAttribute("staff", jams.staff(java.util.List.of(place.forum())).getOrDefault(forumId, java.util.List.of()));
-        var ideas = reading.ideas(actor, forumId, page, order);
-        model.addAttribute("ideas", ideas);
-        model.addAttribute("ideaMarks", marksFor(place, ideas.ideas(), actor, (Ui) model.getAttribute("ui")));
+        addIdeas(actor, place, page, order, model);
         model.addAttribute("canPost", jams.mayPost(actor, place));
         addFacilitation(actor, place, model);
         model.addAttribute("draft", draft);
@@ -217,9 +237,7 @@ class DiscussionController {
         var actor = currentActor.currentOrGuest();
         var thread = reading.thread(actor, ideaId, page);
         var place = jams.requireForum(actor, thread.idea().forumId());
-        model.addAttribute("place", place);
-        model.addAttribute("thread", thread);
-        model.addAttribute("canPost", jams.mayPost(actor, place));
+        addReplies(actor, place, thread, model);
         addFacilitation(actor, place, model);
         // Replying to a post of another thread, or to an unknown post, falls back to replying to the idea.
         var target = thread.idea();
@@ -234,9 +252,24 @@ class DiscussionController {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("authorNotice", modes.noticeFor(actor, place.forum().id()));
+        return "discussion/thread";
+    }
+
+    /** What a page of a forum's ideas shows, on the forum page and alone. */
+    private void addIdeas(Actor actor, Place place, int page, String order, Model model) {
+        var ideas = reading.ideas(actor, place.forum().id(), page, order);
+        model.addAttribute("place", place);
+        model.addAttribute("ideas", ideas);
+        model.addAttribute("ideaMarks", marksFor(place, ideas.ideas(), actor, (Ui) model.getAttribute("ui")));
+    }
+
+    /** What a page of a thread's replies shows, on the thread page and alone (but whether the reader facilitates). */
+    private void addReplies(Actor actor, Place place, ThreadPage thread, Model model) {
+        model.addAttribute("place", place);
+        model.addAttribute("thread", thread);
+        model.addAttribute("canPost", jams.mayPost(actor, place));
         model.addAttribute("actorId", actor.personId());
         model.addAttribute("postNotes", notesFor(place, thread, actor, (Ui) model.getAttribute("ui")));
-        return "discussion/thread";
     }
 
     /** Whether the reader facilitates here (moderation links), and the notices other modules show in this place. */

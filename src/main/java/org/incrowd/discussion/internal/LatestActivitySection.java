@@ -24,6 +24,11 @@ class LatestActivitySection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "activity";
+    }
+
+    @Override
     public int order() {
         return 10;
     }

@@ -51,6 +51,11 @@ class FacilitationNotices implements PlaceNotice, JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "notices";
+    }
+
+    @Override
     public int order() {
         return 5;
     }

@@ -26,6 +26,11 @@ class StreamHomeSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "help-stream";
+    }
+
+    @Override
     public int order() {
         return -20;
     }

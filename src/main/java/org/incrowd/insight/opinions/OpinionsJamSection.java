@@ -22,6 +22,11 @@ class OpinionsJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "opinions";
+    }
+
+    @Override
     public int order() {
         return 20;
     }

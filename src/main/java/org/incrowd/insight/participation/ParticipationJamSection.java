@@ -22,6 +22,11 @@ class ParticipationJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "participation";
+    }
+
+    @Override
     public int order() {
         return 30;
     }

@@ -24,6 +24,11 @@ class PulseJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "pulse";
+    }
+
+    @Override
     public int order() {
         return 15;
     }

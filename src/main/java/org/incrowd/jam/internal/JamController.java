@@ -13,6 +13,7 @@ import org.incrowd.jam.JamPageSection;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.FieldErrors;
 import org.incrowd.shared.Refusal;
+import org.incrowd.shared.Ui;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ class JamController {
     String home(@PathVariable long jamId, Model model) {
         var actor = currentActor.currentOrGuest();
         var jam = jams.require(actor, jamId);
-        ((org.incrowd.shared.Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(jamId));
+        ((Ui) model.getAttribute("ui")).speakPlainly(jams.isPlainLanguage(jamId));
         var forums = jams.forums(actor, jamId);
         model.addAttribute("jam", jam);
         model.addAttribute("now", jams.now());
@@ -63,6 +64,19 @@ class JamController {
         model.addAttribute("guestReadable", jams.isGuestReadable(jamId));
         model.addAttribute("authorNotice", modes.noticeForJam(actor, jamId));
         return "jam/home";
+    }
+
+    /** One section of the Jam's home alone, as its live regions fetch it again; the same reader sees the same. */
+    @GetMapping("/jams/{jamId}/sections/{name}")
+    String section(@PathVariable long jamId, @PathVariable String name, Model model) {
+        var actor = currentActor.currentOrGuest();
+        var jam = jams.require(actor, jamId);
+        var section = sections.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("jam.section.unknown", name));
+        var ui = (Ui) model.getAttribute("ui");
+        ui.speakPlainly(jams.isPlainLanguage(jamId));
+        model.addAttribute("section", section.render(jam, actor, ui));
+        return "jam/section";
     }
 
     /** The organiser opens the Jam to guests, or closes it to them again. */

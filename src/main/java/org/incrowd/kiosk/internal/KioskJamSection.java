@@ -23,6 +23,11 @@ class KioskJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "kiosk";
+    }
+
+    @Override
     public int order() {
         return 37;
     }

@@ -27,6 +27,11 @@ class GiversJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "givers";
+    }
+
+    @Override
     public int order() {
         return 18;
     }

@@ -34,6 +34,11 @@ class ReportJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
     public int order() {
         return ORDER;
     }

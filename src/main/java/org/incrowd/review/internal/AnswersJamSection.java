@@ -31,6 +31,11 @@ class AnswersJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "answers";
+    }
+
+    @Override
     public int order() {
         return 16;
     }

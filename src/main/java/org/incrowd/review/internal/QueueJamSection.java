@@ -23,6 +23,11 @@ class QueueJamSection implements JamPageSection {
     }
 
     @Override
+    public String name() {
+        return "review-queue";
+    }
+
+    @Override
     public int order() {
         return 35;
     }

@@ -1,7 +1,6 @@
 package org.incrowd.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.Set;
 import org.incrowd.identity.Person;
@@ -42,8 +41,7 @@ class CachedPeopleIntegrationTests {
     }
 
     private MockHttpServletResponse page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session).with(Fixtures.browser()).with(Fixtures.servletPath()))
-                .andReturn().getResponse();
+        return Fixtures.page(mvc, path, session);
     }
 
     @Test
