@@ -19,7 +19,9 @@
     if (!first || !window.EventSource || !window.htmx) {
         return;
     }
-    var LIVE_REFRESH = {"X-Incrowd-Live": "refresh"};
+    // X-Requested-With: a fetch that finds the reader signed out is not where signing in leads back to (Spring
+    // Security saves no such request).
+    var LIVE_REFRESH = {"X-Incrowd-Live": "refresh", "X-Requested-With": "XMLHttpRequest"};
     var lastFetch = {};
     var timers = {};
 

@@ -78,10 +78,13 @@ public final class PagesBenchmark {
         }
     }
 
-    /** The pages read: a thread, a forum and the Jam's home, by path. */
+    /** The pages read, and the parts of them their live regions fetch again, by path. */
     private record Pages(long jamId, long forumId, long threadId, List<String> only) {
 
-        /** The pages to read, by name; with {@code --only}, just those named (a short run of one page). */
+        /**
+         * The pages to read, by name; with {@code --only}, just those named, in that order (a short run of one page,
+         * or pages in turn the other way round: the later ones find the JIT further on).
+         */
         Map<String, String> paths() {
             var paths = new LinkedHashMap<String, String>();
             paths.put("thread", "/threads/" + threadId);
@@ -91,10 +94,12 @@ public final class PagesBenchmark {
             paths.put("thread_replies", "/threads/" + threadId + "/replies");
             paths.put("forum_ideas", "/forums/" + forumId + "/ideas");
             paths.put("jam_activity", "/jams/" + jamId + "/sections/activity");
-            if (!only.isEmpty()) {
-                paths.keySet().retainAll(only);
+            if (only.isEmpty()) {
+                return paths;
             }
-            return paths;
+            var named = new LinkedHashMap<String, String>();
+            only.stream().filter(paths::containsKey).forEach(name -> named.put(name, paths.get(name)));
+            return named;
         }
     }
 
@@ -178,9 +183,14 @@ public final class PagesBenchmark {
         }
         double cpuBefore = server.cpuSeconds();
         for (var page : pages.paths().entrySet()) {
+            double pageCpuBefore = server.cpuSeconds();
             var measured = load(http, base.resolve(page.getValue()), cookies, Duration.ofSeconds(options.seconds()));
-            System.out.printf("%-6s %-9s %s%n", label, page.getKey(), measured);
-            result.put(page.getKey(), measured.asMap(page.getValue()));
+            // The server's CPU per answer: what a page costs the node, less swayed than the rate by the generator
+            double cpuMs = (server.cpuSeconds() - pageCpuBefore) * 1000 / Math.max(1, measured.requests());
+            System.out.printf("%-6s %-14s %s  server CPU %.2f ms each%n", label, page.getKey(), measured, cpuMs);
+            var figures = new LinkedHashMap<String, Object>(measured.asMap(page.getValue()));
+            figures.put("server_cpu_ms_per_request", Math.round(cpuMs * 100) / 100.0);
+            result.put(page.getKey(), figures);
         }
         result.put("server_cpu_seconds", Math.round((server.cpuSeconds() - cpuBefore) * 10) / 10.0);
         result.put("server_resident_mb_peak", server.memoryMb("VmHWM"));

@@ -61,6 +61,15 @@ class GuestAccessIntegrationTests {
         var thread = guestGet("/threads/" + idea.id(), guest);
         assertThat(thread.getStatus()).isEqualTo(200);
         assertThat(thread.getContentAsString()).contains("Longer opening hours").contains("disabled");
+        // The parts of those pages that their live regions fetch again are read as the pages are.
+        var parts = java.util.Map.of("/jams/" + jam.id() + "/sections/activity", "Longer opening hours",
+                "/forums/" + forum.id() + "/ideas", "Longer opening hours",
+                "/threads/" + idea.id() + "/replies", "<div id=\"replies\"");
+        for (var part : parts.entrySet()) {
+            var answer = guestGet(part.getKey(), guest);
+            assertThat(answer.getStatus()).as(part.getKey()).isEqualTo(200);
+            assertThat(answer.getContentAsString()).as(part.getKey()).contains(part.getValue());
+        }
 
         // Taking part needs an account, whatever a guest sends.
         var react = mvc.perform(post("/posts/" + idea.id() + "/reaction").session(guest).with(csrf())
@@ -81,6 +90,11 @@ class GuestAccessIntegrationTests {
 
         var refused = guestGet("/forums/" + forum.id(), guest);
         assertThat(refused.getRedirectedUrl()).isEqualTo("/signin");
+        // A part of the page fetched by its script is refused as it is, so htmx leaves the region; signing in
+        // still leads back to the page, not to the part.
+        var part = mvc.perform(get("/forums/" + forum.id() + "/ideas").session(guest).header("HX-Request", "true")
+                .with(Fixtures.browser()).with(Fixtures.servletPath())).andReturn().getResponse();
+        assertThat(part.getStatus()).isEqualTo(404);
         assertThat(guestGet("/jams", guest).getContentAsString()).doesNotContain("Members only Jam");
         var signInPage = guestGet("/signin", guest);
         assertThat(signInPage.getContentAsString()).contains("Sign in to see this page.");

@@ -109,6 +109,8 @@ class AuthorisationIntegrationTests {
             GET    /jams/{jam}                                       | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /jams/{draftJam}                                  | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{secretJam}                                 | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /jams/{jam}/sections/{jamSection}                 | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /jams/{secretJam}/sections/{jamSection}           | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             GET    /jams/{jam}/edit                                  | signin | 403      | 403    | 403      | 403  | 403         | 200       | 200
             GET    /jams/{secretJam}/edit                            | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /jams/{newDraftJam}                               | signin | 403      | 403    | 403      | 403  | 403         | 302       | 302
@@ -144,10 +146,14 @@ class AuthorisationIntegrationTests {
             POST   /jams/{secretJam}/join                            | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /forums/{forum}                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /forums/{secretForum}                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /forums/{forum}/ideas                             | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /forums/{secretForum}/ideas                       | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /forums/{forum}/threads                           | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
             POST   /forums/{secretForum}/threads                     | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             GET    /threads/{idea}                                   | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
             GET    /threads/{secretIdea}                             | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
+            GET    /threads/{idea}/replies                           | signin | 200      | 200    | 200      | 200  | 200         | 200       | 200
+            GET    /threads/{secretIdea}/replies                     | signin | 404      | 404    | 404      | 404  | 404         | 200       | 200
             POST   /posts/{idea}/replies                             | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
             POST   /posts/{secretIdea}/replies                       | signin | 404      | 404    | 404      | 404  | 404         | 302       | 302
             POST   /posts/{newIdea}/reaction                         | signin | 403      | 302    | 403      | 302  | 302         | 302       | 302
@@ -1582,6 +1588,7 @@ class AuthorisationIntegrationTests {
                 case "secretJam" -> new Ref(Kind.JAM, secretJam.id());
                 case "termsJam" -> new Ref(Kind.JAM, jam.id(), "jam-" + jam.id());
                 case "termsVersion" -> new Ref(Kind.TOKEN_ID, 0, "1"); // the first version of a Jam's terms
+                case "jamSection" -> new Ref(Kind.TOKEN_ID, 0, "activity"); // a section of the Jam's home, alone
                 case "secretJamTerms" -> new Ref(Kind.JAM, secretJam.id(), "jam-" + secretJam.id());
                 case "newTermsJam" -> {
                     long id = fixtures.jam("New terms").terms("Matrix terms.").create().id();

@@ -188,6 +188,7 @@ class IdentityLeakIntegrationTests {
         values.put("termsJam", List.of("jam-" + jam.id()));
         values.put("newTermsJam", List.of("jam-" + jam.id()));
         values.put("termsVersion", List.of("1"));
+        values.put("jamSection", List.of("activity", "notices"));
         for (String unknown : List.of("unknownLink", "unknownImport", "unknownMessage", "unknownAssignment",
                 "unknownReveal")) {
             values.put(unknown, List.of("0"));
@@ -280,12 +281,17 @@ class IdentityLeakIntegrationTests {
             Matcher thread = Pattern.compile("\"thread\"\\s*:\\s*(\\d+)").matcher(event.data());
             if (thread.find()) {
                 fetched.add("/threads/" + thread.group(1));
+                fetched.add("/threads/" + thread.group(1) + "/replies");
                 fetched.add("/api/v1/threads/" + thread.group(1));
             }
         }
+        // The pages, and the parts of them their live regions fetch again
         fetched.add("/jams/" + hidden.jam.id());
+        fetched.add("/jams/" + hidden.jam.id() + "/sections/activity");
         fetched.add("/forums/" + hidden.pseudonymous.id());
+        fetched.add("/forums/" + hidden.pseudonymous.id() + "/ideas");
         fetched.add("/forums/" + hidden.anonymous.id());
+        fetched.add("/forums/" + hidden.anonymous.id() + "/ideas");
         for (String path : fetched) {
             var response = mvc.perform(get(path).with(fixtures.bearer(participant)).with(Fixtures.servletPath()))
                     .andReturn().getResponse();

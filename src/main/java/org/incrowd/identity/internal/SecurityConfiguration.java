@@ -99,6 +99,9 @@ class SecurityConfiguration {
                 requests.requestMatchers(HttpMethod.GET, "/jams", "/jams/{jamId:\\d+}", "/forums/{forumId:\\d+}",
                         "/threads/{ideaId:\\d+}", "/posts/{postId:\\d+}", "/jams/{jamId:\\d+}/open-data",
                         "/jams/{jamId:\\d+}/open-data.zip").permitAll();
+                // and the parts of those pages that their live regions fetch again, answered as the pages are
+                requests.requestMatchers(HttpMethod.GET, "/jams/{jamId:\\d+}/sections/*", "/forums/{forumId:\\d+}/ideas",
+                        "/threads/{ideaId:\\d+}/replies").permitAll();
                 // Short links on posters and their QR codes are for anyone with a phone (outreach decides).
                 requests.requestMatchers(HttpMethod.GET, "/s/*", "/s/*/qr.svg").permitAll();
                 // Help streams: guests read streams opened to them (the help module decides which), and customers

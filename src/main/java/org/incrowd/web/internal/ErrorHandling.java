@@ -63,7 +63,16 @@ class ErrorHandling {
         boolean guest = authentication == null || authentication instanceof AnonymousAuthenticationToken;
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return guest && "GET".equals(request.getMethod()) && GUEST_READABLE.matcher(path).lookingAt()
-                && !readByMachineOrFrame(path);
+                && !readByMachineOrFrame(path) && !fetchedByThePagesScript(request);
+    }
+
+    /**
+     * A part of a page that the page's script fetches (a live region, with htmx) is no place to come back to after
+     * signing in, and a sign-in page swapped into the region helps no one: it gets its status, and htmx leaves the
+     * region as it was.
+     */
+    private static boolean fetchedByThePagesScript(HttpServletRequest request) {
+        return request.getHeader("HX-Request") != null;
     }
 
     /**
