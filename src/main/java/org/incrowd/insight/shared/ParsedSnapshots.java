@@ -1,6 +1,7 @@
 package org.incrowd.insight.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +18,9 @@ public final class ParsedSnapshots<T> {
 
     private record Scope(long jamId, long forumId) {
     }
+
+    /** The finest time the databases keep: microseconds. */
+    private static final Duration DATABASE_PRECISION = Duration.ofNanos(1_000);
 
     private final Cache<Scope, T> parsed;
     private final Function<T, Instant> computedAtOf;
@@ -46,12 +50,21 @@ public final class ParsedSnapshots<T> {
             return Optional.empty();
         }
         var cached = parsed.getIfPresent(scope);
-        if (cached != null && computedAtOf.apply(cached).equals(storedAt.get())) {
+        if (cached != null && sameTime(computedAtOf.apply(cached), storedAt.get())) {
             return Optional.of(cached);
         }
         var fresh = read.get();
         fresh.ifPresent(snapshot -> parsed.put(scope, snapshot));
         return fresh;
+    }
+
+    /**
+     * Whether the kept snapshot is the stored one: the snapshot carries its clock's nanoseconds, the database keeps
+     * microseconds (PostgreSQL rounds them, H2 may cut them), so an exact comparison never held and every page view
+     * parsed the snapshot again. Two snapshots of one scope are never computed within the same microsecond.
+     */
+    private static boolean sameTime(Instant kept, Instant stored) {
+        return Duration.between(kept, stored).abs().compareTo(DATABASE_PRECISION) < 0;
     }
 
     /** How many elements the kept snapshots weigh now (at most the bound given). */

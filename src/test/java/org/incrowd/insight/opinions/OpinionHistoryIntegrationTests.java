@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The live map's groups are those the Jam's history made (ADR 55), the same as {@code ./incrowd analyse opinions}
@@ -132,6 +133,19 @@ class OpinionHistoryIntegrationTests {
         var history = VoteHistory.builder();
         votes.forEach(v -> history.vote(v.person(), v.post(), v.value(), v.at().toEpochMilli()));
         return OpinionAnalysis.history(history.build(), OpinionSettings.DEFAULT, MissingVotes.STATEMENT_AVERAGE);
+    }
+
+    /**
+     * A node parses a stored map once and keeps it while it is the latest, so that a page view does not parse a
+     * Jam-sized map: the map carries its clock's nanoseconds, the database keeps microseconds, and an exact
+     * comparison of the two made every view parse it again.
+     */
+    @Test
+    void anotherNodeParsesTheStoredMapOnceWhileItIsTheLatest() {
+        var otherNode = new OpinionSnapshots(jdbc, context.getBean(JsonMapper.class));
+        var read = otherNode.latest(jam.id(), OpinionSnapshot.WHOLE_JAM).orElseThrow();
+        assertThat(read.computedAt()).isEqualTo(jamMap().computedAt());
+        assertThat(otherNode.latest(jam.id(), OpinionSnapshot.WHOLE_JAM).orElseThrow()).isSameAs(read);
     }
 
     @Test
