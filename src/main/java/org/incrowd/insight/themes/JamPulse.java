@@ -17,7 +17,9 @@ import org.incrowd.jam.Forum;
 import org.incrowd.jam.Jam;
 import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
+import org.incrowd.shared.RowCache;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +42,14 @@ class JamPulse {
     private final ThemeModels models;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /**
+     * The Jam home's themes by Jam and snapshot (ADR 51): a new snapshot is a new key, a decision evicts; posts
+     * written since show in them within {@link RowCache#FRESH}.
+     */
+    private final RowCache<LeadingOf, List<PulseTheme>> leadingThemes = RowCache.of(1_000);
+
+    private record LeadingOf(long jamId, java.time.Instant snapshotAt) {
+    }
 
     JamPulse(JamService jams, Reading discussion, IdentityService identity, ThemeSnapshots snapshots,
              ThemeDecisions decisions, ThemeModels models, ApplicationEventPublisher events, Clock clock) {
@@ -65,11 +75,22 @@ class JamPulse {
         return page(actor, place.jam(), place.forum());
     }
 
-    /** The first themes of a Jam as participants see them, for the Jam's home page (the caller may read the Jam). */
+    /**
+     * The first themes of a Jam as participants see them, for the Jam's home page (the caller may read the Jam). Kept
+     * a few seconds per node and snapshot ({@link #leadingThemes}): placing the posts written since the snapshot reads
+     * each of them, and every view of the home asked for it.
+     */
     List<PulseTheme> leading(long jamId, int count) {
         return snapshots.latest(jamId, ThemeSnapshot.WHOLE_JAM)
-                .map(snapshot -> visible(refined(snapshot), false).stream().limit(count).toList())
+                .map(snapshot -> leadingThemes.get(new LeadingOf(jamId, snapshot.computedAt()),
+                        key -> visible(refined(snapshot), false)).stream().limit(count).toList())
                 .orElse(List.of());
+    }
+
+    /** A decision or a recompute changes a Jam's themes: its home shows them placed afresh. */
+    @EventListener
+    void on(ThemesRecomputed event) {
+        leadingThemes.evictIf(key -> key.jamId() == event.jamId());
     }
 
     /** The posts of a whole-Jam theme now, ascending: the snapshot's and those placed since, decisions applied. */

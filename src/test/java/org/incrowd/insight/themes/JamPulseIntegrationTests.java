@@ -107,7 +107,16 @@ class JamPulseIntegrationTests {
         }
 
         String page(Person reader) throws Exception {
-            var response = call(get("/jams/" + jam.id() + "/pulse").accept("text/html"), reader);
+            return read("/jams/" + jam.id() + "/pulse", reader);
+        }
+
+        /** The Jam's home, with its leading themes. */
+        String home(Person reader) throws Exception {
+            return read("/jams/" + jam.id(), reader);
+        }
+
+        private String read(String path, Person reader) throws Exception {
+            var response = call(get(path).accept("text/html"), reader);
             assertThat(response.getStatus()).isEqualTo(200);
             return response.getContentAsString();
         }
@@ -248,6 +257,20 @@ class JamPulseIntegrationTests {
         assertThat(scene.theme(after).label()).isEqualTo("Cycling to work");
         assertThat(scene.theme(after).size()).isEqualTo(11);
         assertThat(scene.page(organiser)).contains("renamed a theme to “Cycling to work”");
+    }
+
+    /** The home keeps its leading themes a few seconds per node; an analyst's decision shows there at once. */
+    @Test
+    void aDecisionShowsOnTheJamsHomeAtOnce() throws Exception {
+        var scene = new Scene("Pulse on the home");
+        String canteen = scene.themeOf(scene.canteen.getFirst());
+        String label = scene.theme(canteen).label();
+        assertThat(scene.home(scene.member)).contains(label);
+        assertThat(scene.tool("rename", organiser, "theme", canteen, "label", "Lunch at work").getStatus())
+                .isEqualTo(302);
+        assertThat(scene.home(scene.member)).contains("Lunch at work").doesNotContain(label);
+        assertThat(scene.tool("hide", organiser, "theme", canteen, "hidden", "true").getStatus()).isEqualTo(302);
+        assertThat(scene.home(scene.member)).doesNotContain("Lunch at work");
     }
 
     @Test
