@@ -90,11 +90,12 @@ class GuestAccessIntegrationTests {
 
         var refused = guestGet("/forums/" + forum.id(), guest);
         assertThat(refused.getRedirectedUrl()).isEqualTo("/signin");
-        // A part of the page fetched by its script is refused as it is, so htmx leaves the region; signing in
-        // still leads back to the page, not to the part.
+        // A part of the page fetched by its script (a reader signed out while the page stayed open) is told to sign
+        // in, not sent there, so htmx leaves the region; signing in still leads back to the page, not to the part.
         var part = mvc.perform(get("/forums/" + forum.id() + "/ideas").session(guest).header("HX-Request", "true")
                 .with(Fixtures.browser()).with(Fixtures.servletPath())).andReturn().getResponse();
-        assertThat(part.getStatus()).isEqualTo(404);
+        assertThat(part.getStatus()).isEqualTo(401);
+        assertThat(part.getContentAsString()).contains("Sign in to see this page.");
         assertThat(guestGet("/jams", guest).getContentAsString()).doesNotContain("Members only Jam");
         var signInPage = guestGet("/signin", guest);
         assertThat(signInPage.getContentAsString()).contains("Sign in to see this page.");

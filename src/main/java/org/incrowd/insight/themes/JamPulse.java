@@ -19,7 +19,6 @@ import org.incrowd.jam.JamService;
 import org.incrowd.shared.Refusal;
 import org.incrowd.shared.RowCache;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,12 +42,13 @@ class JamPulse {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /**
-     * The Jam home's themes by Jam and snapshot (ADR 51): a new snapshot is a new key, a decision evicts; posts
-     * written since show in them within {@link RowCache#FRESH}.
+     * A Jam's leading themes and the snapshot they come from (ADR 51): a newer snapshot replaces them, a decision
+     * evicts them where it is recorded (so that the listeners of its event read it too); posts written since the
+     * snapshot show in them within {@link RowCache#FRESH}.
      */
-    private final RowCache<LeadingOf, List<PulseTheme>> leadingThemes = RowCache.of(1_000);
+    private final RowCache<Long, Leading> leadingThemes = RowCache.of(1_000);
 
-    private record LeadingOf(long jamId, java.time.Instant snapshotAt) {
+    private record Leading(java.time.Instant snapshotAt, List<PulseTheme> themes) {
     }
 
     JamPulse(JamService jams, Reading discussion, IdentityService identity, ThemeSnapshots snapshots,
@@ -76,21 +76,23 @@ class JamPulse {
     }
 
     /**
-     * The first themes of a Jam as participants see them, for the Jam's home page (the caller may read the Jam). Kept
-     * a few seconds per node and snapshot ({@link #leadingThemes}): placing the posts written since the snapshot reads
-     * each of them, and every view of the home asked for it.
+     * The first themes of a Jam as participants see them, for the Jam's home page and the other modules' views of the
+     * Jam's themes (the caller may read the Jam). Kept a few seconds per node ({@link #leadingThemes}): placing the
+     * posts written since the snapshot reads each of them, and every view of the home asked for it.
      */
     List<PulseTheme> leading(long jamId, int count) {
-        return snapshots.latest(jamId, ThemeSnapshot.WHOLE_JAM)
-                .map(snapshot -> leadingThemes.get(new LeadingOf(jamId, snapshot.computedAt()),
-                        key -> visible(refined(snapshot), false)).stream().limit(count).toList())
-                .orElse(List.of());
-    }
-
-    /** A decision or a recompute changes a Jam's themes: its home shows them placed afresh. */
-    @EventListener
-    void on(ThemesRecomputed event) {
-        leadingThemes.evictIf(key -> key.jamId() == event.jamId());
+        var snapshot = snapshots.latest(jamId, ThemeSnapshot.WHOLE_JAM).orElse(null);
+        if (snapshot == null) {
+            return List.of();
+        }
+        java.util.function.Function<Long, Leading> placed =
+                id -> new Leading(snapshot.computedAt(), visible(refined(snapshot), false));
+        var kept = leadingThemes.get(jamId, placed);
+        if (!kept.snapshotAt().equals(snapshot.computedAt())) { // a newer snapshot, from this node or another
+            leadingThemes.evict(jamId);
+            kept = leadingThemes.get(jamId, placed);
+        }
+        return kept.themes().stream().limit(count).toList();
     }
 
     /** The posts of a whole-Jam theme now, ascending: the snapshot's and those placed since, decisions applied. */
@@ -213,6 +215,7 @@ class JamPulse {
         // The split-off theme is named after its decision, so the key is set before anyone hears of the change.
         long id = decisions.record(jamId, forumId, ThemeDecision.Kind.SPLIT, key, null, name, chosen,
                 actor.personId(), clock.instant());
+        leadingThemes.evict(jamId);
         decisions.target(id, "s" + id);
         events.publishEvent(new ThemesRecomputed(jamId, clock.instant()));
     }
@@ -268,6 +271,7 @@ class JamPulse {
                         String label, List<Long> posts) {
         var now = clock.instant();
         long id = decisions.record(jamId, forumId, kind, key, target, label, posts, actor.personId(), now);
+        leadingThemes.evict(jamId);
         events.publishEvent(new ThemesRecomputed(jamId, now));
         return id;
     }

@@ -52,6 +52,10 @@ class ErrorHandling {
                 || refusal.status() == HttpStatus.FORBIDDEN)) {
             // Maybe theirs to see once signed in: the sign-in page says so and brings them back here afterwards.
             // Sent alike whether or not the page exists, so a guest learns nothing about what is there.
+            if (fetchedByThePagesScript(request)) {
+                // A reader signed out while the page stayed open: they are told to sign in, and the region stays.
+                return answer(request, locale, HttpStatus.UNAUTHORIZED, "signin.why.page", null);
+            }
             signInRequests.saveRequest(request, response);
             return new ModelAndView("redirect:" + publicUrl.of("/signin"));
         }
@@ -63,13 +67,13 @@ class ErrorHandling {
         boolean guest = authentication == null || authentication instanceof AnonymousAuthenticationToken;
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return guest && "GET".equals(request.getMethod()) && GUEST_READABLE.matcher(path).lookingAt()
-                && !readByMachineOrFrame(path) && !fetchedByThePagesScript(request);
+                && !readByMachineOrFrame(path);
     }
 
     /**
      * A part of a page that the page's script fetches (a live region, with htmx) is no place to come back to after
-     * signing in, and a sign-in page swapped into the region helps no one: it gets its status, and htmx leaves the
-     * region as it was.
+     * signing in, and a sign-in page swapped into the region helps no one: htmx swaps no error answer, and the page
+     * shows its message.
      */
     private static boolean fetchedByThePagesScript(HttpServletRequest request) {
         return request.getHeader("HX-Request") != null;
